@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# A disposable WordPress for the tests: core from .wp-core, MariaDB in a private data dir, PHP's
+# built-in server, the plugin symlinked in. `up` (re)creates it from scratch, `down` stops it.
+#
+#   bash bin/test-site.sh up     # prints the URL
+#   bash bin/test-site.sh down
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+SITE="$CACHE/site"
+DB_DIR="$CACHE/mariadb"
+SOCK="$DB_DIR/mysqld.sock"
+PORT="${AUTH_SENTINEL_TEST_PORT:-8881}"
+URL="http://localhost:$PORT"
+DB_NAME=auth_sentinel_test
+
+db_up() {
+	if [ -S "$SOCK" ] && mariadb-admin --socket="$SOCK" -uroot ping >/dev/null 2>&1; then
+		return 0
+	fi
+	stop_pidfile "$DB_DIR/pid"
+	rm -f "$SOCK"
+	if [ ! -d "$DB_DIR/data/mysql" ]; then
+		mkdir -p "$DB_DIR/data"
+		mariadb-install-db --user=root --datadir="$DB_DIR/data" --auth-root-authentication-method=normal \
+			--skip-test-db >"$DB_DIR/install.log" 2>&1 || die "mariadb-install-db failed, see $DB_DIR/install.log"
+	fi
+	setsid mariadbd --no-defaults --user=root --datadir="$DB_DIR/data" --socket="$SOCK" --skip-networking \
+		--pid-file="$DB_DIR/mariadbd.pid" --log-error="$DB_DIR/error.log" --innodb-buffer-pool-size=256M \
+		--innodb-flush-log-at-trx-commit=2 >/dev/null 2>&1 &
+	echo $! >"$DB_DIR/pid"
+	for _ in $(seq 1 100); do
+		mariadb-admin --socket="$SOCK" -uroot ping >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	die "MariaDB did not start, see $DB_DIR/error.log"
+}
+
+write_config() {
+	local salts="$SITE/salts.php"
+	php -r '
+		$names = array("AUTH_KEY","SECURE_AUTH_KEY","LOGGED_IN_KEY","NONCE_KEY","AUTH_SALT","SECURE_AUTH_SALT","LOGGED_IN_SALT","NONCE_SALT");
+		$out = "<?php\n// Rewritten by tests that change the keys and salts.\n";
+		foreach ($names as $n) { $out .= sprintf("define( %s, %s );\n", var_export($n, true), var_export(bin2hex(random_bytes(32)), true)); }
+		file_put_contents($argv[1], $out);
+	' "$salts"
+	cat >"$SITE/wp-config.php" <<PHP
+<?php
+define( 'DB_NAME', '$DB_NAME' );
+define( 'DB_USER', 'root' );
+define( 'DB_PASSWORD', '' );
+define( 'DB_HOST', 'localhost:$SOCK' );
+define( 'DB_CHARSET', 'utf8mb4' );
+define( 'DB_COLLATE', '' );
+\$table_prefix = 'wp_';
+require __DIR__ . '/salts.php';
+if ( is_readable( __DIR__ . '/extra-config.php' ) ) {
+	require __DIR__ . '/extra-config.php'; // Written by tests that need more constants.
+}
+define( 'WP_DEBUG', true );
+define( 'WP_DEBUG_LOG', __DIR__ . '/debug.log' );
+define( 'WP_DEBUG_DISPLAY', false );
+define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+define( 'AUTOMATIC_UPDATER_DISABLED', true );
+define( 'WP_ENVIRONMENT_TYPE', 'local' );
+define( 'DISABLE_WP_CRON', true );
+if ( ! defined( 'ABSPATH' ) ) {
+	define( 'ABSPATH', __DIR__ . '/' );
+}
+require_once ABSPATH . 'wp-settings.php';
+PHP
+}
+
+site_up() {
+	bash "$ROOT/bin/wp-core.sh"
+	db_up
+	mariadb --socket="$SOCK" -uroot -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4;"
+	stop_pidfile "$CACHE/site-server.pid"
+	free_port "$PORT"
+	rm -rf "$SITE"
+	cp -a "$CORE_DIR" "$SITE"
+	rm -rf "$SITE/wp-content/database" "$SITE/wp-content/db.php" "$SITE/wp-config.php" "$SITE/wp-content/debug.log"
+	mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins"
+	ln -sfn "$ROOT" "$SITE/wp-content/plugins/auth-sentinel"
+	if [ -d "$ROOT/tests/fixtures/plugins" ]; then
+		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
+	fi
+	write_config
+	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" >/dev/null || die "WordPress install failed"
+	(
+		cd "$SITE"
+		PHP_CLI_SERVER_WORKERS=4 setsid php -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
+			-S "localhost:$PORT" -t "$SITE" "$ROOT/tests/bin/router.php" >"$CACHE/site-server.log" 2>&1 &
+		echo $! >"$CACHE/site-server.pid"
+	)
+	wait_http "$URL/wp-login.php" 30 || die "the test site did not answer, see $CACHE/site-server.log"
+	echo "$URL"
+}
+
+site_down() {
+	stop_pidfile "$CACHE/site-server.pid"
+	if [ -S "$SOCK" ]; then
+		mariadb-admin --socket="$SOCK" -uroot shutdown >/dev/null 2>&1 || true
+	fi
+	stop_pidfile "$DB_DIR/pid"
+}
+
+case "${1:-}" in
+up) site_up ;;
+down) site_down ;;
+*) echo "usage: $0 up|down" >&2; exit 2 ;;
+esac

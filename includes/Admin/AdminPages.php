@@ -1,0 +1,159 @@
+<?php
+/**
+ * The admin menu and the React app's pages.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Admin;
+
+use AuthSentinel\Capabilities;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers the "Auth Sentinel" menu with one page per screen; every page mounts the same
+ * React app, which picks the screen from the page it is on.
+ *
+ * @since 0.1.0
+ */
+class AdminPages {
+
+	/**
+	 * The menu's slug, also the Overview page.
+	 */
+	const SLUG = 'auth-sentinel';
+
+	/**
+	 * The script and style handle.
+	 */
+	const HANDLE = 'auth-sentinel-admin';
+
+	/**
+	 * Screens in menu order: key => page slug.
+	 */
+	const SCREENS = array(
+		'overview' => 'auth-sentinel',
+		'errors'   => 'auth-sentinel-errors',
+		'sessions' => 'auth-sentinel-sessions',
+		'secrets'  => 'auth-sentinel-secrets',
+		'audit'    => 'auth-sentinel-audit',
+		'settings' => 'auth-sentinel-settings',
+	);
+
+	/**
+	 * Hook suffixes of the registered pages, by screen.
+	 *
+	 * @var array<string, string>
+	 */
+	private $hooks = array();
+
+	/**
+	 * Hooks the menu.
+	 *
+	 * @return void
+	 */
+	public function register(): void {
+		add_action( 'admin_menu', array( $this, 'add_menu' ) );
+		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
+	}
+
+	/**
+	 * Returns the screens' titles, translated.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function titles(): array {
+		return array(
+			'overview' => __( 'Overview', 'auth-sentinel' ),
+			'errors'   => __( 'Errors', 'auth-sentinel' ),
+			'sessions' => __( 'Sessions', 'auth-sentinel' ),
+			'secrets'  => __( 'Secrets', 'auth-sentinel' ),
+			'audit'    => __( 'Audit', 'auth-sentinel' ),
+			'settings' => __( 'Settings', 'auth-sentinel' ),
+		);
+	}
+
+	/**
+	 * Returns the admin URL of a screen.
+	 *
+	 * @param string $screen Screen key.
+	 * @return string
+	 */
+	public static function url( string $screen ): string {
+		$slug = self::SCREENS[ $screen ] ?? self::SLUG;
+		return is_network_admin() ? network_admin_url( 'admin.php?page=' . $slug ) : admin_url( 'admin.php?page=' . $slug );
+	}
+
+	/**
+	 * Adds the menu and its pages.
+	 *
+	 * @return void
+	 */
+	public function add_menu(): void {
+		$render = array( $this, 'render' );
+		add_menu_page( __( 'Auth Sentinel', 'auth-sentinel' ), __( 'Auth Sentinel', 'auth-sentinel' ), Capabilities::MANAGE, self::SLUG, $render, 'dashicons-shield', 71 );
+		foreach ( self::titles() as $screen => $title ) {
+			$this->hooks[ $screen ] = (string) add_submenu_page( self::SLUG, $title . ' ‹ ' . __( 'Auth Sentinel', 'auth-sentinel' ), $title, Capabilities::MANAGE, self::SCREENS[ $screen ], $render );
+		}
+	}
+
+	/**
+	 * Prints the app's mount point.
+	 *
+	 * @return void
+	 */
+	public function render(): void {
+		if ( ! current_user_can( Capabilities::MANAGE ) ) {
+			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'auth-sentinel' ), 403 );
+		}
+		echo '<div id="auth-sentinel-root" class="wrap"><noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript></div>';
+	}
+
+	/**
+	 * Loads the app on the plugin's pages only.
+	 *
+	 * @param string $hook_suffix The current admin page.
+	 * @return void
+	 */
+	public function enqueue( $hook_suffix ): void {
+		$screen = array_search( $hook_suffix, $this->hooks, true );
+		if ( false === $screen ) {
+			return;
+		}
+		$asset_file = AUTH_SENTINEL_DIR . '/build/admin.asset.php';
+		if ( ! is_readable( $asset_file ) ) {
+			add_action(
+				'admin_notices',
+				static function () {
+					echo '<div class="notice notice-error"><p>' . esc_html__( 'Auth Sentinel: the admin app is not built. Run "npm run build" in the plugin folder.', 'auth-sentinel' ) . '</p></div>';
+				}
+			);
+			return;
+		}
+		$asset = require $asset_file;
+		$url   = plugins_url( 'build/', AUTH_SENTINEL_FILE );
+
+		wp_enqueue_script( self::HANDLE, $url . 'admin.js', $asset['dependencies'], $asset['version'], true );
+		wp_set_script_translations( self::HANDLE, 'auth-sentinel', AUTH_SENTINEL_DIR . '/languages' );
+		if ( is_readable( AUTH_SENTINEL_DIR . '/build/admin.css' ) ) {
+			wp_enqueue_style( self::HANDLE, $url . 'admin.css', array( 'wp-components' ), $asset['version'] );
+		}
+
+		$screens = array();
+		foreach ( self::titles() as $key => $title ) {
+			$screens[] = array(
+				'slug'  => $key,
+				'title' => $title,
+				'url'   => self::url( $key ),
+			);
+		}
+		$settings = array(
+			'screen'        => $screen,
+			'screens'       => $screens,
+			'restNamespace' => 'auth-sentinel/v1',
+			'version'       => AUTH_SENTINEL_VERSION,
+		);
+		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $settings ) . ';', 'before' );
+	}
+}

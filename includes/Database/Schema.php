@@ -1,0 +1,108 @@
+<?php
+/**
+ * The plugin's tables and their migrations.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Database;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Creates and upgrades the plugin's tables: a version constant, a version option, `dbDelta`
+ * for the shape, then ordered idempotent steps for anything `dbDelta` cannot do.
+ *
+ * @since 0.1.0
+ */
+class Schema {
+
+	/**
+	 * Version of the table definitions below.
+	 */
+	const VERSION = 1;
+
+	/**
+	 * Option holding the installed version.
+	 */
+	const OPTION = 'auth_sentinel_db_version';
+
+	/**
+	 * Returns the audit table's name.
+	 *
+	 * @return string
+	 */
+	public static function audit_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'auth_sentinel_audit';
+	}
+
+	/**
+	 * Lists every table the plugin owns.
+	 *
+	 * @return string[]
+	 */
+	public static function tables(): array {
+		return array( self::audit_table() );
+	}
+
+	/**
+	 * Installs or upgrades the tables when the stored version is behind.
+	 *
+	 * Cheap on every request: one comparison against an autoloaded option.
+	 *
+	 * @return void
+	 */
+	public static function maybe_upgrade(): void {
+		if ( (int) get_option( self::OPTION, 0 ) < self::VERSION ) {
+			self::install();
+		}
+	}
+
+	/**
+	 * Creates or updates the tables, then records the version.
+	 *
+	 * @return void
+	 */
+	public static function install(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+
+		$charset = $wpdb->get_charset_collate();
+		$audit   = self::audit_table();
+
+		// dbDelta wants two spaces after PRIMARY KEY and one definition per line.
+		dbDelta(
+			"CREATE TABLE {$audit} (
+				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+				at datetime NOT NULL,
+				action varchar(64) NOT NULL,
+				actor_id bigint(20) unsigned NOT NULL DEFAULT 0,
+				target_user_id bigint(20) unsigned NOT NULL DEFAULT 0,
+				ip varchar(45) NOT NULL DEFAULT '',
+				user_agent varchar(255) NOT NULL DEFAULT '',
+				details longtext NOT NULL,
+				PRIMARY KEY  (id),
+				KEY at (at),
+				KEY action_at (action,at),
+				KEY target_at (target_user_id,at),
+				KEY actor_at (actor_id,at)
+			) {$charset};"
+		);
+
+		update_option( self::OPTION, self::VERSION, true );
+	}
+
+	/**
+	 * Drops every table and the version option (uninstall only).
+	 *
+	 * @return void
+	 */
+	public static function drop(): void {
+		global $wpdb;
+		foreach ( self::tables() as $table ) {
+			$wpdb->query( "DROP TABLE IF EXISTS {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table name.
+		}
+		delete_option( self::OPTION );
+	}
+}

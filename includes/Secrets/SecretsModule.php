@@ -1,0 +1,70 @@
+<?php
+/**
+ * Wires the secrets watch.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Secrets;
+
+use AuthSentinel\Audit\AuditRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Builds the secrets watch's objects and hooks them.
+ *
+ * @since 0.1.0
+ */
+class SecretsModule {
+
+	/**
+	 * The watch.
+	 *
+	 * @var SecretsWatch
+	 */
+	private $watch;
+
+	/**
+	 * The known state.
+	 *
+	 * @var SecretsState
+	 */
+	private $state;
+
+	/**
+	 * Creates the module's objects.
+	 *
+	 * @param AuditRepository $audit The audit log.
+	 */
+	public function __construct( AuditRepository $audit ) {
+		$fingerprinter = new Fingerprinter();
+		$this->state   = new SecretsState();
+		$this->watch   = new SecretsWatch( new SecretResolver( $fingerprinter ), $this->state, $audit, $fingerprinter );
+	}
+
+	/**
+	 * Returns the watch.
+	 *
+	 * @return SecretsWatch
+	 */
+	public function watch(): SecretsWatch {
+		return $this->watch;
+	}
+
+	/**
+	 * Hooks the watch, the notice and the route.
+	 *
+	 * @return void
+	 */
+	public function register(): void {
+		$this->watch->register();
+		( new ChangeNotice( $this->state ) )->register();
+		add_action(
+			'rest_api_init',
+			function () {
+				( new SecretsController( $this->watch ) )->register_routes();
+			}
+		);
+	}
+}

@@ -1,0 +1,95 @@
+<?php
+/**
+ * Storage of what the secrets watch knows.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Secrets;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Keeps the known fingerprints in one autoloaded option, so that comparing costs no query,
+ * and replaces it with a compare-and-swap so that two requests seeing the same change at once
+ * record it once.
+ *
+ * State shape: `items` (name => fp, group, source, strength, first_seen, changed_at),
+ * `since` (when watching began), `last_change` (at, names) or null.
+ *
+ * @since 0.1.0
+ */
+class SecretsState {
+
+	/**
+	 * The option holding the state.
+	 */
+	const OPTION = 'auth_sentinel_secrets';
+
+	/**
+	 * Returns the state from memory (autoloaded), or null when there is none yet.
+	 *
+	 * @return array|null
+	 */
+	public function cached(): ?array {
+		$all = wp_load_alloptions();
+		if ( ! isset( $all[ self::OPTION ] ) ) {
+			return null;
+		}
+		$state = maybe_unserialize( $all[ self::OPTION ] );
+		return is_array( $state ) ? $state : null;
+	}
+
+	/**
+	 * Reads the stored state straight from the database, with its raw form for a later swap.
+	 *
+	 * @return array{0: ?array, 1: ?string} The state and its raw stored value.
+	 */
+	public function read(): array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- The swap below needs the stored bytes, not a cached copy.
+		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION ) );
+		if ( null === $raw ) {
+			return array( null, null );
+		}
+		$state = maybe_unserialize( $raw );
+		return array( is_array( $state ) ? $state : null, (string) $raw );
+	}
+
+	/**
+	 * Replaces the state if nobody else changed it since it was read.
+	 *
+	 * @param array       $state The new state.
+	 * @param string|null $raw   The raw value read, or null when there was none.
+	 * @return bool Whether this call won the swap.
+	 */
+	public function swap( array $state, ?string $raw ): bool {
+		global $wpdb;
+		if ( null === $raw ) {
+			// add_option() inserts under a unique key: only one request can win.
+			$won = add_option( self::OPTION, $state, '', true );
+		} else {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A compare-and-swap has no API in core.
+			$won = 1 === $wpdb->query(
+				$wpdb->prepare(
+					"UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s",
+					maybe_serialize( $state ),
+					self::OPTION,
+					$raw
+				)
+			);
+		}
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( self::OPTION, 'options' );
+		return (bool) $won;
+	}
+
+	/**
+	 * Forgets everything (uninstall only).
+	 *
+	 * @return void
+	 */
+	public function delete(): void {
+		delete_option( self::OPTION );
+	}
+}

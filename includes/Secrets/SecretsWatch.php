@@ -1,0 +1,364 @@
+<?php
+/**
+ * Notices when keys, salts, token secrets or the site address change.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Secrets;
+
+use AuthSentinel\Audit\AuditRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Compares the secrets in use with the last known fingerprints and records every change.
+ *
+ * On every request it only fingerprints what is already in memory and compares it with the
+ * autoloaded state: no query, no write. Anything that differs, an option update of a watched
+ * secret, the hourly cron, the Secrets screen and REST route run the full check, which reads
+ * every source and records a change once, with the names that changed.
+ *
+ * @since 0.1.0
+ */
+class SecretsWatch {
+
+	/**
+	 * The audit action of a recorded change.
+	 */
+	const ACTION = 'secrets_changed';
+
+	/**
+	 * The hourly cron hook.
+	 */
+	const CRON_HOOK = 'auth_sentinel_check_secrets';
+
+	/**
+	 * Resolves and fingerprints the secrets.
+	 *
+	 * @var SecretResolver
+	 */
+	private $resolver;
+
+	/**
+	 * Stores the known state.
+	 *
+	 * @var SecretsState
+	 */
+	private $state;
+
+	/**
+	 * Records changes.
+	 *
+	 * @var AuditRepository
+	 */
+	private $audit;
+
+	/**
+	 * Fingerprints values.
+	 *
+	 * @var Fingerprinter
+	 */
+	private $fingerprinter;
+
+	/**
+	 * Whether a full check is already queued for shutdown.
+	 *
+	 * @var bool
+	 */
+	private $queued = false;
+
+	/**
+	 * Creates the watch.
+	 *
+	 * @param SecretResolver  $resolver      Resolves the secrets.
+	 * @param SecretsState    $state         Stores the known state.
+	 * @param AuditRepository $audit         Records changes.
+	 * @param Fingerprinter   $fingerprinter Fingerprints values.
+	 */
+	public function __construct( SecretResolver $resolver, SecretsState $state, AuditRepository $audit, Fingerprinter $fingerprinter ) {
+		$this->resolver      = $resolver;
+		$this->state         = $state;
+		$this->audit         = $audit;
+		$this->fingerprinter = $fingerprinter;
+	}
+
+	/**
+	 * Hooks the watch into WordPress.
+	 *
+	 * @return void
+	 */
+	public function register(): void {
+		add_action( 'init', array( $this, 'quick_check' ), 1 );
+		add_action( self::CRON_HOOK, array( $this, 'cron_check' ) );
+
+		$queue = array( $this, 'queue_check' );
+		foreach ( SecretResolver::SALTS as $name ) {
+			$option = strtolower( $name );
+			add_action( "add_site_option_{$option}", $queue );
+			add_action( "update_site_option_{$option}", $queue );
+			add_action( "delete_site_option_{$option}", $queue );
+		}
+		foreach ( array_merge( SecretResolver::TOKEN_OPTIONS, array_keys( SecretResolver::SITE_OPTIONS ) ) as $option ) {
+			add_action( "add_option_{$option}", $queue );
+			add_action( "update_option_{$option}", $queue );
+			add_action( "delete_option_{$option}", $queue );
+		}
+	}
+
+	/**
+	 * Compares what is in memory with the known state; runs the full check only on a difference.
+	 *
+	 * Never throws: a failure here must not break the request.
+	 *
+	 * @return void
+	 */
+	public function quick_check(): void {
+		try {
+			$known = $this->state->cached();
+			if ( null === $known || ! $this->fingerprinter->has_key() ) {
+				$this->queue_check(); // First run: learn the secrets once, at the end of the request.
+				return;
+			}
+			foreach ( $this->resolver->resolve( true ) as $name => $item ) {
+				$old = isset( $known['items'][ $name ] ) ? $known['items'][ $name ] : null;
+				if ( null === $old || $old['fp'] !== $item['fp'] || $old['source'] !== $item['source'] ) {
+					$this->check( 'request' );
+					return;
+				}
+			}
+		} catch ( \Throwable $e ) {
+			$this->report( $e );
+		}
+	}
+
+	/**
+	 * Queues one full check for the end of the request (several option updates make one change).
+	 *
+	 * @return void
+	 */
+	public function queue_check(): void {
+		if ( ! $this->queued ) {
+			$this->queued = true;
+			add_action( 'shutdown', array( $this, 'shutdown_check' ), 1 );
+		}
+	}
+
+	/**
+	 * Runs the queued check.
+	 *
+	 * @return void
+	 */
+	public function shutdown_check(): void {
+		$this->safe_check( 'option_update' );
+	}
+
+	/**
+	 * Runs the hourly check.
+	 *
+	 * @return void
+	 */
+	public function cron_check(): void {
+		$this->safe_check( 'cron' );
+	}
+
+	/**
+	 * Runs the full check, swallowing any failure.
+	 *
+	 * @param string $trigger What started the check.
+	 * @return array|null The recorded change, if any.
+	 */
+	public function safe_check( string $trigger ): ?array {
+		try {
+			return $this->check( $trigger );
+		} catch ( \Throwable $e ) {
+			$this->report( $e );
+			return null;
+		}
+	}
+
+	/**
+	 * Reads every secret, updates the known state and records a change once.
+	 *
+	 * A secret seen for the first time (a salt WordPress generates on first use, an option a
+	 * plugin creates) is learnt, not reported. Nothing is written when nothing differs.
+	 *
+	 * @param string $trigger What started the check: request, option_update, cron, screen, activation.
+	 * @return array|null The change recorded by this call (`at`, `changed`, `sessions`, `users`), or null.
+	 */
+	public function check( string $trigger ): ?array {
+		$current = $this->resolver->resolve( false );
+
+		for ( $attempt = 0; $attempt < 3; $attempt++ ) {
+			list( $known, $raw ) = $this->state->read();
+			$now                 = time();
+			list( $next, $changed ) = $this->merge( $known, $current, $now );
+
+			if ( null !== $known && $next['items'] === $known['items'] ) {
+				return null; // Unchanged: no write.
+			}
+
+			$change = null;
+			if ( $changed ) {
+				$change = array(
+					'at'      => $now,
+					'changed' => $changed,
+				);
+				if ( array_intersect( $changed, SecretResolver::COOKIE_SALTS ) ) {
+					$change += $this->live_sessions( $now );
+				}
+				$next['last_change'] = $change;
+			}
+
+			if ( ! $this->state->swap( $next, $raw ) ) {
+				continue; // Another request got there first: look again.
+			}
+
+			if ( null !== $change ) {
+				$this->audit->add(
+					self::ACTION,
+					array( 'trigger' => $trigger ) + $change,
+					'option_update' === $trigger ? get_current_user_id() : 0
+				);
+				/**
+				 * Fires once when watched secrets changed.
+				 *
+				 * @since 0.1.0
+				 *
+				 * @param array  $change  `at`, `changed` (names), and for cookie keys `sessions` and `users` signed out.
+				 * @param string $trigger What found it.
+				 */
+				do_action( 'auth_sentinel_secrets_changed', $change, $trigger );
+			}
+			return $change;
+		}
+		return null;
+	}
+
+	/**
+	 * Merges the current fingerprints into the known state.
+	 *
+	 * @param array|null $known   The known state, or null the first time.
+	 * @param array      $current The resolved secrets.
+	 * @param int        $now     Current time.
+	 * @return array{0: array, 1: string[]} The next state and the names that changed.
+	 */
+	private function merge( ?array $known, array $current, int $now ): array {
+		$old_items = null === $known ? array() : (array) $known['items'];
+		$items     = array();
+		$changed   = array();
+
+		foreach ( $current as $name => $item ) {
+			$old        = isset( $old_items[ $name ] ) ? $old_items[ $name ] : null;
+			$changed_at = null === $old ? null : $old['changed_at'];
+			if ( null !== $old && null !== $old['fp'] && $old['fp'] !== $item['fp'] ) {
+				$changed[]  = $name; // A value replaced or removed; a first value is no change.
+				$changed_at = $now;
+			}
+			$items[ $name ] = array(
+				'fp'         => $item['fp'],
+				'group'      => $item['group'],
+				'source'     => $item['source'],
+				'strength'   => $item['strength'],
+				'first_seen' => null === $old ? $now : $old['first_seen'],
+				'changed_at' => $changed_at,
+			);
+		}
+
+		$next = array(
+			'since'       => null === $known ? $now : (int) $known['since'],
+			'items'       => $items,
+			'last_change' => null === $known ? null : $known['last_change'],
+		);
+		return array( $next, $changed );
+	}
+
+	/**
+	 * Counts the sign-in sessions alive at a cookie key change: each one was just invalidated.
+	 *
+	 * @param int $now Current time.
+	 * @return array{sessions: int, users: int}
+	 */
+	private function live_sessions( int $now ): array {
+		global $wpdb;
+		$sessions = 0;
+		$users    = 0;
+		$after    = 0;
+		do {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A one-off scan in batches at a key change.
+			$rows = $wpdb->get_results(
+				$wpdb->prepare(
+					"SELECT umeta_id, meta_value FROM {$wpdb->usermeta} WHERE meta_key = 'session_tokens' AND umeta_id > %d ORDER BY umeta_id LIMIT 500",
+					$after
+				)
+			);
+			foreach ( $rows as $row ) {
+				$after  = (int) $row->umeta_id;
+				$tokens = is_serialized( $row->meta_value ) ? @unserialize( $row->meta_value, array( 'allowed_classes' => false ) ) : null; // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_unserialize,WordPress.PHP.NoSilencedErrors.Discouraged -- Core's own format; a broken row just counts as none.
+				$live   = 0;
+				foreach ( is_array( $tokens ) ? $tokens : array() as $session ) {
+					if ( is_array( $session ) && isset( $session['expiration'] ) && (int) $session['expiration'] >= $now ) {
+						++$live;
+					}
+				}
+				$sessions += $live;
+				$users    += $live > 0 ? 1 : 0;
+			}
+		} while ( count( $rows ) === 500 );
+
+		return array(
+			'sessions' => $sessions,
+			'users'    => $users,
+		);
+	}
+
+	/**
+	 * Returns the secrets as the REST route and the screens show them.
+	 *
+	 * @return array{items: array, since: int, last_change: ?array}
+	 */
+	public function snapshot(): array {
+		list( $known ) = $this->state->read();
+		if ( null === $known ) {
+			return array(
+				'items'       => array(),
+				'since'       => time(),
+				'last_change' => null,
+			);
+		}
+		return $known;
+	}
+
+	/**
+	 * Returns the recorded changes, newest first.
+	 *
+	 * @param int $limit How many at most.
+	 * @return array<int, array{id: int, at: string, actor_id: int, details: array}>
+	 */
+	public function history( int $limit = 100 ): array {
+		return $this->audit->latest( self::ACTION, $limit );
+	}
+
+	/**
+	 * Makes sure the hourly check is scheduled.
+	 *
+	 * @return void
+	 */
+	public static function schedule(): void {
+		if ( ! wp_next_scheduled( self::CRON_HOOK ) ) {
+			wp_schedule_event( time() + HOUR_IN_SECONDS, 'hourly', self::CRON_HOOK );
+		}
+	}
+
+	/**
+	 * Reports an internal failure to the debug log without disturbing the request.
+	 *
+	 * @param \Throwable $e The failure.
+	 * @return void
+	 */
+	private function report( \Throwable $e ): void {
+		if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
+			error_log( 'Auth Sentinel: secrets check failed: ' . $e->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- Debug only.
+		}
+	}
+}

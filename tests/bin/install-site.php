@@ -1,0 +1,37 @@
+<?php
+/**
+ * Installs the test site: WordPress with the plugin active, an administrator and an editor.
+ *
+ * Usage: php install-site.php <site dir> <url>
+ *
+ * @package AuthSentinel
+ */
+
+if ( 'cli' !== PHP_SAPI || $argc < 3 ) {
+	exit( 1 );
+}
+$auth_sentinel_url     = $argv[2];
+$_SERVER['HTTP_HOST']  = (string) parse_url( $auth_sentinel_url, PHP_URL_HOST ) . ':' . (string) parse_url( $auth_sentinel_url, PHP_URL_PORT ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url
+$_SERVER['SERVER_NAME'] = 'localhost';
+define( 'WP_INSTALLING', true );
+require $argv[1] . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+
+wp_install( 'Auth Sentinel Test', 'admin', 'admin@example.com', true, '', 'password' );
+update_option( 'siteurl', $auth_sentinel_url );
+update_option( 'home', $auth_sentinel_url );
+update_option( 'permalink_structure', '/%postname%/' );
+update_option( 'timezone_string', 'UTC' );
+
+foreach ( array( 'editor', 'author', 'subscriber' ) as $auth_sentinel_role ) {
+	$auth_sentinel_id = wp_create_user( $auth_sentinel_role, 'password', $auth_sentinel_role . '@example.com' );
+	( new WP_User( $auth_sentinel_id ) )->set_role( $auth_sentinel_role );
+}
+
+$auth_sentinel_result = activate_plugin( 'auth-sentinel/plugin.php' );
+if ( is_wp_error( $auth_sentinel_result ) ) {
+	fwrite( STDERR, $auth_sentinel_result->get_error_message() . "\n" ); // phpcs:ignore
+	exit( 1 );
+}
+echo "installed\n";

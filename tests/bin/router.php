@@ -1,0 +1,28 @@
+<?php
+/**
+ * Router for PHP's built-in server: serves files as they are, everything else through WordPress,
+ * so that pretty permalinks and /wp-json/ work as they do behind Apache or nginx.
+ *
+ * @package AuthSentinel
+ */
+
+$auth_sentinel_path = (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url,WordPress.Security.ValidatedSanitizedInput
+$auth_sentinel_file = $_SERVER['DOCUMENT_ROOT'] . $auth_sentinel_path; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
+
+if ( '/' !== $auth_sentinel_path && is_file( $auth_sentinel_file ) ) {
+	if ( '.php' === substr( $auth_sentinel_file, -4 ) ) {
+		chdir( dirname( $auth_sentinel_file ) );
+		require $auth_sentinel_file;
+		return true;
+	}
+	return false; // Static file: let the server send it.
+}
+if ( is_dir( $auth_sentinel_file ) && is_file( rtrim( $auth_sentinel_file, '/' ) . '/index.php' ) ) {
+	chdir( $auth_sentinel_file );
+	require rtrim( $auth_sentinel_file, '/' ) . '/index.php';
+	return true;
+}
+$_SERVER['SCRIPT_NAME']     = '/index.php';
+$_SERVER['SCRIPT_FILENAME'] = $_SERVER['DOCUMENT_ROOT'] . '/index.php'; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
+chdir( $_SERVER['DOCUMENT_ROOT'] ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
+require 'index.php';

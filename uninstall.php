@@ -1,0 +1,36 @@
+<?php
+/**
+ * Removes every piece of data the plugin stored when it is deleted.
+ *
+ * @package AuthSentinel
+ */
+
+defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
+
+require_once __DIR__ . '/includes/autoload.php';
+
+/**
+ * Removes the plugin's tables, options, user meta and scheduled events on the current site.
+ *
+ * @return void
+ */
+function auth_sentinel_uninstall_site() {
+	global $wpdb;
+	\AuthSentinel\Database\Schema::drop();
+	// Every option the plugin owns starts with its prefix.
+	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'auth_sentinel_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+	wp_clear_scheduled_hook( \AuthSentinel\Secrets\SecretsWatch::CRON_HOOK );
+	wp_cache_flush();
+}
+
+if ( is_multisite() ) {
+	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $auth_sentinel_site ) {
+		switch_to_blog( $auth_sentinel_site );
+		auth_sentinel_uninstall_site();
+		restore_current_blog();
+	}
+} else {
+	auth_sentinel_uninstall_site();
+}
+// User meta is shared by the sites of a network.
+$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'auth_sentinel_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
