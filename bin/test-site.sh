@@ -82,6 +82,7 @@ site_up() {
 	rm -rf "$SITE/wp-content/database" "$SITE/wp-content/db.php" "$SITE/wp-config.php" "$SITE/wp-content/debug.log"
 	mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins"
 	ln -sfn "$ROOT" "$SITE/wp-content/plugins/auth-sentinel"
+	cp "$ROOT/tests/bin/quiet-updates.php" "$SITE/wp-content/mu-plugins/"
 	if [ -d "$ROOT/tests/fixtures/plugins" ]; then
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi
@@ -89,7 +90,7 @@ site_up() {
 	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" >/dev/null || die "WordPress install failed"
 	(
 		cd "$SITE"
-		PHP_CLI_SERVER_WORKERS=4 setsid php -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
+		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq=0 -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
 			-S "localhost:$PORT" -t "$SITE" "$ROOT/tests/bin/router.php" >"$CACHE/site-server.log" 2>&1 &
 		echo $! >"$CACHE/site-server.pid"
 	)

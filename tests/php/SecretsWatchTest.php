@@ -1,0 +1,162 @@
+<?php
+/**
+ * The secrets watch sees every change of the keys, salts, token secrets and site address once.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+/**
+ * Changes made the ways they happen on real sites: wp-config.php edited, an option rotated
+ * by a plugin, a value changed straight in the database.
+ */
+class SecretsWatchTest extends TestCase {
+
+	/**
+	 * Editing a key in wp-config.php is recorded once, by the first request that follows.
+	 */
+	public function test_constant_salt_change_is_recorded_once(): void {
+		$before = count( $this->secrets_report()['history'] );
+
+		$this->edit_salts( array( 'AUTH_KEY' => wp_generate_password( 64, true, true ) ) );
+		for ( $i = 0; $i < 3; $i++ ) {
+			$this->assertSame( 200, $this->http( 'GET', '/' )['status'] );
+		}
+
+		$report = $this->secrets_report();
+		$this->assertCount( $before + 1, $report['history'], 'one change, not one per request' );
+		$this->assertSame( array( 'AUTH_KEY' ), $report['history'][0]['changed'] );
+		$this->assertSame( 'request', $report['history'][0]['trigger'], 'seen by the first request, not the screen' );
+		$this->assertNotNull( $this->secret( $report, 'AUTH_KEY' )['changed_at'] );
+		$this->assertNull( $this->secret( $report, 'SECURE_AUTH_KEY' )['changed_at'] );
+	}
+
+	/**
+	 * A cookie key change counts the sessions it ended and warns administrators in wp-admin.
+	 */
+	public function test_cookie_key_change_counts_sessions_and_shows_a_notice(): void {
+		$this->sign_in( 'editor' );
+		$this->sign_in( 'author' );
+
+		$this->edit_salts(
+			array(
+				'LOGGED_IN_SALT' => wp_generate_password( 64, true, true ),
+				'AUTH_SALT'      => wp_generate_password( 64, true, true ),
+			)
+		);
+		$admin  = $this->sign_in( 'admin' ); // The change is seen here; the admin signs in with the new keys.
+		$latest = $this->secrets_report()['history'][0];
+		$this->assertEqualsCanonicalizing( array( 'AUTH_SALT', 'LOGGED_IN_SALT' ), $latest['changed'] );
+		$this->assertGreaterThanOrEqual( 2, $latest['sessions'] );
+		$this->assertGreaterThanOrEqual( 2, $latest['users'] );
+
+		$page = $this->http( 'GET', '/wp-admin/', array( 'cookies' => $admin ) );
+		$this->assertSame( 200, $page['status'] );
+		$this->assertStringContainsString( 'WordPress keys and salts changed', $page['body'] );
+		$this->assertStringContainsString( 'AUTH_SALT', $page['body'] );
+		$this->assertStringContainsString( 'Every signed-in user was signed out', $page['body'] );
+
+		// The editor cannot manage the plugin and is not told.
+		$editor = $this->sign_in( 'editor' );
+		$this->assertStringNotContainsString( 'WordPress keys and salts changed', $this->http( 'GET', '/wp-admin/', array( 'cookies' => $editor ) )['body'] );
+
+		// Dismissing hides it for this administrator.
+		$this->assertSame( 1, preg_match( '/href="([^"]*action=auth_sentinel_dismiss_change[^"]*)"/', $page['body'], $link ) );
+		$this->http( 'GET', str_replace( AUTH_SENTINEL_TEST_URL, '', html_entity_decode( $link[1] ) ), array( 'cookies' => $admin ) );
+		$this->assertStringNotContainsString( 'WordPress keys and salts changed', $this->http( 'GET', '/wp-admin/', array( 'cookies' => $admin ) )['body'] );
+	}
+
+	/**
+	 * A salt kept in the database: learnt when it appears, recorded when a plugin rotates it
+	 * through the options API, and when it is changed straight in the database.
+	 */
+	public function test_option_salt_changes_are_recorded_once_each(): void {
+		$before = count( $this->secrets_report()['history'] );
+
+		// Without the constant, WordPress uses (and if needed generates) the nonce_salt option.
+		$this->edit_salts( array( 'NONCE_SALT' => null ) );
+		$this->run_in_site( 'wp_create_nonce( "x" );' );
+		$report = $this->secrets_report();
+		$this->assertSame( 'generated', $this->secret( $report, 'NONCE_SALT' )['source'] );
+		$this->assertSame( 'missing', $this->secret( $report, 'NONCE_SALT' )['strength'], 'not defined in wp-config.php' );
+		$this->assertCount( $before + 1, $report['history'], 'the constant removed is one change' );
+		$this->assertSame( array( 'NONCE_SALT' ), $report['history'][0]['changed'] );
+
+		// A plugin rotates it through the options API.
+		$this->run_in_site( 'update_site_option( "nonce_salt", wp_generate_password( 64, true, true ) );' );
+		$report = $this->secrets_report();
+		$this->assertCount( $before + 2, $report['history'] );
+		$this->assertSame( 'option_update', $report['history'][0]['trigger'] );
+
+		// Someone changes it in the database directly: no hook fires, the next full check sees it.
+		$this->run_in_site( 'global $wpdb; $wpdb->update( $wpdb->options, array( "option_value" => wp_generate_password( 64 ) ), array( "option_name" => "nonce_salt" ) );' );
+		$report = $this->secrets_report();
+		$this->assertCount( $before + 3, $report['history'] );
+		$this->assertSame( array( 'NONCE_SALT' ), $report['history'][0]['changed'] );
+
+		// Nothing changed since: nothing more is recorded.
+		$this->http( 'GET', '/' );
+		$this->assertCount( $before + 3, $this->secrets_report()['history'] );
+	}
+
+	/**
+	 * A token secret appearing is learnt silently; changing it is a change.
+	 */
+	public function test_token_secret_first_sight_is_not_a_change(): void {
+		$before = count( $this->secrets_report()['history'] );
+		$this->run_in_site( 'update_option( "woocommerce_pos_secret_key", wp_generate_password( 64 ) );' );
+		$report = $this->secrets_report();
+		$this->assertCount( $before, $report['history'], 'a new secret is no alarm' );
+		$this->assertSame( 'option', $this->secret( $report, 'woocommerce_pos_secret_key' )['source'] );
+
+		$this->run_in_site( 'update_option( "woocommerce_pos_secret_key", "short" );' );
+		$report = $this->secrets_report();
+		$this->assertCount( $before + 1, $report['history'] );
+		$this->assertSame( array( 'woocommerce_pos_secret_key' ), $report['history'][0]['changed'] );
+		$this->assertSame( 'weak', $this->secret( $report, 'woocommerce_pos_secret_key' )['strength'] );
+		$this->run_in_site( 'delete_option( "woocommerce_pos_secret_key" );' );
+	}
+
+	/**
+	 * The default phrase, a duplicated key and a short key are each reported as WordPress treats them.
+	 */
+	public function test_weak_default_and_duplicate_keys_are_reported(): void {
+		$shared = wp_generate_password( 64, true, true );
+		$this->edit_salts(
+			array(
+				'AUTH_KEY'        => 'put your unique phrase here',
+				'SECURE_AUTH_KEY' => $shared,
+				'LOGGED_IN_KEY'   => $shared,
+				'NONCE_KEY'       => 'abc123',
+			)
+		);
+		$this->sign_in( 'admin' ); // Signing in makes WordPress generate the keys it lacks.
+		$report = $this->secrets_report();
+		$this->assertSame( 'default', $this->secret( $report, 'AUTH_KEY' )['strength'] );
+		$this->assertSame( 'generated', $this->secret( $report, 'AUTH_KEY' )['source'], 'WordPress ignores the phrase and generates its own' );
+		$this->assertSame( 'duplicate', $this->secret( $report, 'SECURE_AUTH_KEY' )['strength'] );
+		$this->assertSame( 'duplicate', $this->secret( $report, 'LOGGED_IN_KEY' )['strength'] );
+		$this->assertSame( 'weak', $this->secret( $report, 'NONCE_KEY' )['strength'] );
+		$this->assertSame( 'constant', $this->secret( $report, 'NONCE_KEY' )['source'] );
+	}
+
+	/**
+	 * Only fingerprints are stored: no value of a watched secret is anywhere in the plugin's data.
+	 */
+	public function test_no_secret_value_is_stored(): void {
+		$key = wp_generate_password( 64, false );
+		$this->edit_salts( array( 'SECURE_AUTH_SALT' => $key ) );
+		$this->http( 'GET', '/' );
+
+		global $wpdb;
+		$stored  = implode( "\n", $wpdb->get_col( "SELECT option_value FROM {$wpdb->options} WHERE option_name LIKE 'auth\\_sentinel\\_%'" ) );
+		$stored .= implode( "\n", $wpdb->get_col( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit" ) );
+		$this->assertStringContainsString( 'SECURE_AUTH_SALT', $stored, 'the change was recorded' );
+		$this->assertStringNotContainsString( $key, $stored );
+		$this->assertStringNotContainsString( substr( $key, 0, 16 ), $stored );
+		foreach ( array( 'AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_SALT' ) as $name ) {
+			$this->assertStringNotContainsString( (string) constant( $name ), $stored );
+		}
+	}
+}

@@ -1,0 +1,244 @@
+<?php
+/**
+ * Base of the integration tests: REST requests in-process and over HTTP, users, and the
+ * site's wp-config.php, all against the real test site.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+/**
+ * Helpers shared by the integration tests.
+ */
+abstract class TestCase extends \PHPUnit\Framework\TestCase {
+
+	/**
+	 * Application passwords made for users, by login.
+	 *
+	 * @var array<string, string>
+	 */
+	private static $app_passwords = array();
+
+	/**
+	 * The salts file as it was before a test changed it.
+	 *
+	 * @var string|null
+	 */
+	private $original_salts;
+
+	/**
+	 * Puts wp-config.php back as it was, so the next test starts from the same keys.
+	 *
+	 * @return void
+	 */
+	protected function tearDown(): void {
+		if ( null !== $this->original_salts ) {
+			file_put_contents( $this->salts_file(), $this->original_salts );
+			$this->original_salts = null;
+			$this->http( 'GET', '/' ); // Lets the site see its keys back.
+		}
+		parent::tearDown();
+	}
+
+	/**
+	 * Returns the user id of a login made by the installer.
+	 *
+	 * @param string $login admin, editor, author or subscriber.
+	 * @return int
+	 */
+	protected function user( string $login ): int {
+		$user = get_user_by( 'login', $login );
+		$this->assertInstanceOf( \WP_User::class, $user, "user $login exists" );
+		return (int) $user->ID;
+	}
+
+	/**
+	 * Dispatches a REST request in-process as a given user (0 for anonymous).
+	 *
+	 * @param string $method HTTP method.
+	 * @param string $route  Route, e.g. /auth-sentinel/v1/secrets.
+	 * @param array  $params Query or body parameters.
+	 * @param int    $user   User id.
+	 * @return \WP_REST_Response
+	 */
+	protected function rest( string $method, string $route, array $params = array(), int $user = 0 ): \WP_REST_Response {
+		wp_set_current_user( $user );
+		$request = new \WP_REST_Request( $method, $route );
+		foreach ( $params as $key => $value ) {
+			$request->set_param( $key, $value );
+		}
+		$response = rest_do_request( $request );
+		wp_set_current_user( 0 );
+		return $response;
+	}
+
+	/**
+	 * Sends a real HTTP request to the running site.
+	 *
+	 * @param string $method  HTTP method.
+	 * @param string $path    Path with query, e.g. /wp-json/auth-sentinel/v1/secrets.
+	 * @param array  $options `as` (login, authenticates with an application password), `headers`, `body`, `cookies` (jar file).
+	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
+	 */
+	protected function http( string $method, string $path, array $options = array() ): array {
+		$curl    = curl_init( AUTH_SENTINEL_TEST_URL . $path );
+		$headers = $options['headers'] ?? array();
+		if ( isset( $options['as'] ) ) {
+			$headers[] = 'Authorization: Basic ' . base64_encode( $options['as'] . ':' . $this->app_password( $options['as'] ) );
+		}
+		$response_headers = array();
+		curl_setopt_array(
+			$curl,
+			array(
+				CURLOPT_CUSTOMREQUEST  => $method,
+				CURLOPT_RETURNTRANSFER => true,
+				CURLOPT_HTTPHEADER     => $headers,
+				CURLOPT_TIMEOUT        => 30,
+				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$response_headers ) {
+					$parts = explode( ':', $line, 2 );
+					if ( 2 === count( $parts ) ) {
+						$response_headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
+					}
+					return strlen( $line );
+				},
+			)
+		);
+		if ( isset( $options['body'] ) ) {
+			curl_setopt( $curl, CURLOPT_POSTFIELDS, $options['body'] );
+		}
+		if ( isset( $options['cookies'] ) ) {
+			curl_setopt( $curl, CURLOPT_COOKIEJAR, $options['cookies'] );
+			curl_setopt( $curl, CURLOPT_COOKIEFILE, $options['cookies'] );
+		}
+		$body   = (string) curl_exec( $curl );
+		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
+		curl_close( $curl );
+		return array(
+			'status'  => $status,
+			'body'    => $body,
+			'json'    => json_decode( $body, true ),
+			'headers' => $response_headers,
+		);
+	}
+
+	/**
+	 * Signs a user in through wp-login.php and returns the cookie jar file.
+	 *
+	 * @param string $login The login; the installer gave every user the password "password".
+	 * @return string Cookie jar path.
+	 */
+	protected function sign_in( string $login ): string {
+		$jar = tempnam( sys_get_temp_dir(), 'as-cookies' );
+		$this->http( 'GET', '/wp-login.php', array( 'cookies' => $jar ) );
+		$response = $this->http(
+			'POST',
+			'/wp-login.php',
+			array(
+				'cookies' => $jar,
+				'body'    => http_build_query(
+					array(
+						'log'        => $login,
+						'pwd'        => 'password',
+						'testcookie' => '1',
+					)
+				),
+			)
+		);
+		$this->assertSame( 302, $response['status'], "$login signs in" );
+		return $jar;
+	}
+
+	/**
+	 * Returns an application password for a user, made on first use.
+	 *
+	 * @param string $login The login.
+	 * @return string
+	 */
+	protected function app_password( string $login ): string {
+		if ( ! isset( self::$app_passwords[ $login ] ) ) {
+			list( $password ) = \WP_Application_Passwords::create_new_application_password( $this->user( $login ), array( 'name' => 'integration tests' ) );
+			self::$app_passwords[ $login ] = $password;
+		}
+		return self::$app_passwords[ $login ];
+	}
+
+	/**
+	 * Returns the path of the site's keys and salts file (required by wp-config.php).
+	 *
+	 * @return string
+	 */
+	protected function salts_file(): string {
+		return AUTH_SENTINEL_TEST_SITE . '/salts.php';
+	}
+
+	/**
+	 * Edits the keys and salts in wp-config: a string defines a constant, null removes it.
+	 * Restored after the test.
+	 *
+	 * @param array<string, string|null> $changes Constant name => value or null.
+	 * @return void
+	 */
+	protected function edit_salts( array $changes ): void {
+		$current = (string) file_get_contents( $this->salts_file() );
+		if ( null === $this->original_salts ) {
+			$this->original_salts = $current;
+		}
+		foreach ( $changes as $name => $value ) {
+			$current = (string) preg_replace( "/^define\\( '" . preg_quote( $name, '/' ) . "'.*\\n/m", '', $current );
+			if ( null !== $value ) {
+				$current .= sprintf( "define( '%s', %s );\n", $name, var_export( $value, true ) );
+			}
+		}
+		file_put_contents( $this->salts_file(), $current );
+	}
+
+	/**
+	 * Runs PHP code inside the site in a fresh process (which sees wp-config.php as it is now).
+	 *
+	 * @param string $code PHP code without the opening tag.
+	 * @return string What it printed.
+	 */
+	protected function run_in_site( string $code ): string {
+		$file = tempnam( sys_get_temp_dir(), 'as-run' ) . '.php';
+		file_put_contents( $file, "<?php\n" . $code );
+		$output = (string) shell_exec(
+			sprintf(
+				'php %s %s %s %s 2>&1',
+				escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ),
+				escapeshellarg( AUTH_SENTINEL_TEST_SITE ),
+				escapeshellarg( AUTH_SENTINEL_TEST_URL ),
+				escapeshellarg( $file )
+			)
+		);
+		unlink( $file );
+		return $output;
+	}
+
+	/**
+	 * Returns the secrets report as the administrator sees it over HTTP.
+	 *
+	 * @return array{secrets: array, history: array}
+	 */
+	protected function secrets_report(): array {
+		$response = $this->http( 'GET', '/wp-json/auth-sentinel/v1/secrets', array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $response['status'], $response['body'] );
+		return $response['json'];
+	}
+
+	/**
+	 * Returns one secret of a report by name.
+	 *
+	 * @param array  $report The report.
+	 * @param string $name   The secret's name.
+	 * @return array|null
+	 */
+	protected function secret( array $report, string $name ): ?array {
+		foreach ( $report['secrets'] as $secret ) {
+			if ( $secret['name'] === $name ) {
+				return $secret;
+			}
+		}
+		return null;
+	}
+}
