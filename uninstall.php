@@ -24,7 +24,12 @@ function auth_sentinel_uninstall_site() {
 }
 
 if ( is_multisite() ) {
-	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $auth_sentinel_site ) {
+	foreach ( get_sites(
+		array(
+			'fields' => 'ids',
+			'number' => 0,
+		)
+	) as $auth_sentinel_site ) {
 		switch_to_blog( $auth_sentinel_site );
 		auth_sentinel_uninstall_site();
 		restore_current_blog();
@@ -33,4 +38,5 @@ if ( is_multisite() ) {
 	auth_sentinel_uninstall_site();
 }
 // User meta is shared by the sites of a network.
+global $wpdb;
 $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'auth_sentinel_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery

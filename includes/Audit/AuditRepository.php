@@ -66,7 +66,7 @@ class AuditRepository {
 			),
 			ARRAY_A
 		);
-		$out = array();
+		$out  = array();
 		foreach ( (array) $rows as $row ) {
 			$details = json_decode( (string) $row['details'], true );
 			$out[]   = array(

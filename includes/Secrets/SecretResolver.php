@@ -133,9 +133,9 @@ class SecretResolver {
 	/**
 	 * Resolves one of the eight keys and salts as `wp_salt()` does.
 	 *
-	 * @param string               $name       Constant name, e.g. AUTH_KEY.
-	 * @param array<string, bool>  $duplicated Constant values core ignores, as keys.
-	 * @param bool                 $cheap      Whether to read only what is in memory.
+	 * @param string              $name       Constant name, e.g. AUTH_KEY.
+	 * @param array<string, bool> $duplicated Constant values core ignores, as keys.
+	 * @param bool                $cheap      Whether to read only what is in memory.
 	 * @return array|null The item, or null when its value is not in memory in cheap mode.
 	 */
 	private function resolve_salt( string $name, array $duplicated, bool $cheap ): ?array {
@@ -204,7 +204,7 @@ class SecretResolver {
 			return true;
 		}
 		// phpcs:ignore WordPress.WP.I18n.MissingArgDomain -- Core's own string, as wp_salt() checks it.
-		return function_exists( '__' ) && did_action( 'init' ) && __( self::DEFAULT_PHRASE ) === $value;
+		return function_exists( '__' ) && did_action( 'init' ) && __( 'put your unique phrase here' ) === $value;
 	}
 
 	/**

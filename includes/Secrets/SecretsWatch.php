@@ -190,8 +190,8 @@ class SecretsWatch {
 		$current = $this->resolver->resolve( false );
 
 		for ( $attempt = 0; $attempt < 3; $attempt++ ) {
-			list( $known, $raw ) = $this->state->read();
-			$now                 = time();
+			list( $known, $raw )    = $this->state->read();
+			$now                    = time();
 			list( $next, $changed ) = $this->merge( $known, $current, $now );
 
 			if ( null !== $known && $next['items'] === $known['items'] ) {
@@ -304,7 +304,8 @@ class SecretsWatch {
 				$sessions += $live;
 				$users    += $live > 0 ? 1 : 0;
 			}
-		} while ( count( $rows ) === 500 );
+			$full = 500 === count( $rows );
+		} while ( $full );
 
 		return array(
 			'sessions' => $sessions,

@@ -10,10 +10,10 @@
 if ( 'cli' !== PHP_SAPI || $argc < 3 ) {
 	exit( 1 );
 }
-$auth_sentinel_url     = $argv[2];
-$_SERVER['HTTP_HOST']  = (string) parse_url( $auth_sentinel_url, PHP_URL_HOST ) . ':' . (string) parse_url( $auth_sentinel_url, PHP_URL_PORT ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url
+$auth_sentinel_url      = $argv[2];
+$_SERVER['HTTP_HOST']   = (string) parse_url( $auth_sentinel_url, PHP_URL_HOST ) . ':' . (string) parse_url( $auth_sentinel_url, PHP_URL_PORT ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url
 $_SERVER['SERVER_NAME'] = 'localhost';
-define( 'WP_INSTALLING', true );
+define( 'WP_INSTALLING', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- Core's own flag.
 require $argv[1] . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';

@@ -14,7 +14,12 @@ remove_action( 'wp_version_check', 'wp_version_check' );
 remove_action( 'wp_update_plugins', 'wp_update_plugins' );
 remove_action( 'wp_update_themes', 'wp_update_themes' );
 remove_action( 'wp_maybe_auto_update', 'wp_maybe_auto_update' );
-add_filter( 'pre_http_request', static function ( $pre, $args, $url ) {
-	$host = (string) wp_parse_url( $url, PHP_URL_HOST );
-	return in_array( $host, array( 'localhost', '127.0.0.1' ), true ) ? $pre : new WP_Error( 'offline', 'The test site is offline.' );
-}, 10, 3 );
+add_filter(
+	'pre_http_request',
+	static function ( $pre, $args, $url ) {
+		$host = (string) wp_parse_url( $url, PHP_URL_HOST );
+		return in_array( $host, array( 'localhost', '127.0.0.1' ), true ) ? $pre : new WP_Error( 'offline', 'The test site is offline.' );
+	},
+	10,
+	3
+);
