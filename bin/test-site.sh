@@ -2,17 +2,21 @@
 # A disposable WordPress for the tests: core from .wp-core, MariaDB in a private data dir, PHP's
 # built-in server, the plugin symlinked in. `up` (re)creates it from scratch, `down` stops it.
 #
-#   bash bin/test-site.sh up     # prints the URL
+#   bash bin/test-site.sh up                 # the test site at http://localhost:8881, prints the URL
 #   bash bin/test-site.sh down
+#   SITE_NAME=bench-off PORT=8883 ACTIVATE=0 bash bin/test-site.sh up   # another site, plugin inactive
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-SITE="$CACHE/site"
+SITE_NAME="${SITE_NAME:-site}"
+SITE="$CACHE/$SITE_NAME"
 DB_DIR="$CACHE/mariadb"
 SOCK="$DB_DIR/mysqld.sock"
-PORT="${AUTH_SENTINEL_TEST_PORT:-8881}"
+PORT="${PORT:-8881}"
 URL="http://localhost:$PORT"
-DB_NAME=auth_sentinel_test
+DB_NAME="auth_sentinel_${SITE_NAME//-/_}"
+ACTIVATE="${ACTIVATE:-1}"
+PIDFILE="$CACHE/$SITE_NAME-server.pid"
 
 db_up() {
 	if [ -S "$SOCK" ] && mariadb-admin --socket="$SOCK" -uroot ping >/dev/null 2>&1; then
@@ -75,7 +79,7 @@ site_up() {
 	bash "$ROOT/bin/wp-core.sh"
 	db_up
 	mariadb --socket="$SOCK" -uroot -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4;"
-	stop_pidfile "$CACHE/site-server.pid"
+	stop_pidfile "$PIDFILE"
 	free_port "$PORT"
 	rm -rf "$SITE"
 	cp -a "$CORE_DIR" "$SITE"
@@ -87,19 +91,23 @@ site_up() {
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi
 	write_config
-	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" >/dev/null || die "WordPress install failed"
+	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" "$ACTIVATE" >/dev/null || die "WordPress install failed"
 	(
 		cd "$SITE"
 		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq=0 -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
-			-S "localhost:$PORT" -t "$SITE" "$ROOT/tests/bin/router.php" >"$CACHE/site-server.log" 2>&1 &
-		echo $! >"$CACHE/site-server.pid"
+			-S "localhost:$PORT" -t "$SITE" "$ROOT/tests/bin/router.php" >"$CACHE/$SITE_NAME-server.log" 2>&1 &
+		echo $! >"$PIDFILE"
 	)
-	wait_http "$URL/wp-login.php" 30 || die "the test site did not answer, see $CACHE/site-server.log"
+	wait_http "$URL/wp-login.php" 30 || die "the test site did not answer, see $CACHE/$SITE_NAME-server.log"
 	echo "$URL"
 }
 
 site_down() {
-	stop_pidfile "$CACHE/site-server.pid"
+	stop_pidfile "$PIDFILE"
+	# The database server is shared by every site: stop it only when no site runs any more.
+	if ls "$CACHE"/*-server.pid >/dev/null 2>&1; then
+		return 0
+	fi
 	if [ -S "$SOCK" ]; then
 		mariadb-admin --socket="$SOCK" -uroot shutdown >/dev/null 2>&1 || true
 	fi

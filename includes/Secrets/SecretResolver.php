@@ -96,17 +96,9 @@ class SecretResolver {
 	 * @return array<string, array{name: string, group: string, source: string, strength: string, fp: ?string}>
 	 */
 	public function resolve( bool $cheap = false ): array {
-		$items      = array();
-		$duplicated = $this->duplicated_constants();
+		$items = $this->resolve_salts( self::SALTS, $cheap );
 
-		foreach ( self::SALTS as $name ) {
-			$item = $this->resolve_salt( $name, $duplicated, $cheap );
-			if ( null !== $item ) {
-				$items[ $name ] = $item;
-			}
-		}
-
-		$value                        = defined( 'JWT_AUTH_SECRET_KEY' ) ? (string) constant( 'JWT_AUTH_SECRET_KEY' ) : '';
+		$value                        = (string) $this->constant_value( 'JWT_AUTH_SECRET_KEY' );
 		$items['JWT_AUTH_SECRET_KEY'] = '' === $value
 			? $this->item( 'JWT_AUTH_SECRET_KEY', 'token', 'missing', 'missing', null )
 			: $this->item( 'JWT_AUTH_SECRET_KEY', 'token', 'constant', $this->strength_of( $value ), $value );
@@ -131,6 +123,62 @@ class SecretResolver {
 	}
 
 	/**
+	 * Resolves some of the eight keys and salts.
+	 *
+	 * @param string[] $names Constant names.
+	 * @param bool     $cheap Whether to read only what is in memory.
+	 * @return array<string, array{name: string, group: string, source: string, strength: string, fp: ?string}>
+	 */
+	public function resolve_salts( array $names, bool $cheap ): array {
+		$items      = array();
+		$duplicated = $this->duplicated_constants();
+		foreach ( $names as $name ) {
+			$item = $this->resolve_salt( $name, $duplicated, $cheap );
+			if ( null !== $item ) {
+				$items[ $name ] = $item;
+			}
+		}
+		return $items;
+	}
+
+	/**
+	 * Returns one fingerprint of everything that can be read for free on every request: the
+	 * constants (whether or not WordPress uses them), the autoloaded token secrets and the site
+	 * address. Equal digests mean nothing of those changed; one HMAC, no query.
+	 *
+	 * @return string
+	 */
+	public function quick_digest(): string {
+		$parts = array();
+		foreach ( array_merge( self::SALTS, array( 'SECRET_KEY', 'SECRET_SALT', 'JWT_AUTH_SECRET_KEY' ) ) as $name ) {
+			$value   = $this->constant_value( $name );
+			$parts[] = null === $value ? "{$name}!" : "{$name}={$value}";
+		}
+		$all = wp_load_alloptions();
+		foreach ( self::TOKEN_OPTIONS as $name ) {
+			$parts[] = isset( $all[ $name ] ) ? "{$name}={$all[ $name ]}" : "{$name}?";
+		}
+		foreach ( array_keys( self::SITE_OPTIONS ) as $name ) {
+			$parts[] = $name . '=' . (string) get_option( $name, '' );
+		}
+		return $this->fingerprinter->fingerprint( 'quick', implode( "\0", $parts ) );
+	}
+
+	/**
+	 * Returns a constant's value as a string, null when it is not defined.
+	 *
+	 * @param string $name Constant name.
+	 * @return string|null
+	 */
+	private function constant_value( string $name ): ?string {
+		if ( ! defined( $name ) ) {
+			return null;
+		}
+		$value = constant( $name );
+		return is_scalar( $value ) ? (string) $value : '';
+	}
+
+	/**
 	 * Resolves one of the eight keys and salts as `wp_salt()` does.
 	 *
 	 * @param string              $name       Constant name, e.g. AUTH_KEY.
@@ -142,8 +190,8 @@ class SecretResolver {
 		$type = substr( $name, -3 ) === 'KEY' ? 'KEY' : 'SALT';
 
 		$strength = 'missing';
-		if ( defined( $name ) ) {
-			$value = (string) constant( $name );
+		$value    = $this->constant_value( $name );
+		if ( null !== $value ) {
 			if ( '' === $value ) {
 				$strength = 'missing';
 			} elseif ( $this->is_default_phrase( $value ) ) {
@@ -157,8 +205,8 @@ class SecretResolver {
 
 		// Core's legacy fallbacks: SECRET_KEY for every key, SECRET_SALT for AUTH_SALT.
 		$legacy = 'KEY' === $type ? 'SECRET_KEY' : ( 'AUTH_SALT' === $name ? 'SECRET_SALT' : '' );
-		if ( '' !== $legacy && defined( $legacy ) ) {
-			$value = (string) constant( $legacy );
+		$value  = '' === $legacy ? null : $this->constant_value( $legacy );
+		if ( null !== $value ) {
 			if ( '' !== $value && empty( $duplicated[ $value ] ) && ! $this->is_default_phrase( $value ) ) {
 				return $this->item( $name, 'salt', 'constant', 'missing' === $strength ? $this->strength_of( $value ) : $strength, $value );
 			}
@@ -184,8 +232,8 @@ class SecretResolver {
 		foreach ( array( 'AUTH', 'SECURE_AUTH', 'LOGGED_IN', 'NONCE', 'SECRET' ) as $first ) {
 			foreach ( array( 'KEY', 'SALT' ) as $second ) {
 				$const = "{$first}_{$second}";
-				if ( defined( $const ) ) {
-					$value          = (string) constant( $const );
+				$value = $this->constant_value( $const );
+				if ( null !== $value ) {
 					$seen[ $value ] = isset( $seen[ $value ] );
 				}
 			}

@@ -27,6 +27,39 @@ class SecretsState {
 	const OPTION = 'auth_sentinel_secrets';
 
 	/**
+	 * The option holding the quick digest and the names of the salts kept in the database.
+	 */
+	const DIGEST_OPTION = 'auth_sentinel_secrets_digest';
+
+	/**
+	 * Returns the quick digest and the database-kept salt names from memory, or null.
+	 *
+	 * @return array{0: string, 1: string[]}|null
+	 */
+	public function digest(): ?array {
+		$all = wp_load_alloptions();
+		if ( empty( $all[ self::DIGEST_OPTION ] ) || ! is_string( $all[ self::DIGEST_OPTION ] ) ) {
+			return null;
+		}
+		$parts = explode( '|', $all[ self::DIGEST_OPTION ], 2 );
+		return array( $parts[0], isset( $parts[1] ) && '' !== $parts[1] ? explode( ',', $parts[1] ) : array() );
+	}
+
+	/**
+	 * Stores the quick digest when it differs from the stored one.
+	 *
+	 * @param string   $digest    The quick digest.
+	 * @param string[] $generated Names of the salts kept in the database.
+	 * @return void
+	 */
+	public function save_digest( string $digest, array $generated ): void {
+		$value = $digest . '|' . implode( ',', $generated );
+		if ( get_option( self::DIGEST_OPTION ) !== $value ) {
+			update_option( self::DIGEST_OPTION, $value, true );
+		}
+	}
+
+	/**
 	 * Returns the state from memory (autoloaded), or null when there is none yet.
 	 *
 	 * @return array|null
@@ -91,5 +124,6 @@ class SecretsState {
 	 */
 	public function delete(): void {
 		delete_option( self::OPTION );
+		delete_option( self::DIGEST_OPTION );
 	}
 }

@@ -109,22 +109,32 @@ class SecretsWatch {
 	/**
 	 * Compares what is in memory with the known state; runs the full check only on a difference.
 	 *
-	 * Never throws: a failure here must not break the request.
+	 * One HMAC over the constants and autoloaded values; for salts kept in the database, their
+	 * fingerprint only if core already read them this request. Never throws: a failure here
+	 * must not break the request.
 	 *
 	 * @return void
 	 */
 	public function quick_check(): void {
 		try {
-			$known = $this->state->cached();
-			if ( null === $known || ! $this->fingerprinter->has_key() ) {
+			$stored = $this->state->digest();
+			if ( null === $stored || ! $this->fingerprinter->has_key() ) {
 				$this->queue_check(); // First run: learn the secrets once, at the end of the request.
 				return;
 			}
-			foreach ( $this->resolver->resolve( true ) as $name => $item ) {
-				$old = isset( $known['items'][ $name ] ) ? $known['items'][ $name ] : null;
-				if ( null === $old || $old['fp'] !== $item['fp'] || $old['source'] !== $item['source'] ) {
-					$this->check( 'request' );
-					return;
+			list( $digest, $generated ) = $stored;
+			if ( ! hash_equals( $digest, $this->resolver->quick_digest() ) ) {
+				$this->check( 'request' );
+				return;
+			}
+			$in_memory = $generated ? $this->resolver->resolve_salts( $generated, true ) : array();
+			if ( $in_memory ) {
+				$known = $this->state->cached();
+				foreach ( $in_memory as $name => $item ) {
+					if ( ! isset( $known['items'][ $name ] ) || $known['items'][ $name ]['fp'] !== $item['fp'] ) {
+						$this->check( 'request' );
+						return;
+					}
 				}
 			}
 		} catch ( \Throwable $e ) {
@@ -187,7 +197,14 @@ class SecretsWatch {
 	 * @return array|null The change recorded by this call (`at`, `changed`, `sessions`, `users`), or null.
 	 */
 	public function check( string $trigger ): ?array {
-		$current = $this->resolver->resolve( false );
+		$current   = $this->resolver->resolve( false );
+		$generated = array();
+		foreach ( $current as $name => $item ) {
+			if ( 'salt' === $item['group'] && 'constant' !== $item['source'] ) {
+				$generated[] = $name;
+			}
+		}
+		$this->state->save_digest( $this->resolver->quick_digest(), $generated );
 
 		for ( $attempt = 0; $attempt < 3; $attempt++ ) {
 			list( $known, $raw )    = $this->state->read();

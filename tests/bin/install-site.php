@@ -2,7 +2,7 @@
 /**
  * Installs the test site: WordPress with the plugin active, an administrator and an editor.
  *
- * Usage: php install-site.php <site dir> <url>
+ * Usage: php install-site.php <site dir> <url> [activate: 1|0]
  *
  * @package AuthSentinel
  */
@@ -29,7 +29,7 @@ foreach ( array( 'editor', 'author', 'subscriber' ) as $auth_sentinel_role ) {
 	( new WP_User( $auth_sentinel_id ) )->set_role( $auth_sentinel_role );
 }
 
-$auth_sentinel_result = activate_plugin( 'auth-sentinel/plugin.php' );
+$auth_sentinel_result = ( $argv[3] ?? '1' ) === '1' ? activate_plugin( 'auth-sentinel/plugin.php' ) : null;
 if ( is_wp_error( $auth_sentinel_result ) ) {
 	fwrite( STDERR, $auth_sentinel_result->get_error_message() . "\n" ); // phpcs:ignore
 	exit( 1 );

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Runs every check and test suite, then prints one closing line "N passed, N failed".
+#
+# Installs what is missing first (Debian packages, npm and Composer packages, WordPress core),
+# starts a throwaway WordPress on MariaDB for the integration and browser tests, and stops it.
+#   bash bin/test.sh            # everything
+#   bash bin/test.sh php e2e    # only the named suites
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+RESULTS="$CACHE/results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+PASSED=0
+FAILED=0
+SUMMARY=()
+ONLY=" $* "
+
+wanted() { [ "$ONLY" = "  " ] || [[ "$ONLY" == *" $1 "* ]]; }
+
+# Records a suite's counts: record NAME PASSED FAILED.
+record() {
+	PASSED=$((PASSED + $2))
+	FAILED=$((FAILED + $3))
+	local status="ok"
+	[ "$3" -gt 0 ] && status="FAILED"
+	SUMMARY+=("$(printf '%-12s %-6s %4d passed, %d failed' "$1" "$status" "$2" "$3")")
+}
+
+# Runs a check that passes or fails as a whole: check NAME COMMAND...
+check() {
+	local name="$1"
+	shift
+	say "── $name"
+	if "$@" >"$RESULTS/$name.log" 2>&1; then
+		record "$name" 1 0
+	else
+		cat "$RESULTS/$name.log"
+		record "$name" 0 1
+	fi
+}
+
+# Reads passed/failed counts from a JSON or JUnit report: counts KIND FILE.
+counts() {
+	node -e '
+		const fs = require("fs");
+		const [kind, file] = process.argv.slice(1);
+		let p = 0, f = 1;
+		try {
+			const text = fs.readFileSync(file, "utf8");
+			if (kind === "jest") { const r = JSON.parse(text); p = r.numPassedTests; f = r.numFailedTests + r.numRuntimeErrorTestSuites; }
+			if (kind === "playwright") { const s = JSON.parse(text).stats; p = s.expected + s.flaky; f = s.unexpected; }
+			if (kind === "junit") {
+				const m = text.match(/<testsuite [^>]*>/);
+				const n = (k) => Number((m[0].match(new RegExp(k + "=\"(\\d+)\"")) || [0, 0])[1]);
+				f = n("failures") + n("errors"); p = n("tests") - f - n("skipped");
+			}
+		} catch (e) { p = 0; f = 1; }
+		console.log(p + " " + f);
+	' "$1" "$2"
+}
+
+say "preparing: Debian packages, npm and Composer packages, WordPress core"
+ensure_debs php-cli php-mysql php-xml php-mbstring php-intl php-curl php-zip php-sqlite3 mariadb-server mariadb-client \
+	chromium unzip curl ca-certificates
+command -v composer >/dev/null || ensure_debs composer
+command -v phpunit >/dev/null || ensure_debs phpunit
+ensure_npm
+if [ ! -x vendor/bin/phpcs ] || [ composer.json -nt vendor/autoload.php ]; then
+	COMPOSER_ALLOW_SUPERUSER=1 composer install --no-interaction --no-progress -q || say "Composer packages unavailable: PHPCS and PHPStan will be skipped"
+fi
+bash bin/wp-core.sh || die "could not get WordPress core"
+
+# Static checks.
+wanted lint && check eslint npm run -s lint:js
+wanted lint && check tsc npx tsc --noEmit
+wanted lint && check php-lint bash -c 'git ls-files -co --exclude-standard "*.php" | xargs -r -n 20 -P 2 php -l | { ! grep -v "^No syntax errors"; }'
+if wanted lint && [ -x vendor/bin/phpcs ]; then check phpcs vendor/bin/phpcs -q --no-colors; fi
+if wanted lint && [ -x vendor/bin/phpstan ]; then check phpstan vendor/bin/phpstan analyse -c phpstan.neon.dist --no-progress --memory-limit=1G; fi
+
+# JavaScript unit tests.
+if wanted unit; then
+	say "── jest"
+	npx wp-scripts test-unit-js --ci --json --outputFile="$RESULTS/jest.json" >"$RESULTS/jest.log" 2>&1 || cat "$RESULTS/jest.log"
+	read -r p f < <(counts jest "$RESULTS/jest.json")
+	record jest "$p" "$f"
+fi
+
+# The UI build the browser tests load.
+if wanted php || wanted e2e; then
+	check build npx wp-scripts build
+fi
+
+# Integration and browser tests against a real WordPress on MariaDB.
+if wanted php || wanted e2e; then
+	say "── starting the test site"
+	if url="$(bash bin/test-site.sh up)"; then
+		trap 'bash "$ROOT/bin/test-site.sh" down' EXIT
+		if wanted php; then
+			say "── phpunit (integration, $url)"
+			phpunit -c tests/php/phpunit.xml.dist --log-junit "$RESULTS/phpunit.xml" >"$RESULTS/phpunit.log" 2>&1
+			tail -n 40 "$RESULTS/phpunit.log"
+			read -r p f < <(counts junit "$RESULTS/phpunit.xml")
+			record phpunit "$p" "$f"
+		fi
+		if wanted e2e; then
+			say "── playwright (end to end, Chromium)"
+			AUTH_SENTINEL_SITE_URL="$url" PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" \
+				npx playwright test --config tests/e2e/playwright.config.ts --reporter=list,json >"$RESULTS/e2e.log" 2>&1
+			tail -n 40 "$RESULTS/e2e.log"
+			read -r p f < <(counts playwright "$RESULTS/e2e.json")
+			record e2e "$p" "$f"
+		fi
+		# Nothing the tests did may have left a PHP warning, notice or error behind.
+		check php-log bash -c "! grep -hE 'PHP (Warning|Notice|Deprecated|Fatal|Parse)' '$CACHE/site/debug.log' '$CACHE/site/php-errors.log' 2>/dev/null"
+	else
+		record test-site 0 1
+	fi
+fi
+
+printf '\n'
+say "summary"
+printf '  %s\n' "${SUMMARY[@]}"
+printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
+[ "$FAILED" -eq 0 ] && [ "$PASSED" -gt 0 ]
