@@ -3,7 +3,7 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="$ROOT/.cache"
-CORE_DIR="$ROOT/.wp-core"
+export CORE_DIR="$ROOT/.wp-core"
 mkdir -p "$CACHE"
 
 say() { printf '\033[1m[auth-sentinel]\033[0m %s\n' "$*" >&2; }
@@ -69,8 +69,8 @@ free_port() {
 
 # Waits until a URL answers (any HTTP status), up to N seconds.
 wait_http() {
-	local url="$1" secs="${2:-60}" i
-	for i in $(seq 1 $((secs * 5))); do
+	local url="$1" secs="${2:-60}"
+	for _ in $(seq 1 $((secs * 5))); do
 		curl -s -o /dev/null --max-time 2 "$url" && return 0
 		sleep 0.2
 	done

@@ -7,7 +7,7 @@
 #   bash bin/test.sh php e2e    # only the named suites
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
-cd "$ROOT"
+cd "$ROOT" || exit 1
 
 RESULTS="$CACHE/results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
@@ -62,7 +62,7 @@ counts() {
 
 say "preparing: Debian packages, npm and Composer packages, WordPress core"
 ensure_debs php-cli php-mysql php-xml php-mbstring php-intl php-curl php-zip php-sqlite3 mariadb-server mariadb-client \
-	chromium unzip curl ca-certificates
+	chromium unzip curl ca-certificates shellcheck
 command -v composer >/dev/null || ensure_debs composer
 command -v phpunit >/dev/null || ensure_debs phpunit
 ensure_npm
@@ -74,6 +74,7 @@ bash bin/wp-core.sh || die "could not get WordPress core"
 # Static checks.
 wanted lint && check eslint npm run -s lint:js
 wanted lint && check tsc npx tsc --noEmit
+wanted lint && check shellcheck bash -c 'shellcheck -x -S warning bin/*.sh bench/*.sh .ci/run'
 wanted lint && check php-lint bash -c 'git ls-files -co --exclude-standard "*.php" | xargs -r -n 20 -P 2 php -l | { ! grep -v "^No syntax errors"; }'
 if wanted lint && [ -x vendor/bin/phpcs ]; then check phpcs vendor/bin/phpcs -q --no-colors; fi
 if wanted lint && [ -x vendor/bin/phpstan ]; then check phpstan vendor/bin/phpstan analyse -c phpstan.neon.dist --no-progress --memory-limit=1G; fi
@@ -104,6 +105,11 @@ if wanted php || wanted e2e; then
 			record phpunit "$p" "$f"
 		fi
 		if wanted e2e; then
+			if wanted php; then
+				# A fresh site, so the screenshots show one history, not the integration tests' changes.
+				cat "$CACHE/site/debug.log" "$CACHE/site/php-errors.log" >"$RESULTS/php-debug.log" 2>/dev/null || true
+				url="$(bash bin/test-site.sh up)"
+			fi
 			say "── playwright (end to end, Chromium)"
 			AUTH_SENTINEL_SITE_URL="$url" PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" \
 				npx playwright test --config tests/e2e/playwright.config.ts --reporter=list,json >"$RESULTS/e2e.log" 2>&1
@@ -112,7 +118,7 @@ if wanted php || wanted e2e; then
 			record e2e "$p" "$f"
 		fi
 		# Nothing the tests did may have left a PHP warning, notice or error behind.
-		check php-log bash -c "! grep -hE 'PHP (Warning|Notice|Deprecated|Fatal|Parse)' '$CACHE/site/debug.log' '$CACHE/site/php-errors.log' 2>/dev/null"
+		check php-log bash -c "! grep -hE 'PHP (Warning|Notice|Deprecated|Fatal|Parse)' '$RESULTS/php-debug.log' '$CACHE/site/debug.log' '$CACHE/site/php-errors.log' 2>/dev/null"
 	else
 		record test-site 0 1
 	fi

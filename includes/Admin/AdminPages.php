@@ -138,6 +138,7 @@ class AdminPages {
 		wp_set_script_translations( self::HANDLE, 'auth-sentinel', AUTH_SENTINEL_DIR . '/languages' );
 		if ( is_readable( AUTH_SENTINEL_DIR . '/build/admin.css' ) ) {
 			wp_enqueue_style( self::HANDLE, $url . 'admin.css', array( 'wp-components' ), $asset['version'] );
+			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
 		}
 
 		$screens = array();

@@ -96,6 +96,12 @@ class ChangeNotice {
 		if ( null === $change ) {
 			return;
 		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Only tells which screen this is.
+		if ( isset( $_GET['page'] ) && AdminPages::SCREENS['secrets'] === $_GET['page'] ) {
+			// Opening the Secrets screen is reviewing the change: it need not be announced again.
+			update_user_meta( get_current_user_id(), self::DISMISSED_META, (int) $change['at'] );
+			return;
+		}
 
 		$names  = $change['names'];
 		$cookie = (bool) array_intersect( $names, SecretResolver::COOKIE_SALTS );

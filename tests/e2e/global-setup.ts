@@ -4,7 +4,9 @@
 import { chromium, type FullConfig } from '@playwright/test';
 import { signIn } from './helpers';
 
-export default async function globalSetup( config: FullConfig ): Promise< void > {
+export default async function globalSetup(
+	config: FullConfig
+): Promise< void > {
 	const { baseURL, storageState, launchOptions } = config.projects[ 0 ]!.use;
 	const browser = await chromium.launch( launchOptions );
 	const page = await browser.newPage( { baseURL } );

@@ -31,7 +31,10 @@ export async function signIn( page: Page, login: string ): Promise< void > {
  * @param page   The page.
  * @param screen The screen's page slug suffix, '' for the Overview.
  */
-export async function openScreen( page: Page, screen: string ): Promise< void > {
+export async function openScreen(
+	page: Page,
+	screen: string
+): Promise< void > {
 	const slug = screen ? `auth-sentinel-${ screen }` : 'auth-sentinel';
 	await page.goto( `/wp-admin/admin.php?page=${ slug }` );
 	await expect(

@@ -10,7 +10,9 @@ test.describe( 'Secrets', () => {
 		await openScreen( page, 'secrets' );
 		const table = page.getByRole( 'table' ).first();
 		for ( const name of [ 'AUTH_KEY', 'NONCE_SALT', 'siteurl' ] ) {
-			await expect( table.getByText( name, { exact: true } ) ).toBeVisible();
+			await expect(
+				table.getByText( name, { exact: true } )
+			).toBeVisible();
 		}
 		// No secret value is ever shown: only names and descriptions.
 		await expect( page.locator( 'body' ) ).not.toContainText(
@@ -47,6 +49,12 @@ test.describe( 'Secrets', () => {
 			await expect( history ).toContainText( 'AUTH_KEY' );
 			await expect( history ).toContainText( /signed out/ );
 			await screenshot( page, 'secrets' );
+
+			// Having reviewed it, the administrator is not told again.
+			await page.goto( '/wp-admin/' );
+			await expect(
+				page.locator( '.auth-sentinel-change-notice' )
+			).toHaveCount( 0 );
 		} finally {
 			restore();
 		}

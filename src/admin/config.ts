@@ -1,0 +1,108 @@
+/**
+ * Reads the configuration PHP prints as `window.authSentinel`, with safe
+ * fallbacks so the screens still render (and navigate) if it is missing.
+ */
+import { __ } from '@wordpress/i18n';
+import { getQueryArg } from '@wordpress/url';
+
+import type { AdminConfig, ScreenLink, ScreenSlug } from './types';
+
+declare global {
+	interface Window {
+		authSentinel?: Partial< AdminConfig >;
+	}
+}
+
+const SCREEN_SLUGS: readonly ScreenSlug[] = [
+	'overview',
+	'errors',
+	'sessions',
+	'secrets',
+	'audit',
+	'settings',
+];
+
+/**
+ * Tells whether a value is one of the known screen slugs.
+ *
+ * @param value Anything.
+ * @return Whether it is a ScreenSlug.
+ */
+export function isScreenSlug( value: unknown ): value is ScreenSlug {
+	return (
+		typeof value === 'string' &&
+		( SCREEN_SLUGS as readonly string[] ).includes( value )
+	);
+}
+
+/**
+ * Builds the admin page slug of a screen (`auth-sentinel` for the overview,
+ * `auth-sentinel-<screen>` for the others).
+ *
+ * @param slug Screen slug.
+ * @return The `page` query argument of its admin page.
+ */
+export function pageSlugOf( slug: ScreenSlug ): string {
+	return slug === 'overview' ? 'auth-sentinel' : `auth-sentinel-${ slug }`;
+}
+
+/**
+ * Lists the screens with translated titles, used when PHP sent none.
+ *
+ * @return The six screens in menu order.
+ */
+export function defaultScreens(): ScreenLink[] {
+	const titles: Record< ScreenSlug, string > = {
+		overview: __( 'Overview', 'auth-sentinel' ),
+		errors: __( 'Errors', 'auth-sentinel' ),
+		sessions: __( 'Sessions', 'auth-sentinel' ),
+		secrets: __( 'Secrets', 'auth-sentinel' ),
+		audit: __( 'Audit', 'auth-sentinel' ),
+		settings: __( 'Settings', 'auth-sentinel' ),
+	};
+	return SCREEN_SLUGS.map( ( slug ) => ( {
+		slug,
+		title: titles[ slug ],
+		url: `admin.php?page=${ pageSlugOf( slug ) }`,
+	} ) );
+}
+
+/**
+ * Works out the current screen from the admin page's `page` query argument.
+ *
+ * @param href The page address.
+ * @return The screen slug, or null when the address names none.
+ */
+export function screenFromUrl( href: string ): ScreenSlug | null {
+	const page = getQueryArg( href, 'page' );
+	if ( typeof page !== 'string' ) {
+		return null;
+	}
+	return SCREEN_SLUGS.find( ( slug ) => pageSlugOf( slug ) === page ) ?? null;
+}
+
+/**
+ * Returns the admin configuration, completed with fallbacks.
+ *
+ * @param source The raw configuration (defaults to `window.authSentinel`).
+ * @param href   The page address (defaults to the current location).
+ * @return The configuration.
+ */
+export function getConfig(
+	source: Partial< AdminConfig > | undefined = window.authSentinel,
+	href: string = window.location.href
+): AdminConfig {
+	const screens =
+		Array.isArray( source?.screens ) && source.screens.length > 0
+			? source.screens.filter( ( screen ) => isScreenSlug( screen.slug ) )
+			: defaultScreens();
+	const screen = isScreenSlug( source?.screen )
+		? source.screen
+		: ( screenFromUrl( href ) ?? 'overview' );
+	return {
+		screen,
+		screens,
+		restNamespace: source?.restNamespace ?? 'auth-sentinel/v1',
+		version: source?.version ?? '',
+	};
+}

@@ -1,0 +1,46 @@
+import { getConfig, screenFromUrl } from '../config';
+
+describe( 'getConfig', () => {
+	it( 'uses what PHP printed', () => {
+		const config = getConfig(
+			{
+				screen: 'secrets',
+				screens: [
+					{
+						slug: 'secrets',
+						title: 'Geheimnisse',
+						url: 'admin.php?page=auth-sentinel-secrets',
+					},
+				],
+				restNamespace: 'auth-sentinel/v1',
+				version: '0.1.0',
+			},
+			'https://example.test/wp-admin/admin.php?page=auth-sentinel'
+		);
+		expect( config.screen ).toBe( 'secrets' );
+		expect( config.screens.map( ( link ) => link.title ) ).toEqual( [
+			'Geheimnisse',
+		] );
+	} );
+
+	it( 'falls back to the page address and the six screens when PHP printed nothing', () => {
+		const config = getConfig(
+			undefined,
+			'https://example.test/wp-admin/admin.php?page=auth-sentinel-audit'
+		);
+		expect( config.screen ).toBe( 'audit' );
+		expect( config.screens ).toHaveLength( 6 );
+	} );
+} );
+
+describe( 'screenFromUrl', () => {
+	it( 'maps admin page slugs to screens', () => {
+		expect(
+			screenFromUrl( '/wp-admin/admin.php?page=auth-sentinel' )
+		).toBe( 'overview' );
+		expect(
+			screenFromUrl( '/wp-admin/admin.php?page=auth-sentinel-secrets' )
+		).toBe( 'secrets' );
+		expect( screenFromUrl( '/wp-admin/admin.php?page=other' ) ).toBeNull();
+	} );
+} );
