@@ -99,7 +99,7 @@ if wanted php || wanted e2e; then
 		trap 'bash "$ROOT/bin/test-site.sh" down' EXIT
 		if wanted php; then
 			say "── phpunit (integration, $url)"
-			phpunit -c tests/php/phpunit.xml.dist --log-junit "$RESULTS/phpunit.xml" >"$RESULTS/phpunit.log" 2>&1
+			AUTH_SENTINEL_SITE_URL="$url" phpunit -c tests/php/phpunit.xml.dist --log-junit "$RESULTS/phpunit.xml" >"$RESULTS/phpunit.log" 2>&1
 			tail -n 40 "$RESULTS/phpunit.log"
 			read -r p f < <(counts junit "$RESULTS/phpunit.xml")
 			record phpunit "$p" "$f"
