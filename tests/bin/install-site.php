@@ -34,4 +34,12 @@ if ( is_wp_error( $auth_sentinel_result ) ) {
 	fwrite( STDERR, $auth_sentinel_result->get_error_message() . "\n" ); // phpcs:ignore
 	exit( 1 );
 }
+// Fixture token issuers (tests/fixtures/plugins) are active but stay dormant until a test enables them.
+if ( ( $argv[3] ?? '1' ) === '1' ) {
+	foreach ( array_keys( get_plugins() ) as $auth_sentinel_plugin ) {
+		if ( 0 === strpos( $auth_sentinel_plugin, 'fixture-' ) ) {
+			activate_plugin( $auth_sentinel_plugin );
+		}
+	}
+}
 echo "installed\n";

@@ -6,6 +6,11 @@
  * @package AuthSentinel
  */
 
+// Test-only request rewriting (e.g. an Authorization header stripped the way some servers do).
+if ( is_readable( __DIR__ . '/router-fixtures.php' ) ) {
+	require __DIR__ . '/router-fixtures.php';
+}
+
 $auth_sentinel_path = (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url,WordPress.Security.ValidatedSanitizedInput
 $auth_sentinel_file = $_SERVER['DOCUMENT_ROOT'] . $auth_sentinel_path; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
 
