@@ -61,6 +61,9 @@ require __DIR__ . '/salts.php';
 if ( is_readable( __DIR__ . '/extra-config.php' ) ) {
 	require __DIR__ . '/extra-config.php'; // Written by tests that need more constants.
 }
+if ( ! empty( \$_SERVER['HTTP_X_TEST_QUERY_LOG'] ) ) {
+	define( 'SAVEQUERIES', true ); // The tests count the queries of this request (mu-plugin query-log.php).
+}
 define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_LOG', __DIR__ . '/debug.log' );
 define( 'WP_DEBUG_DISPLAY', false );
@@ -86,7 +89,7 @@ site_up() {
 	rm -rf "$SITE/wp-content/database" "$SITE/wp-content/db.php" "$SITE/wp-config.php" "$SITE/wp-content/debug.log"
 	mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins"
 	ln -sfn "$ROOT" "$SITE/wp-content/plugins/auth-sentinel"
-	cp "$ROOT/tests/bin/quiet-updates.php" "$SITE/wp-content/mu-plugins/"
+	cp "$ROOT/tests/bin/quiet-updates.php" "$ROOT/tests/bin/query-log.php" "$SITE/wp-content/mu-plugins/"
 	if [ -d "$ROOT/tests/fixtures/plugins" ]; then
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi

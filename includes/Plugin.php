@@ -9,7 +9,9 @@ namespace AuthSentinel;
 
 use AuthSentinel\Admin\AdminPages;
 use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Catalog\CatalogModule;
 use AuthSentinel\Database\Schema;
+use AuthSentinel\Events\EventsModule;
 use AuthSentinel\Secrets\SecretsModule;
 use AuthSentinel\Secrets\SecretsWatch;
 
@@ -37,6 +39,20 @@ final class Plugin {
 	private $secrets;
 
 	/**
+	 * The error catalog module.
+	 *
+	 * @var CatalogModule
+	 */
+	private $catalog;
+
+	/**
+	 * The failures module.
+	 *
+	 * @var EventsModule
+	 */
+	private $events;
+
+	/**
 	 * Returns the one instance.
 	 *
 	 * @return Plugin
@@ -52,7 +68,10 @@ final class Plugin {
 	 * Builds the modules.
 	 */
 	private function __construct() {
-		$this->secrets = new SecretsModule( new AuditRepository() );
+		$audit         = new AuditRepository();
+		$this->secrets = new SecretsModule( $audit );
+		$this->catalog = new CatalogModule();
+		$this->events  = new EventsModule( $this->secrets->watch(), $this->secrets->fingerprinter(), $this->catalog->catalog(), $audit );
 	}
 
 	/**
@@ -63,8 +82,11 @@ final class Plugin {
 	public function boot(): void {
 		( new Capabilities() )->register();
 		$this->secrets->register();
+		$this->catalog->register();
+		$this->events->register();
 		add_action( 'admin_init', array( Schema::class, 'maybe_upgrade' ) );
 		add_action( 'admin_init', array( SecretsWatch::class, 'schedule' ) );
+		add_action( 'admin_init', array( EventsModule::class, 'schedule' ) );
 		if ( is_admin() ) {
 			( new AdminPages() )->register();
 		}
@@ -87,6 +109,7 @@ final class Plugin {
 	public static function activate(): void {
 		Schema::install();
 		SecretsWatch::schedule();
+		EventsModule::schedule();
 		self::instance()->secrets()->safe_check( 'activation' );
 	}
 
@@ -97,5 +120,6 @@ final class Plugin {
 	 */
 	public static function deactivate(): void {
 		wp_clear_scheduled_hook( SecretsWatch::CRON_HOOK );
+		wp_clear_scheduled_hook( EventsModule::PRUNE_HOOK );
 	}
 }

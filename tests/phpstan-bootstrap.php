@@ -13,3 +13,7 @@ define( 'WP_DEBUG', false );
 define( 'HOUR_IN_SECONDS', 3600 );
 define( 'WEEK_IN_SECONDS', 604800 );
 define( 'ARRAY_A', 'ARRAY_A' );
+define( 'DAY_IN_SECONDS', 86400 );
+define( 'AUTH_COOKIE', 'wordpress_x' );
+define( 'SECURE_AUTH_COOKIE', 'wordpress_sec_x' );
+define( 'LOGGED_IN_COOKIE', 'wordpress_logged_in_x' );

@@ -20,7 +20,7 @@ class Schema {
 	/**
 	 * Version of the table definitions below.
 	 */
-	const VERSION = 1;
+	const VERSION = 2;
 
 	/**
 	 * Option holding the installed version.
@@ -38,12 +38,22 @@ class Schema {
 	}
 
 	/**
+	 * Returns the failures table's name.
+	 *
+	 * @return string
+	 */
+	public static function events_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'auth_sentinel_events';
+	}
+
+	/**
 	 * Lists every table the plugin owns.
 	 *
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::audit_table() );
+		return array( self::audit_table(), self::events_table() );
 	}
 
 	/**
@@ -70,6 +80,7 @@ class Schema {
 
 		$charset = $wpdb->get_charset_collate();
 		$audit   = self::audit_table();
+		$events  = self::events_table();
 
 		// dbDelta wants two spaces after PRIMARY KEY and one definition per line.
 		dbDelta(
@@ -87,6 +98,43 @@ class Schema {
 				KEY action_at (action,at),
 				KEY target_at (target_user_id,at),
 				KEY actor_at (actor_id,at)
+			) {$charset};"
+		);
+
+		// One row per credential, client and hour: repeats only increment `count`.
+		dbDelta(
+			"CREATE TABLE {$events} (
+				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+				agg_key char(32) NOT NULL,
+				hour int(10) unsigned NOT NULL,
+				first_seen datetime NOT NULL,
+				last_seen datetime NOT NULL,
+				count int(10) unsigned NOT NULL DEFAULT 1,
+				source varchar(24) NOT NULL,
+				issuer varchar(40) NOT NULL DEFAULT '',
+				server_code varchar(100) NOT NULL,
+				code varchar(64) NOT NULL,
+				cause varchar(32) NOT NULL,
+				user_id bigint(20) unsigned NOT NULL DEFAULT 0,
+				ip varchar(45) NOT NULL DEFAULT '',
+				user_agent varchar(255) NOT NULL DEFAULT '',
+				route varchar(191) NOT NULL DEFAULT '',
+				token_fp char(32) NOT NULL DEFAULT '',
+				token_iss varchar(191) NOT NULL DEFAULT '',
+				token_iat bigint(20) DEFAULT NULL,
+				token_exp bigint(20) DEFAULT NULL,
+				token_jti varchar(128) NOT NULL DEFAULT '',
+				token_type varchar(20) NOT NULL DEFAULT '',
+				details text NOT NULL,
+				PRIMARY KEY  (id),
+				UNIQUE KEY agg_key (agg_key),
+				KEY last_seen (last_seen),
+				KEY hour_cause (hour,cause,count),
+				KEY cause_last (cause,last_seen),
+				KEY code_last (code,last_seen),
+				KEY source_last (source,last_seen),
+				KEY user_last (user_id,last_seen),
+				KEY token_fp (token_fp)
 			) {$charset};"
 		);
 

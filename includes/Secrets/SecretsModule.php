@@ -33,14 +33,30 @@ class SecretsModule {
 	private $state;
 
 	/**
+	 * Fingerprints secrets and credentials with the site's key.
+	 *
+	 * @var Fingerprinter
+	 */
+	private $fingerprinter;
+
+	/**
 	 * Creates the module's objects.
 	 *
 	 * @param AuditRepository $audit The audit log.
 	 */
 	public function __construct( AuditRepository $audit ) {
-		$fingerprinter = new Fingerprinter();
-		$this->state   = new SecretsState();
-		$this->watch   = new SecretsWatch( new SecretResolver( $fingerprinter ), $this->state, $audit, $fingerprinter );
+		$this->fingerprinter = new Fingerprinter();
+		$this->state         = new SecretsState();
+		$this->watch         = new SecretsWatch( new SecretResolver( $this->fingerprinter ), $this->state, $audit, $this->fingerprinter );
+	}
+
+	/**
+	 * Returns the fingerprinter shared with the other domains.
+	 *
+	 * @return Fingerprinter
+	 */
+	public function fingerprinter(): Fingerprinter {
+		return $this->fingerprinter;
 	}
 
 	/**

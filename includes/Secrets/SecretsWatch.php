@@ -268,9 +268,12 @@ class SecretsWatch {
 		foreach ( $current as $name => $item ) {
 			$old        = isset( $old_items[ $name ] ) ? $old_items[ $name ] : null;
 			$changed_at = null === $old ? null : $old['changed_at'];
+			$previous   = null === $old ? array() : (array) ( $old['previous'] ?? array() );
 			if ( null !== $old && null !== $old['fp'] && $old['fp'] !== $item['fp'] ) {
 				$changed[]  = $name; // A value replaced or removed; a first value is no change.
 				$changed_at = $now;
+				// The last few fingerprints, so a token issued for an old site address is recognised.
+				$previous = array_slice( array_merge( array( $old['fp'] ), $previous ), 0, 5 );
 			}
 			$items[ $name ] = array(
 				'fp'         => $item['fp'],
@@ -279,6 +282,7 @@ class SecretsWatch {
 				'strength'   => $item['strength'],
 				'first_seen' => null === $old ? $now : $old['first_seen'],
 				'changed_at' => $changed_at,
+				'previous'   => $previous,
 			);
 		}
 
@@ -345,6 +349,54 @@ class SecretsWatch {
 			);
 		}
 		return $known;
+	}
+
+	/**
+	 * Returns when any of some secrets last changed, from memory; null when never.
+	 *
+	 * @param string[] $names Secret names.
+	 * @return int|null Unix time.
+	 */
+	public function last_change_of( array $names ): ?int {
+		$state  = $this->state->cached();
+		$latest = null;
+		foreach ( $names as $name ) {
+			$at = $state['items'][ $name ]['changed_at'] ?? null;
+			if ( null !== $at && ( null === $latest || (int) $at > $latest ) ) {
+				$latest = (int) $at;
+			}
+		}
+		return $latest;
+	}
+
+	/**
+	 * Returns the names of the secrets that changed at a given time, from memory.
+	 *
+	 * @param int $at Unix time of a change.
+	 * @return string[]
+	 */
+	public function names_changed_at( int $at ): array {
+		$state = $this->state->cached();
+		$names = array();
+		foreach ( (array) ( $state['items'] ?? array() ) as $name => $item ) {
+			if ( isset( $item['changed_at'] ) && (int) $item['changed_at'] === $at ) {
+				$names[] = (string) $name;
+			}
+		}
+		return $names;
+	}
+
+	/**
+	 * Tells whether a value is one a secret used to have (e.g. the site's previous address).
+	 *
+	 * @param string $name  Secret name.
+	 * @param string $value The value to compare; never stored.
+	 * @return bool
+	 */
+	public function was_previously( string $name, string $value ): bool {
+		$state = $this->state->cached();
+		$fp    = $this->fingerprinter->fingerprint( $name, $value );
+		return in_array( $fp, (array) ( $state['items'][ $name ]['previous'] ?? array() ), true );
 	}
 
 	/**

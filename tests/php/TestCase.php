@@ -28,6 +28,16 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	private $original_salts;
 
 	/**
+	 * Forgets what this process cached: the site under test changes the database between tests.
+	 *
+	 * @return void
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		wp_cache_flush();
+	}
+
+	/**
 	 * Puts wp-config.php back as it was, so the next test starts from the same keys.
 	 *
 	 * @return void
@@ -224,6 +234,34 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		$response = $this->http( 'GET', '/wp-json/auth-sentinel/v1/secrets', array( 'as' => 'admin' ) );
 		$this->assertSame( 200, $response['status'], $response['body'] );
 		return $response['json'];
+	}
+
+	/**
+	 * Returns the changes recorded after a given one, newest first.
+	 *
+	 * @param array $report The report.
+	 * @param int   $after  Id of the last change known before.
+	 * @return array<int, array<string, mixed>>
+	 */
+	protected function changes_since( array $report, int $after ): array {
+		return array_values(
+			array_filter(
+				$report['history'],
+				static function ( $change ) use ( $after ) {
+					return $change['id'] > $after;
+				}
+			)
+		);
+	}
+
+	/**
+	 * Returns the id of the newest recorded change, 0 when none.
+	 *
+	 * @return int
+	 */
+	protected function last_change_id(): int {
+		$history = $this->secrets_report()['history'];
+		return $history ? (int) $history[0]['id'] : 0;
 	}
 
 	/**

@@ -1,0 +1,350 @@
+<?php
+/**
+ * Listens wherever WordPress and the token plugins reject a credential.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Secrets\Fingerprinter;
+use AuthSentinel\Secrets\SecretsWatch;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Hooks the places a credential fails: the five cookie rejections, the login form, application
+ * passwords, and REST answers of 401/403 (nonces and bearer tokens of any plugin). Nothing here
+ * runs on a successful request except one status comparison per REST response.
+ *
+ * @since 0.1.0
+ */
+class Capture {
+
+	/**
+	 * Writes failures.
+	 *
+	 * @var Recorder
+	 */
+	private $recorder;
+
+	/**
+	 * Diagnoses cookies.
+	 *
+	 * @var CookieDiagnosis
+	 */
+	private $cookies;
+
+	/**
+	 * Diagnoses tokens.
+	 *
+	 * @var TokenDiagnosis
+	 */
+	private $tokens;
+
+	/**
+	 * Diagnoses nonces.
+	 *
+	 * @var NonceDiagnosis
+	 */
+	private $nonces;
+
+	/**
+	 * Knows the token plugins.
+	 *
+	 * @var Issuers
+	 */
+	private $issuers;
+
+	/**
+	 * The secrets watch, consulted before a diagnosis.
+	 *
+	 * @var SecretsWatch
+	 */
+	private $secrets;
+
+	/**
+	 * Fingerprints credentials.
+	 *
+	 * @var Fingerprinter
+	 */
+	private $fingerprinter;
+
+	/**
+	 * Creates the capture.
+	 *
+	 * @param Recorder        $recorder      Writes failures.
+	 * @param CookieDiagnosis $cookies       Diagnoses cookies.
+	 * @param TokenDiagnosis  $tokens        Diagnoses tokens.
+	 * @param NonceDiagnosis  $nonces        Diagnoses nonces.
+	 * @param Issuers         $issuers       Knows the token plugins.
+	 * @param SecretsWatch    $secrets       The secrets watch.
+	 * @param Fingerprinter   $fingerprinter Fingerprints credentials.
+	 */
+	public function __construct( Recorder $recorder, CookieDiagnosis $cookies, TokenDiagnosis $tokens, NonceDiagnosis $nonces, Issuers $issuers, SecretsWatch $secrets, Fingerprinter $fingerprinter ) {
+		$this->recorder      = $recorder;
+		$this->cookies       = $cookies;
+		$this->tokens        = $tokens;
+		$this->nonces        = $nonces;
+		$this->issuers       = $issuers;
+		$this->secrets       = $secrets;
+		$this->fingerprinter = $fingerprinter;
+	}
+
+	/**
+	 * Hooks the capture.
+	 *
+	 * @return void
+	 */
+	public function register(): void {
+		add_action( 'auth_cookie_malformed', array( $this, 'cookie_malformed' ), 10, 2 );
+		foreach ( array( 'auth_cookie_expired', 'auth_cookie_bad_username', 'auth_cookie_bad_hash', 'auth_cookie_bad_session_token' ) as $hook ) {
+			add_action( $hook, array( $this, 'cookie_rejected' ), 10, 1 );
+		}
+		add_action( 'wp_login_failed', array( $this, 'login_failed' ), 10, 2 );
+		add_action( 'application_password_failed_authentication', array( $this, 'application_password_failed' ), 10, 1 );
+		// Late, so that the answer seen is the one the client gets.
+		add_filter( 'rest_post_dispatch', array( $this, 'rest_answered' ), 999, 3 );
+	}
+
+	/**
+	 * Records a cookie core could not split.
+	 *
+	 * @param string $cookie The cookie, or '' when core read it from $_COOKIE itself.
+	 * @param string $scheme The cookie's scheme: auth, secure_auth or logged_in.
+	 * @return void
+	 */
+	public function cookie_malformed( $cookie, $scheme = '' ): void {
+		$this->guarded(
+			function () use ( $cookie, $scheme ) {
+				if ( ! is_string( $cookie ) || '' === $cookie ) {
+					// Core passes the argument it was given, often '': the cookie itself is in $_COOKIE.
+					$names  = array(
+						'auth'        => AUTH_COOKIE,
+						'secure_auth' => SECURE_AUTH_COOKIE,
+						'logged_in'   => LOGGED_IN_COOKIE,
+					);
+					$name   = $names[ $scheme ] ?? ( is_ssl() ? SECURE_AUTH_COOKIE : AUTH_COOKIE );
+					$cookie = isset( $_COOKIE[ $name ] ) && is_string( $_COOKIE[ $name ] ) ? (string) wp_unslash( $_COOKIE[ $name ] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only fingerprinted.
+				}
+				// No cookie at all is a signed-out visitor, not a failure.
+				return '' !== $cookie ? $this->cookies->malformed( $cookie ) : null;
+			}
+		);
+	}
+
+	/**
+	 * Records a cookie core rejected.
+	 *
+	 * @param array<string, mixed> $elements The cookie's parts.
+	 * @return void
+	 */
+	public function cookie_rejected( $elements ): void {
+		$code = current_filter();
+		$this->guarded(
+			function () use ( $code, $elements ) {
+				$this->secrets->quick_check(); // Cookies are checked before `init`: learn a key change first.
+				return is_array( $elements ) ? $this->cookies->rejected( $code, $elements ) : null;
+			}
+		);
+	}
+
+	/**
+	 * Records a failed sign-in through the login form, XML-RPC or REST basic authentication.
+	 *
+	 * @param string         $username The login or email tried.
+	 * @param \WP_Error|null $error    Why it failed.
+	 * @return void
+	 */
+	public function login_failed( $username, $error = null ): void {
+		$this->guarded(
+			function () use ( $username, $error ) {
+				$code   = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
+				$source = defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ? 'xmlrpc' : 'login_form';
+				return $this->password_failure( $source, $code, (string) $username );
+			}
+		);
+	}
+
+	/**
+	 * Records a failed application password (REST and XML-RPC never fire wp_login_failed for these).
+	 *
+	 * @param \WP_Error $error Why it failed.
+	 * @return void
+	 */
+	public function application_password_failed( $error ): void {
+		$this->guarded(
+			function () use ( $error ) {
+				$login = isset( $_SERVER['PHP_AUTH_USER'] ) ? (string) wp_unslash( $_SERVER['PHP_AUTH_USER'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only looked up and fingerprinted.
+				$code  = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
+				return $this->password_failure( 'application_password', $code, $login );
+			}
+		);
+	}
+
+	/**
+	 * Records a REST answer of 401 or 403 that is a credential failure.
+	 *
+	 * @param mixed            $response The answer.
+	 * @param \WP_REST_Server  $server   The server.
+	 * @param \WP_REST_Request $request  The request.
+	 * @return mixed The answer, unchanged.
+	 */
+	public function rest_answered( $response, $server = null, $request = null ) {
+		if ( ! $response instanceof \WP_REST_Response ) {
+			return $response;
+		}
+		$status = $response->get_status();
+		if ( 401 !== $status && 403 !== $status ) {
+			return $response; // The successful path: nothing more.
+		}
+		$this->guarded(
+			function () use ( $response, $request ) {
+				if ( $request instanceof \WP_REST_Request ) {
+					$this->recorder->set_route( $request->get_route() );
+				}
+				if ( $this->recorder->recorded_any() ) {
+					return null; // The cookie or password behind this answer is already recorded.
+				}
+				$data = $response->get_data();
+				$code = is_array( $data ) && isset( $data['code'] ) && is_scalar( $data['code'] ) ? (string) $data['code'] : '';
+				return $this->rest_failure( $code, is_array( $data ) ? $data : array() );
+			}
+		);
+		return $response;
+	}
+
+	/**
+	 * Diagnoses a REST credential failure.
+	 *
+	 * @param string               $code The error code.
+	 * @param array<string, mixed> $data The error body.
+	 * @return Failure|null
+	 */
+	private function rest_failure( string $code, array $data ): ?Failure {
+		if ( 'rest_cookie_invalid_nonce' === $code ) {
+			return $this->nonces->diagnose( $this->nonce() );
+		}
+
+		list( $header, $stripped ) = $this->authorization();
+		$token                     = null;
+		if ( null !== $header && preg_match( '/^\s*Bearer\s+(\S+)/i', $header, $match ) ) {
+			$token = $match[1];
+		}
+		// WooCommerce POS answers its routes with a generic code and the real one in data.reason.
+		if ( isset( $data['data']['reason'] ) && is_string( $data['data']['reason'] ) && '' !== $data['data']['reason'] ) {
+			$code = substr( $data['data']['reason'], 0, 100 );
+		}
+		$issuer_code = '' !== $this->issuers->from_code( $code ) && ! in_array( $code, Issuers::GATES, true );
+		if ( null !== $token || ( $issuer_code && ! is_user_logged_in() ) ) {
+			$numeric = null;
+			foreach ( array( 'error_code', 'errorCode' ) as $key ) {
+				if ( isset( $data['data'][ $key ] ) && is_numeric( $data['data'][ $key ] ) ) {
+					$numeric = (int) $data['data'][ $key ];
+				}
+			}
+			return $this->tokens->diagnose( $code, $token, $stripped, $numeric );
+		}
+
+		// Any other refusal counts only when the client sent credentials and is not signed in:
+		// a signed-in user refused a capability is not a credential failure.
+		if ( null !== $header && ! is_user_logged_in() ) {
+			$failure             = new Failure( 'rest', '' === $code ? 'http_' . $this->status_of( $data ) : $code, 'unknown' );
+			$failure->credential = $this->fingerprinter->fingerprint( 'header', $header );
+			return $failure;
+		}
+		return null;
+	}
+
+	/**
+	 * Builds the failure of a password that did not work.
+	 *
+	 * @param string $source login_form|xmlrpc|application_password.
+	 * @param string $code   Core's error code.
+	 * @param string $login  The login or email tried.
+	 * @return Failure
+	 */
+	private function password_failure( string $source, string $code, string $login ): Failure {
+		$login = mb_substr( trim( $login ), 0, 100 );
+		$user  = '' === $login ? false : ( is_email( $login ) ? get_user_by( 'email', $login ) : get_user_by( 'login', $login ) );
+
+		$failure             = new Failure( $source, $code, in_array( $code, array( 'invalid_username', 'invalid_email' ), true ) || ( '' !== $login && ! $user ) ? 'unknown_user' : 'bad_credentials' );
+		$failure->credential = $this->fingerprinter->fingerprint( 'login', strtolower( $login ) );
+		$failure->user_id    = $user ? (int) $user->ID : 0;
+		if ( ! $user && '' !== $login ) {
+			$failure->details['login'] = mb_substr( sanitize_user( $login ), 0, 60 );
+		}
+		if ( in_array( $code, array( 'application_passwords_disabled', 'application_passwords_disabled_for_user' ), true ) ) {
+			$failure->cause = 'unknown';
+		}
+		return $failure;
+	}
+
+	/**
+	 * Returns the Authorization header, and whether the server hid it from the plugins (moved it
+	 * to REDIRECT_HTTP_AUTHORIZATION or left it only in the raw headers).
+	 *
+	 * @return array{0: ?string, 1: bool}
+	 */
+	private function authorization(): array {
+		// phpcs:disable WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only parsed and fingerprinted, never output or stored.
+		if ( ! empty( $_SERVER['HTTP_AUTHORIZATION'] ) ) {
+			return array( (string) wp_unslash( $_SERVER['HTTP_AUTHORIZATION'] ), false );
+		}
+		if ( ! empty( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) ) {
+			return array( (string) wp_unslash( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ), true );
+		}
+		// phpcs:enable
+		if ( function_exists( 'getallheaders' ) ) {
+			foreach ( (array) getallheaders() as $name => $value ) {
+				if ( 'authorization' === strtolower( (string) $name ) && '' !== (string) $value ) {
+					return array( (string) $value, true );
+				}
+			}
+		}
+		return array( null, false );
+	}
+
+	/**
+	 * Returns the REST nonce the request sent.
+	 *
+	 * @return string
+	 */
+	private function nonce(): string {
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Diagnosing a nonce that failed; only compared.
+		if ( isset( $_REQUEST['_wpnonce'] ) && is_string( $_REQUEST['_wpnonce'] ) ) {
+			return substr( (string) wp_unslash( $_REQUEST['_wpnonce'] ), 0, 64 );
+		}
+		return isset( $_SERVER['HTTP_X_WP_NONCE'] ) ? substr( (string) wp_unslash( $_SERVER['HTTP_X_WP_NONCE'] ), 0, 64 ) : '';
+		// phpcs:enable
+	}
+
+	/**
+	 * Reads the HTTP status from an error body.
+	 *
+	 * @param array<string, mixed> $data The error body.
+	 * @return int
+	 */
+	private function status_of( array $data ): int {
+		return isset( $data['data']['status'] ) ? (int) $data['data']['status'] : 0;
+	}
+
+	/**
+	 * Runs a diagnosis and records its failure; nothing it does may break the request.
+	 *
+	 * @param callable $diagnose Returns a Failure or null.
+	 * @return void
+	 */
+	private function guarded( callable $diagnose ): void {
+		try {
+			$failure = $diagnose();
+			if ( $failure instanceof Failure ) {
+				$this->recorder->record( $failure );
+			}
+		} catch ( \Throwable $e ) {
+			if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
+				error_log( 'Auth Sentinel: could not diagnose a failure: ' . $e->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- Debug only.
+			}
+		}
+	}
+}

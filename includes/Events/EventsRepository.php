@@ -1,0 +1,232 @@
+<?php
+/**
+ * Storage of recorded failures.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Database\Schema;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The only place that reads or writes the failures table.
+ *
+ * A repeat of the same credential from the same client in the same hour is one atomic upsert
+ * that increments `count`: a storm of retries stays a handful of rows and loses no count under
+ * concurrency.
+ *
+ * @since 0.1.0
+ */
+class EventsRepository {
+
+	/**
+	 * Columns a listing may be ordered by.
+	 */
+	const ORDERS = array( 'last_seen', 'first_seen', 'count' );
+
+	/**
+	 * Records one failure: inserts its row or increments the row of its repeats.
+	 *
+	 * @param array<string, mixed> $row Column values, `agg_key` included.
+	 * @return bool Whether the write succeeded.
+	 */
+	public function upsert( array $row ): bool {
+		global $wpdb;
+		$columns      = array_keys( $row );
+		$placeholders = array();
+		foreach ( $row as $value ) {
+			$placeholders[] = null === $value ? 'NULL' : ( is_int( $value ) ? '%d' : '%s' );
+		}
+		$values = array_values( array_filter( $row, 'is_scalar' ) );
+		$table  = Schema::events_table();
+		$sql    = "INSERT INTO {$table} (" . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', $placeholders ) . ')'
+			. ' ON DUPLICATE KEY UPDATE count = count + 1, last_seen = VALUES(last_seen)';
+
+		$suppress = $wpdb->suppress_errors( true ); // A failed write must never print into a response.
+		$result   = $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Placeholders built above; own table.
+		$wpdb->suppress_errors( $suppress );
+		return false !== $result;
+	}
+
+	/**
+	 * Lists failures matching filters, newest first by default.
+	 *
+	 * @param array<string, mixed> $filters  cause, code, source, user, since, until (GMT datetimes), user_ids and codes (from a search), search.
+	 * @param int                  $page     1-based page.
+	 * @param int                  $per_page Rows per page.
+	 * @param string               $orderby  last_seen|first_seen|count.
+	 * @param string               $order    asc|desc.
+	 * @return array{rows: array<int, array<string, mixed>>, total: int}
+	 */
+	public function find( array $filters, int $page, int $per_page, string $orderby = 'last_seen', string $order = 'desc' ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = $this->where( $filters );
+		$orderby              = in_array( $orderby, self::ORDERS, true ) ? $orderby : 'last_seen';
+		$order                = 'asc' === strtolower( $order ) ? 'ASC' : 'DESC';
+		$offset               = max( 0, ( $page - 1 ) * $per_page );
+
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
+		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $args ) );
+		$rows  = $total > $offset ? $wpdb->get_results(
+			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
+			ARRAY_A
+		) : array();
+		// phpcs:enable
+
+		return array(
+			'rows'  => (array) $rows,
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * Sums failures per hour and cause (hours are Unix time / 3600).
+	 *
+	 * @param array<string, mixed> $filters Filters as in find(); `since`/`until` are hours here.
+	 * @return array<int, array{hour: int, cause: string, failures: int}>
+	 */
+	public function per_hour( array $filters ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = $this->where( $filters );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, SUM(count) AS failures FROM {$table} WHERE {$where} GROUP BY hour, cause", $args ), ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				'hour'     => (int) $row['hour'],
+				'cause'    => (string) $row['cause'],
+				'failures' => (int) $row['failures'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Returns the biggest groups of failures by one column.
+	 *
+	 * @param string               $column  user_id|user_agent|code.
+	 * @param array<string, mixed> $filters Filters as in per_hour().
+	 * @param int                  $limit   How many groups.
+	 * @return array<int, array{key: string, failures: int}>
+	 */
+	public function top( string $column, array $filters, int $limit ): array {
+		global $wpdb;
+		if ( ! in_array( $column, array( 'user_id', 'user_agent', 'code' ), true ) ) {
+			return array();
+		}
+		$table                = Schema::events_table();
+		list( $where, $args ) = $this->where( $filters );
+		if ( 'user_id' === $column ) {
+			$where .= ' AND user_id > 0';
+		}
+		$args[] = $limit;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, whitelisted column, placeholders.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT {$column} AS grp, SUM(count) AS failures FROM {$table} WHERE {$where} GROUP BY {$column} ORDER BY failures DESC LIMIT %d", $args ), ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				'key'      => (string) $row['grp'],
+				'failures' => (int) $row['failures'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Counts failures and distinct users matching filters.
+	 *
+	 * @param array<string, mixed> $filters Filters as in per_hour().
+	 * @return array{failures: int, users: int}
+	 */
+	public function totals( array $filters ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = $this->where( $filters );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COALESCE(SUM(count), 0) AS failures, COUNT(DISTINCT CASE WHEN user_id > 0 THEN user_id END) AS users FROM {$table} WHERE {$where}", $args ), ARRAY_A );
+		return array(
+			'failures' => (int) ( $row['failures'] ?? 0 ),
+			'users'    => (int) ( $row['users'] ?? 0 ),
+		);
+	}
+
+	/**
+	 * Deletes failures last seen before a time, in batches.
+	 *
+	 * @param string $before GMT datetime.
+	 * @return int Rows deleted.
+	 */
+	public function prune( string $before ): int {
+		global $wpdb;
+		$table   = Schema::events_table();
+		$deleted = 0;
+		do {
+			// Select then delete by id: DELETE … LIMIT is not portable to SQLite.
+			// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE last_seen < %s LIMIT 2000", $before ) ) );
+			$batch = count( $ids );
+			if ( $batch ) {
+				$deleted += (int) $wpdb->query( "DELETE FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Integers from the query above.
+			}
+			// phpcs:enable
+		} while ( 2000 === $batch );
+		return $deleted;
+	}
+
+	/**
+	 * Builds a WHERE clause from filters.
+	 *
+	 * @param array<string, mixed> $filters The filters.
+	 * @return array{0: string, 1: array<int, mixed>}
+	 */
+	private function where( array $filters ): array {
+		global $wpdb;
+		// Always one placeholder: prepare() objects to a query without any.
+		$where = array( 'id > %d' );
+		$args  = array( 0 );
+		foreach ( array( 'cause', 'code', 'source' ) as $column ) {
+			if ( isset( $filters[ $column ] ) && '' !== $filters[ $column ] ) {
+				$where[] = "{$column} = %s";
+				$args[]  = (string) $filters[ $column ];
+			}
+		}
+		if ( ! empty( $filters['user'] ) ) {
+			$where[] = 'user_id = %d';
+			$args[]  = (int) $filters['user'];
+		}
+		foreach ( array(
+			'since'      => 'last_seen >= %s',
+			'until'      => 'last_seen <= %s',
+			'since_hour' => 'hour >= %d',
+			'until_hour' => 'hour <= %d',
+		) as $key => $clause ) {
+			if ( isset( $filters[ $key ] ) ) {
+				$where[] = $clause;
+				$args[]  = $filters[ $key ];
+			}
+		}
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			$like = '%' . $wpdb->esc_like( (string) $filters['search'] ) . '%';
+			$any  = array();
+			foreach ( array( 'server_code', 'ip', 'user_agent', 'route', 'token_jti', 'token_iss', 'issuer', 'code', 'cause' ) as $column ) {
+				$any[]  = "{$column} LIKE %s";
+				$args[] = $like;
+			}
+			foreach ( array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 200 ) as $user_id ) {
+				$any[]  = 'user_id = %d';
+				$args[] = $user_id;
+			}
+			foreach ( array_slice( (array) ( $filters['codes'] ?? array() ), 0, 50 ) as $code ) {
+				$any[]  = 'code = %s';
+				$args[] = (string) $code;
+			}
+			$where[] = '(' . implode( ' OR ', $any ) . ')';
+		}
+		return array( implode( ' AND ', $where ), $args );
+	}
+}

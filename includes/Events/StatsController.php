@@ -1,0 +1,319 @@
+<?php
+/**
+ * REST route summarising failures over time.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Rest\Dates;
+use AuthSentinel\Rest\Permissions;
+use AuthSentinel\Secrets\SecretsWatch;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Answers `GET /auth-sentinel/v1/events/stats`: failures per hour or day by cause, the secret
+ * changes as markers, the most affected users, apps and catalog entries, and the spike that
+ * followed a secret change.
+ *
+ * @since 0.1.0
+ */
+class StatsController extends \WP_REST_Controller {
+
+	/**
+	 * The failures table.
+	 *
+	 * @var EventsRepository
+	 */
+	private $events;
+
+	/**
+	 * The error catalog.
+	 *
+	 * @var Catalog
+	 */
+	private $catalog;
+
+	/**
+	 * The secrets watch (markers).
+	 *
+	 * @var SecretsWatch
+	 */
+	private $secrets;
+
+	/**
+	 * Creates the controller.
+	 *
+	 * @param EventsRepository $events  The failures table.
+	 * @param Catalog          $catalog The error catalog.
+	 * @param SecretsWatch     $secrets The secrets watch.
+	 */
+	public function __construct( EventsRepository $events, Catalog $catalog, SecretsWatch $secrets ) {
+		$this->namespace = 'auth-sentinel/v1';
+		$this->rest_base = 'events/stats';
+		$this->events    = $events;
+		$this->catalog   = $catalog;
+		$this->secrets   = $secrets;
+	}
+
+	/**
+	 * Registers the route.
+	 *
+	 * @return void
+	 */
+	public function register_routes() {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => $this->get_collection_params(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Checks the caller may read failures.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		return Permissions::check();
+	}
+
+	/**
+	 * Summarises failures.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_items( $request ) {
+		$interval = 'day' === $request['interval'] ? 'day' : 'hour';
+		$step     = 'day' === $interval ? DAY_IN_SECONDS : HOUR_IN_SECONDS;
+		$until    = $request['until'] ? (int) strtotime( (string) $request['until'] ) : time();
+		$since    = $request['since'] ? (int) strtotime( (string) $request['since'] ) : $until - ( 'day' === $interval ? 30 * DAY_IN_SECONDS : DAY_IN_SECONDS ) + 1;
+		if ( $since > $until ) {
+			return new \WP_Error( 'auth_sentinel_bad_range', __( '`since` must be before `until`.', 'auth-sentinel' ), array( 'status' => 400 ) );
+		}
+
+		$filters = EventsController::filters( $request, $this->catalog );
+		unset( $filters['since'], $filters['until'] );
+		$filters['since_hour'] = intdiv( $since, HOUR_IN_SECONDS );
+		$filters['until_hour'] = intdiv( $until, HOUR_IN_SECONDS );
+
+		// Buckets start at the site's local midnight (days) or on the hour.
+		$offset  = (int) ( (float) get_option( 'gmt_offset' ) * HOUR_IN_SECONDS );
+		$first   = $since - ( ( $since + $offset ) % $step + $step ) % $step;
+		$buckets = array();
+		for ( $start = $first; $start <= $until; $start += $step ) {
+			$buckets[ $start ] = array();
+		}
+		$totals = array();
+		foreach ( $this->events->per_hour( $filters ) as $row ) {
+			$at    = $row['hour'] * HOUR_IN_SECONDS;
+			$start = $at - ( ( $at + $offset ) % $step + $step ) % $step;
+			if ( isset( $buckets[ $start ] ) ) {
+				$buckets[ $start ][ $row['cause'] ] = ( $buckets[ $start ][ $row['cause'] ] ?? 0 ) + $row['failures'];
+			}
+			$totals[ $row['cause'] ] = ( $totals[ $row['cause'] ] ?? 0 ) + $row['failures'];
+		}
+		$out = array();
+		foreach ( $buckets as $start => $counts ) {
+			$out[] = array(
+				'start'  => Dates::iso( $start ),
+				'counts' => (object) $counts,
+			);
+		}
+
+		$summary = $this->events->totals( $filters );
+		$markers = $this->markers( $since, $until );
+
+		return rest_ensure_response(
+			array(
+				'interval'    => $interval,
+				'since'       => Dates::iso( $since ),
+				'until'       => Dates::iso( $until ),
+				'buckets'     => $out,
+				'markers'     => $markers,
+				'totals'      => (object) $totals,
+				'total'       => $summary['failures'],
+				'users'       => $summary['users'],
+				'top_users'   => $this->top_users( $filters ),
+				'top_clients' => $this->top_clients( $filters ),
+				'top_codes'   => $this->top_codes( $filters ),
+				'spike'       => $this->spike( $markers, $filters ),
+			)
+		);
+	}
+
+	/**
+	 * Returns the secret changes in a range, oldest first.
+	 *
+	 * @param int $since Start (Unix).
+	 * @param int $until End (Unix).
+	 * @return array<int, array{at: ?string, changed: string[]}>
+	 */
+	private function markers( int $since, int $until ): array {
+		$markers = array();
+		foreach ( $this->secrets->history( 200 ) as $change ) {
+			$at = (int) strtotime( $change['at'] . ' UTC' );
+			if ( $at >= $since && $at <= $until ) {
+				$markers[] = array(
+					'at'      => Dates::iso( $at ),
+					'changed' => array_values( array_map( 'strval', (array) ( $change['details']['changed'] ?? array() ) ) ),
+				);
+			}
+		}
+		return array_reverse( $markers );
+	}
+
+	/**
+	 * Returns the failures since the latest secret change in range, when there were any.
+	 *
+	 * @param array<int, array{at: ?string, changed: string[]}> $markers Secret changes, oldest first.
+	 * @param array<string, mixed>                              $filters The filters.
+	 * @return array<string, mixed>|null
+	 */
+	private function spike( array $markers, array $filters ): ?array {
+		$latest = end( $markers );
+		if ( ! $latest ) {
+			return null;
+		}
+		$at                    = (int) strtotime( (string) $latest['at'] );
+		$filters['since_hour'] = intdiv( $at, HOUR_IN_SECONDS );
+		$filters['since']      = gmdate( 'Y-m-d H:i:s', $at );
+		$after                 = $this->events->totals( $filters );
+		if ( 0 === $after['failures'] ) {
+			return null;
+		}
+		return array(
+			'at'       => $latest['at'],
+			'changed'  => $latest['changed'],
+			'failures' => $after['failures'],
+			'users'    => $after['users'],
+		);
+	}
+
+	/**
+	 * Returns the most affected users.
+	 *
+	 * @param array<string, mixed> $filters The filters.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function top_users( array $filters ): array {
+		$out = array();
+		foreach ( $this->events->top( 'user_id', $filters, 5 ) as $group ) {
+			$user  = get_userdata( (int) $group['key'] );
+			$out[] = array(
+				'user_id'      => (int) $group['key'],
+				'login'        => $user ? $user->user_login : '',
+				'display_name' => $user ? $user->display_name : '',
+				'count'        => $group['failures'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Returns the most affected client apps, user agents merged by readable name.
+	 *
+	 * @param array<string, mixed> $filters The filters.
+	 * @return array<int, array{client: string, count: int}>
+	 */
+	private function top_clients( array $filters ): array {
+		$clients = array();
+		foreach ( $this->events->top( 'user_agent', $filters, 50 ) as $group ) {
+			$name             = ClientName::describe( $group['key'] );
+			$clients[ $name ] = ( $clients[ $name ] ?? 0 ) + $group['failures'];
+		}
+		arsort( $clients );
+		$out = array();
+		foreach ( array_slice( $clients, 0, 5, true ) as $name => $count ) {
+			$out[] = array(
+				'client' => (string) $name,
+				'count'  => $count,
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Returns the most frequent catalog entries.
+	 *
+	 * @param array<string, mixed> $filters The filters.
+	 * @return array<int, array{code: string, title: string, count: int}>
+	 */
+	private function top_codes( array $filters ): array {
+		$out = array();
+		foreach ( $this->events->top( 'code', $filters, 5 ) as $group ) {
+			$entry = $this->catalog->get( $group['key'] );
+			$out[] = array(
+				'code'  => $group['key'],
+				'title' => $entry ? (string) $entry['title'] : $group['key'],
+				'count' => $group['failures'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Declares the query parameters.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params() {
+		$params = EventsController::filter_params();
+		unset( $params['orderby'], $params['order'] );
+		$params['interval'] = array(
+			'description' => __( 'Bucket size.', 'auth-sentinel' ),
+			'type'        => 'string',
+			'enum'        => array( 'hour', 'day' ),
+			'default'     => 'hour',
+		);
+		$params['search']   = array(
+			'description' => __( 'Only failures matching this text.', 'auth-sentinel' ),
+			'type'        => 'string',
+			'maxLength'   => 200,
+		);
+		return $params;
+	}
+
+	/**
+	 * Describes the answer.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( ! $this->schema ) {
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'auth-sentinel-event-stats',
+				'type'       => 'object',
+				'properties' => array(
+					'interval'    => array( 'type' => 'string' ),
+					'since'       => array( 'type' => 'string' ),
+					'until'       => array( 'type' => 'string' ),
+					'buckets'     => array( 'type' => 'array' ),
+					'markers'     => array( 'type' => 'array' ),
+					'totals'      => array( 'type' => 'object' ),
+					'total'       => array( 'type' => 'integer' ),
+					'users'       => array( 'type' => 'integer' ),
+					'top_users'   => array( 'type' => 'array' ),
+					'top_clients' => array( 'type' => 'array' ),
+					'top_codes'   => array( 'type' => 'array' ),
+					'spike'       => array( 'type' => array( 'object', 'null' ) ),
+				),
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

@@ -1,0 +1,63 @@
+<?php
+/**
+ * The plugin's settings, in one autoloaded option.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads the settings with their defaults; one autoloaded option, so reading costs no query.
+ *
+ * @since 0.1.0
+ */
+class Settings {
+
+	/**
+	 * The option holding the settings.
+	 */
+	const OPTION = 'auth_sentinel_settings';
+
+	/**
+	 * Default values.
+	 */
+	const DEFAULTS = array(
+		'events_retention_days' => 90,
+		'audit_retention_days'  => 365,
+		'anonymize_ip'          => false,
+	);
+
+	/**
+	 * Returns every setting, defaults filled in.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function all(): array {
+		$stored = get_option( self::OPTION, array() );
+		return array_merge( self::DEFAULTS, is_array( $stored ) ? array_intersect_key( $stored, self::DEFAULTS ) : array() );
+	}
+
+	/**
+	 * Returns one setting.
+	 *
+	 * @param string $name Setting name.
+	 * @return mixed
+	 */
+	public static function get( string $name ) {
+		$all = self::all();
+		return $all[ $name ] ?? null;
+	}
+
+	/**
+	 * Stores settings (only known names are kept).
+	 *
+	 * @param array<string, mixed> $values New values.
+	 * @return void
+	 */
+	public static function update( array $values ): void {
+		update_option( self::OPTION, array_intersect_key( array_merge( self::all(), $values ), self::DEFAULTS ), true );
+	}
+}

@@ -1,0 +1,35 @@
+<?php
+/**
+ * Plugin Name: Test site: query log
+ * Description: When a request carries X-Test-Query-Log, writes how many queries it made, how many wrote, and how many came from Auth Sentinel, to that file in the system temp folder.
+ *
+ * @package AuthSentinel
+ */
+
+if ( empty( $_SERVER['HTTP_X_TEST_QUERY_LOG'] ) || ! defined( 'SAVEQUERIES' ) || ! SAVEQUERIES ) {
+	return;
+}
+
+add_action(
+	'shutdown',
+	static function () {
+		global $wpdb;
+		$name = preg_replace( '/[^a-z0-9-]/', '', strtolower( (string) $_SERVER['HTTP_X_TEST_QUERY_LOG'] ) ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
+		$log  = array(
+			'queries' => 0,
+			'writes'  => 0,
+			'plugin'  => array(),
+		);
+		foreach ( (array) $wpdb->queries as $query ) {
+			++$log['queries'];
+			if ( preg_match( '/^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i', $query[0] ) ) {
+				++$log['writes'];
+			}
+			if ( false !== strpos( (string) $query[2], 'AuthSentinel' ) ) {
+				$log['plugin'][] = $query[0];
+			}
+		}
+		file_put_contents( sys_get_temp_dir() . '/' . $name . '.json', wp_json_encode( $log ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+	},
+	PHP_INT_MAX
+);
