@@ -30,6 +30,15 @@ $workloads = array(
 	'front page, anonymous' => static function ( $url ) {
 		return array( $url . '/', array(), null );
 	},
+	'failed login (wp-login.php, wrong password)' => static function ( $url ) {
+		return array( $url . '/wp-login.php', array(), 'log=admin&pwd=wrong-password' );
+	},
+	'failed application password (REST)' => static function ( $url ) {
+		return array( $url . '/wp-json/wp/v2/users/me', array( 'Authorization: Basic ' . base64_encode( 'admin:aaaa bbbb cccc dddd eeee ffff' ) ), null );
+	},
+	'garbage Bearer token (REST)' => static function ( $url ) {
+		return array( $url . '/wp-json/wp/v2/users/me', array( 'Authorization: Bearer garbage.not-a.token' ), null );
+	},
 );
 
 /**

@@ -13,7 +13,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-on_url="$(SITE_NAME=bench-on PORT=8882 ACTIVATE=1 bash "$ROOT/bin/test-site.sh" up)"
+on_url="$(SITE_NAME=bench-on PORT=8882 ACTIVATE=1 FIXTURES=0 bash "$ROOT/bin/test-site.sh" up)"
 off_url="$(SITE_NAME=bench-off PORT=8883 ACTIVATE=0 bash "$ROOT/bin/test-site.sh" up)"
 pass_script="$(mktemp --suffix=.php)"
 echo '<?php list( $p ) = WP_Application_Passwords::create_new_application_password( 1, array( "name" => "bench" ) ); echo $p;' >"$pass_script"
@@ -27,3 +27,6 @@ echo
 php "$ROOT/bench/drive.php" "$N" "$on_url" "$on_pass" "$off_url" "$off_pass"
 echo
 php "$ROOT/tests/bin/wp-run.php" "$CACHE/bench-on" "$on_url" "$ROOT/bench/quick-check.php"
+echo
+echo "Storage on the plugin-on site after the run above (every failed request above was recorded):"
+php "$ROOT/tests/bin/wp-run.php" "$CACHE/bench-on" "$on_url" "$ROOT/bench/storage.php"

@@ -5,6 +5,7 @@
 #   bash bin/test-site.sh up                 # the test site at http://localhost:8881, prints the URL
 #   bash bin/test-site.sh down
 #   SITE_NAME=bench-off PORT=8883 ACTIVATE=0 bash bin/test-site.sh up   # another site, plugin inactive
+#   FIXTURES=0 …                              # without the fixture token issuers (tests/fixtures)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -16,6 +17,7 @@ PORT="${PORT:-8881}"
 URL="http://localhost:$PORT"
 DB_NAME="auth_sentinel_${SITE_NAME//-/_}"
 ACTIVATE="${ACTIVATE:-1}"
+FIXTURES="${FIXTURES:-$ACTIVATE}"
 PIDFILE="$CACHE/$SITE_NAME-server.pid"
 
 db_up() {
@@ -94,7 +96,7 @@ site_up() {
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi
 	write_config
-	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" "$ACTIVATE" >/dev/null || die "WordPress install failed"
+	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" "$ACTIVATE" "$FIXTURES" >/dev/null || die "WordPress install failed"
 	(
 		cd "$SITE"
 		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq=0 -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \

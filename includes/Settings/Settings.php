@@ -36,7 +36,9 @@ class Settings {
 	 * @return array<string, mixed>
 	 */
 	public static function all(): array {
-		$stored = get_option( self::OPTION, array() );
+		// From the autoloaded options: a missing option must not cost a query on every failure.
+		$all    = wp_load_alloptions();
+		$stored = isset( $all[ self::OPTION ] ) ? maybe_unserialize( $all[ self::OPTION ] ) : array();
 		return array_merge( self::DEFAULTS, is_array( $stored ) ? array_intersect_key( $stored, self::DEFAULTS ) : array() );
 	}
 

@@ -2,7 +2,7 @@
 /**
  * Installs the test site: WordPress with the plugin active, an administrator and an editor.
  *
- * Usage: php install-site.php <site dir> <url> [activate: 1|0]
+ * Usage: php install-site.php <site dir> <url> [activate: 1|0] [fixtures: 1|0]
  *
  * @package AuthSentinel
  */
@@ -35,7 +35,7 @@ if ( is_wp_error( $auth_sentinel_result ) ) {
 	exit( 1 );
 }
 // Fixture token issuers (tests/fixtures/plugins) are active but stay dormant until a test enables them.
-if ( ( $argv[3] ?? '1' ) === '1' ) {
+if ( ( $argv[4] ?? '1' ) === '1' ) {
 	foreach ( array_keys( get_plugins() ) as $auth_sentinel_plugin ) {
 		if ( 0 === strpos( $auth_sentinel_plugin, 'fixture-' ) ) {
 			activate_plugin( $auth_sentinel_plugin );
