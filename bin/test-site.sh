@@ -19,6 +19,8 @@ DB_NAME="auth_sentinel_${SITE_NAME//-/_}"
 ACTIVATE="${ACTIVATE:-1}"
 FIXTURES="${FIXTURES:-$ACTIVATE}"
 PIDFILE="$CACHE/$SITE_NAME-server.pid"
+# DB=sqlite runs the site on SQLite through the drop-in Playground uses (shipped in @wp-playground/cli).
+DB="${DB:-mariadb}"
 
 db_up() {
 	if [ -S "$SOCK" ] && mariadb-admin --socket="$SOCK" -uroot ping >/dev/null 2>&1; then
@@ -52,6 +54,7 @@ write_config() {
 	' "$salts"
 	cat >"$SITE/wp-config.php" <<PHP
 <?php
+define( 'DB_ENGINE', '$DB' ); // Only the SQLite drop-in reads this.
 define( 'DB_NAME', '$DB_NAME' );
 define( 'DB_USER', 'root' );
 define( 'DB_PASSWORD', '' );
@@ -80,10 +83,22 @@ require_once ABSPATH . 'wp-settings.php';
 PHP
 }
 
+use_sqlite() {
+	local zip="$ROOT/node_modules/@wp-playground/cli/sqlite-database-integration.zip" dir
+	[ -f "$zip" ] || die "no SQLite drop-in: run npm install"
+	unzip -q -o "$zip" -d "$SITE/wp-content/plugins/"
+	dir="$(basename "$(find "$SITE/wp-content/plugins" -maxdepth 2 -name db.copy -printf '%h\n' | head -n1)")"
+	sed -e "s|{SQLITE_IMPLEMENTATION_FOLDER_PATH}|$SITE/wp-content/plugins/$dir|" -e "s|{SQLITE_PLUGIN}|$dir/load.php|" \
+		"$SITE/wp-content/plugins/$dir/db.copy" >"$SITE/wp-content/db.php"
+	mkdir -p "$SITE/wp-content/database"
+}
+
 site_up() {
 	bash "$ROOT/bin/wp-core.sh"
-	db_up
-	mariadb --socket="$SOCK" -uroot -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4;"
+	if [ "$DB" = mariadb ]; then
+		db_up
+		mariadb --socket="$SOCK" -uroot -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4;"
+	fi
 	stop_pidfile "$PIDFILE"
 	free_port "$PORT"
 	rm -rf "$SITE"
@@ -95,6 +110,7 @@ site_up() {
 	if [ -d "$ROOT/tests/fixtures/plugins" ]; then
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi
+	[ "$DB" = sqlite ] && use_sqlite
 	write_config
 	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" "$ACTIVATE" "$FIXTURES" >/dev/null || die "WordPress install failed"
 	(

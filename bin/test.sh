@@ -117,6 +117,21 @@ if wanted php || wanted e2e; then
 			read -r p f < <(counts playwright "$RESULTS/e2e.json")
 			record e2e "$p" "$f"
 		fi
+		# The same queries on SQLite, as Playground runs WordPress (the fixture issuers' own tests are skipped).
+		if wanted php; then
+			say "── phpunit on SQLite"
+			if sqlite_url="$(SITE_NAME=sqlite PORT=8887 DB=sqlite FIXTURES=1 bash bin/test-site.sh up)"; then
+				AUTH_SENTINEL_SITE_DIR="$CACHE/sqlite" AUTH_SENTINEL_SITE_URL="$sqlite_url" phpunit -c tests/php/phpunit.xml.dist \
+					--filter '/(Events|Secrets|Catalog)/' --log-junit "$RESULTS/sqlite.xml" >"$RESULTS/sqlite.log" 2>&1
+				tail -n 20 "$RESULTS/sqlite.log"
+				read -r p f < <(counts junit "$RESULTS/sqlite.xml")
+				record sqlite "$p" "$f"
+				cat "$CACHE/sqlite/debug.log" "$CACHE/sqlite/php-errors.log" >>"$RESULTS/php-debug.log" 2>/dev/null || true
+				SITE_NAME=sqlite PORT=8887 bash bin/test-site.sh down
+			else
+				record sqlite 0 1
+			fi
+		fi
 		# Nothing the tests did may have left a PHP warning, notice or error behind.
 		check php-log bash -c "! grep -hE 'PHP (Warning|Notice|Deprecated|Fatal|Parse)' '$RESULTS/php-debug.log' '$CACHE/site/debug.log' '$CACHE/site/php-errors.log' 2>/dev/null"
 	else

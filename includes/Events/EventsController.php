@@ -184,7 +184,7 @@ class EventsController extends \WP_REST_Controller {
 					'id'           => $user_id,
 					'login'        => $user->user_login,
 					'display_name' => $user->display_name,
-					'edit_url'     => get_edit_user_link( $user_id ),
+					'edit_url'     => get_edit_user_link( $user_id ) ? get_edit_user_link( $user_id ) : null,
 				) : null,
 				'ip'          => (string) $row['ip'],
 				'user_agent'  => (string) $row['user_agent'],

@@ -231,15 +231,19 @@ class StatsController extends \WP_REST_Controller {
 	 */
 	private function top_clients( array $filters ): array {
 		$clients = array();
+		$agents  = array();
 		foreach ( $this->events->top( 'user_agent', $filters, 50 ) as $group ) {
 			$name             = ClientName::describe( $group['key'] );
 			$clients[ $name ] = ( $clients[ $name ] ?? 0 ) + $group['failures'];
+			// The busiest user agent of each app: what a search for that app's failures looks for.
+			$agents[ $name ] = $agents[ $name ] ?? $group['key'];
 		}
 		arsort( $clients );
 		$out = array();
 		foreach ( array_slice( $clients, 0, 5, true ) as $name => $count ) {
 			$out[] = array(
 				'client' => (string) $name,
+				'search' => (string) $agents[ $name ],
 				'count'  => $count,
 			);
 		}

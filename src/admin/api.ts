@@ -3,9 +3,24 @@
  * wp-api-fetch is set up by WordPress.
  */
 import apiFetch from '@wordpress/api-fetch';
+import { __ } from '@wordpress/i18n';
+import { addQueryArgs } from '@wordpress/url';
 
+import {
+	normalizeCatalog,
+	normalizeCatalogEntry,
+} from './data/catalog/normalize';
+import { normalizeEventsPage } from './data/events/normalize';
+import { normalizeStats } from './data/events/normalize-stats';
 import { normalizeSecretsResponse } from './data/secrets/normalize';
-import type { SecretsResponse } from './types';
+import type {
+	CatalogEntry,
+	EventStats,
+	EventsPage,
+	EventsQuery,
+	SecretsResponse,
+	StatsQuery,
+} from './types';
 
 export const REST_NAMESPACE = 'auth-sentinel/v1';
 
@@ -23,6 +38,145 @@ export async function fetchSecrets(
 		signal,
 	} );
 	return normalizeSecretsResponse( body );
+}
+
+/**
+ * Drops the arguments that are not set, so the URL stays short.
+ *
+ * @param args Query arguments.
+ * @return The arguments that have a value.
+ */
+export function definedArgs( args: object ): Record< string, string | number > {
+	const defined: Record< string, string | number > = {};
+	for ( const [ key, value ] of Object.entries( args ) ) {
+		if (
+			( typeof value === 'string' && value !== '' ) ||
+			( typeof value === 'number' && Number.isFinite( value ) )
+		) {
+			defined[ key ] = value;
+		}
+	}
+	return defined;
+}
+
+/**
+ * Reads the JSON error body of a failed request made with `parse: false`,
+ * which apiFetch rejects with the raw Response.
+ *
+ * @param error What the promise rejected with.
+ * @return The error body when there is one, else the error itself.
+ */
+async function errorBody( error: unknown ): Promise< unknown > {
+	if (
+		typeof error === 'object' &&
+		error !== null &&
+		'json' in error &&
+		typeof error.json === 'function'
+	) {
+		try {
+			return await ( error as Response ).json();
+		} catch {
+			return error;
+		}
+	}
+	return error;
+}
+
+/**
+ * Loads one page of recorded failures.
+ *
+ * @param query  Filters, sorting and paging.
+ * @param signal Aborts the request.
+ * @return The failures and the totals of the X-WP-Total headers.
+ */
+export async function fetchEvents(
+	query: EventsQuery,
+	signal?: AbortSignal
+): Promise< EventsPage > {
+	let response: Response;
+	try {
+		response = await apiFetch< unknown, false >( {
+			path: addQueryArgs(
+				`/${ REST_NAMESPACE }/events`,
+				definedArgs( query )
+			),
+			parse: false,
+			signal,
+		} );
+	} catch ( error ) {
+		throw await errorBody( error );
+	}
+	const body: unknown = await response.json();
+	return normalizeEventsPage(
+		body,
+		response.headers.get( 'X-WP-Total' ),
+		response.headers.get( 'X-WP-TotalPages' )
+	);
+}
+
+/**
+ * Loads failures per time bucket and cause, secret changes and top lists.
+ *
+ * @param query  Interval, period and filters.
+ * @param signal Aborts the request.
+ * @return The stats.
+ */
+export async function fetchEventStats(
+	query: StatsQuery,
+	signal?: AbortSignal
+): Promise< EventStats > {
+	const body = await apiFetch< unknown >( {
+		path: addQueryArgs(
+			`/${ REST_NAMESPACE }/events/stats`,
+			definedArgs( query )
+		),
+		signal,
+	} );
+	return normalizeStats( body, query.interval );
+}
+
+/**
+ * Loads every entry of the error catalog.
+ *
+ * @param signal Aborts the request.
+ * @return The entries.
+ */
+export async function fetchCatalog(
+	signal?: AbortSignal
+): Promise< CatalogEntry[] > {
+	const body = await apiFetch< unknown >( {
+		path: `/${ REST_NAMESPACE }/catalog`,
+		signal,
+	} );
+	return normalizeCatalog( body );
+}
+
+/**
+ * Loads one catalog entry by its code, an app alias (e.g. "API02003") or a
+ * server code.
+ *
+ * @param code   The code.
+ * @param signal Aborts the request.
+ * @return The entry.
+ */
+export async function fetchCatalogEntry(
+	code: string,
+	signal?: AbortSignal
+): Promise< CatalogEntry > {
+	const body = await apiFetch< unknown >( {
+		path: `/${ REST_NAMESPACE }/catalog/${ encodeURIComponent( code ) }`,
+		signal,
+	} );
+	const entry = normalizeCatalogEntry( body );
+	if ( ! entry ) {
+		throw new Error(
+			__(
+				'The server sent a catalog entry this screen cannot read.',
+				'auth-sentinel'
+			)
+		);
+	}
+	return entry;
 }
 
 /**

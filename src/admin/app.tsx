@@ -5,12 +5,29 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import { ScreenNav } from './components/screen-nav';
+import { pageSlugOf } from './config';
+import { ErrorsScreen } from './errors/errors-screen';
+import { OverviewScreen } from './overview/overview-screen';
 import { PlaceholderScreen } from './placeholders/placeholder-screen';
 import { SecretsScreen } from './secrets/secrets-screen';
-import type { AdminConfig } from './types';
+import type { AdminConfig, ScreenLink, ScreenSlug } from './types';
 
 interface AppProps {
 	config: AdminConfig;
+}
+
+/**
+ * Finds the address of a screen, falling back to its admin page slug.
+ *
+ * @param screens The navigation.
+ * @param slug    The screen.
+ * @return Its address.
+ */
+function urlOf( screens: readonly ScreenLink[], slug: ScreenSlug ): string {
+	return (
+		screens.find( ( link ) => link.slug === slug )?.url ??
+		`admin.php?page=${ pageSlugOf( slug ) }`
+	);
 }
 
 export function App( { config }: AppProps ) {
@@ -19,6 +36,7 @@ export function App( { config }: AppProps ) {
 	const title = current?.title ?? __( 'Overview', 'auth-sentinel' );
 	const secretsUrl =
 		screens.find( ( link ) => link.slug === 'secrets' )?.url ?? null;
+	const errorsUrl = urlOf( screens, 'errors' );
 
 	return (
 		<div className="auth-sentinel">
@@ -31,14 +49,21 @@ export function App( { config }: AppProps ) {
 			</h1>
 			<ScreenNav screens={ screens } current={ screen } />
 			<div className="auth-sentinel-screen">
-				{ screen === 'secrets' ? (
-					<SecretsScreen />
-				) : (
-					<PlaceholderScreen
-						slug={ screen }
-						secretsUrl={ secretsUrl }
-					/>
+				{ screen === 'overview' && (
+					<OverviewScreen errorsUrl={ errorsUrl } />
 				) }
+				{ screen === 'errors' && (
+					<ErrorsScreen errorsUrl={ errorsUrl } />
+				) }
+				{ screen === 'secrets' && <SecretsScreen /> }
+				{ screen !== 'overview' &&
+					screen !== 'errors' &&
+					screen !== 'secrets' && (
+						<PlaceholderScreen
+							slug={ screen }
+							secretsUrl={ secretsUrl }
+						/>
+					) }
 			</div>
 		</div>
 	);

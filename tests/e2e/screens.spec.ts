@@ -4,9 +4,8 @@
 import { expect, test } from '@playwright/test';
 import { openScreen, screenshot } from './helpers';
 
+// The screens not built yet; Overview, Errors and Secrets have their own specs.
 const SCREENS = [
-	{ slug: '', title: 'Overview' },
-	{ slug: 'errors', title: 'Errors' },
 	{ slug: 'sessions', title: 'Sessions' },
 	{ slug: 'audit', title: 'Audit' },
 	{ slug: 'settings', title: 'Settings' },
@@ -37,7 +36,7 @@ for ( const screen of SCREENS ) {
 		await expect( page.locator( '#auth-sentinel-root' ) ).toContainText(
 			/coming/i
 		);
-		await screenshot( page, screen.slug || 'overview' );
+		await screenshot( page, screen.slug );
 	} );
 }
 

@@ -6,7 +6,7 @@ import { __ } from '@wordpress/i18n';
 import { ComingSoon } from '../components/coming-soon';
 import type { ScreenSlug } from '../types';
 
-type PlaceholderSlug = Exclude< ScreenSlug, 'secrets' >;
+type PlaceholderSlug = Exclude< ScreenSlug, 'overview' | 'errors' | 'secrets' >;
 
 /**
  * Says what a screen that is not built yet will show.
@@ -16,16 +16,6 @@ type PlaceholderSlug = Exclude< ScreenSlug, 'secrets' >;
  */
 export function plannedContent( slug: PlaceholderSlug ): string {
 	switch ( slug ) {
-		case 'overview':
-			return __(
-				'The overview is coming in a later version. It will sum up recent sign-in failures by cause, the latest secret changes and the sessions currently open.',
-				'auth-sentinel'
-			);
-		case 'errors':
-			return __(
-				'The error log is coming in a later version. It will list every failed credential — login form, cookie, application password, token or REST nonce — with its diagnosed cause, the user and the app that sent it.',
-				'auth-sentinel'
-			);
 		case 'sessions':
 			return __(
 				'Session management is coming in a later version. It will list the sessions, application passwords and app tokens of every user, and let you revoke one, all of a user’s or everyone’s.',
@@ -46,7 +36,7 @@ export function plannedContent( slug: PlaceholderSlug ): string {
 
 interface PlaceholderScreenProps {
 	slug: PlaceholderSlug;
-	/** Address of the Secrets screen, which is already available. */
+	/** Address of the Secrets screen, which is available. */
 	secretsUrl: string | null;
 }
 

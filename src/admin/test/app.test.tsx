@@ -4,13 +4,16 @@ import { App } from '../app';
 import { defaultScreens } from '../config';
 
 jest.mock( '@wordpress/api-fetch' );
+jest.mock( '@wordpress/dataviews/wp', () =>
+	jest.requireActual( '@wordpress/dataviews' )
+);
 
 describe( 'App', () => {
 	it( 'names the screen, marks it in the navigation and says what is coming', () => {
 		render(
 			<App
 				config={ {
-					screen: 'errors',
+					screen: 'audit',
 					screens: defaultScreens(),
 					restNamespace: 'auth-sentinel/v1',
 					version: '0.1.0',
@@ -21,7 +24,7 @@ describe( 'App', () => {
 		expect(
 			screen.getByRole( 'heading', {
 				level: 1,
-				name: 'Auth Sentinel — Errors',
+				name: 'Auth Sentinel — Audit',
 			} )
 		).toBeTruthy();
 
@@ -41,7 +44,7 @@ describe( 'App', () => {
 			( link ) => link.getAttribute( 'aria-current' ) === 'page'
 		);
 		expect( current.map( ( link ) => link.textContent ) ).toEqual( [
-			'Errors',
+			'Audit',
 		] );
 		expect( links[ 3 ]?.getAttribute( 'href' ) ).toBe(
 			'admin.php?page=auth-sentinel-secrets'

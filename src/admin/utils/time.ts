@@ -193,3 +193,80 @@ function pageLocale(): string | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * Formats the time of day of a moment.
+ *
+ * @param iso     Timestamp from the REST API.
+ * @param options Locale and time zone.
+ * @return For example "2:02 PM" or "14:02"; the raw text when it is not a
+ *         date.
+ */
+export function formatTime(
+	iso: string,
+	options: DateTimeOptions = {}
+): string {
+	const date = parseDate( iso );
+	if ( ! date ) {
+		return iso;
+	}
+	return new Intl.DateTimeFormat( options.locale ?? pageLocale(), {
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZone: options.timeZone,
+	} ).format( date );
+}
+
+/**
+ * Formats a day without the year, for chart axes.
+ *
+ * @param iso     Timestamp from the REST API.
+ * @param options Locale and time zone.
+ * @return For example "Nov 26"; the raw text when it is not a date.
+ */
+export function formatMonthDay(
+	iso: string,
+	options: DateTimeOptions = {}
+): string {
+	const date = parseDate( iso );
+	if ( ! date ) {
+		return iso;
+	}
+	return new Intl.DateTimeFormat( options.locale ?? pageLocale(), {
+		month: 'short',
+		day: 'numeric',
+		timeZone: options.timeZone,
+	} ).format( date );
+}
+
+/**
+ * Tells whether two moments fall on the same calendar day.
+ *
+ * @param a        A date.
+ * @param b        Another date.
+ * @param timeZone Time zone of the calendar; the browser's by default.
+ * @return Whether the day is the same.
+ */
+export function isSameDay( a: Date, b: Date, timeZone?: string ): boolean {
+	const day = new Intl.DateTimeFormat( 'en-CA', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		timeZone,
+	} );
+	return day.format( a ) === day.format( b );
+}
+
+/**
+ * Turns a Unix timestamp (seconds, as in token claims) into ISO 8601.
+ *
+ * @param seconds Seconds since 1970.
+ * @return The ISO timestamp, or null when it is not a usable number.
+ */
+export function isoFromUnix( seconds: number | null ): string | null {
+	if ( seconds === null || ! Number.isFinite( seconds ) ) {
+		return null;
+	}
+	const date = new Date( seconds * 1000 );
+	return Number.isNaN( date.getTime() ) ? null : date.toISOString();
+}

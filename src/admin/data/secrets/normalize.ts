@@ -4,6 +4,7 @@
  * Entries that cannot be understood are dropped rather than guessed.
  */
 import { groupOfName } from '../../secrets/known-secrets';
+import { countOrNull, idOf, isRecord, oneOf, stringOrNull } from '../guards';
 import type {
 	Secret,
 	SecretChange,
@@ -27,42 +28,6 @@ const STRENGTHS: readonly SecretStrength[] = [
 	'duplicate',
 	'missing',
 ];
-
-type UnknownRecord = Record< string, unknown >;
-
-function isRecord( value: unknown ): value is UnknownRecord {
-	return (
-		typeof value === 'object' && value !== null && ! Array.isArray( value )
-	);
-}
-
-function oneOf< T extends string >(
-	value: unknown,
-	allowed: readonly T[]
-): T | null {
-	return typeof value === 'string' &&
-		( allowed as readonly string[] ).includes( value )
-		? ( value as T )
-		: null;
-}
-
-function stringOrNull( value: unknown ): string | null {
-	return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function countOrNull( value: unknown ): number | null {
-	return typeof value === 'number' && Number.isFinite( value ) && value >= 0
-		? value
-		: null;
-}
-
-function idOf( value: unknown ): number | null {
-	const id =
-		typeof value === 'string' && value.trim() !== ''
-			? Number( value )
-			: value;
-	return typeof id === 'number' && Number.isInteger( id ) ? id : null;
-}
 
 function toSecret( raw: unknown ): Secret | null {
 	if (

@@ -1,0 +1,166 @@
+/**
+ * The Errors screen: every recorded failure, filterable by cause, catalog
+ * entry, source, user and time, searchable by app codes such as API02003,
+ * with the diagnosis of each in a dialog.
+ */
+import { DataViews } from '@wordpress/dataviews/wp';
+import { useEffect, useMemo, useState } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
+
+import { LoadError } from '../components/load-error';
+import { Loading } from '../components/loading';
+import { useCatalog } from '../data/catalog/use-catalog';
+import { useEvents } from '../data/events/use-events';
+import { userName } from '../events/format';
+import type { AuthEvent } from '../types';
+import { useNow } from '../utils/use-now';
+import { eventActions } from './actions';
+import { codeChoices, userChoices } from './choices';
+import { EmptyState } from './empty-state';
+import { EventDetails } from './event-details';
+import { EventCellsProvider, eventFields } from './fields';
+import { DEFAULT_VIEW } from './query';
+import {
+	timeFilterChoices,
+	timeFilterFromValue,
+	timeFilterValue,
+} from './time-filter';
+import { hasFilters } from './url-state';
+import { useErrorsView } from './use-errors-view';
+
+const DEFAULT_LAYOUTS = {
+	table: { fields: DEFAULT_VIEW.fields, layout: {} },
+};
+
+/**
+ * Remembers the name of every user the loaded failures named, so the user
+ * filter can offer them.
+ *
+ * @param items The failures loaded.
+ * @return Names by user id.
+ */
+function useSeenUsers( items: readonly AuthEvent[] ): Map< number, string > {
+	const [ seen, setSeen ] = useState( () => new Map< number, string >() );
+	useEffect( () => {
+		const fresh = items.filter(
+			( event ) => event.user && ! seen.has( event.user.id )
+		);
+		if ( fresh.length > 0 ) {
+			setSeen( ( previous ) => {
+				const next = new Map( previous );
+				for ( const event of fresh ) {
+					next.set( event.user_id, userName( event ) );
+				}
+				return next;
+			} );
+		}
+	}, [ items, seen ] );
+	return seen;
+}
+
+interface ErrorsScreenProps {
+	/** Address of this screen, for links to filtered views. */
+	errorsUrl: string;
+}
+
+export function ErrorsScreen( { errorsUrl }: ErrorsScreenProps ) {
+	const { view, state, query, setView } = useErrorsView();
+	const events = useEvents( query );
+	const catalog = useCatalog();
+	const now = useNow();
+	const seenUsers = useSeenUsers( events.items );
+	const [ selected, setSelected ] = useState< AuthEvent | null >( null );
+
+	const entries = useMemo( () => catalog.data ?? [], [ catalog.data ] );
+	const titles = useMemo(
+		() =>
+			new Map( entries.map( ( entry ) => [ entry.code, entry.title ] ) ),
+		[ entries ]
+	);
+	// The time filter as a string: `state` is rebuilt on every render.
+	const timeValue = timeFilterValue( state.time );
+	const fields = useMemo(
+		() =>
+			eventFields( {
+				codeChoices: codeChoices( entries, state.code ),
+				userChoices: userChoices( seenUsers, state.user ),
+				timeChoices: timeFilterChoices(
+					timeFilterFromValue( timeValue )
+				),
+			} ),
+		[ entries, seenUsers, state.code, state.user, timeValue ]
+	);
+	const cells = useMemo(
+		() => ( { now, titles, onView: setSelected } ),
+		[ now, titles ]
+	);
+	const actions = useMemo( () => eventActions( setSelected ), [] );
+
+	if ( ! events.hasLoaded ) {
+		if ( events.error ) {
+			return (
+				<LoadError message={ events.error } onRetry={ events.reload } />
+			);
+		}
+		return <Loading label={ __( 'Loading failures…', 'auth-sentinel' ) } />;
+	}
+
+	const isEmpty = events.total === 0 && ! hasFilters( state );
+
+	return (
+		<div className="auth-sentinel-errors">
+			{ events.error && (
+				<LoadError message={ events.error } onRetry={ events.reload } />
+			) }
+			{ isEmpty && ! events.isLoading ? (
+				<EmptyState />
+			) : (
+				<>
+					<p className="auth-sentinel-count" role="status">
+						{ events.isLoading
+							? __( 'Loading failures…', 'auth-sentinel' )
+							: sprintf(
+									/* translators: %s: number of failures. */
+									_n(
+										'%s failure matches.',
+										'%s failures match.',
+										events.total,
+										'auth-sentinel'
+									),
+									events.total.toLocaleString()
+								) }
+					</p>
+					<EventCellsProvider value={ cells }>
+						<DataViews< AuthEvent >
+							view={ view }
+							onChangeView={ setView }
+							fields={ fields }
+							actions={ actions }
+							data={ events.items }
+							getItemId={ ( item ) => String( item.id ) }
+							isLoading={ events.isLoading }
+							paginationInfo={ {
+								totalItems: events.total,
+								totalPages: events.totalPages,
+							} }
+							defaultLayouts={ DEFAULT_LAYOUTS }
+							searchLabel={ __(
+								'Search users, IPs, apps or codes like API02003',
+								'auth-sentinel'
+							) }
+						/>
+					</EventCellsProvider>
+				</>
+			) }
+			{ selected && (
+				<EventDetails
+					event={ selected }
+					catalog={ entries }
+					title={ titles.get( selected.code ) }
+					errorsUrl={ errorsUrl }
+					onClose={ () => setSelected( null ) }
+				/>
+			) }
+		</div>
+	);
+}

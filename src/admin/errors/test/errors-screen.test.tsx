@@ -1,0 +1,216 @@
+import apiFetch from '@wordpress/api-fetch';
+import {
+	act,
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+	within,
+} from '@testing-library/react';
+
+import {
+	fixtureRawCatalogEntry,
+	fixtureRawEvent,
+} from '../../test-utils/fixtures';
+import { ErrorsScreen } from '../errors-screen';
+
+jest.mock( '@wordpress/api-fetch' );
+// Jest runs CommonJS: use the package's CommonJS build of the same DataViews.
+jest.mock( '@wordpress/dataviews/wp', () =>
+	jest.requireActual( '@wordpress/dataviews' )
+);
+
+const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
+
+const ERRORS_URL = '/wp-admin/admin.php?page=auth-sentinel-errors';
+const NOW = Date.parse( '2026-11-26T15:00:00Z' );
+
+/**
+ * What `parse: false` resolves with: the body and the paging headers.
+ * @param items
+ * @param total
+ */
+function eventsResponse( items: unknown[], total = items.length ) {
+	const headers: Record< string, string > = {
+		'x-wp-total': String( total ),
+		'x-wp-totalpages': String( Math.ceil( total / 20 ) ),
+	};
+	return {
+		json: async () => items,
+		headers: { get: ( name: string ) => headers[ name.toLowerCase() ] },
+	};
+}
+
+function routeApi( events: unknown[] ) {
+	mockedApiFetch.mockImplementation( ( ( options: { path: string } ) => {
+		const path = options.path;
+		if ( path.startsWith( '/auth-sentinel/v1/events' ) ) {
+			return Promise.resolve( eventsResponse( events ) );
+		}
+		if ( path === '/auth-sentinel/v1/catalog' ) {
+			return Promise.resolve( [ fixtureRawCatalogEntry() ] );
+		}
+		if ( path.startsWith( '/auth-sentinel/v1/catalog/' ) ) {
+			return Promise.resolve( fixtureRawCatalogEntry() );
+		}
+		return Promise.reject( { message: `Unexpected ${ path }` } );
+	} ) as typeof apiFetch );
+}
+
+function eventsPaths(): string[] {
+	return mockedApiFetch.mock.calls
+		.map( ( [ options ] ) => options.path ?? '' )
+		.filter( ( path ) => path.startsWith( '/auth-sentinel/v1/events' ) );
+}
+
+beforeAll( () => {
+	// DataViews measures its container; jsdom has no ResizeObserver.
+	window.ResizeObserver ??= class {
+		observe() {}
+		unobserve() {}
+		disconnect() {}
+	};
+} );
+
+beforeEach( () => {
+	jest.spyOn( Date, 'now' ).mockReturnValue( NOW );
+	mockedApiFetch.mockReset();
+	window.history.replaceState( null, '', ERRORS_URL );
+} );
+
+afterEach( () => {
+	jest.restoreAllMocks();
+} );
+
+describe( 'ErrorsScreen', () => {
+	it( 'loads the filters of the address, lists the failures and explains one', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ ERRORS_URL }&cause=secret_changed&period=day`
+		);
+		routeApi( [ fixtureRawEvent() ] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+
+		expect( await screen.findByText( '1 failure matches.' ) ).toBeTruthy();
+		expect( eventsPaths()[ 0 ] ).toBe(
+			'/auth-sentinel/v1/events?page=1&per_page=20&orderby=last_seen&order=desc&cause=secret_changed&since=2026-11-25T15%3A00%3A00.000Z'
+		);
+
+		const table = screen.getByRole( 'table' );
+		const row = within( table ).getAllByRole( 'row' )[ 1 ] as HTMLElement;
+		expect( within( row ).getByText( 'Secret changed' ) ).toBeTruthy();
+		expect( within( row ).getByText( '30 minutes ago' ) ).toBeTruthy();
+		expect(
+			within( row )
+				.getByRole( 'link', { name: 'Ana Cashier (cashier1)' } )
+				.getAttribute( 'href' )
+		).toBe( 'https://shop.test/wp-admin/user-edit.php?user_id=12' );
+		expect(
+			within( row ).getByText( 'WooCommerce POS 1.6 (Android)' )
+		).toBeTruthy();
+		expect( within( row ).getByText( '×3' ) ).toBeTruthy();
+		expect( within( row ).getByText( '203.0.113.9' ) ).toBeTruthy();
+
+		// The catalog names the entry once it has loaded.
+		const open = await within( row ).findByRole( 'button', {
+			name: 'Token Invalid',
+		} );
+		open.focus(); // A real click focuses the button; jsdom's does not.
+		fireEvent.click( open );
+
+		const dialog = await screen.findByRole( 'dialog', {
+			name: 'Token Invalid — Ana Cashier (cashier1)',
+		} );
+		expect(
+			within( dialog ).getByText(
+				'The token was issued at 09:12, before the WCPOS signing secret changed at 14:02.'
+			)
+		).toBeTruthy();
+		expect(
+			within( dialog ).getByText( /^Server reset: a WordPress key/ )
+		).toBeTruthy();
+		expect(
+			within( dialog ).getByText(
+				/Decoded for diagnosis only, never trusted or stored raw/
+			)
+		).toBeTruthy();
+		expect( within( dialog ).getByText( 'a1b2c3' ) ).toBeTruthy();
+		expect(
+			within( dialog ).getByText( 'woocommmerce_pos_auth_invalid_token' )
+		).toBeTruthy();
+
+		expect(
+			await within( dialog ).findByRole( 'heading', {
+				name: 'About this error: Token Invalid',
+			} )
+		).toBeTruthy();
+		expect(
+			within( dialog ).getByText( 'Apps show it as API02003.' )
+		).toBeTruthy();
+		expect(
+			within( dialog ).getByText( '(diagnosed for this failure)' )
+				.parentElement?.textContent
+		).toContain( 'Server secret keys changed' );
+		expect(
+			within( dialog ).getByRole( 'heading', {
+				name: 'What the user can do',
+			} )
+		).toBeTruthy();
+		expect(
+			within( dialog ).getByRole( 'heading', {
+				name: 'What you can do (administrator)',
+			} )
+		).toBeTruthy();
+		expect(
+			within( dialog )
+				.getByRole( 'link', { name: 'API02002' } )
+				.getAttribute( 'href' )
+		).toBe( `${ ERRORS_URL }&search=API02002` );
+
+		// Focus moved into the dialog; Escape closes it and gives focus back.
+		const focused = () => open.ownerDocument.activeElement;
+		expect( dialog.contains( focused() ) ).toBe( true );
+		fireEvent.keyDown( focused() as Element, { key: 'Escape' } );
+		await waitFor( () =>
+			expect( screen.queryByRole( 'dialog' ) ).toBeNull()
+		);
+		expect( focused() ).toBe( open );
+	} );
+
+	it( 'writes a new filter into the address and asks the server again', async () => {
+		// The search box debounces with Date.now(): let the clock run.
+		jest.mocked( Date.now ).mockRestore();
+		routeApi( [ fixtureRawEvent() ] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+		await screen.findByText( '1 failure matches.' );
+
+		const search = screen.getByRole( 'searchbox' );
+		fireEvent.change( search, { target: { value: 'API02003' } } );
+
+		await waitFor( () =>
+			expect( window.location.search ).toBe(
+				'?page=auth-sentinel-errors&search=API02003'
+			)
+		);
+		await waitFor( () =>
+			expect( eventsPaths().at( -1 ) ).toContain( '&search=API02003' )
+		);
+		await act( async () => {} );
+	} );
+
+	it( 'says what is captured while nothing has failed', async () => {
+		routeApi( [] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+
+		expect(
+			await screen.findByRole( 'heading', {
+				name: 'No failed sign-ins or token errors recorded',
+			} )
+		).toBeTruthy();
+		expect(
+			screen.getByText( /access and refresh tokens of apps/ )
+		).toBeTruthy();
+		expect( screen.queryByRole( 'table' ) ).toBeNull();
+	} );
+} );

@@ -1,0 +1,63 @@
+import { fixtureStats } from '../../test-utils/fixtures';
+import { overviewHeadline } from '../headline';
+
+const OPTIONS = { locale: 'en-GB', timeZone: 'UTC' };
+const NOW = new Date( '2026-11-26T15:30:00Z' );
+
+describe( 'overviewHeadline', () => {
+	it( 'leads with the secret change that broke sign-ins, and links to what followed', () => {
+		const headline = overviewHeadline( fixtureStats(), NOW, OPTIONS );
+		expect( headline.text ).toBe(
+			'AUTH_KEY changed at 14:02 — 312 failures from 41 users since'
+		);
+		expect( headline.isAlert ).toBe( true );
+		expect( headline.link?.filters ).toEqual( {
+			time: { type: 'range', since: '2026-11-26T14:02:00Z', until: null },
+		} );
+	} );
+
+	it( 'gives the date of a change on an earlier day, and names several secrets', () => {
+		const stats = fixtureStats( {
+			interval: 'day',
+			spike: {
+				at: '2026-11-20T09:15:00Z',
+				changed: [ 'AUTH_SALT', 'AUTH_KEY', 'JWT_AUTH_SECRET_KEY' ],
+				failures: 1,
+				users: 1,
+			},
+		} );
+		expect( overviewHeadline( stats, NOW, OPTIONS ).text ).toBe(
+			'AUTH_KEY, AUTH_SALT and JWT_AUTH_SECRET_KEY changed on 20 Nov 2026, 09:15 UTC — 1 failure from 1 user since'
+		);
+	} );
+
+	it( 'sums up the period when no secret change explains the failures', () => {
+		const headline = overviewHeadline(
+			fixtureStats( { spike: null, total: 128, users: 9 } ),
+			NOW,
+			OPTIONS
+		);
+		expect( headline.text ).toBe(
+			'128 failures from 9 users in the last 24 hours'
+		);
+		expect( headline.isAlert ).toBe( false );
+		expect( headline.link?.filters ).toEqual( {
+			time: { type: 'period', period: 'day' },
+		} );
+	} );
+
+	it( 'says so when nothing failed, without a link', () => {
+		const headline = overviewHeadline(
+			fixtureStats( {
+				spike: null,
+				total: 0,
+				users: 0,
+				interval: 'day',
+			} ),
+			NOW,
+			OPTIONS
+		);
+		expect( headline.text ).toBe( 'No failures in the last 30 days' );
+		expect( headline.link ).toBeNull();
+	} );
+} );
