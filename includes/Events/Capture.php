@@ -173,6 +173,9 @@ class Capture {
 	 * @return void
 	 */
 	public function application_password_failed( $error ): void {
+		if ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) {
+			return; // XML-RPC tries its password as an application password too; wp_login_failed records it once.
+		}
 		$this->guarded(
 			function () use ( $error ) {
 				$login = isset( $_SERVER['PHP_AUTH_USER'] ) ? (string) wp_unslash( $_SERVER['PHP_AUTH_USER'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only looked up and fingerprinted.

@@ -96,7 +96,8 @@ describe( 'OverviewScreen', () => {
 				.getByRole( 'link', { name: 'WooCommerce POS 1.6 (Android)' } )
 				.getAttribute( 'href' )
 		).toBe(
-			`${ ERRORS_URL }&period=day&search=WooCommerce%20POS%201.6%20(Android)`
+			// The app's own user agent: what the Errors search matches.
+			`${ ERRORS_URL }&period=day&search=WCPOS%2F1.6.0%20(Android%2014)`
 		);
 		expect(
 			screen
