@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Catalog;
 
-use AuthSentinel\Rest\Permissions;
+use AuthSentinel\Rest\Controller;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 0.1.0
  */
-class CatalogController extends \WP_REST_Controller {
+class CatalogController extends Controller {
 
 	/**
 	 * The catalog.
@@ -33,9 +33,8 @@ class CatalogController extends \WP_REST_Controller {
 	 * @param Catalog $catalog The catalog.
 	 */
 	public function __construct( Catalog $catalog ) {
-		$this->namespace = 'auth-sentinel/v1';
-		$this->rest_base = 'catalog';
-		$this->catalog   = $catalog;
+		parent::__construct( 'catalog' );
+		$this->catalog = $catalog;
 	}
 
 	/**
@@ -44,19 +43,7 @@ class CatalogController extends \WP_REST_Controller {
 	 * @return void
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => $this->get_collection_params(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->register_collection_route();
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base . '/(?P<code>[A-Za-z0-9_:.-]+)',
@@ -78,26 +65,6 @@ class CatalogController extends \WP_REST_Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-	}
-
-	/**
-	 * Checks the caller may read the catalog.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function get_items_permissions_check( $request ) {
-		return Permissions::check();
-	}
-
-	/**
-	 * Checks the caller may read a catalog entry.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function get_item_permissions_check( $request ) {
-		return Permissions::check();
 	}
 
 	/**

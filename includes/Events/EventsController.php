@@ -9,7 +9,7 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Rest\Dates;
-use AuthSentinel\Rest\Permissions;
+use AuthSentinel\Rest\Controller;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 0.1.0
  */
-class EventsController extends \WP_REST_Controller {
+class EventsController extends Controller {
 
 	/**
 	 * The causes a failure can have.
@@ -51,10 +51,9 @@ class EventsController extends \WP_REST_Controller {
 	 * @param Catalog          $catalog The error catalog.
 	 */
 	public function __construct( EventsRepository $events, Catalog $catalog ) {
-		$this->namespace = 'auth-sentinel/v1';
-		$this->rest_base = 'events';
-		$this->events    = $events;
-		$this->catalog   = $catalog;
+		parent::__construct( 'events' );
+		$this->events  = $events;
+		$this->catalog = $catalog;
 	}
 
 	/**
@@ -63,29 +62,7 @@ class EventsController extends \WP_REST_Controller {
 	 * @return void
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => $this->get_collection_params(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-	}
-
-	/**
-	 * Checks the caller may read failures.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function get_items_permissions_check( $request ) {
-		return Permissions::check();
+		$this->register_collection_route();
 	}
 
 	/**

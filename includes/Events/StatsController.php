@@ -9,7 +9,7 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Rest\Dates;
-use AuthSentinel\Rest\Permissions;
+use AuthSentinel\Rest\Controller;
 use AuthSentinel\Secrets\SecretsWatch;
 
 defined( 'ABSPATH' ) || exit;
@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 0.1.0
  */
-class StatsController extends \WP_REST_Controller {
+class StatsController extends Controller {
 
 	/**
 	 * The failures table.
@@ -52,11 +52,10 @@ class StatsController extends \WP_REST_Controller {
 	 * @param SecretsWatch     $secrets The secrets watch.
 	 */
 	public function __construct( EventsRepository $events, Catalog $catalog, SecretsWatch $secrets ) {
-		$this->namespace = 'auth-sentinel/v1';
-		$this->rest_base = 'events/stats';
-		$this->events    = $events;
-		$this->catalog   = $catalog;
-		$this->secrets   = $secrets;
+		parent::__construct( 'events/stats' );
+		$this->events  = $events;
+		$this->catalog = $catalog;
+		$this->secrets = $secrets;
 	}
 
 	/**
@@ -65,29 +64,7 @@ class StatsController extends \WP_REST_Controller {
 	 * @return void
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => $this->get_collection_params(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-	}
-
-	/**
-	 * Checks the caller may read failures.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function get_items_permissions_check( $request ) {
-		return Permissions::check();
+		$this->register_collection_route();
 	}
 
 	/**

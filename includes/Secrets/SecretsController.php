@@ -8,7 +8,7 @@
 namespace AuthSentinel\Secrets;
 
 use AuthSentinel\Rest\Dates;
-use AuthSentinel\Rest\Permissions;
+use AuthSentinel\Rest\Controller;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 0.1.0
  */
-class SecretsController extends \WP_REST_Controller {
+class SecretsController extends Controller {
 
 	/**
 	 * The watch.
@@ -33,9 +33,8 @@ class SecretsController extends \WP_REST_Controller {
 	 * @param SecretsWatch $watch The watch.
 	 */
 	public function __construct( SecretsWatch $watch ) {
-		$this->namespace = 'auth-sentinel/v1';
-		$this->rest_base = 'secrets';
-		$this->watch     = $watch;
+		parent::__construct( 'secrets' );
+		$this->watch = $watch;
 	}
 
 	/**
@@ -44,29 +43,7 @@ class SecretsController extends \WP_REST_Controller {
 	 * @return void
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => $this->get_collection_params(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-	}
-
-	/**
-	 * Checks the caller may read the secrets report.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function get_items_permissions_check( $request ) {
-		return Permissions::check();
+		$this->register_collection_route();
 	}
 
 	/**

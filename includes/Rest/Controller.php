@@ -1,0 +1,70 @@
+<?php
+/**
+ * The base of the plugin's REST controllers.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Rest;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Gives every controller the plugin's namespace, its one permission rule (the plugin's
+ * capability: 401 anonymous, 403 others) and the registration of a readable collection.
+ *
+ * @since 0.1.0
+ */
+abstract class Controller extends \WP_REST_Controller {
+
+	/**
+	 * Sets the namespace and the route's base.
+	 *
+	 * @param string $rest_base The route under the namespace, e.g. "events/stats".
+	 */
+	public function __construct( string $rest_base ) {
+		$this->namespace = 'auth-sentinel/v1';
+		$this->rest_base = $rest_base;
+	}
+
+	/**
+	 * Registers `GET /{rest_base}` answered by get_items() with the collection parameters.
+	 *
+	 * @return void
+	 */
+	protected function register_collection_route(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => $this->get_collection_params(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Checks the caller may read the collection.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		return Permissions::check();
+	}
+
+	/**
+	 * Checks the caller may read one item.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function get_item_permissions_check( $request ) {
+		return Permissions::check();
+	}
+}
