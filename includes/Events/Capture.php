@@ -13,9 +13,9 @@ use AuthSentinel\Secrets\SecretsWatch;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Hooks the places a credential fails: the five cookie rejections, the login form, application
- * passwords, and REST answers of 401/403 (nonces and bearer tokens of any plugin). Nothing here
- * runs on a successful request except one status comparison per REST response.
+ * Handles the places a credential fails: the five cookie rejections, the login form, application
+ * passwords, and REST answers of 401/403 (nonces and bearer tokens of any plugin). EventsModule
+ * hooks it and builds it only when one of those happens.
  *
  * @since 0.1.0
  */
@@ -92,22 +92,6 @@ class Capture {
 	}
 
 	/**
-	 * Hooks the capture.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_action( 'auth_cookie_malformed', array( $this, 'cookie_malformed' ), 10, 2 );
-		foreach ( array( 'auth_cookie_expired', 'auth_cookie_bad_username', 'auth_cookie_bad_hash', 'auth_cookie_bad_session_token' ) as $hook ) {
-			add_action( $hook, array( $this, 'cookie_rejected' ), 10, 1 );
-		}
-		add_action( 'wp_login_failed', array( $this, 'login_failed' ), 10, 2 );
-		add_action( 'application_password_failed_authentication', array( $this, 'application_password_failed' ), 10, 1 );
-		// Late, so that the answer seen is the one the client gets.
-		add_filter( 'rest_post_dispatch', array( $this, 'rest_answered' ), 999, 3 );
-	}
-
-	/**
 	 * Records a cookie core could not split.
 	 *
 	 * @param string $cookie The cookie, or '' when core read it from $_COOKIE itself.
@@ -117,7 +101,7 @@ class Capture {
 	public function cookie_malformed( $cookie, $scheme = '' ): void {
 		$this->guarded(
 			function () use ( $cookie, $scheme ) {
-				if ( ! is_string( $cookie ) || '' === $cookie ) {
+				if ( ! is_string( $cookie ) || '' === $cookie ) { // Core may pass '' or false.
 					// Core passes the argument it was given, often '': the cookie itself is in $_COOKIE.
 					$names  = array(
 						'auth'        => AUTH_COOKIE,

@@ -49,21 +49,49 @@ class EventsModule {
 	private $secrets;
 
 	/**
-	 * The capture hooks.
+	 * Fingerprints credentials.
 	 *
-	 * @var Capture
+	 * @var Fingerprinter
+	 */
+	private $fingerprinter;
+
+	/**
+	 * The audit log.
+	 *
+	 * @var AuditRepository
+	 */
+	private $audit;
+
+	/**
+	 * The capture, built at the first failure.
+	 *
+	 * @var Capture|null
 	 */
 	private $capture;
 
 	/**
-	 * The password watch.
+	 * The password watch, built at the first password change.
 	 *
-	 * @var PasswordWatch
+	 * @var PasswordWatch|null
 	 */
 	private $passwords;
 
 	/**
-	 * Creates the module's objects.
+	 * Where a credential fails: hook => capture method, priority, arguments.
+	 */
+	const CAPTURE_HOOKS = array(
+		'auth_cookie_malformed'                      => array( 'cookie_malformed', 10, 2 ),
+		'auth_cookie_expired'                        => array( 'cookie_rejected', 10, 1 ),
+		'auth_cookie_bad_username'                   => array( 'cookie_rejected', 10, 1 ),
+		'auth_cookie_bad_hash'                       => array( 'cookie_rejected', 10, 1 ),
+		'auth_cookie_bad_session_token'              => array( 'cookie_rejected', 10, 1 ),
+		'wp_login_failed'                            => array( 'login_failed', 10, 2 ),
+		'application_password_failed_authentication' => array( 'application_password_failed', 10, 1 ),
+	);
+
+	/**
+	 * Keeps what the module needs; builds nothing else until a failure happens, so that a
+	 * successful request loads none of the capture and diagnosis code.
 	 *
 	 * @param SecretsWatch    $secrets       The secrets watch.
 	 * @param Fingerprinter   $fingerprinter Fingerprints credentials.
@@ -71,20 +99,44 @@ class EventsModule {
 	 * @param AuditRepository $audit         The audit log.
 	 */
 	public function __construct( SecretsWatch $secrets, Fingerprinter $fingerprinter, Catalog $catalog, AuditRepository $audit ) {
-		$this->events    = new EventsRepository();
-		$this->catalog   = $catalog;
-		$this->secrets   = $secrets;
-		$issuers         = new Issuers();
-		$this->capture   = new Capture(
-			new Recorder( $this->events, $catalog ),
-			new CookieDiagnosis( $secrets, $fingerprinter ),
-			new TokenDiagnosis( new TokenInspector(), $issuers, $secrets, $fingerprinter ),
-			new NonceDiagnosis( $secrets ),
-			$issuers,
-			$secrets,
-			$fingerprinter
-		);
-		$this->passwords = new PasswordWatch( $audit );
+		$this->events        = new EventsRepository();
+		$this->catalog       = $catalog;
+		$this->secrets       = $secrets;
+		$this->fingerprinter = $fingerprinter;
+		$this->audit         = $audit;
+	}
+
+	/**
+	 * Returns the capture, building it the first time.
+	 *
+	 * @return Capture
+	 */
+	public function capture(): Capture {
+		if ( null === $this->capture ) {
+			$issuers       = new Issuers();
+			$this->capture = new Capture(
+				new Recorder( $this->events, $this->catalog ),
+				new CookieDiagnosis( $this->secrets, $this->fingerprinter ),
+				new TokenDiagnosis( new TokenInspector(), $issuers, $this->secrets, $this->fingerprinter ),
+				new NonceDiagnosis( $this->secrets ),
+				$issuers,
+				$this->secrets,
+				$this->fingerprinter
+			);
+		}
+		return $this->capture;
+	}
+
+	/**
+	 * Returns the password watch, building it the first time.
+	 *
+	 * @return PasswordWatch
+	 */
+	private function passwords(): PasswordWatch {
+		if ( null === $this->passwords ) {
+			$this->passwords = new PasswordWatch( $this->audit );
+		}
+		return $this->passwords;
 	}
 
 	/**
@@ -93,8 +145,49 @@ class EventsModule {
 	 * @return void
 	 */
 	public function register(): void {
-		$this->capture->register();
-		$this->passwords->register();
+		foreach ( self::CAPTURE_HOOKS as $hook => list( $method, $priority, $accepted ) ) {
+			add_action(
+				$hook,
+				function ( ...$args ) use ( $method ) {
+					// Core fires auth_cookie_malformed for every visitor without a cookie: nothing failed.
+					if ( 'cookie_malformed' === $method && empty( $args[0] ) && ! self::has_auth_cookie() ) {
+						return;
+					}
+					$this->capture()->$method( ...$args );
+				},
+				$priority,
+				$accepted
+			);
+		}
+		// Every REST answer passes here: only a refusal builds the capture. Late, so that the
+		// answer seen is the one the client gets.
+		add_filter(
+			'rest_post_dispatch',
+			function ( $response, $server = null, $request = null ) {
+				if ( $response instanceof \WP_REST_Response && in_array( $response->get_status(), array( 401, 403 ), true ) ) {
+					return $this->capture()->rest_answered( $response, $server, $request );
+				}
+				return $response;
+			},
+			999,
+			3
+		);
+		add_action(
+			'wp_set_password',
+			function ( $password, $user_id ) {
+				$this->passwords()->on_set_password( $password, $user_id );
+			},
+			10,
+			2
+		);
+		add_action(
+			'profile_update',
+			function ( $user_id, $old_user = null, $userdata = array() ) {
+				$this->passwords()->on_profile_update( $user_id, $old_user, $userdata );
+			},
+			10,
+			3
+		);
 		add_action( self::PRUNE_HOOK, array( $this, 'prune' ) );
 		add_action(
 			'rest_api_init',
@@ -103,6 +196,15 @@ class EventsModule {
 				( new StatsController( $this->events, $this->catalog, $this->secrets ) )->register_routes();
 			}
 		);
+	}
+
+	/**
+	 * Tells whether the request carries any sign-in cookie.
+	 *
+	 * @return bool
+	 */
+	private static function has_auth_cookie(): bool {
+		return ! empty( $_COOKIE[ AUTH_COOKIE ] ) || ! empty( $_COOKIE[ SECURE_AUTH_COOKIE ] ) || ! empty( $_COOKIE[ LOGGED_IN_COOKIE ] );
 	}
 
 	/**

@@ -49,16 +49,6 @@ class PasswordWatch {
 	}
 
 	/**
-	 * Hooks the watch.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_action( 'wp_set_password', array( $this, 'on_set_password' ), 10, 2 );
-		add_action( 'profile_update', array( $this, 'on_profile_update' ), 10, 3 );
-	}
-
-	/**
 	 * Records a password set through wp_set_password() (resets, tools).
 	 *
 	 * @param string $password Unused; never stored.

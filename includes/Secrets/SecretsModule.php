@@ -75,7 +75,9 @@ class SecretsModule {
 	 */
 	public function register(): void {
 		$this->watch->register();
-		( new ChangeNotice( $this->state ) )->register();
+		if ( is_admin() ) {
+			( new ChangeNotice( $this->state ) )->register();
+		}
 		add_action(
 			'rest_api_init',
 			function () {
