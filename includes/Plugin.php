@@ -71,7 +71,7 @@ final class Plugin {
 		$audit         = new AuditRepository();
 		$this->secrets = new SecretsModule( $audit );
 		$this->catalog = new CatalogModule();
-		$this->events  = new EventsModule( $this->secrets->watch(), $this->secrets->fingerprinter(), $this->catalog->catalog(), $audit );
+		$this->events  = new EventsModule( $this->secrets->watch(), $this->secrets->facts(), $this->secrets->fingerprinter(), $this->catalog->catalog(), $audit );
 	}
 
 	/**

@@ -9,7 +9,7 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretResolver;
-use AuthSentinel\Secrets\SecretsWatch;
+use AuthSentinel\Secrets\SecretFacts;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -22,9 +22,9 @@ defined( 'ABSPATH' ) || exit;
 class CookieDiagnosis {
 
 	/**
-	 * The secrets watch (when the cookie keys last changed).
+	 * What is known of the secrets' changes.
 	 *
-	 * @var SecretsWatch
+	 * @var SecretFacts
 	 */
 	private $secrets;
 
@@ -38,10 +38,10 @@ class CookieDiagnosis {
 	/**
 	 * Creates the diagnosis.
 	 *
-	 * @param SecretsWatch  $secrets       The secrets watch.
+	 * @param SecretFacts   $secrets What is known of the secrets' changes.
 	 * @param Fingerprinter $fingerprinter Fingerprints credentials.
 	 */
-	public function __construct( SecretsWatch $secrets, Fingerprinter $fingerprinter ) {
+	public function __construct( SecretFacts $secrets, Fingerprinter $fingerprinter ) {
 		$this->secrets       = $secrets;
 		$this->fingerprinter = $fingerprinter;
 	}

@@ -10,6 +10,7 @@ namespace AuthSentinel\Events;
 use AuthSentinel\Audit\AuditRepository;
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Secrets\Fingerprinter;
+use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Secrets\SecretsWatch;
 use AuthSentinel\Settings\Settings;
 
@@ -47,6 +48,13 @@ class EventsModule {
 	 * @var SecretsWatch
 	 */
 	private $secrets;
+
+	/**
+	 * What is known of the secrets' changes.
+	 *
+	 * @var SecretFacts
+	 */
+	private $facts;
 
 	/**
 	 * Fingerprints credentials.
@@ -94,14 +102,16 @@ class EventsModule {
 	 * successful request loads none of the capture and diagnosis code.
 	 *
 	 * @param SecretsWatch    $secrets       The secrets watch.
+	 * @param SecretFacts     $facts         What is known of the secrets' changes.
 	 * @param Fingerprinter   $fingerprinter Fingerprints credentials.
 	 * @param Catalog         $catalog       The error catalog.
 	 * @param AuditRepository $audit         The audit log.
 	 */
-	public function __construct( SecretsWatch $secrets, Fingerprinter $fingerprinter, Catalog $catalog, AuditRepository $audit ) {
+	public function __construct( SecretsWatch $secrets, SecretFacts $facts, Fingerprinter $fingerprinter, Catalog $catalog, AuditRepository $audit ) {
 		$this->events        = new EventsRepository();
 		$this->catalog       = $catalog;
 		$this->secrets       = $secrets;
+		$this->facts         = $facts;
 		$this->fingerprinter = $fingerprinter;
 		$this->audit         = $audit;
 	}
@@ -116,9 +126,9 @@ class EventsModule {
 			$issuers       = new Issuers();
 			$this->capture = new Capture(
 				new Recorder( $this->events, $this->catalog ),
-				new CookieDiagnosis( $this->secrets, $this->fingerprinter ),
-				new TokenDiagnosis( new TokenInspector(), $issuers, $this->secrets, $this->fingerprinter ),
-				new NonceDiagnosis( $this->secrets ),
+				new CookieDiagnosis( $this->facts, $this->fingerprinter ),
+				new TokenDiagnosis( new TokenInspector(), $issuers, $this->facts, $this->fingerprinter ),
+				new NonceDiagnosis( $this->facts ),
 				$issuers,
 				$this->secrets,
 				$this->fingerprinter
@@ -193,7 +203,7 @@ class EventsModule {
 			'rest_api_init',
 			function () {
 				( new EventsController( $this->events, $this->catalog ) )->register_routes();
-				( new StatsController( $this->events, $this->catalog, $this->secrets ) )->register_routes();
+				( new StatsController( $this->events, $this->catalog, $this->facts ) )->register_routes();
 			}
 		);
 	}

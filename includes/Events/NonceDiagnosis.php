@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Secrets\SecretsWatch;
+use AuthSentinel\Secrets\SecretFacts;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -26,18 +26,18 @@ class NonceDiagnosis {
 	const TICKS_BACK = 14;
 
 	/**
-	 * The secrets watch.
+	 * What is known of the secrets' changes.
 	 *
-	 * @var SecretsWatch
+	 * @var SecretFacts
 	 */
 	private $secrets;
 
 	/**
 	 * Creates the diagnosis.
 	 *
-	 * @param SecretsWatch $secrets The secrets watch.
+	 * @param SecretFacts $secrets What is known of the secrets' changes.
 	 */
-	public function __construct( SecretsWatch $secrets ) {
+	public function __construct( SecretFacts $secrets ) {
 		$this->secrets = $secrets;
 	}
 

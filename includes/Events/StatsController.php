@@ -10,7 +10,7 @@ namespace AuthSentinel\Events;
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Rest\Dates;
 use AuthSentinel\Rest\Controller;
-use AuthSentinel\Secrets\SecretsWatch;
+use AuthSentinel\Secrets\SecretFacts;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -38,9 +38,9 @@ class StatsController extends Controller {
 	private $catalog;
 
 	/**
-	 * The secrets watch (markers).
+	 * What is known of the secrets' changes (markers).
 	 *
-	 * @var SecretsWatch
+	 * @var SecretFacts
 	 */
 	private $secrets;
 
@@ -49,9 +49,9 @@ class StatsController extends Controller {
 	 *
 	 * @param EventsRepository $events  The failures table.
 	 * @param Catalog          $catalog The error catalog.
-	 * @param SecretsWatch     $secrets The secrets watch.
+	 * @param SecretFacts      $secrets The secrets' changes.
 	 */
-	public function __construct( EventsRepository $events, Catalog $catalog, SecretsWatch $secrets ) {
+	public function __construct( EventsRepository $events, Catalog $catalog, SecretFacts $secrets ) {
 		parent::__construct( 'events/stats' );
 		$this->events  = $events;
 		$this->catalog = $catalog;

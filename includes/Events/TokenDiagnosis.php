@@ -8,7 +8,7 @@
 namespace AuthSentinel\Events;
 
 use AuthSentinel\Secrets\Fingerprinter;
-use AuthSentinel\Secrets\SecretsWatch;
+use AuthSentinel\Secrets\SecretFacts;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -36,9 +36,9 @@ class TokenDiagnosis {
 	private $issuers;
 
 	/**
-	 * The secrets watch.
+	 * What is known of the secrets' changes.
 	 *
-	 * @var SecretsWatch
+	 * @var SecretFacts
 	 */
 	private $secrets;
 
@@ -54,10 +54,10 @@ class TokenDiagnosis {
 	 *
 	 * @param TokenInspector $inspector     Reads tokens.
 	 * @param Issuers        $issuers       Knows the issuers.
-	 * @param SecretsWatch   $secrets       The secrets watch.
+	 * @param SecretFacts    $secrets What is known of the secrets' changes.
 	 * @param Fingerprinter  $fingerprinter Fingerprints tokens.
 	 */
-	public function __construct( TokenInspector $inspector, Issuers $issuers, SecretsWatch $secrets, Fingerprinter $fingerprinter ) {
+	public function __construct( TokenInspector $inspector, Issuers $issuers, SecretFacts $secrets, Fingerprinter $fingerprinter ) {
 		$this->inspector     = $inspector;
 		$this->issuers       = $issuers;
 		$this->secrets       = $secrets;

@@ -28,13 +28,22 @@ class SecretsController extends Controller {
 	private $watch;
 
 	/**
+	 * What is known of the secrets' changes.
+	 *
+	 * @var SecretFacts
+	 */
+	private $facts;
+
+	/**
 	 * Creates the controller.
 	 *
 	 * @param SecretsWatch $watch The watch.
+	 * @param SecretFacts  $facts What is known of the secrets' changes.
 	 */
-	public function __construct( SecretsWatch $watch ) {
+	public function __construct( SecretsWatch $watch, SecretFacts $facts ) {
 		parent::__construct( 'secrets' );
 		$this->watch = $watch;
+		$this->facts = $facts;
 	}
 
 	/**
@@ -54,7 +63,7 @@ class SecretsController extends Controller {
 	 */
 	public function get_items( $request ) {
 		$this->watch->safe_check( 'screen' );
-		$state = $this->watch->snapshot();
+		$state = $this->facts->snapshot();
 
 		$secrets = array();
 		foreach ( $state['items'] as $name => $item ) {
@@ -66,7 +75,7 @@ class SecretsController extends Controller {
 		}
 
 		$history = array();
-		foreach ( $this->watch->history() as $row ) {
+		foreach ( $this->facts->history() as $row ) {
 			$history[] = array(
 				'id'       => $row['id'],
 				'at'       => Dates::iso( $row['at'] ),

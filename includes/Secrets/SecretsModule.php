@@ -33,6 +33,13 @@ class SecretsModule {
 	private $state;
 
 	/**
+	 * What is known of the secrets' changes.
+	 *
+	 * @var SecretFacts
+	 */
+	private $facts;
+
+	/**
 	 * Fingerprints secrets and credentials with the site's key.
 	 *
 	 * @var Fingerprinter
@@ -48,6 +55,16 @@ class SecretsModule {
 		$this->fingerprinter = new Fingerprinter();
 		$this->state         = new SecretsState();
 		$this->watch         = new SecretsWatch( new SecretResolver( $this->fingerprinter ), $this->state, $audit, $this->fingerprinter );
+		$this->facts         = new SecretFacts( $this->state, $audit, $this->fingerprinter );
+	}
+
+	/**
+	 * Returns what is known of the secrets' changes.
+	 *
+	 * @return SecretFacts
+	 */
+	public function facts(): SecretFacts {
+		return $this->facts;
 	}
 
 	/**
@@ -81,7 +98,7 @@ class SecretsModule {
 		add_action(
 			'rest_api_init',
 			function () {
-				( new SecretsController( $this->watch ) )->register_routes();
+				( new SecretsController( $this->watch, $this->facts ) )->register_routes();
 			}
 		);
 	}
