@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Catalog;
 
+use AuthSentinel\Rest\Routes;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -50,7 +52,9 @@ class CatalogModule {
 		add_action(
 			'rest_api_init',
 			function () {
-				( new CatalogController( $this->catalog ) )->register_routes();
+				if ( Routes::needed() ) {
+					( new CatalogController( $this->catalog ) )->register_routes();
+				}
 			}
 		);
 	}

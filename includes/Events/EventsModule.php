@@ -13,6 +13,7 @@ use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Secrets\SecretsWatch;
 use AuthSentinel\Settings\Settings;
+use AuthSentinel\Rest\Routes;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -202,8 +203,10 @@ class EventsModule {
 		add_action(
 			'rest_api_init',
 			function () {
-				( new EventsController( $this->events, $this->catalog ) )->register_routes();
-				( new StatsController( $this->events, $this->catalog, $this->facts ) )->register_routes();
+				if ( Routes::needed() ) {
+					( new EventsController( $this->events, $this->catalog ) )->register_routes();
+					( new StatsController( $this->events, $this->catalog, $this->facts ) )->register_routes();
+				}
 			}
 		);
 	}

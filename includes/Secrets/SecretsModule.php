@@ -8,6 +8,7 @@
 namespace AuthSentinel\Secrets;
 
 use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Rest\Routes;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -98,7 +99,9 @@ class SecretsModule {
 		add_action(
 			'rest_api_init',
 			function () {
-				( new SecretsController( $this->watch, $this->facts ) )->register_routes();
+				if ( Routes::needed() ) {
+					( new SecretsController( $this->watch, $this->facts ) )->register_routes();
+				}
 			}
 		);
 	}

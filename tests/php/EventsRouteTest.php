@@ -31,6 +31,18 @@ class EventsRouteTest extends TestCase {
 	}
 
 	/**
+	 * The routes are there wherever a client can look for them: the REST index, the
+	 * namespace's index and the plain-permalink form.
+	 */
+	public function test_routes_are_reachable_every_way(): void {
+		$index = $this->http( 'GET', '/wp-json/' );
+		$this->assertContains( 'auth-sentinel/v1', $index['json']['namespaces'] );
+		$namespace = $this->http( 'GET', '/wp-json/auth-sentinel/v1', array( 'as' => 'admin' ) );
+		$this->assertArrayHasKey( '/auth-sentinel/v1/events/stats', $namespace['json']['routes'] );
+		$this->assertSame( 200, $this->http( 'GET', '/?rest_route=/auth-sentinel/v1/events', array( 'as' => 'admin' ) )['status'] );
+	}
+
+	/**
 	 * Wrong parameters get a clear 400, never a warning.
 	 */
 	public function test_bad_parameters_are_refused(): void {
