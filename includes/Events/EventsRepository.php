@@ -186,9 +186,10 @@ class EventsRepository {
 	 */
 	private function where( array $filters ): array {
 		global $wpdb;
-		// Always one placeholder: prepare() objects to a query without any.
-		$where = array( 'id > %d' );
-		$args  = array( 0 );
+		// Always one placeholder, since prepare() objects to a query without any; a constant one,
+		// so that it steers no index choice (`id > 0` made the optimizer scan the primary key).
+		$where = array( '1 = %d' );
+		$args  = array( 1 );
 		foreach ( array( 'cause', 'code', 'source' ) as $column ) {
 			if ( isset( $filters[ $column ] ) && '' !== $filters[ $column ] ) {
 				$where[] = "{$column} = %s";
@@ -211,11 +212,15 @@ class EventsRepository {
 			}
 		}
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			$like = '%' . $wpdb->esc_like( (string) $filters['search'] ) . '%';
-			$any  = array();
-			foreach ( array( 'server_code', 'ip', 'user_agent', 'route', 'token_jti', 'token_iss', 'issuer', 'code', 'cause' ) as $column ) {
-				$any[]  = "{$column} LIKE %s";
-				$args[] = $like;
+			$any = array();
+			// A search that names catalog entries (an app code such as API02003) looks them up by
+			// index; only free text scans the text columns.
+			if ( empty( $filters['codes'] ) ) {
+				$like = '%' . $wpdb->esc_like( (string) $filters['search'] ) . '%';
+				foreach ( array( 'server_code', 'ip', 'user_agent', 'route', 'token_jti', 'token_iss', 'issuer', 'cause' ) as $column ) {
+					$any[]  = "{$column} LIKE %s";
+					$args[] = $like;
+				}
 			}
 			foreach ( array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 200 ) as $user_id ) {
 				$any[]  = 'user_id = %d';

@@ -1,0 +1,90 @@
+<?php
+/**
+ * Fills the failures table with a million rows spread over 30 days and 100,000 users' worth
+ * of ids, then times the Errors and Overview routes (run inside a site by wp-run.php).
+ *
+ * Usage: php tests/bin/wp-run.php <site dir> <url> bench/events-scale.php
+ *
+ * @package AuthSentinel
+ */
+
+// phpcs:disable WordPress.DB, WordPress.WP.AlternativeFunctions
+global $wpdb;
+$auth_sentinel_table  = $wpdb->prefix . 'auth_sentinel_events';
+$auth_sentinel_target = (int) ( getenv( 'AUTH_SENTINEL_BENCH_ROWS' ) ? getenv( 'AUTH_SENTINEL_BENCH_ROWS' ) : 1000000 );
+$auth_sentinel_now    = time();
+
+$auth_sentinel_start = microtime( true );
+$auth_sentinel_keep  = getenv( 'AUTH_SENTINEL_BENCH_KEEP' ) && (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentinel_table}" ) >= $auth_sentinel_target;
+if ( ! $auth_sentinel_keep ) :
+$wpdb->query( "TRUNCATE TABLE {$auth_sentinel_table}" );
+// A seed of 1,000 varied rows, then doubling with fresh keys, times and users.
+$auth_sentinel_causes = array( 'expired', 'revoked', 'secret_changed', 'password_changed', 'corrupted', 'wrong_site', 'unknown_user', 'bad_credentials', 'header_stripped', 'plugin_conflict', 'unknown' );
+$auth_sentinel_values = array();
+for ( $auth_sentinel_i = 0; $auth_sentinel_i < 1000; $auth_sentinel_i++ ) {
+	$auth_sentinel_at       = $auth_sentinel_now - wp_rand( 0, 30 * DAY_IN_SECONDS );
+	$auth_sentinel_values[] = $wpdb->prepare(
+		'(%s, %d, %s, %s, %d, %s, %s, %s, %s, %s, %d, %s, %s, %s, %s)',
+		md5( 'seed' . $auth_sentinel_i ),
+		intdiv( $auth_sentinel_at, HOUR_IN_SECONDS ),
+		gmdate( 'Y-m-d H:i:s', $auth_sentinel_at ),
+		gmdate( 'Y-m-d H:i:s', $auth_sentinel_at ),
+		wp_rand( 1, 40 ),
+		$auth_sentinel_i % 3 ? 'token' : 'cookie',
+		'wcpos',
+		'woocommmerce_pos_auth_invalid_token',
+		'token_invalid',
+		$auth_sentinel_causes[ $auth_sentinel_i % count( $auth_sentinel_causes ) ],
+		wp_rand( 1, 100000 ),
+		'10.0.' . wp_rand( 0, 255 ) . '.' . wp_rand( 0, 255 ),
+		'WCPOS/1.7.' . wp_rand( 0, 9 ) . ' (Android 14)',
+		'/wp-json/wcpos/v1/orders',
+		'{}'
+	);
+}
+$wpdb->query( "INSERT INTO {$auth_sentinel_table} (agg_key, hour, first_seen, last_seen, count, source, issuer, server_code, code, cause, user_id, ip, user_agent, route, details) VALUES " . implode( ',', $auth_sentinel_values ) );
+while ( (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentinel_table}" ) < $auth_sentinel_target ) {
+	$auth_sentinel_shift = wp_rand( 1, 30 * 24 );
+	$wpdb->query(
+		"INSERT INTO {$auth_sentinel_table} (agg_key, hour, first_seen, last_seen, count, source, issuer, server_code, code, cause, user_id, ip, user_agent, route, details)
+		SELECT MD5(CONCAT(agg_key, id, RAND())), hour - ( id % {$auth_sentinel_shift} ) % 720, first_seen, last_seen, count, source, issuer, server_code, code, cause, ( user_id * 7 + id ) % 100000 + 1, ip, user_agent, route, details FROM {$auth_sentinel_table}"
+	);
+}
+$wpdb->query( "UPDATE {$auth_sentinel_table} SET first_seen = FROM_UNIXTIME(hour * 3600), last_seen = FROM_UNIXTIME(hour * 3600 + 120)" );
+endif;
+$auth_sentinel_rows = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentinel_table}" );
+printf( "Filled %s rows in %.1f s\n\n", number_format( $auth_sentinel_rows ), microtime( true ) - $auth_sentinel_start );
+
+wp_set_current_user( 1 );
+echo "| request | median of 5 |\n|---|---|\n";
+foreach ( array(
+	'/auth-sentinel/v1/events'                                => array(),
+	'/auth-sentinel/v1/events?page=500'                       => array( 'page' => 500 ),
+	'/auth-sentinel/v1/events?cause=secret_changed'           => array( 'cause' => 'secret_changed' ),
+	'/auth-sentinel/v1/events?user=4242'                      => array( 'user' => 4242 ),
+	'/auth-sentinel/v1/events?search=API02003'                => array( 'search' => 'API02003' ),
+	'/auth-sentinel/v1/events?search=10.0.42.7'               => array( 'search' => '10.0.42.7' ),
+	'/auth-sentinel/v1/events/stats (24 h, hourly)'           => array( '_route' => '/auth-sentinel/v1/events/stats' ),
+	'/auth-sentinel/v1/events/stats?interval=day (30 days)'   => array(
+		'_route'   => '/auth-sentinel/v1/events/stats',
+		'interval' => 'day',
+	),
+) as $auth_sentinel_label => $auth_sentinel_params ) {
+	$auth_sentinel_route = $auth_sentinel_params['_route'] ?? '/auth-sentinel/v1/events';
+	unset( $auth_sentinel_params['_route'] );
+	$auth_sentinel_times = array();
+	for ( $auth_sentinel_i = 0; $auth_sentinel_i < 5; $auth_sentinel_i++ ) {
+		$auth_sentinel_request = new WP_REST_Request( 'GET', $auth_sentinel_route );
+		foreach ( $auth_sentinel_params as $auth_sentinel_key => $auth_sentinel_value ) {
+			$auth_sentinel_request->set_param( $auth_sentinel_key, $auth_sentinel_value );
+		}
+		$auth_sentinel_t0       = microtime( true );
+		$auth_sentinel_response = rest_do_request( $auth_sentinel_request );
+		$auth_sentinel_times[]  = microtime( true ) - $auth_sentinel_t0;
+		if ( 200 !== $auth_sentinel_response->get_status() ) {
+			fwrite( STDERR, $auth_sentinel_label . ': ' . $auth_sentinel_response->get_status() . "\n" );
+		}
+	}
+	sort( $auth_sentinel_times );
+	printf( "| `GET %s` | %.0f ms |\n", $auth_sentinel_label, $auth_sentinel_times[2] * 1000 );
+}
