@@ -170,21 +170,14 @@ class Capture {
 	}
 
 	/**
-	 * Records a REST answer of 401 or 403 that is a credential failure.
+	 * Records a REST refusal (401 or 403: EventsModule only calls this for those) that is a
+	 * credential failure.
 	 *
-	 * @param mixed            $response The answer.
-	 * @param \WP_REST_Server  $server   The server.
-	 * @param \WP_REST_Request $request  The request.
-	 * @return mixed The answer, unchanged.
+	 * @param \WP_REST_Response     $response The answer.
+	 * @param \WP_REST_Request|null $request  The request.
+	 * @return void
 	 */
-	public function rest_answered( $response, $server = null, $request = null ) {
-		if ( ! $response instanceof \WP_REST_Response ) {
-			return $response;
-		}
-		$status = $response->get_status();
-		if ( 401 !== $status && 403 !== $status ) {
-			return $response; // The successful path: nothing more.
-		}
+	public function rest_refused( \WP_REST_Response $response, $request = null ): void {
 		$this->guarded(
 			function () use ( $response, $request ) {
 				if ( $request instanceof \WP_REST_Request ) {
@@ -195,20 +188,20 @@ class Capture {
 				}
 				$data = $response->get_data();
 				$code = is_array( $data ) && isset( $data['code'] ) && is_scalar( $data['code'] ) ? (string) $data['code'] : '';
-				return $this->rest_failure( $code, is_array( $data ) ? $data : array() );
+				return $this->rest_failure( $code, is_array( $data ) ? $data : array(), $response->get_status() );
 			}
 		);
-		return $response;
 	}
 
 	/**
 	 * Diagnoses a REST credential failure.
 	 *
-	 * @param string               $code The error code.
-	 * @param array<string, mixed> $data The error body.
+	 * @param string               $code   The error code.
+	 * @param array<string, mixed> $data   The error body.
+	 * @param int                  $status The HTTP status.
 	 * @return Failure|null
 	 */
-	private function rest_failure( string $code, array $data ): ?Failure {
+	private function rest_failure( string $code, array $data, int $status ): ?Failure {
 		if ( 'rest_cookie_invalid_nonce' === $code ) {
 			return $this->nonces->diagnose( $this->nonce() );
 		}
@@ -236,7 +229,7 @@ class Capture {
 		// Any other refusal counts only when the client sent credentials and is not signed in:
 		// a signed-in user refused a capability is not a credential failure.
 		if ( null !== $header && ! is_user_logged_in() ) {
-			$failure             = new Failure( 'rest', '' === $code ? 'http_' . $this->status_of( $data ) : $code, 'unknown' );
+			$failure             = new Failure( 'rest', '' === $code ? 'http_' . $status : $code, 'unknown' );
 			$failure->credential = $this->fingerprinter->fingerprint( 'header', $header );
 			return $failure;
 		}
@@ -304,16 +297,6 @@ class Capture {
 		}
 		return isset( $_SERVER['HTTP_X_WP_NONCE'] ) ? substr( (string) wp_unslash( $_SERVER['HTTP_X_WP_NONCE'] ), 0, 64 ) : '';
 		// phpcs:enable
-	}
-
-	/**
-	 * Reads the HTTP status from an error body.
-	 *
-	 * @param array<string, mixed> $data The error body.
-	 * @return int
-	 */
-	private function status_of( array $data ): int {
-		return isset( $data['data']['status'] ) ? (int) $data['data']['status'] : 0;
 	}
 
 	/**

@@ -176,7 +176,7 @@ class EventsModule {
 			'rest_post_dispatch',
 			function ( $response, $server = null, $request = null ) {
 				if ( $response instanceof \WP_REST_Response && in_array( $response->get_status(), array( 401, 403 ), true ) ) {
-					return $this->capture()->rest_answered( $response, $server, $request );
+					$this->capture()->rest_refused( $response, $request );
 				}
 				return $response;
 			},
