@@ -8,12 +8,21 @@
 namespace AuthSentinel;
 
 use AuthSentinel\Admin\AdminPages;
+use AuthSentinel\Alerts\AlertsModule;
+use AuthSentinel\Apps\AppsModule;
+use AuthSentinel\Audit\AuditModule;
 use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Audit\Auditor;
 use AuthSentinel\Catalog\CatalogModule;
+use AuthSentinel\Cli\CliModule;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\EventsModule;
+use AuthSentinel\Health\HealthModule;
+use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Secrets\SecretsModule;
 use AuthSentinel\Secrets\SecretsWatch;
+use AuthSentinel\Sessions\SessionsModule;
+use AuthSentinel\Settings\SettingsModule;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -53,6 +62,27 @@ final class Plugin {
 	private $events;
 
 	/**
+	 * Writes the audit trail.
+	 *
+	 * @var Auditor
+	 */
+	private $auditor;
+
+	/**
+	 * The sessions module.
+	 *
+	 * @var SessionsModule
+	 */
+	private $sessions;
+
+	/**
+	 * The modules that only hook in: audit trail, settings, Site Health, alerts, apps, CLI.
+	 *
+	 * @var array<int, object>
+	 */
+	private $others = array();
+
+	/**
 	 * Returns the one instance.
 	 *
 	 * @return Plugin
@@ -68,10 +98,20 @@ final class Plugin {
 	 * Builds the modules.
 	 */
 	private function __construct() {
-		$audit         = new AuditRepository();
-		$this->secrets = new SecretsModule( $audit );
-		$this->catalog = new CatalogModule();
-		$this->events  = new EventsModule( $this->secrets->watch(), $this->secrets->facts(), $this->secrets->fingerprinter(), $this->catalog->catalog(), $audit );
+		$audit          = new AuditRepository();
+		$this->auditor  = new Auditor( $audit );
+		$this->secrets  = new SecretsModule( $audit );
+		$this->catalog  = new CatalogModule();
+		$this->events   = new EventsModule( $this->secrets->watch(), $this->secrets->facts(), $this->secrets->fingerprinter(), $this->catalog->catalog(), $audit );
+		$this->sessions = new SessionsModule( $this );
+		$this->others   = array(
+			new AuditModule( $this ),
+			new SettingsModule( $this ),
+			new HealthModule( $this ),
+			new AlertsModule( $this ),
+			new AppsModule( $this ),
+			new CliModule( $this ),
+		);
 	}
 
 	/**
@@ -84,6 +124,10 @@ final class Plugin {
 		$this->secrets->register();
 		$this->catalog->register();
 		$this->events->register();
+		$this->sessions->register();
+		foreach ( $this->others as $module ) {
+			$module->register();
+		}
 		add_action( 'admin_init', array( Schema::class, 'maybe_upgrade' ) );
 		add_action( 'admin_init', array( SecretsWatch::class, 'schedule' ) );
 		add_action( 'admin_init', array( EventsModule::class, 'schedule' ) );
@@ -102,6 +146,60 @@ final class Plugin {
 	}
 
 	/**
+	 * Returns what is known of the secrets' changes.
+	 *
+	 * @return SecretFacts
+	 */
+	public function facts(): SecretFacts {
+		return $this->secrets->facts();
+	}
+
+	/**
+	 * Returns the fingerprinter of credentials.
+	 *
+	 * @return \AuthSentinel\Secrets\Fingerprinter
+	 */
+	public function fingerprinter(): \AuthSentinel\Secrets\Fingerprinter {
+		return $this->secrets->fingerprinter();
+	}
+
+	/**
+	 * Returns the error catalog.
+	 *
+	 * @return \AuthSentinel\Catalog\Catalog
+	 */
+	public function catalog(): \AuthSentinel\Catalog\Catalog {
+		return $this->catalog->catalog();
+	}
+
+	/**
+	 * Returns the failures module.
+	 *
+	 * @return EventsModule
+	 */
+	public function events(): EventsModule {
+		return $this->events;
+	}
+
+	/**
+	 * Returns the sessions module.
+	 *
+	 * @return SessionsModule
+	 */
+	public function sessions(): SessionsModule {
+		return $this->sessions;
+	}
+
+	/**
+	 * Returns the audit trail writer.
+	 *
+	 * @return Auditor
+	 */
+	public function auditor(): Auditor {
+		return $this->auditor;
+	}
+
+	/**
 	 * Creates the tables, learns the secrets and schedules the checks.
 	 *
 	 * @return void
@@ -110,7 +208,9 @@ final class Plugin {
 		Schema::install();
 		SecretsWatch::schedule();
 		EventsModule::schedule();
+		SessionsModule::schedule();
 		self::instance()->secrets()->safe_check( 'activation' );
+		self::instance()->sessions()->activate();
 	}
 
 	/**
@@ -121,5 +221,6 @@ final class Plugin {
 	public static function deactivate(): void {
 		wp_clear_scheduled_hook( SecretsWatch::CRON_HOOK );
 		wp_clear_scheduled_hook( EventsModule::PRUNE_HOOK );
+		wp_clear_scheduled_hook( SessionsModule::CRON_HOOK );
 	}
 }

@@ -20,7 +20,7 @@ class Schema {
 	/**
 	 * Version of the table definitions below.
 	 */
-	const VERSION = 2;
+	const VERSION = 3;
 
 	/**
 	 * Option holding the installed version.
@@ -48,12 +48,22 @@ class Schema {
 	}
 
 	/**
+	 * Returns the sessions index's name.
+	 *
+	 * @return string
+	 */
+	public static function sessions_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'auth_sentinel_sessions';
+	}
+
+	/**
 	 * Lists every table the plugin owns.
 	 *
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::audit_table(), self::events_table() );
+		return array( self::audit_table(), self::events_table(), self::sessions_table() );
 	}
 
 	/**
@@ -81,6 +91,7 @@ class Schema {
 		$charset = $wpdb->get_charset_collate();
 		$audit   = self::audit_table();
 		$events  = self::events_table();
+		$index   = self::sessions_table();
 
 		// dbDelta wants two spaces after PRIMARY KEY and one definition per line.
 		dbDelta(
@@ -135,6 +146,37 @@ class Schema {
 				KEY source_last (source,last_seen),
 				KEY user_last (user_id,last_seen),
 				KEY token_fp (token_fp)
+			) {$charset};"
+		);
+
+		// An index of every credential across users (the credentials stay where core and the
+		// token plugins keep them): one row per cookie session, application password, token
+		// session or token seen, kept after it ends so a later failure can say who ended it.
+		dbDelta(
+			"CREATE TABLE {$index} (
+				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+				type varchar(20) NOT NULL,
+				fp char(32) NOT NULL,
+				user_id bigint(20) unsigned NOT NULL,
+				created datetime NOT NULL,
+				expires datetime DEFAULT NULL,
+				last_seen datetime NOT NULL,
+				ip varchar(45) NOT NULL DEFAULT '',
+				user_agent varchar(255) NOT NULL DEFAULT '',
+				label varchar(191) NOT NULL DEFAULT '',
+				ref varchar(128) NOT NULL DEFAULT '',
+				secret_fp char(32) NOT NULL DEFAULT '',
+				status varchar(12) NOT NULL DEFAULT 'active',
+				ended_at datetime DEFAULT NULL,
+				ended_by bigint(20) unsigned NOT NULL DEFAULT 0,
+				ended_reason varchar(32) NOT NULL DEFAULT '',
+				PRIMARY KEY  (id),
+				UNIQUE KEY type_fp (type,fp),
+				KEY status_seen (status,last_seen),
+				KEY status_type_seen (status,type,last_seen),
+				KEY user_status (user_id,status),
+				KEY expires (expires),
+				KEY secret_fp (secret_fp)
 			) {$charset};"
 		);
 

@@ -139,6 +139,15 @@ class EventsModule {
 	}
 
 	/**
+	 * Returns the failures table.
+	 *
+	 * @return EventsRepository
+	 */
+	public function repository(): EventsRepository {
+		return $this->events;
+	}
+
+	/**
 	 * Returns the password watch, building it the first time.
 	 *
 	 * @return PasswordWatch

@@ -25,9 +25,22 @@ class Settings {
 	 * Default values.
 	 */
 	const DEFAULTS = array(
-		'events_retention_days' => 90,
-		'audit_retention_days'  => 365,
-		'anonymize_ip'          => false,
+		'events_retention_days'     => 90,
+		'audit_retention_days'      => 365,
+		'anonymize_ip'              => false,
+		// Revocation policies: end a user's sessions and tokens when these change.
+		'revoke_on_password_change' => true,
+		'revoke_on_email_change'    => true,
+		'revoke_on_role_change'     => false,
+		// Role => most concurrent cookie sessions (absent or 0: no limit); the oldest go first.
+		'session_limits'            => array(),
+		// Alerts: by email (empty list = the site's admin email) and an optional signed webhook.
+		'alerts_email'              => true,
+		'alert_emails'              => '',
+		'alert_on'                  => array( 'secrets_changed', 'failure_spike', 'all_sessions_revoked' ),
+		'alert_spike_threshold'     => 100,
+		'alert_webhook_url'         => '',
+		'alert_webhook_secret'      => '',
 	);
 
 	/**
