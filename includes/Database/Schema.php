@@ -160,7 +160,7 @@ class Schema {
 				user_id bigint(20) unsigned NOT NULL,
 				created datetime NOT NULL,
 				expires datetime DEFAULT NULL,
-				last_seen datetime NOT NULL,
+				last_seen datetime DEFAULT NULL,
 				ip varchar(45) NOT NULL DEFAULT '',
 				user_agent varchar(255) NOT NULL DEFAULT '',
 				label varchar(191) NOT NULL DEFAULT '',

@@ -93,12 +93,39 @@ class CookieDiagnosis {
 				break;
 			case 'auth_cookie_bad_session_token':
 				$failure->cause = 'revoked'; // The session was destroyed: signed out, or ended by someone.
+				if ( '' !== $token ) {
+					/**
+					 * Asks who ended a credential: {at, by, reason}, or null when nobody knows.
+					 *
+					 * @since 0.2.0
+					 *
+					 * @param array|null $fact What is known so far.
+					 * @param string     $type The kind: cookie (fingerprint of core's verifier) or app_password_secret.
+					 * @param string     $fp   The fingerprint.
+					 */
+					self::add_ended( $failure, apply_filters( 'auth_sentinel_credential_ended', null, 'cookie', $this->fingerprinter->fingerprint( 'session', hash( 'sha256', $token ) ) ) );
+				}
 				break;
 			case 'auth_cookie_bad_hash':
 				$this->bad_hash( $failure, $user ? (int) $user->ID : 0, $token, $expiration );
 				break;
 		}
 		return $failure;
+	}
+
+	/**
+	 * Adds who ended a credential, and why, to a failure's details.
+	 *
+	 * @param Failure $failure The failure.
+	 * @param mixed   $fact    {at, by, reason} or null.
+	 * @return void
+	 */
+	public static function add_ended( Failure $failure, $fact ): void {
+		if ( is_array( $fact ) && isset( $fact['reason'] ) ) {
+			$failure->details['revoked_at']     = (int) ( $fact['at'] ?? 0 );
+			$failure->details['revoked_by']     = (int) ( $fact['by'] ?? 0 );
+			$failure->details['revoked_reason'] = sanitize_key( (string) $fact['reason'] );
+		}
 	}
 
 	/**

@@ -39,6 +39,9 @@ class Explanation {
 				/* translators: 1: the credential (e.g. "token"), 2: date and time. */
 				return $at > 0 ? sprintf( __( 'The %1$s expired at %2$s.', 'auth-sentinel' ), $what, self::time( $at ) ) : sprintf( __( 'The %s has expired.', 'auth-sentinel' ), $what ); // phpcs:ignore WordPress.WP.I18n.MissingTranslatorsComment
 			case 'revoked':
+				if ( isset( $details['revoked_reason'] ) ) {
+					return self::revoked( $details, $what );
+				}
 				if ( 'cookie' === $source ) {
 					return __( 'The session this cookie belongs to no longer exists: the user signed out elsewhere, or the session was ended.', 'auth-sentinel' );
 				}
@@ -90,6 +93,48 @@ class Explanation {
 			default:
 				/* translators: %s: an error code. */
 				return sprintf( __( 'Auth Sentinel could not tell why the site answered %s; nothing it knows explains it.', 'auth-sentinel' ), (string) $row['server_code'] );
+		}
+	}
+
+	/**
+	 * Explains a credential ended here, naming who ended it and why.
+	 *
+	 * @param array<string, mixed> $details The failure's details (revoked_at, revoked_by, revoked_reason).
+	 * @param string               $what    The credential's name.
+	 * @return string
+	 */
+	private static function revoked( array $details, string $what ): string {
+		$at   = self::time( (int) ( $details['revoked_at'] ?? 0 ) );
+		$user = (int) ( $details['revoked_by'] ?? 0 ) > 0 ? get_userdata( (int) $details['revoked_by'] ) : false;
+		$by   = $user ? $user->display_name : __( 'the system', 'auth-sentinel' );
+		switch ( (string) $details['revoked_reason'] ) {
+			case 'admin':
+				/* translators: 1: the credential, 2: who, 3: date and time. */
+				return sprintf( __( 'This %1$s was revoked by %2$s at %3$s.', 'auth-sentinel' ), $what, $by, $at );
+			case 'revoke_all':
+				/* translators: 1: the credential, 2: who, 3: date and time. */
+				return sprintf( __( 'This %1$s was revoked when %2$s revoked everyone’s sessions at %3$s.', 'auth-sentinel' ), $what, $by, $at );
+			case 'user':
+				/* translators: 1: the credential, 2: date and time. */
+				return sprintf( __( 'The user ended this %1$s themselves at %2$s.', 'auth-sentinel' ), $what, $at );
+			case 'signed_out':
+				/* translators: %s: date and time. */
+				return sprintf( __( 'The user signed out of this session at %s.', 'auth-sentinel' ), $at );
+			case 'policy_password':
+				/* translators: 1: the credential, 2: date and time. */
+				return sprintf( __( 'This %1$s was revoked at %2$s because the user’s password changed (revocation policy).', 'auth-sentinel' ), $what, $at );
+			case 'policy_email':
+				/* translators: 1: the credential, 2: date and time. */
+				return sprintf( __( 'This %1$s was revoked at %2$s because the user’s email address changed (revocation policy).', 'auth-sentinel' ), $what, $at );
+			case 'policy_role':
+				/* translators: 1: the credential, 2: date and time. */
+				return sprintf( __( 'This %1$s was revoked at %2$s because the user’s role changed (revocation policy).', 'auth-sentinel' ), $what, $at );
+			case 'limit':
+				/* translators: %s: date and time. */
+				return sprintf( __( 'This session was ended at %s: the user signed in more times than their role’s session limit allows, and it was the oldest.', 'auth-sentinel' ), $at );
+			default:
+				/* translators: 1: the credential, 2: date and time. */
+				return sprintf( __( 'This %1$s ended at %2$s.', 'auth-sentinel' ), $what, $at );
 		}
 	}
 

@@ -99,6 +99,14 @@ class PasswordWatch {
 		try {
 			update_user_meta( $user_id, self::META, time() );
 			$this->audit->add( 'password_changed', array(), get_current_user_id(), $user_id );
+			/**
+			 * Fires once per request after a user's password changed and was recorded.
+			 *
+			 * @since 0.2.0
+			 *
+			 * @param int $user_id The user.
+			 */
+			do_action( 'auth_sentinel_password_changed', $user_id );
 		} catch ( \Throwable $e ) {
 			unset( $e ); // Never let bookkeeping break a password change.
 		}

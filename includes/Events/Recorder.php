@@ -120,7 +120,18 @@ class Recorder {
 				'token_type'  => (string) ( $token['type'] ?? '' ),
 				'details'     => (string) wp_json_encode( $failure->details ),
 			);
-			return $this->events->upsert( $row );
+			if ( ! $this->events->upsert( $row ) ) {
+				return false;
+			}
+			/**
+			 * Fires after a failure was written (the alerts' spike check listens; keep listeners cheap).
+			 *
+			 * @since 0.2.0
+			 *
+			 * @param Failure $failure The failure.
+			 */
+			do_action( 'auth_sentinel_failure_recorded', $failure );
+			return true;
 		} catch ( \Throwable $e ) {
 			if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
 				error_log( 'Auth Sentinel: could not record a failure: ' . $e->getMessage() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- Debug only.

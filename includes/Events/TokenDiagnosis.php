@@ -132,6 +132,17 @@ class TokenDiagnosis {
 	private function cause( Failure $failure, string $code, string $issuer, string $token, array $claims, bool $user, ?int $numeric ): string {
 		$said = null === $numeric ? '' : ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' );
 		if ( in_array( $code, Issuers::REVOKED, true ) || 'revoked' === $said ) {
+			if ( 'auth_sentinel_token_revoked' === $code ) {
+				/**
+				 * Asks why a token was refused here: {at, by, reason}, or null.
+				 *
+				 * @since 0.2.0
+				 *
+				 * @param array|null $fact  What is known so far.
+				 * @param string     $token The raw token (never stored).
+				 */
+				CookieDiagnosis::add_ended( $failure, apply_filters( 'auth_sentinel_token_revocation', null, $token ) );
+			}
 			return 'revoked';
 		}
 		if ( in_array( $code, Issuers::NO_USER_CLAIM, true ) && null === $claims['user_id'] ) {

@@ -67,6 +67,102 @@ class Settings {
 	}
 
 	/**
+	 * Returns the readable name of each setting, for the audit trail and error messages.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function labels(): array {
+		return array(
+			'events_retention_days'     => __( 'failure retention', 'auth-sentinel' ),
+			'audit_retention_days'      => __( 'audit retention', 'auth-sentinel' ),
+			'anonymize_ip'              => __( 'IP anonymisation', 'auth-sentinel' ),
+			'revoke_on_password_change' => __( 'revocation on password change', 'auth-sentinel' ),
+			'revoke_on_email_change'    => __( 'revocation on email change', 'auth-sentinel' ),
+			'revoke_on_role_change'     => __( 'revocation on role change', 'auth-sentinel' ),
+			'session_limits'            => __( 'session limits', 'auth-sentinel' ),
+			'alerts_email'              => __( 'email alerts', 'auth-sentinel' ),
+			'alert_emails'              => __( 'alert recipients', 'auth-sentinel' ),
+			'alert_on'                  => __( 'alert triggers', 'auth-sentinel' ),
+			'alert_spike_threshold'     => __( 'failure spike threshold', 'auth-sentinel' ),
+			'alert_webhook_url'         => __( 'webhook URL', 'auth-sentinel' ),
+			'alert_webhook_secret'      => __( 'webhook secret', 'auth-sentinel' ),
+		);
+	}
+
+	/**
+	 * Splits a comma-separated list of email addresses.
+	 *
+	 * Blank entries (a trailing comma) are dropped.
+	 *
+	 * @param string $list The addresses, separated by commas (semicolons are accepted too).
+	 * @return array{0: string[], 1: string[]} The valid addresses, and the entries that are not addresses.
+	 */
+	public static function split_emails( string $list ): array {
+		$valid = array();
+		$bad   = array();
+		foreach ( explode( ',', str_replace( ';', ',', $list ) ) as $entry ) {
+			$entry = trim( $entry );
+			if ( '' === $entry ) {
+				continue;
+			}
+			if ( is_email( $entry ) ) {
+				$valid[] = $entry;
+			} else {
+				$bad[] = $entry;
+			}
+		}
+		return array( $valid, $bad );
+	}
+
+	/**
+	 * Tells whether a webhook address is acceptable: empty (no webhook), or an http or https URL
+	 * with a host.
+	 *
+	 * Deliberately looser than wp_http_validate_url(), which refuses local and private hosts
+	 * (a webhook receiver on the same network is legitimate); the request itself is sent with
+	 * the HTTP API, so WP_HTTP_BLOCK_EXTERNAL and the usual filters still apply.
+	 *
+	 * @param string $url The address.
+	 * @return bool
+	 */
+	public static function is_webhook_url( string $url ): bool {
+		if ( '' === $url ) {
+			return true;
+		}
+		if ( strlen( $url ) > 2048 || preg_match( '/[\s\x00-\x1F\x7F]/', $url ) ) {
+			return false;
+		}
+		$parts = wp_parse_url( $url );
+		if ( ! is_array( $parts ) || empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
+			return false;
+		}
+		if ( ! in_array( strtolower( $parts['scheme'] ), array( 'http', 'https' ), true ) ) {
+			return false;
+		}
+		// A host name or an address: letters, digits, dots, hyphens; IPv6 in brackets.
+		return (bool) preg_match( '/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])$/i', $parts['host'] );
+	}
+
+	/**
+	 * Returns a webhook address as it may be shown in the audit trail: scheme and host only, since
+	 * the path or query of a webhook URL is often its credential (Slack, Teams, Discord).
+	 *
+	 * @param string $url The address.
+	 * @return string
+	 */
+	public static function redact_url( string $url ): string {
+		if ( '' === $url ) {
+			return '';
+		}
+		$parts = wp_parse_url( $url );
+		if ( ! is_array( $parts ) || empty( $parts['host'] ) ) {
+			return '…';
+		}
+		$rest = ( isset( $parts['path'] ) && '/' !== $parts['path'] ) || isset( $parts['query'] ) ? '/…' : '';
+		return ( $parts['scheme'] ?? 'http' ) . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' ) . $rest;
+	}
+
+	/**
 	 * Stores settings (only known names are kept).
 	 *
 	 * @param array<string, mixed> $values New values.

@@ -86,7 +86,7 @@ class LifecycleTest extends TestCase {
 		$this->in_lifecycle_site( 'wp_set_password( "new-password-1", get_user_by( "login", "author" )->ID ); return WP_Session_Tokens::get_instance( 1 )->create( time() + 3600 );' );
 
 		$before = $this->stored();
-		$this->assertCount( 2, $before['tables'] );
+		$this->assertCount( 3, $before['tables'] );
 		$this->assertContains( 'auth_sentinel_secrets', $before['options'] );
 		$this->assertGreaterThan( 0, $before['usermeta'] );
 		$this->assertTrue( $before['cron'] );

@@ -1,0 +1,338 @@
+<?php
+/**
+ * The index of every credential across users.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Sessions;
+
+use AuthSentinel\Database\Schema;
+
+defined( 'ABSPATH' ) || exit;
+
+// The table name is the plugin's own; every clause is built from whitelisted column names and
+// placeholders that prepare() fills. The index is read for admin screens: nothing to cache.
+// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
+
+/**
+ * The only place that reads or writes the sessions table. The credentials themselves stay where
+ * core and the token plugins keep them (user meta); this table lists them across users with
+ * indexes, and keeps a row after its credential ends so that a later failure can tell who
+ * ended it. Rows hold fingerprints and identifiers, never a token, verifier or password.
+ *
+ * @since 0.2.0
+ */
+class SessionIndex {
+
+	/**
+	 * The kinds of credential.
+	 */
+	const TYPES = array( 'cookie', 'app_password', 'wcpos', 'token' );
+
+	/**
+	 * End reasons that are not a revocation: the row's status becomes "ended".
+	 */
+	const ENDED = array( 'signed_out', 'expired', 'deleted', 'replaced' );
+
+	/**
+	 * Columns an upsert may set.
+	 */
+	const COLUMNS = array( 'type', 'fp', 'user_id', 'created', 'expires', 'last_seen', 'ip', 'user_agent', 'label', 'ref', 'secret_fp' );
+
+	/**
+	 * Returns the table's name.
+	 *
+	 * @return string
+	 */
+	private function table(): string {
+		return Schema::sessions_table();
+	}
+
+	/**
+	 * Adds a credential, or refreshes it (a row that ended comes back only if it was not revoked).
+	 *
+	 * @param array<string, mixed> $row Columns: type, fp, user_id, created (unix), expires (unix|null),
+	 *                                  last_seen (unix|null), ip, user_agent, label, ref, secret_fp.
+	 * @return bool
+	 */
+	public function upsert( array $row ): bool {
+		global $wpdb;
+		$values  = array(
+			'type'       => (string) $row['type'],
+			'fp'         => (string) $row['fp'],
+			'user_id'    => (int) $row['user_id'],
+			'created'    => self::datetime( $row['created'] ?? time() ),
+			'expires'    => isset( $row['expires'] ) ? self::datetime( $row['expires'] ) : null,
+			'last_seen'  => isset( $row['last_seen'] ) ? self::datetime( $row['last_seen'] ) : null,
+			'ip'         => substr( (string) ( $row['ip'] ?? '' ), 0, 45 ),
+			'user_agent' => mb_substr( (string) ( $row['user_agent'] ?? '' ), 0, 255 ),
+			'label'      => mb_substr( (string) ( $row['label'] ?? '' ), 0, 191 ),
+			'ref'        => substr( (string) ( $row['ref'] ?? '' ), 0, 128 ),
+			'secret_fp'  => (string) ( $row['secret_fp'] ?? '' ),
+		);
+		$holders = array();
+		$args    = array();
+		foreach ( $values as $name => $value ) {
+			if ( null === $value ) {
+				$holders[] = 'NULL';
+				continue;
+			}
+			$holders[] = 'user_id' === $name ? '%d' : '%s';
+			$args[]    = $value;
+		}
+		// Refresh what can change; keep the first `created`; a non-empty secret fingerprint sticks.
+		$sql = 'INSERT INTO ' . $this->table() . ' (' . implode( ', ', array_keys( $values ) ) . ') VALUES (' . implode( ', ', $holders ) . ')'
+			. ' ON DUPLICATE KEY UPDATE expires = VALUES(expires), last_seen = VALUES(last_seen), ip = VALUES(ip), user_agent = VALUES(user_agent), label = VALUES(label)';
+		if ( '' !== $values['secret_fp'] ) {
+			$sql .= ', secret_fp = VALUES(secret_fp)';
+		}
+		return false !== $wpdb->query( $wpdb->prepare( $sql, $args ) );
+	}
+
+	/**
+	 * Moves one credential's last use forward.
+	 *
+	 * @param string      $type The kind.
+	 * @param string      $fp   Its fingerprint.
+	 * @param int         $at   When.
+	 * @param string|null $ip   The address it came from, null to keep.
+	 * @return void
+	 */
+	public function touch( string $type, string $fp, int $at, ?string $ip = null ): void {
+		global $wpdb;
+		$data = array( 'last_seen' => self::datetime( $at ) );
+		if ( null !== $ip ) {
+			$data['ip'] = substr( $ip, 0, 45 );
+		}
+		$wpdb->update(
+			$this->table(),
+			$data,
+			array(
+				'type' => $type,
+				'fp'   => $fp,
+			)
+		);
+	}
+
+	/**
+	 * Marks credentials ended.
+	 *
+	 * @param array<string, mixed> $where  Equality conditions on columns (status active is added).
+	 * @param string               $reason Why: admin, user, signed_out, policy_password, limit, revoke_all.
+	 * @param int                  $by     Who ended them; 0 for the system.
+	 * @param string[]             $keep   Fingerprints to leave alone.
+	 * @return int Rows changed.
+	 */
+	public function end( array $where, string $reason, int $by, array $keep = array() ): int {
+		global $wpdb;
+		$sql  = 'UPDATE ' . $this->table() . ' SET status = %s, ended_at = %s, ended_by = %d, ended_reason = %s WHERE status = %s';
+		$args = array( in_array( $reason, self::ENDED, true ) ? 'ended' : 'revoked', gmdate( 'Y-m-d H:i:s' ), $by, substr( $reason, 0, 32 ), 'active' );
+		foreach ( $where as $column => $value ) {
+			if ( ! in_array( $column, self::COLUMNS, true ) && 'id' !== $column ) {
+				continue;
+			}
+			if ( is_array( $value ) ) {
+				if ( ! $value ) {
+					return 0;
+				}
+				$sql .= " AND {$column} IN (" . implode( ', ', array_fill( 0, count( $value ), is_int( reset( $value ) ) ? '%d' : '%s' ) ) . ')';
+				$args = array_merge( $args, array_values( $value ) );
+				continue;
+			}
+			$sql   .= " AND {$column} = " . ( is_int( $value ) ? '%d' : '%s' );
+			$args[] = $value;
+		}
+		if ( $keep ) {
+			$sql .= ' AND fp NOT IN (' . implode( ', ', array_fill( 0, count( $keep ), '%s' ) ) . ')';
+			$args = array_merge( $args, array_values( $keep ) );
+		}
+		$done = $wpdb->query( $wpdb->prepare( $sql, $args ) );
+		return is_int( $done ) ? $done : 0;
+	}
+
+	/**
+	 * Counts live credentials by kind.
+	 *
+	 * @param array<string, int> $where Equality conditions (user_id).
+	 * @param string[]           $keep  Fingerprints not counted.
+	 * @return array<string, int> Every kind, zero when none.
+	 */
+	public function count_by_type( array $where, array $keep = array() ): array {
+		global $wpdb;
+		$sql  = 'SELECT type, COUNT(*) AS n FROM ' . $this->table() . " WHERE status = 'active' AND (expires IS NULL OR expires > %s)";
+		$args = array( gmdate( 'Y-m-d H:i:s' ) );
+		if ( isset( $where['user_id'] ) ) {
+			$sql   .= ' AND user_id = %d';
+			$args[] = (int) $where['user_id'];
+		}
+		if ( $keep ) {
+			$sql .= ' AND fp NOT IN (' . implode( ', ', array_fill( 0, count( $keep ), '%s' ) ) . ')';
+			$args = array_merge( $args, array_values( $keep ) );
+		}
+		$rows   = $wpdb->get_results( $wpdb->prepare( $sql . ' GROUP BY type', $args ), ARRAY_A );
+		$counts = array_fill_keys( self::TYPES, 0 );
+		foreach ( (array) $rows as $row ) {
+			if ( isset( $counts[ $row['type'] ] ) ) {
+				$counts[ $row['type'] ] = (int) $row['n'];
+			}
+		}
+		return $counts;
+	}
+
+	/**
+	 * Returns one row by id.
+	 *
+	 * @param int $id The row id.
+	 * @return array<string, mixed>|null
+	 */
+	public function find( int $id ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE id = %d', $id ), ARRAY_A );
+		return is_array( $row ) ? $row : null;
+	}
+
+	/**
+	 * Returns the row of one credential.
+	 *
+	 * @param string $type The kind.
+	 * @param string $fp   Its fingerprint.
+	 * @return array<string, mixed>|null
+	 */
+	public function find_fp( string $type, string $fp ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE type = %s AND fp = %s', $type, $fp ), ARRAY_A );
+		return is_array( $row ) ? $row : null;
+	}
+
+	/**
+	 * Returns the newest ended application password whose secret matches a fingerprint.
+	 *
+	 * @param string $secret_fp The fingerprint of the password that was tried.
+	 * @return array<string, mixed>|null
+	 */
+	public function find_secret( string $secret_fp ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ), ARRAY_A );
+		return is_array( $row ) ? $row : null;
+	}
+
+	/**
+	 * Returns the fingerprints of one user's live credentials of one kind.
+	 *
+	 * @param int    $user_id The user.
+	 * @param string $type    The kind.
+	 * @return string[]
+	 */
+	public function active_fps( int $user_id, string $type ): array {
+		global $wpdb;
+		$fps = $wpdb->get_col( $wpdb->prepare( 'SELECT fp FROM ' . $this->table() . " WHERE user_id = %d AND status = 'active' AND type = %s", $user_id, $type ) );
+		return array_map( 'strval', (array) $fps );
+	}
+
+	/**
+	 * Lists credentials, newest use first.
+	 *
+	 * @param array<string, mixed> $args user, type, status (active|ended|all), search, orderby, order, page, per_page.
+	 * @return array{rows: array<int, array<string, mixed>>, total: int}
+	 */
+	public function query( array $args ): array {
+		global $wpdb;
+		list( $where, $params ) = $this->where( $args );
+		$orderby                = in_array( $args['orderby'] ?? '', array( 'created', 'expires', 'last_seen' ), true ) ? $args['orderby'] : 'last_seen';
+		$order                  = 'asc' === strtolower( (string) ( $args['order'] ?? 'desc' ) ) ? 'ASC' : 'DESC';
+		$per_page               = max( 1, min( 100, (int) ( $args['per_page'] ?? 20 ) ) );
+		$offset                 = ( max( 1, (int) ( $args['page'] ?? 1 ) ) - 1 ) * $per_page;
+
+		$table = $this->table();
+		$sql   = "SELECT * FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d";
+		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ), ARRAY_A );
+		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $params ) );
+		return array(
+			'rows'  => is_array( $rows ) ? $rows : array(),
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * Counts live credentials (not ended, not expired).
+	 *
+	 * @return int
+	 */
+	public function count_active(): int {
+		global $wpdb;
+		list( $where, $params ) = $this->where( array( 'status' => 'active' ) );
+		return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . $this->table() . " WHERE {$where}", $params ) );
+	}
+
+	/**
+	 * Builds the WHERE clause of a listing.
+	 *
+	 * @param array<string, mixed> $args The filters.
+	 * @return array{0: string, 1: array<int, mixed>}
+	 */
+	private function where( array $args ): array {
+		global $wpdb;
+		$status = (string) ( $args['status'] ?? 'active' );
+		$now    = gmdate( 'Y-m-d H:i:s' );
+		$sql    = array();
+		$params = array();
+		if ( 'active' === $status ) {
+			$sql[]    = "status = 'active' AND (expires IS NULL OR expires > %s)";
+			$params[] = $now;
+		} elseif ( 'ended' === $status ) {
+			$sql[]    = "(status <> 'active' OR expires <= %s)";
+			$params[] = $now;
+		}
+		if ( ! empty( $args['user'] ) ) {
+			$sql[]    = 'user_id = %d';
+			$params[] = (int) $args['user'];
+		}
+		if ( ! empty( $args['type'] ) && in_array( $args['type'], self::TYPES, true ) ) {
+			$sql[]    = 'type = %s';
+			$params[] = (string) $args['type'];
+		}
+		$search = trim( (string) ( $args['search'] ?? '' ) );
+		if ( '' !== $search ) {
+			$like   = '%' . $wpdb->esc_like( $search ) . '%';
+			$prefix = $wpdb->esc_like( $search ) . '%';
+			$users  = $wpdb->get_col(
+				$wpdb->prepare( "SELECT ID FROM {$wpdb->users} WHERE user_login LIKE %s OR user_email LIKE %s OR display_name LIKE %s LIMIT 500", $prefix, $prefix, $like )
+			);
+			$or     = array( 'ip LIKE %s', 'user_agent LIKE %s', 'label LIKE %s' );
+			array_push( $params, $prefix, $like, $like );
+			if ( $users ) {
+				$or[] = 'user_id IN (' . implode( ', ', array_map( 'intval', $users ) ) . ')';
+			}
+			$sql[] = '(' . implode( ' OR ', $or ) . ')';
+		}
+		if ( ! $sql ) {
+			$sql[]    = '1 = %d'; // Keeps prepare() happy without steering the index choice.
+			$params[] = 1;
+		}
+		return array( implode( ' AND ', $sql ), $params );
+	}
+
+	/**
+	 * Forgets rows that ended (or expired) before a time.
+	 *
+	 * @param int $before Unix time.
+	 * @return int Rows deleted.
+	 */
+	public function prune( int $before ): int {
+		global $wpdb;
+		$at   = gmdate( 'Y-m-d H:i:s', $before );
+		$done = $wpdb->query( $wpdb->prepare( 'DELETE FROM ' . $this->table() . " WHERE (status <> 'active' AND ended_at < %s) OR expires < %s", $at, $at ) );
+		return is_int( $done ) ? $done : 0;
+	}
+
+	/**
+	 * Formats a unix time for the table.
+	 *
+	 * @param mixed $at Unix time.
+	 * @return string
+	 */
+	public static function datetime( $at ): string {
+		return gmdate( 'Y-m-d H:i:s', max( 0, min( (int) $at, 4102444800 ) ) );
+	}
+}

@@ -1,0 +1,530 @@
+<?php
+/**
+ * REST routes of sessions: list, revoke one, revoke a user's, revoke everyone's.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Sessions;
+
+use AuthSentinel\Events\ClientName;
+use AuthSentinel\Rest\Controller;
+use AuthSentinel\Rest\Dates;
+use AuthSentinel\Rest\Permissions;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * `GET /sessions`, `GET|DELETE /sessions/{id}`, `GET|DELETE /users/{id}/sessions`,
+ * `POST /sessions/revoke-all`.
+ *
+ * @since 0.2.0
+ */
+class SessionsController extends Controller {
+
+	/**
+	 * The index.
+	 *
+	 * @var SessionIndex
+	 */
+	private $index;
+
+	/**
+	 * The revoker.
+	 *
+	 * @var Revoker
+	 */
+	private $revoker;
+
+	/**
+	 * The tracker (fingerprints of the caller's own credentials).
+	 *
+	 * @var Tracker
+	 */
+	private $tracker;
+
+	/**
+	 * Creates the controller.
+	 *
+	 * @param SessionIndex $index   The index.
+	 * @param Revoker      $revoker The revoker.
+	 * @param Tracker      $tracker The tracker.
+	 */
+	public function __construct( SessionIndex $index, Revoker $revoker, Tracker $tracker ) {
+		parent::__construct( 'sessions' );
+		$this->index   = $index;
+		$this->revoker = $revoker;
+		$this->tracker = $tracker;
+	}
+
+	/**
+	 * Registers the routes.
+	 *
+	 * @return void
+	 */
+	public function register_routes() {
+		$this->register_collection_route();
+		register_rest_route(
+			$this->namespace,
+			'/sessions/(?P<id>\d+)',
+			array(
+				'args'   => array(
+					'id' => array(
+						'description' => __( 'The session id.', 'auth-sentinel' ),
+						'type'        => 'integer',
+						'minimum'     => 1,
+					),
+				),
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/users/(?P<user_id>\d+)/sessions',
+			array(
+				'args'   => array(
+					'user_id' => array(
+						'description' => __( 'The user id.', 'auth-sentinel' ),
+						'type'        => 'integer',
+						'minimum'     => 1,
+					),
+				),
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_user_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => array_diff_key( $this->get_collection_params(), array( 'user' => true ) ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_user_items' ),
+					'permission_callback' => array( $this, 'delete_user_permissions_check' ),
+					'args'                => array(
+						'application_passwords' => array(
+							'description' => __( 'Also revoke the user’s application passwords.', 'auth-sentinel' ),
+							'type'        => 'boolean',
+							'default'     => true,
+						),
+					),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/sessions/revoke-all',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'revoke_all' ),
+					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
+					'args'                => array(
+						'password'              => array(
+							'description' => __( 'Your own password, to confirm.', 'auth-sentinel' ),
+							'type'        => 'string',
+							'required'    => true,
+							'minLength'   => 1,
+							'maxLength'   => 4096,
+						),
+						'application_passwords' => array(
+							'description' => __( 'Also revoke everyone’s application passwords.', 'auth-sentinel' ),
+							'type'        => 'boolean',
+							'default'     => true,
+						),
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Checks the caller may revoke.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function delete_item_permissions_check( $request ) {
+		return Permissions::check();
+	}
+
+	/**
+	 * Checks the caller may revoke this user's credentials: never a super admin's, unless a super admin.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return true|\WP_Error
+	 */
+	public function delete_user_permissions_check( $request ) {
+		$allowed = Permissions::check();
+		if ( true !== $allowed ) {
+			return $allowed;
+		}
+		return $this->may_touch( (int) $request['user_id'] );
+	}
+
+	/**
+	 * Refuses to touch a super admin's credentials on behalf of a site administrator.
+	 *
+	 * @param int $user_id The credential's owner.
+	 * @return true|\WP_Error
+	 */
+	private function may_touch( int $user_id ) {
+		if ( is_multisite() && is_super_admin( $user_id ) && ! is_super_admin() ) {
+			return new \WP_Error( 'auth_sentinel_forbidden', __( 'Only a network administrator can revoke a network administrator’s sessions.', 'auth-sentinel' ), array( 'status' => 403 ) );
+		}
+		return true;
+	}
+
+	/**
+	 * Lists sessions.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$args     = array(
+			'user'     => (int) $request['user'],
+			'type'     => (string) $request['type'],
+			'status'   => (string) $request['status'],
+			'search'   => (string) $request['search'],
+			'orderby'  => (string) $request['orderby'],
+			'order'    => (string) $request['order'],
+			'page'     => (int) $request['page'],
+			'per_page' => (int) $request['per_page'],
+		);
+		$result   = $this->index->query( $args );
+		$user_ids = array_unique( array_map( 'intval', wp_list_pluck( $result['rows'], 'user_id' ) ) );
+		if ( $user_ids ) {
+			cache_users( $user_ids );
+		}
+		$items = array();
+		foreach ( $result['rows'] as $row ) {
+			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) );
+		}
+		$response = rest_ensure_response( $items );
+		$response->header( 'X-WP-Total', (string) $result['total'] );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $result['total'] / max( 1, $args['per_page'] ) ) );
+		return $response;
+	}
+
+	/**
+	 * Lists one user's sessions.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_user_items( $request ) {
+		if ( ! get_userdata( (int) $request['user_id'] ) ) {
+			return self::no_user();
+		}
+		$request->set_param( 'user', (int) $request['user_id'] );
+		return $this->get_items( $request );
+	}
+
+	/**
+	 * Returns one session.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_item( $request ) {
+		$row = $this->index->find( (int) $request['id'] );
+		return $row ? $this->prepare_item_for_response( $row, $request ) : self::not_found();
+	}
+
+	/**
+	 * Revokes one session.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function delete_item( $request ) {
+		$row = $this->index->find( (int) $request['id'] );
+		if ( ! $row || 'active' !== $row['status'] ) {
+			return self::not_found();
+		}
+		$allowed = $this->may_touch( (int) $row['user_id'] );
+		if ( true !== $allowed ) {
+			return $allowed;
+		}
+		$previous = $this->prepare_item_for_response( $row, $request )->get_data();
+		try {
+			$this->revoker->revoke( $row, get_current_user_id(), 'admin' );
+		} catch ( \RuntimeException $e ) {
+			return self::failed();
+		}
+		return rest_ensure_response(
+			array(
+				'deleted'  => true,
+				'previous' => $previous,
+			)
+		);
+	}
+
+	/**
+	 * Revokes every credential of one user.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function delete_user_items( $request ) {
+		$user_id = (int) $request['user_id'];
+		if ( ! get_userdata( $user_id ) ) {
+			return self::no_user();
+		}
+		try {
+			$done = $this->revoker->revoke_user( $user_id, get_current_user_id(), 'admin', array( 'application_passwords' => (bool) $request['application_passwords'] ) );
+		} catch ( \RuntimeException $e ) {
+			return self::failed();
+		}
+		return rest_ensure_response(
+			array(
+				'revoked'    => $done['revoked'],
+				'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
+			)
+		);
+	}
+
+	/**
+	 * Revokes everyone's credentials but the caller's current session, after checking the
+	 * caller's password.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function revoke_all( $request ) {
+		$user = wp_get_current_user();
+		if ( ! wp_check_password( (string) $request['password'], $user->user_pass, $user->ID ) ) {
+			return new \WP_Error( 'auth_sentinel_incorrect_password', __( 'The password you entered is not your password. Nothing was revoked.', 'auth-sentinel' ), array( 'status' => 403 ) );
+		}
+		try {
+			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'] );
+		} catch ( \RuntimeException $e ) {
+			return self::failed();
+		}
+		return rest_ensure_response(
+			array(
+				'revoked'    => $done['revoked'],
+				'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
+			)
+		);
+	}
+
+	/**
+	 * Shapes one session.
+	 *
+	 * @param array<string, mixed> $row     The index row.
+	 * @param \WP_REST_Request     $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function prepare_item_for_response( $row, $request ) {
+		$user_id = (int) $row['user_id'];
+		$user    = get_userdata( $user_id );
+		$agent   = (string) $row['user_agent'];
+		$client  = '' !== $agent ? ClientName::describe( $agent ) : ( '' !== $row['label'] ? (string) $row['label'] : ClientName::describe( '' ) );
+		return rest_ensure_response(
+			array(
+				'id'           => (int) $row['id'],
+				'type'         => (string) $row['type'],
+				'user_id'      => $user_id,
+				'user'         => $user ? array(
+					'id'    => $user_id,
+					'login' => $user->user_login,
+					'name'  => $user->display_name,
+					'roles' => array_values( $user->roles ),
+				) : null,
+				'created'      => Dates::iso( (string) $row['created'] ),
+				'expires'      => null === $row['expires'] ? null : Dates::iso( (string) $row['expires'] ),
+				'last_seen'    => null === $row['last_seen'] ? null : Dates::iso( (string) $row['last_seen'] ),
+				'ip'           => (string) $row['ip'],
+				'user_agent'   => $agent,
+				'client'       => $client,
+				'label'        => (string) $row['label'],
+				'current'      => $this->is_current( $row ),
+				'status'       => 'active' === $row['status'] && null !== $row['expires'] && strtotime( $row['expires'] . ' UTC' ) <= time() ? 'ended' : (string) $row['status'],
+				'ended_at'     => null === $row['ended_at'] ? null : Dates::iso( (string) $row['ended_at'] ),
+				'ended_by'     => (int) $row['ended_by'],
+				'ended_reason' => 'active' === $row['status'] && null !== $row['expires'] && strtotime( $row['expires'] . ' UTC' ) <= time() ? 'expired' : (string) $row['ended_reason'],
+			)
+		);
+	}
+
+	/**
+	 * Tells whether a row is the caller's own credential of this request.
+	 *
+	 * @param array<string, mixed> $row The row.
+	 * @return bool
+	 */
+	private function is_current( array $row ): bool {
+		if ( get_current_user_id() !== (int) $row['user_id'] ) {
+			return false;
+		}
+		if ( 'cookie' === $row['type'] ) {
+			$verifier = Tracker::current_verifier();
+			return '' !== $verifier && $this->tracker->cookie_fp( $verifier ) === $row['fp'];
+		}
+		if ( 'app_password' === $row['type'] ) {
+			$uuid = Revoker::current_app_password();
+			return '' !== $uuid && $uuid === $row['ref'];
+		}
+		return false;
+	}
+
+	/**
+	 * Declares the query parameters.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params() {
+		$params                        = parent::get_collection_params();
+		$params['per_page']['maximum'] = 100;
+		unset( $params['context'] );
+		return array_merge(
+			$params,
+			array(
+				'user'    => array(
+					'description' => __( 'Only this user’s sessions.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+				),
+				'type'    => array(
+					'description' => __( 'Only this kind of credential.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => SessionIndex::TYPES,
+				),
+				'status'  => array(
+					'description' => __( 'Live sessions (default), ended ones, or all.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => array( 'active', 'ended', 'all' ),
+					'default'     => 'active',
+				),
+				'orderby' => array(
+					'description' => __( 'Sort by.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => array( 'last_seen', 'created', 'expires' ),
+					'default'     => 'last_seen',
+				),
+				'order'   => array(
+					'description' => __( 'Sort direction.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => array( 'asc', 'desc' ),
+					'default'     => 'desc',
+				),
+			)
+		);
+	}
+
+	/**
+	 * Describes a session.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$date         = array(
+			'type'   => array( 'string', 'null' ),
+			'format' => 'date-time',
+		);
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'auth-sentinel-session',
+			'type'       => 'object',
+			'properties' => array(
+				'id'           => array(
+					'description' => __( 'Session id.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'type'         => array(
+					'description' => __( 'Kind: browser session, application password, WCPOS session or token.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => SessionIndex::TYPES,
+				),
+				'user_id'      => array(
+					'description' => __( 'Owner.', 'auth-sentinel' ),
+					'type'        => 'integer',
+				),
+				'user'         => array(
+					'description' => __( 'Owner’s login, name and roles; null if the user is gone.', 'auth-sentinel' ),
+					'type'        => array( 'object', 'null' ),
+				),
+				'created'      => array( 'description' => __( 'When it was created (UTC).', 'auth-sentinel' ) ) + $date,
+				'expires'      => array( 'description' => __( 'When it expires (UTC); null if it does not.', 'auth-sentinel' ) ) + $date,
+				'last_seen'    => array( 'description' => __( 'Last use known (UTC); null if never used.', 'auth-sentinel' ) ) + $date,
+				'ip'           => array(
+					'description' => __( 'Address of its last known use.', 'auth-sentinel' ),
+					'type'        => 'string',
+				),
+				'user_agent'   => array(
+					'description' => __( 'User agent.', 'auth-sentinel' ),
+					'type'        => 'string',
+				),
+				'client'       => array(
+					'description' => __( 'Readable browser or app name.', 'auth-sentinel' ),
+					'type'        => 'string',
+				),
+				'label'        => array(
+					'description' => __( 'Application password name or token plugin.', 'auth-sentinel' ),
+					'type'        => 'string',
+				),
+				'current'      => array(
+					'description' => __( 'Whether it is the caller’s own current session.', 'auth-sentinel' ),
+					'type'        => 'boolean',
+				),
+				'status'       => array(
+					'description' => __( 'active, revoked or ended.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => array( 'active', 'revoked', 'ended' ),
+				),
+				'ended_at'     => array( 'description' => __( 'When it ended (UTC).', 'auth-sentinel' ) ) + $date,
+				'ended_by'     => array(
+					'description' => __( 'Who ended it; 0 for the system.', 'auth-sentinel' ),
+					'type'        => 'integer',
+				),
+				'ended_reason' => array(
+					'description' => __( 'Why it ended.', 'auth-sentinel' ),
+					'type'        => 'string',
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The 404 of an unknown or already-ended session.
+	 *
+	 * @return \WP_Error
+	 */
+	private static function not_found(): \WP_Error {
+		return new \WP_Error( 'auth_sentinel_session_not_found', __( 'No live session has this id: it may have ended already.', 'auth-sentinel' ), array( 'status' => 404 ) );
+	}
+
+	/**
+	 * The 404 of an unknown user.
+	 *
+	 * @return \WP_Error
+	 */
+	private static function no_user(): \WP_Error {
+		return new \WP_Error( 'auth_sentinel_user_not_found', __( 'No user has this id.', 'auth-sentinel' ), array( 'status' => 404 ) );
+	}
+
+	/**
+	 * The 500 of a revocation storage did not confirm.
+	 *
+	 * @return \WP_Error
+	 */
+	private static function failed(): \WP_Error {
+		return new \WP_Error( 'auth_sentinel_revoke_failed', __( 'The revocation could not be confirmed in the database; the session may still work. Try again.', 'auth-sentinel' ), array( 'status' => 500 ) );
+	}
+}

@@ -1,0 +1,182 @@
+<?php
+/**
+ * Revocation policies.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+use AuthSentinel\Settings\Settings;
+
+/**
+ * A changed password, email address or role revokes the user's sessions and tokens when the
+ * settings say so; a role's limit of concurrent sessions ends the oldest.
+ */
+class SessionsPolicyTest extends TestCase {
+
+	/**
+	 * Users made by the test.
+	 *
+	 * @var int[]
+	 */
+	private $made = array();
+
+	/**
+	 * The settings before the test.
+	 *
+	 * @var mixed
+	 */
+	private $saved;
+
+	/**
+	 * Saves the settings.
+	 *
+	 * @return void
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		$this->saved = get_option( Settings::OPTION, null );
+	}
+
+	/**
+	 * Removes the users, puts the settings back.
+	 *
+	 * @return void
+	 */
+	protected function tearDown(): void {
+		require_once ABSPATH . 'wp-admin/includes/user.php';
+		foreach ( $this->made as $user_id ) {
+			wp_delete_user( $user_id );
+		}
+		if ( null === $this->saved ) {
+			delete_option( Settings::OPTION );
+		} else {
+			update_option( Settings::OPTION, $this->saved );
+		}
+		wp_set_current_user( 0 );
+		parent::tearDown();
+	}
+
+	/**
+	 * Makes a user with three browser sessions.
+	 *
+	 * @param string $role The role.
+	 * @return int
+	 */
+	private function user_with_sessions( string $role = 'author' ): int {
+		$login = 'policy-' . strtolower( wp_generate_password( 8, false ) );
+		$id    = wp_insert_user(
+			array(
+				'user_login' => $login,
+				'user_pass'  => 'password',
+				'user_email' => $login . '@example.org',
+				'role'       => $role,
+			)
+		);
+		$this->assertIsInt( $id );
+		$this->made[] = $id;
+		for ( $i = 0; $i < 3; $i++ ) {
+			\WP_Session_Tokens::get_instance( $id )->create( time() + HOUR_IN_SECONDS );
+		}
+		$this->assertCount( 3, \WP_Session_Tokens::get_instance( $id )->get_all() );
+		return $id;
+	}
+
+	/**
+	 * Returns the reason of the newest user_sessions_revoked row of a user, '' without one.
+	 *
+	 * @param int $user_id The user.
+	 * @return string
+	 */
+	private function revoked_reason( int $user_id ): string {
+		global $wpdb;
+		$details = $wpdb->get_var( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'user_sessions_revoked' AND target_user_id = %d ORDER BY id DESC LIMIT 1", $user_id ) );
+		return null === $details ? '' : (string) json_decode( $details, true )['reason'];
+	}
+
+	/**
+	 * An administrator resets a user's password: the user's sessions and tokens end.
+	 */
+	public function test_password_change_revokes_by_default(): void {
+		$user_id = $this->user_with_sessions();
+		wp_set_current_user( $this->user( 'admin' ) );
+		wp_set_password( 'another-password-1', $user_id );
+		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all() );
+		$this->assertSame( 'policy_password', $this->revoked_reason( $user_id ) );
+		$this->assertIsArray( get_user_meta( $user_id, 'auth_sentinel_tokens_not_before', true ), 'tokens issued before are refused' );
+	}
+
+	/**
+	 * With the policy off, a password change leaves the sessions (core's own behaviour).
+	 */
+	public function test_password_policy_off_leaves_sessions(): void {
+		Settings::update( array( 'revoke_on_password_change' => false ) );
+		$user_id = $this->user_with_sessions();
+		wp_set_password( 'another-password-2', $user_id );
+		$this->assertCount( 3, \WP_Session_Tokens::get_instance( $user_id )->get_all() );
+		$this->assertSame( '', $this->revoked_reason( $user_id ) );
+	}
+
+	/**
+	 * A new email address revokes (on by default) and is audited.
+	 */
+	public function test_email_change_revokes_and_is_audited(): void {
+		global $wpdb;
+		$user_id = $this->user_with_sessions();
+		wp_set_current_user( $this->user( 'admin' ) );
+		wp_update_user(
+			array(
+				'ID'         => $user_id,
+				'user_email' => 'changed-' . $user_id . '@example.org',
+			)
+		);
+		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all() );
+		$this->assertSame( 'policy_email', $this->revoked_reason( $user_id ) );
+		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'email_changed' AND target_user_id = %d", $user_id ) ) );
+	}
+
+	/**
+	 * A role change revokes only when the policy is on (off by default); it is always audited.
+	 */
+	public function test_role_change_policy(): void {
+		global $wpdb;
+		$user_id = $this->user_with_sessions();
+		( new \WP_User( $user_id ) )->set_role( 'editor' );
+		$this->assertCount( 3, \WP_Session_Tokens::get_instance( $user_id )->get_all(), 'off by default' );
+		$details = json_decode( (string) $wpdb->get_var( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'role_changed' AND target_user_id = %d", $user_id ) ), true );
+		$this->assertSame( array( 'author' ), $details['from'] );
+		$this->assertSame( array( 'editor' ), $details['to'] );
+
+		Settings::update( array( 'revoke_on_role_change' => true ) );
+		( new \WP_User( $user_id ) )->set_role( 'subscriber' );
+		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all() );
+		$this->assertSame( 'policy_role', $this->revoked_reason( $user_id ) );
+	}
+
+	/**
+	 * A role limited to two sessions keeps the two newest when a third sign-in happens.
+	 */
+	public function test_session_limit_ends_the_oldest(): void {
+		global $wpdb;
+		Settings::update( array( 'session_limits' => array( 'contributor' => 2 ) ) );
+		$user_id = $this->user_with_sessions( 'author' );
+		$this->assertCount( 3, \WP_Session_Tokens::get_instance( $user_id )->get_all(), 'authors have no limit' );
+
+		( new \WP_User( $user_id ) )->set_role( 'contributor' );
+		$manager = \WP_Session_Tokens::get_instance( $user_id );
+		$oldest  = array_map(
+			static function ( $s ) {
+				return $s['login'];
+			},
+			$manager->get_all()
+		);
+		sleep( 1 );
+		$newest = $manager->create( time() + HOUR_IN_SECONDS );
+		$left   = $manager->get_all();
+		$this->assertCount( 2, $left );
+		$this->assertNotNull( $manager->get( $newest ), 'the new session is kept' );
+		$this->assertSame( 2, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'session_revoked' AND target_user_id = %d AND details LIKE %s", $user_id, '%"limit"%' ) ) );
+		$this->assertCount( 3, $oldest );
+	}
+}
