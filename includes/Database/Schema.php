@@ -48,13 +48,14 @@ class Schema {
 	}
 
 	/**
-	 * Returns the sessions index's name.
+	 * Returns the sessions index's name. Sessions belong to users, who are the network's, so on
+	 * a multisite network there is one index for all sites.
 	 *
 	 * @return string
 	 */
 	public static function sessions_table(): string {
 		global $wpdb;
-		return $wpdb->prefix . 'auth_sentinel_sessions';
+		return $wpdb->base_prefix . 'auth_sentinel_sessions';
 	}
 
 	/**

@@ -222,13 +222,20 @@ class Revoker {
 	/**
 	 * Revokes everyone's credentials but the caller's current session.
 	 *
+	 * On a network, a site administrator's "everyone" is the members of their site, never a
+	 * network administrator: pass that site; 0 is every user of the network.
+	 *
 	 * @param int  $by                    Who revokes (their current session stays).
 	 * @param bool $application_passwords Whether application passwords go too.
+	 * @param int  $site                  Only the members of this site; 0 for everyone.
 	 * @return array{revoked: array<string, int>, not_before: int}
 	 * @throws \RuntimeException When a cookie session is still stored afterwards.
 	 */
-	public function revoke_all( int $by, bool $application_passwords = true ): array {
+	public function revoke_all( int $by, bool $application_passwords = true, int $site = 0 ): array {
 		global $wpdb;
+		if ( $site > 0 ) {
+			return $this->revoke_site_members( $by, $application_passwords, $site );
+		}
 		$keep_cookie = Tracker::current_verifier();
 		$keep_app    = self::current_app_password();
 		$keep        = array_values(
@@ -283,6 +290,57 @@ class Revoker {
 		return array(
 			'revoked'    => $counts,
 			'not_before' => $not_before,
+		);
+	}
+
+	/**
+	 * Revokes every credential of the members of one site of a network (not network
+	 * administrators), one user at a time through revoke_user(), then audits it once.
+	 *
+	 * @param int  $by                    Who revokes (their current session stays).
+	 * @param bool $application_passwords Whether application passwords go too.
+	 * @param int  $site                  The site.
+	 * @return array{revoked: array<string, int>, not_before: int}
+	 */
+	private function revoke_site_members( int $by, bool $application_passwords, int $site ): array {
+		$supers = array_filter( array_map( 'get_user_by', array_fill( 0, count( get_super_admins() ), 'login' ), get_super_admins() ) );
+		$skip   = array_map(
+			static function ( $user ) {
+				return (int) $user->ID;
+			},
+			$supers
+		);
+		$ids    = get_users(
+			array(
+				'blog_id' => $site,
+				'fields'  => 'ID',
+				'exclude' => $skip,
+			)
+		);
+		$counts = array_fill_keys( SessionIndex::TYPES, 0 );
+		$at     = time();
+		foreach ( array_map( 'intval', $ids ) as $user_id ) {
+			$done = $this->revoke_user( $user_id, $by, 'revoke_all', array( 'application_passwords' => $application_passwords ) );
+			foreach ( $done['revoked'] as $type => $n ) {
+				$counts[ $type ] += $n;
+			}
+			$at = $done['not_before'];
+		}
+		if ( ! $application_passwords ) {
+			unset( $counts['app_password'] );
+		}
+		$this->auditor->record(
+			'all_sessions_revoked',
+			array(
+				'counts' => $counts,
+				'site'   => $site,
+			),
+			0,
+			$by
+		);
+		return array(
+			'revoked'    => $counts,
+			'not_before' => $at,
 		);
 	}
 

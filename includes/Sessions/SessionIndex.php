@@ -288,6 +288,11 @@ class SessionIndex {
 			$sql[]    = 'user_id = %d';
 			$params[] = (int) $args['user'];
 		}
+		if ( ! empty( $args['site'] ) ) {
+			// Members of one site of a network: they have a role there.
+			$sql[]    = "user_id IN (SELECT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s)";
+			$params[] = $wpdb->get_blog_prefix( (int) $args['site'] ) . 'capabilities';
+		}
 		if ( ! empty( $args['type'] ) && in_array( $args['type'], self::TYPES, true ) ) {
 			$sql[]    = 'type = %s';
 			$params[] = (string) $args['type'];

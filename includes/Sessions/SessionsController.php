@@ -181,6 +181,9 @@ class SessionsController extends Controller {
 		if ( is_multisite() && is_super_admin( $user_id ) && ! is_super_admin() ) {
 			return new \WP_Error( 'auth_sentinel_forbidden', __( 'Only a network administrator can revoke a network administrator’s sessions.', 'auth-sentinel' ), array( 'status' => 403 ) );
 		}
+		if ( is_multisite() && ! is_super_admin() && ! is_user_member_of_blog( $user_id, get_current_blog_id() ) ) {
+			return new \WP_Error( 'auth_sentinel_forbidden', __( 'This user is not a member of this site.', 'auth-sentinel' ), array( 'status' => 403 ) );
+		}
 		return true;
 	}
 
@@ -193,6 +196,7 @@ class SessionsController extends Controller {
 	public function get_items( $request ) {
 		$args     = array(
 			'user'     => (int) $request['user'],
+			'site'     => self::site_scope( $request ),
 			'type'     => (string) $request['type'],
 			'status'   => (string) $request['status'],
 			'search'   => (string) $request['search'],
@@ -217,6 +221,20 @@ class SessionsController extends Controller {
 	}
 
 	/**
+	 * Returns the site whose members a request may see: on a network, a site administrator sees
+	 * only their own site's users; a network administrator all, or one site with `site`.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return int 0 for every user.
+	 */
+	public static function site_scope( $request ): int {
+		if ( ! is_multisite() ) {
+			return 0;
+		}
+		return is_super_admin() ? (int) $request['site'] : get_current_blog_id();
+	}
+
+	/**
 	 * Lists one user's sessions.
 	 *
 	 * @param \WP_REST_Request $request The request.
@@ -238,7 +256,11 @@ class SessionsController extends Controller {
 	 */
 	public function get_item( $request ) {
 		$row = $this->index->find( (int) $request['id'] );
-		return $row ? $this->prepare_item_for_response( $row, $request ) : self::not_found();
+		if ( ! $row ) {
+			return self::not_found();
+		}
+		$allowed = $this->may_touch( (int) $row['user_id'] );
+		return true === $allowed ? $this->prepare_item_for_response( $row, $request ) : $allowed;
 	}
 
 	/**
@@ -307,7 +329,7 @@ class SessionsController extends Controller {
 			return new \WP_Error( 'auth_sentinel_incorrect_password', __( 'The password you entered is not your password. Nothing was revoked.', 'auth-sentinel' ), array( 'status' => 403 ) );
 		}
 		try {
-			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'] );
+			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'], is_multisite() && ! is_super_admin() ? get_current_blog_id() : 0 );
 		} catch ( \RuntimeException $e ) {
 			return self::failed();
 		}
@@ -395,6 +417,12 @@ class SessionsController extends Controller {
 					'description' => __( 'Only this user’s sessions.', 'auth-sentinel' ),
 					'type'        => 'integer',
 					'minimum'     => 1,
+				),
+				'site'    => array(
+					'description' => __( 'On a network: only members of this site (network administrators; others always see their own site).', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'minimum'     => 0,
+					'default'     => 0,
 				),
 				'type'    => array(
 					'description' => __( 'Only this kind of credential.', 'auth-sentinel' ),
