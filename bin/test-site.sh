@@ -6,6 +6,8 @@
 #   bash bin/test-site.sh down
 #   SITE_NAME=bench-off PORT=8883 ACTIVATE=0 bash bin/test-site.sh up   # another site, plugin inactive
 #   FIXTURES=0 …                              # without the fixture token issuers (tests/fixtures)
+#   MULTISITE=1 SITE_NAME=network PORT=8886 … # a subdirectory network: the plugin network-activated,
+#                                             # a second site /site2/ with its own administrator
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -21,6 +23,7 @@ FIXTURES="${FIXTURES:-$ACTIVATE}"
 PIDFILE="$CACHE/$SITE_NAME-server.pid"
 # DB=sqlite runs the site on SQLite through the drop-in Playground uses (shipped in @wp-playground/cli).
 DB="${DB:-mariadb}"
+MULTISITE="${MULTISITE:-0}"
 
 db_up() {
 	if [ -S "$SOCK" ] && mariadb-admin --socket="$SOCK" -uroot ping >/dev/null 2>&1; then
@@ -106,13 +109,13 @@ site_up() {
 	rm -rf "$SITE/wp-content/database" "$SITE/wp-content/db.php" "$SITE/wp-config.php" "$SITE/wp-content/debug.log"
 	mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins"
 	ln -sfn "$ROOT" "$SITE/wp-content/plugins/auth-sentinel"
-	cp "$ROOT/tests/bin/quiet-updates.php" "$ROOT/tests/bin/query-log.php" "$SITE/wp-content/mu-plugins/"
+	cp "$ROOT/tests/bin/quiet-updates.php" "$ROOT/tests/bin/query-log.php" "$ROOT/tests/bin/mail-catcher.php" "$SITE/wp-content/mu-plugins/"
 	if [ -d "$ROOT/tests/fixtures/plugins" ]; then
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi
 	[ "$DB" = sqlite ] && use_sqlite
 	write_config
-	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" "$ACTIVATE" "$FIXTURES" >/dev/null || die "WordPress install failed"
+	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" "$ACTIVATE" "$FIXTURES" "$MULTISITE" >/dev/null || die "WordPress install failed"
 	(
 		cd "$SITE"
 		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq=0 -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \

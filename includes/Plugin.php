@@ -111,6 +111,7 @@ final class Plugin {
 			new AlertsModule( $this ),
 			new AppsModule( $this ),
 			new CliModule( $this ),
+			new \AuthSentinel\Privacy\PrivacyModule( $this ),
 		);
 	}
 
@@ -121,6 +122,7 @@ final class Plugin {
 	 */
 	public function boot(): void {
 		( new Capabilities() )->register();
+		( new Rest\SiteScope() )->register();
 		$this->secrets->register();
 		$this->catalog->register();
 		$this->events->register();
@@ -129,6 +131,7 @@ final class Plugin {
 			$module->register();
 		}
 		add_action( 'admin_init', array( Schema::class, 'maybe_upgrade' ) );
+		add_action( 'wp_initialize_site', array( self::class, 'site_created' ), 200 );
 		add_action( 'admin_init', array( SecretsWatch::class, 'schedule' ) );
 		add_action( 'admin_init', array( EventsModule::class, 'schedule' ) );
 		if ( is_admin() ) {
@@ -200,11 +203,51 @@ final class Plugin {
 	}
 
 	/**
-	 * Creates the tables, learns the secrets and schedules the checks.
+	 * Activates the plugin: on one site, or on every site of a network when network-activated
+	 * (each site has its own failures and audit tables; sites made later are set up as they
+	 * are created).
+	 *
+	 * @param bool $network_wide Whether it is a network activation.
+	 * @return void
+	 */
+	public static function activate( $network_wide = false ): void {
+		if ( ! is_multisite() || ! $network_wide ) {
+			self::activate_site();
+			return;
+		}
+		foreach ( get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 1000,
+			)
+		) as $site_id ) {
+			switch_to_blog( (int) $site_id );
+			self::activate_site();
+			restore_current_blog();
+		}
+	}
+
+	/**
+	 * Sets up a site created on a network where the plugin is network-active.
+	 *
+	 * @param \WP_Site $site The new site.
+	 * @return void
+	 */
+	public static function site_created( $site ): void {
+		if ( ! $site instanceof \WP_Site || ! function_exists( 'is_plugin_active_for_network' ) || ! is_plugin_active_for_network( plugin_basename( AUTH_SENTINEL_FILE ) ) ) {
+			return;
+		}
+		switch_to_blog( (int) $site->blog_id );
+		self::activate_site();
+		restore_current_blog();
+	}
+
+	/**
+	 * Creates the current site's tables, learns the secrets and schedules the checks.
 	 *
 	 * @return void
 	 */
-	public static function activate(): void {
+	public static function activate_site(): void {
 		Schema::install();
 		SecretsWatch::schedule();
 		EventsModule::schedule();
