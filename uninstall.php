@@ -22,6 +22,7 @@ function auth_sentinel_uninstall_site() {
 	wp_clear_scheduled_hook( \AuthSentinel\Secrets\SecretsWatch::CRON_HOOK );
 	wp_clear_scheduled_hook( \AuthSentinel\Events\EventsModule::PRUNE_HOOK );
 	wp_clear_scheduled_hook( \AuthSentinel\Sessions\SessionsModule::CRON_HOOK );
+	wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
 	wp_cache_flush();
 }
 

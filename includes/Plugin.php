@@ -265,5 +265,6 @@ final class Plugin {
 		wp_clear_scheduled_hook( SecretsWatch::CRON_HOOK );
 		wp_clear_scheduled_hook( EventsModule::PRUNE_HOOK );
 		wp_clear_scheduled_hook( SessionsModule::CRON_HOOK );
+		wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
 	}
 }
