@@ -149,11 +149,21 @@ class AdminPages {
 				'url'   => self::url( $key ),
 			);
 		}
+		$roles = array();
+		foreach ( wp_roles()->get_names() as $role => $name ) {
+			$roles[ $role ] = translate_user_role( $name );
+		}
 		$settings = array(
 			'screen'        => $screen,
 			'screens'       => $screens,
 			'restNamespace' => 'auth-sentinel/v1',
 			'version'       => AUTH_SENTINEL_VERSION,
+			// For plain links to the REST API, such as the audit log's CSV export.
+			'restRoot'      => esc_url_raw( rest_url() ),
+			'restNonce'     => wp_create_nonce( 'wp_rest' ),
+			// Role => translated name, for the per-role session limits.
+			'roles'         => (object) $roles,
+			'currentUser'   => get_current_user_id(),
 		);
 		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $settings ) . ';', 'before' );
 	}

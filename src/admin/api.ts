@@ -93,13 +93,34 @@ export async function fetchEvents(
 	query: EventsQuery,
 	signal?: AbortSignal
 ): Promise< EventsPage > {
+	return fetchCollection(
+		addQueryArgs( `/${ REST_NAMESPACE }/events`, definedArgs( query ) ),
+		normalizeEventsPage,
+		signal
+	);
+}
+
+/**
+ * Loads one page of a collection with its X-WP-Total headers.
+ *
+ * @param path      Route and query.
+ * @param normalize Reads the body and the two totals.
+ * @param signal    Aborts the request.
+ * @return What `normalize` makes of the answer.
+ */
+export async function fetchCollection< T >(
+	path: string,
+	normalize: (
+		body: unknown,
+		total: string | null,
+		totalPages: string | null
+	) => T,
+	signal?: AbortSignal
+): Promise< T > {
 	let response: Response;
 	try {
 		response = await apiFetch< unknown, false >( {
-			path: addQueryArgs(
-				`/${ REST_NAMESPACE }/events`,
-				definedArgs( query )
-			),
+			path,
 			parse: false,
 			signal,
 		} );
@@ -107,7 +128,7 @@ export async function fetchEvents(
 		throw await errorBody( error );
 	}
 	const body: unknown = await response.json();
-	return normalizeEventsPage(
+	return normalize(
 		body,
 		response.headers.get( 'X-WP-Total' ),
 		response.headers.get( 'X-WP-TotalPages' )

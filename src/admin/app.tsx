@@ -4,12 +4,14 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
+import { AuditScreen } from './audit/audit-screen';
 import { ScreenNav } from './components/screen-nav';
 import { pageSlugOf } from './config';
 import { ErrorsScreen } from './errors/errors-screen';
 import { OverviewScreen } from './overview/overview-screen';
-import { PlaceholderScreen } from './placeholders/placeholder-screen';
 import { SecretsScreen } from './secrets/secrets-screen';
+import { SessionsScreen } from './sessions/sessions-screen';
+import { SettingsScreen } from './settings/settings-screen';
 import type { AdminConfig, ScreenLink, ScreenSlug } from './types';
 
 interface AppProps {
@@ -30,13 +32,44 @@ function urlOf( screens: readonly ScreenLink[], slug: ScreenSlug ): string {
 	);
 }
 
+/**
+ * Renders the screen of a slug.
+ *
+ * @param props        Component props.
+ * @param props.config The admin configuration.
+ */
+function CurrentScreen( { config }: AppProps ) {
+	const { screen, screens } = config;
+	switch ( screen ) {
+		case 'overview':
+			return <OverviewScreen errorsUrl={ urlOf( screens, 'errors' ) } />;
+		case 'errors':
+			return <ErrorsScreen errorsUrl={ urlOf( screens, 'errors' ) } />;
+		case 'sessions':
+			return (
+				<SessionsScreen
+					sessionsUrl={ urlOf( screens, 'sessions' ) }
+					currentUser={ config.currentUser }
+				/>
+			);
+		case 'secrets':
+			return <SecretsScreen />;
+		case 'audit':
+			return (
+				<AuditScreen
+					restRoot={ config.restRoot }
+					restNonce={ config.restNonce }
+				/>
+			);
+		case 'settings':
+			return <SettingsScreen roles={ config.roles } />;
+	}
+}
+
 export function App( { config }: AppProps ) {
 	const { screen, screens } = config;
 	const current = screens.find( ( link ) => link.slug === screen );
 	const title = current?.title ?? __( 'Overview', 'auth-sentinel' );
-	const secretsUrl =
-		screens.find( ( link ) => link.slug === 'secrets' )?.url ?? null;
-	const errorsUrl = urlOf( screens, 'errors' );
 
 	return (
 		<div className="auth-sentinel">
@@ -49,21 +82,7 @@ export function App( { config }: AppProps ) {
 			</h1>
 			<ScreenNav screens={ screens } current={ screen } />
 			<div className="auth-sentinel-screen">
-				{ screen === 'overview' && (
-					<OverviewScreen errorsUrl={ errorsUrl } />
-				) }
-				{ screen === 'errors' && (
-					<ErrorsScreen errorsUrl={ errorsUrl } />
-				) }
-				{ screen === 'secrets' && <SecretsScreen /> }
-				{ screen !== 'overview' &&
-					screen !== 'errors' &&
-					screen !== 'secrets' && (
-						<PlaceholderScreen
-							slug={ screen }
-							secretsUrl={ secretsUrl }
-						/>
-					) }
+				<CurrentScreen config={ config } />
 			</div>
 		</div>
 	);

@@ -104,5 +104,53 @@ export function getConfig(
 		screens,
 		restNamespace: source?.restNamespace ?? 'auth-sentinel/v1',
 		version: source?.version ?? '',
+		restRoot: restRootOf( source?.restRoot ),
+		restNonce:
+			typeof source?.restNonce === 'string' ? source.restNonce : '',
+		roles: rolesOf( source?.roles ),
+		currentUser:
+			typeof source?.currentUser === 'number' &&
+			Number.isInteger( source.currentUser ) &&
+			source.currentUser > 0
+				? source.currentUser
+				: 0,
 	};
+}
+
+/**
+ * Reads the REST root, falling back to the pretty-permalink default.
+ *
+ * @param value What PHP printed.
+ * @return The root, ending with "/" unless it is a `?rest_route=` address.
+ */
+function restRootOf( value: unknown ): string {
+	if ( typeof value !== 'string' || value === '' ) {
+		return '/wp-json/';
+	}
+	return value.endsWith( '/' ) || value.endsWith( '=' )
+		? value
+		: `${ value }/`;
+}
+
+/**
+ * Keeps the roles whose slug and name are non-empty strings.
+ *
+ * @param value What PHP printed.
+ * @return Role slug => translated name.
+ */
+function rolesOf( value: unknown ): Record< string, string > {
+	const roles: Record< string, string > = {};
+	if (
+		typeof value !== 'object' ||
+		value === null ||
+		Array.isArray( value )
+	) {
+		return roles;
+	}
+	for ( const [ slug, name ] of Object.entries( value ) ) {
+		if ( slug !== '' && typeof name === 'string' && name !== '' ) {
+			roles[ slug ] = name;
+		}
+	}
+	return roles;
 }

@@ -20,6 +20,14 @@ export interface AdminConfig {
 	screens: ScreenLink[];
 	restNamespace: string;
 	version: string;
+	/** Root of the REST API, e.g. "https://shop.test/wp-json/". */
+	restRoot: string;
+	/** A `wp_rest` nonce, for plain links such as the CSV export. */
+	restNonce: string;
+	/** The site's roles: slug => translated name. */
+	roles: Record< string, string >;
+	/** Id of the signed-in user. */
+	currentUser: number;
 }
 
 /** Which family a watched secret belongs to. */
@@ -271,3 +279,187 @@ export interface CatalogEntry {
 	/** Codes or aliases of related entries. */
 	related: string[];
 }
+
+/** Kinds of credential the Sessions screen lists. */
+export type SessionType = 'cookie' | 'app_password' | 'wcpos' | 'token';
+
+/** Where a session stands. */
+export type SessionStatus = 'active' | 'revoked' | 'ended';
+
+/** Why a session ended ('' while it is active or when unknown). */
+export type SessionEndReason =
+	| ''
+	| 'admin'
+	| 'user'
+	| 'signed_out'
+	| 'policy_password'
+	| 'policy_email'
+	| 'policy_role'
+	| 'limit'
+	| 'revoke_all'
+	| 'expired'
+	| 'deleted';
+
+/** A user named in a session. */
+export interface SessionUser {
+	id: number;
+	login: string;
+	name: string;
+	roles: string[];
+}
+
+/** One session, application password or token session (`GET /sessions`). */
+export interface Session {
+	id: number;
+	type: SessionType;
+	user_id: number;
+	/** Null when the user no longer exists. */
+	user: SessionUser | null;
+	/** ISO 8601. */
+	created: string;
+	/** ISO 8601, or null when it does not expire. */
+	expires: string | null;
+	/** ISO 8601, or null when never seen in use. */
+	last_seen: string | null;
+	ip: string;
+	user_agent: string;
+	/** Readable client, e.g. "Chrome 120 on Windows". */
+	client: string;
+	/** Application password or token issuer name, or ''. */
+	label: string;
+	/** Whether it is the session of this very browser. */
+	current: boolean;
+	status: SessionStatus;
+	/** ISO 8601, or null while active. */
+	ended_at: string | null;
+	/** Who ended it; 0 for the system. */
+	ended_by: number;
+	ended_reason: SessionEndReason;
+}
+
+/** Which sessions `GET /sessions` lists. */
+export type SessionStatusFilter = 'active' | 'ended' | 'all';
+
+/** Sort orders `GET /sessions` accepts. */
+export type SessionsOrderBy = 'last_seen' | 'created' | 'expires';
+
+/** Query arguments of `GET /sessions` and `GET /users/{id}/sessions`. */
+export interface SessionsQuery {
+	page: number;
+	per_page: number;
+	user?: number;
+	type?: SessionType;
+	status?: SessionStatusFilter;
+	search?: string;
+	orderby?: SessionsOrderBy;
+	order?: 'asc' | 'desc';
+}
+
+/** One page of a collection with the totals of its headers. */
+export interface Page< T > {
+	items: T[];
+	/** X-WP-Total. */
+	total: number;
+	/** X-WP-TotalPages. */
+	totalPages: number;
+}
+
+/** Credentials revoked, per kind. */
+export type RevokedCounts = Record< SessionType, number >;
+
+/** Answer of `DELETE /users/{id}/sessions` and `POST /sessions/revoke-all`. */
+export interface RevokeResult {
+	revoked: RevokedCounts;
+	/** ISO 8601: tokens issued before it are refused; null when not sent. */
+	not_before: string | null;
+}
+
+/** What the audit log records. */
+export type AuditAction =
+	| 'sign_in'
+	| 'sign_out'
+	| 'session_created'
+	| 'session_revoked'
+	| 'user_sessions_revoked'
+	| 'all_sessions_revoked'
+	| 'app_password_created'
+	| 'app_password_first_used'
+	| 'app_password_revoked'
+	| 'password_changed'
+	| 'email_changed'
+	| 'role_changed'
+	| 'secrets_changed'
+	| 'settings_changed';
+
+/** A user named in the audit log. */
+export interface AuditUser {
+	id: number;
+	login: string;
+	name: string;
+}
+
+/** One row of the audit log (`GET /audit`). */
+export interface AuditEntry {
+	id: number;
+	/** ISO 8601. */
+	at: string;
+	/** One of AuditAction, or an action a newer server added. */
+	action: string;
+	/** The server's translated name of the action, or ''. */
+	action_label: string;
+	/** Who did it; 0 for the system. */
+	actor_id: number;
+	actor: AuditUser | null;
+	/** Whose account it concerns; 0 for none. */
+	target_user_id: number;
+	target: AuditUser | null;
+	ip: string;
+	user_agent: string;
+	details: Record< string, unknown >;
+	/** One translated sentence from the server. */
+	summary: string;
+}
+
+/** Query arguments of `GET /audit`. */
+export interface AuditQuery {
+	page: number;
+	per_page: number;
+	action?: AuditAction;
+	/** 0 for the system. */
+	actor?: number;
+	user?: number;
+	/** ISO 8601. */
+	since?: string;
+	/** ISO 8601. */
+	until?: string;
+	search?: string;
+}
+
+/** Events that can send an alert. */
+export type AlertTrigger =
+	'secrets_changed' | 'failure_spike' | 'all_sessions_revoked';
+
+/** `GET /settings`. */
+export interface Settings {
+	events_retention_days: number;
+	audit_retention_days: number;
+	anonymize_ip: boolean;
+	revoke_on_password_change: boolean;
+	revoke_on_email_change: boolean;
+	revoke_on_role_change: boolean;
+	/** Role => most concurrent sessions; 0 or absent: no limit. */
+	session_limits: Record< string, number >;
+	alerts_email: boolean;
+	/** Comma-separated; empty: the site admin email. */
+	alert_emails: string;
+	alert_on: AlertTrigger[];
+	/** Failures per hour. */
+	alert_spike_threshold: number;
+	/** http(s) URL, or ''. */
+	alert_webhook_url: string;
+	/** Read-only; '' until a webhook URL is set. */
+	alert_webhook_secret: string;
+}
+
+/** What `POST /settings` accepts: every setting but the read-only ones. */
+export type SettingsInput = Omit< Settings, 'alert_webhook_secret' >;

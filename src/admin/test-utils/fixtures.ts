@@ -172,3 +172,96 @@ export function fixtureStats(
 		...overrides,
 	};
 }
+
+/**
+ * A raw `GET /sessions` item: a browser session of a cashier.
+ *
+ * @param overrides Fields to change.
+ * @return The item.
+ */
+export function fixtureRawSession(
+	overrides: Record< string, unknown > = {}
+): Record< string, unknown > {
+	return {
+		id: 31,
+		type: 'cookie',
+		user_id: 12,
+		user: {
+			id: 12,
+			login: 'cashier1',
+			name: 'Ana Cashier',
+			roles: [ 'shop_manager' ],
+		},
+		created: '2026-11-26T09:00:00Z',
+		expires: '2026-11-28T09:00:00Z',
+		last_seen: '2026-11-26T14:30:00Z',
+		ip: '203.0.113.9',
+		user_agent:
+			'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36',
+		client: 'Chrome 120 on Windows',
+		label: '',
+		current: false,
+		status: 'active',
+		ended_at: null,
+		ended_by: 0,
+		ended_reason: '',
+		...overrides,
+	};
+}
+
+/**
+ * A raw `GET /audit` row: an administrator revoked a cashier's session.
+ *
+ * @param overrides Fields to change.
+ * @return The row.
+ */
+export function fixtureRawAuditEntry(
+	overrides: Record< string, unknown > = {}
+): Record< string, unknown > {
+	return {
+		id: 501,
+		at: '2026-11-26T14:00:00Z',
+		action: 'session_revoked',
+		actor_id: 1,
+		actor: { id: 1, login: 'admin', name: 'Site Admin' },
+		target_user_id: 12,
+		target: { id: 12, login: 'cashier1', name: 'Ana Cashier' },
+		ip: '198.51.100.4',
+		user_agent: 'Mozilla/5.0 Firefox/133.0',
+		details: { session_type: 'cookie', client: 'Chrome 120 on Windows' },
+		summary:
+			'Site Admin revoked a browser session of Ana Cashier (Chrome 120 on Windows).',
+		...overrides,
+	};
+}
+
+/**
+ * A raw `GET /settings` body with the server's defaults and a webhook.
+ *
+ * @param overrides Fields to change.
+ * @return The body.
+ */
+export function fixtureRawSettings(
+	overrides: Record< string, unknown > = {}
+): Record< string, unknown > {
+	return {
+		events_retention_days: 90,
+		audit_retention_days: 365,
+		anonymize_ip: false,
+		revoke_on_password_change: true,
+		revoke_on_email_change: true,
+		revoke_on_role_change: false,
+		session_limits: { shop_manager: 2 },
+		alerts_email: true,
+		alert_emails: '',
+		alert_on: [
+			'secrets_changed',
+			'failure_spike',
+			'all_sessions_revoked',
+		],
+		alert_spike_threshold: 100,
+		alert_webhook_url: 'https://hooks.example.test/auth',
+		alert_webhook_secret: 'whsec_3f9a1c',
+		...overrides,
+	};
+}

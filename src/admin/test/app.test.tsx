@@ -1,25 +1,43 @@
+import apiFetch from '@wordpress/api-fetch';
 import { render, screen } from '@testing-library/react';
 
 import { App } from '../app';
 import { defaultScreens } from '../config';
+import type { AdminConfig, ScreenSlug } from '../types';
 
 jest.mock( '@wordpress/api-fetch' );
 jest.mock( '@wordpress/dataviews/wp', () =>
 	jest.requireActual( '@wordpress/dataviews' )
 );
 
+const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
+
+function config( slug: ScreenSlug ): AdminConfig {
+	return {
+		screen: slug,
+		screens: defaultScreens(),
+		restNamespace: 'auth-sentinel/v1',
+		version: '0.1.0',
+		restRoot: 'https://shop.test/wp-json/',
+		restNonce: 'abc123',
+		roles: { administrator: 'Administrator' },
+		currentUser: 1,
+	};
+}
+
+beforeEach( () => {
+	mockedApiFetch.mockReset();
+	// An empty collection, as `parse: false` resolves it.
+	mockedApiFetch.mockImplementation( ( () =>
+		Promise.resolve( {
+			json: async () => [],
+			headers: { get: () => '0' },
+		} ) ) as unknown as typeof apiFetch );
+} );
+
 describe( 'App', () => {
-	it( 'names the screen, marks it in the navigation and says what is coming', () => {
-		render(
-			<App
-				config={ {
-					screen: 'audit',
-					screens: defaultScreens(),
-					restNamespace: 'auth-sentinel/v1',
-					version: '0.1.0',
-				} }
-			/>
-		);
+	it( 'names the screen, marks it in the navigation and mounts it', async () => {
+		render( <App config={ config( 'audit' ) } /> );
 
 		expect(
 			screen.getByRole( 'heading', {
@@ -50,10 +68,23 @@ describe( 'App', () => {
 			'admin.php?page=auth-sentinel-secrets'
 		);
 
-		expect( screen.getByText( /coming in a later version/ ) ).toBeTruthy();
 		expect(
-			screen.getByRole( 'link', {
-				name: 'The Secrets screen is available now.',
+			await screen.findByRole( 'heading', {
+				name: 'Nothing recorded yet',
+			} )
+		).toBeTruthy();
+		expect( screen.queryByText( /coming in a later version/ ) ).toBeNull();
+	} );
+
+	it( 'mounts the Sessions screen with the revoke-everyone button', async () => {
+		render( <App config={ config( 'sessions' ) } /> );
+
+		expect(
+			await screen.findByRole( 'heading', { name: 'No active sessions' } )
+		).toBeTruthy();
+		expect(
+			screen.getByRole( 'button', {
+				name: 'Revoke everyone’s sessions…',
 			} )
 		).toBeTruthy();
 	} );

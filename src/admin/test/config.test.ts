@@ -44,3 +44,36 @@ describe( 'screenFromUrl', () => {
 		expect( screenFromUrl( '/wp-admin/admin.php?page=other' ) ).toBeNull();
 	} );
 } );
+
+describe( 'getConfig, the REST and user settings', () => {
+	it( 'keeps well-formed values and drops the rest', () => {
+		const config = getConfig(
+			{
+				restRoot: 'https://shop.test/?rest_route=/',
+				restNonce: 'abc123',
+				roles: {
+					administrator: 'Administrator',
+					shop_manager: 'Shop manager',
+					broken: 7,
+				} as unknown as Record< string, string >,
+				currentUser: 3,
+			},
+			'https://shop.test/wp-admin/admin.php?page=auth-sentinel-settings'
+		);
+		expect( config.restRoot ).toBe( 'https://shop.test/?rest_route=/' );
+		expect( config.restNonce ).toBe( 'abc123' );
+		expect( config.roles ).toEqual( {
+			administrator: 'Administrator',
+			shop_manager: 'Shop manager',
+		} );
+		expect( config.currentUser ).toBe( 3 );
+	} );
+
+	it( 'falls back when PHP printed none', () => {
+		const config = getConfig( undefined, 'https://shop.test/wp-admin/' );
+		expect( config.restRoot ).toBe( '/wp-json/' );
+		expect( config.restNonce ).toBe( '' );
+		expect( config.roles ).toEqual( {} );
+		expect( config.currentUser ).toBe( 0 );
+	} );
+} );

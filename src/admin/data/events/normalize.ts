@@ -12,14 +12,8 @@ import type {
 	EventUser,
 	EventsPage,
 } from '../../types';
-import {
-	countOrNull,
-	idOf,
-	isRecord,
-	oneOf,
-	stringOrNull,
-	listOf,
-} from '../guards';
+import { countOrNull, idOf, isRecord, oneOf, stringOrNull } from '../guards';
+import { normalizePage } from '../page';
 
 function text( value: unknown ): string {
 	return typeof value === 'string' ? value : '';
@@ -118,14 +112,6 @@ export function normalizeEvent( raw: unknown ): AuthEvent | null {
 	};
 }
 
-function headerCount( value: string | null ): number | null {
-	if ( value === null || value.trim() === '' ) {
-		return null;
-	}
-	const count = Number( value );
-	return Number.isInteger( count ) && count >= 0 ? count : null;
-}
-
 /**
  * Turns a `GET /events` body and its paging headers into an EventsPage.
  *
@@ -139,11 +125,5 @@ export function normalizeEventsPage(
 	total: string | null,
 	totalPages: string | null
 ): EventsPage {
-	const items = listOf( raw, normalizeEvent );
-	const count = headerCount( total ) ?? items.length;
-	return {
-		items,
-		total: count,
-		totalPages: headerCount( totalPages ) ?? ( count > 0 ? 1 : 0 ),
-	};
+	return normalizePage( raw, total, totalPages, normalizeEvent );
 }

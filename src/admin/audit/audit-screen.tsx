@@ -1,0 +1,186 @@
+/**
+ * The Audit screen: sign-ins, revocations, password, role, secret and
+ * settings changes with who did them, filterable and exportable as CSV.
+ */
+import { Button, Card, CardBody } from '@wordpress/components';
+import { DataViews } from '@wordpress/dataviews/wp';
+import type { Action } from '@wordpress/dataviews/wp';
+import { useMemo, useState } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
+import { download, seen } from '@wordpress/icons';
+
+import { LoadError } from '../components/load-error';
+import { Loading } from '../components/loading';
+import { auditCsvUrl, currentRestNonce } from '../data/audit/api';
+import { useAudit } from '../data/audit/use-audit';
+import { userChoices } from '../errors/choices';
+import {
+	timeFilterChoices,
+	timeFilterFromValue,
+	timeFilterValue,
+} from '../errors/time-filter';
+import type { AuditEntry } from '../types';
+import { useNow } from '../utils/use-now';
+import { useUrlView } from '../utils/use-url-view';
+import { AuditDetails } from './audit-details';
+import { AuditCellsProvider, auditFields } from './fields';
+import { AUDIT_VIEW_SPEC, DEFAULT_VIEW, restQueryFromState } from './query';
+import { hasFilters } from './url-state';
+import { useSeenUsers } from './use-seen-users';
+
+const DEFAULT_LAYOUTS = {
+	table: { fields: DEFAULT_VIEW.fields, layout: {} },
+};
+
+interface AuditScreenProps {
+	/** Root of the REST API, for the export link. */
+	restRoot: string;
+	/** A `wp_rest` nonce printed with the page. */
+	restNonce: string;
+}
+
+function detailsAction(
+	onView: ( entry: AuditEntry ) => void
+): Action< AuditEntry >[] {
+	return [
+		{
+			id: 'view-details',
+			label: __( 'View details', 'auth-sentinel' ),
+			icon: seen,
+			isPrimary: true,
+			callback: ( [ entry ] ) => {
+				if ( entry ) {
+					onView( entry );
+				}
+			},
+		},
+	];
+}
+
+export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
+	const { view, state, changedAt, setView } = useUrlView( AUDIT_VIEW_SPEC );
+	const query = restQueryFromState( state, new Date( changedAt ) );
+	const audit = useAudit( query );
+	const now = useNow();
+	const seenUsers = useSeenUsers( audit.items );
+	const [ selected, setSelected ] = useState< AuditEntry | null >( null );
+
+	// The time filter as a string: `state` is rebuilt on every render.
+	const timeValue = timeFilterValue( state.time );
+	const fields = useMemo(
+		() =>
+			auditFields( {
+				actorChoices: [
+					{ value: 0, label: __( 'System', 'auth-sentinel' ) },
+					...userChoices( seenUsers.actors, state.actor ),
+				],
+				userChoices: userChoices( seenUsers.targets, state.user ),
+				timeChoices: timeFilterChoices(
+					timeFilterFromValue( timeValue )
+				),
+			} ),
+		[ seenUsers, state.actor, state.user, timeValue ]
+	);
+	const cells = useMemo( () => ( { now, onView: setSelected } ), [ now ] );
+	const actions = useMemo( () => detailsAction( setSelected ), [] );
+
+	if ( ! audit.hasLoaded ) {
+		if ( audit.error ) {
+			return (
+				<LoadError message={ audit.error } onRetry={ audit.reload } />
+			);
+		}
+		return (
+			<Loading
+				label={ __( 'Loading the audit log…', 'auth-sentinel' ) }
+			/>
+		);
+	}
+
+	const isEmpty =
+		audit.total === 0 && ! hasFilters( state ) && ! audit.isLoading;
+	const csvHref = auditCsvUrl(
+		restRoot,
+		currentRestNonce( restNonce ),
+		query
+	);
+
+	return (
+		<div className="auth-sentinel-audit">
+			{ audit.error && (
+				<LoadError message={ audit.error } onRetry={ audit.reload } />
+			) }
+			{ isEmpty ? (
+				<Card className="auth-sentinel-empty">
+					<CardBody>
+						<h2>
+							{ __( 'Nothing recorded yet', 'auth-sentinel' ) }
+						</h2>
+						<p>
+							{ __(
+								'Sign-ins and sign-outs, sessions created and revoked (with the administrator who revoked them), password, email and role changes, application passwords, secret changes and settings changes appear here as they happen.',
+								'auth-sentinel'
+							) }
+						</p>
+					</CardBody>
+				</Card>
+			) : (
+				<>
+					<div className="auth-sentinel-toolbar">
+						<p className="auth-sentinel-count" role="status">
+							{ audit.isLoading
+								? __(
+										'Loading the audit log…',
+										'auth-sentinel'
+									)
+								: sprintf(
+										/* translators: %s: number of audit log entries. */
+										_n(
+											'%s entry matches.',
+											'%s entries match.',
+											audit.total,
+											'auth-sentinel'
+										),
+										audit.total.toLocaleString()
+									) }
+						</p>
+						<Button
+							__next40pxDefaultSize
+							variant="secondary"
+							icon={ download }
+							href={ csvHref }
+						>
+							{ __( 'Export CSV', 'auth-sentinel' ) }
+						</Button>
+					</div>
+					<AuditCellsProvider value={ cells }>
+						<DataViews< AuditEntry >
+							view={ view }
+							onChangeView={ setView }
+							fields={ fields }
+							actions={ actions }
+							data={ audit.items }
+							getItemId={ ( item ) => String( item.id ) }
+							isLoading={ audit.isLoading }
+							paginationInfo={ {
+								totalItems: audit.total,
+								totalPages: audit.totalPages,
+							} }
+							defaultLayouts={ DEFAULT_LAYOUTS }
+							searchLabel={ __(
+								'Search users, IP addresses or details',
+								'auth-sentinel'
+							) }
+						/>
+					</AuditCellsProvider>
+				</>
+			) }
+			{ selected && (
+				<AuditDetails
+					entry={ selected }
+					onClose={ () => setSelected( null ) }
+				/>
+			) }
+		</div>
+	);
+}

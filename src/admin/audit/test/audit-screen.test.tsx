@@ -1,0 +1,196 @@
+import apiFetch from '@wordpress/api-fetch';
+import {
+	act,
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+	within,
+} from '@testing-library/react';
+
+import { fixtureRawAuditEntry } from '../../test-utils/fixtures';
+import { AuditScreen } from '../audit-screen';
+
+jest.mock( '@wordpress/api-fetch' );
+// Jest runs CommonJS: use the package's CommonJS build of the same DataViews.
+jest.mock( '@wordpress/dataviews/wp', () =>
+	jest.requireActual( '@wordpress/dataviews' )
+);
+
+const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
+
+const AUDIT_URL = '/wp-admin/admin.php?page=auth-sentinel-audit';
+const NOW = Date.parse( '2026-11-26T15:00:00Z' );
+const ROOT = 'https://shop.test/wp-json/';
+
+function routeApi( rows: unknown[] ) {
+	mockedApiFetch.mockImplementation( ( () =>
+		Promise.resolve( {
+			json: async () => rows,
+			headers: {
+				get: ( name: string ) =>
+					name.toLowerCase() === 'x-wp-total'
+						? String( rows.length )
+						: '1',
+			},
+		} ) ) as unknown as typeof apiFetch );
+}
+
+function auditPaths(): string[] {
+	return mockedApiFetch.mock.calls.map(
+		( [ options ] ) => options.path ?? ''
+	);
+}
+
+function exportHref(): URL {
+	const link = screen.getByRole( 'link', { name: 'Export CSV' } );
+	return new URL( link.getAttribute( 'href' ) ?? '' );
+}
+
+const SYSTEM_ROW = fixtureRawAuditEntry( {
+	id: 502,
+	at: '2026-11-26T14:02:00Z',
+	action: 'secrets_changed',
+	actor_id: 0,
+	actor: null,
+	target_user_id: 0,
+	target: null,
+	ip: '',
+	details: { changed: [ 'AUTH_KEY', 'SECURE_AUTH_KEY' ] },
+	summary: 'AUTH_KEY and SECURE_AUTH_KEY changed.',
+} );
+
+beforeAll( () => {
+	// DataViews measures its container; jsdom has no ResizeObserver.
+	window.ResizeObserver ??= class {
+		observe() {}
+		unobserve() {}
+		disconnect() {}
+	};
+} );
+
+// DataViews and the modals render slowly when the machine is busy.
+jest.setTimeout( 20000 );
+
+beforeEach( () => {
+	jest.spyOn( Date, 'now' ).mockReturnValue( NOW );
+	mockedApiFetch.mockReset();
+	window.history.replaceState( null, '', AUDIT_URL );
+} );
+
+afterEach( () => {
+	jest.restoreAllMocks();
+} );
+
+describe( 'AuditScreen', () => {
+	it( 'lists the log with the filters of the address and exports the same rows', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ AUDIT_URL }&action=session_revoked&actor=1&user=12&period=week&search=Chrome`
+		);
+		routeApi( [ fixtureRawAuditEntry() ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+
+		expect( await screen.findByText( '1 entry matches.' ) ).toBeTruthy();
+		expect( auditPaths()[ 0 ] ).toBe(
+			'/auth-sentinel/v1/audit?page=1&per_page=20&action=session_revoked&actor=1&user=12&since=2026-11-19T15%3A00%3A00.000Z&search=Chrome'
+		);
+
+		const row = within( screen.getByRole( 'table' ) ).getAllByRole(
+			'row'
+		)[ 1 ] as HTMLElement;
+		expect( within( row ).getByText( '1 hour ago' ) ).toBeTruthy();
+		expect( within( row ).getByText( 'Session revoked' ) ).toBeTruthy();
+		expect(
+			within( row ).getByRole( 'button', {
+				name: 'Site Admin revoked a browser session of Ana Cashier (Chrome 120 on Windows).',
+			} )
+		).toBeTruthy();
+		expect( within( row ).getByText( 'Site Admin (admin)' ) ).toBeTruthy();
+		expect(
+			within( row ).getByText( 'Ana Cashier (cashier1)' )
+		).toBeTruthy();
+		expect( within( row ).getByText( '198.51.100.4' ) ).toBeTruthy();
+
+		const href = exportHref();
+		expect( href.origin + href.pathname ).toBe(
+			'https://shop.test/wp-json/auth-sentinel/v1/audit'
+		);
+		expect( Object.fromEntries( href.searchParams ) ).toEqual( {
+			action: 'session_revoked',
+			actor: '1',
+			user: '12',
+			since: '2026-11-19T15:00:00.000Z',
+			search: 'Chrome',
+			format: 'csv',
+			_wpnonce: 'n0nce',
+		} );
+	} );
+
+	it( 'names the system as the actor and shows the details of a row', async () => {
+		routeApi( [ SYSTEM_ROW, fixtureRawAuditEntry() ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+
+		expect( await screen.findByText( '2 entries match.' ) ).toBeTruthy();
+		expect( Object.fromEntries( exportHref().searchParams ) ).toEqual( {
+			format: 'csv',
+			_wpnonce: 'n0nce',
+		} );
+
+		const row = within( screen.getByRole( 'table' ) ).getAllByRole(
+			'row'
+		)[ 1 ] as HTMLElement;
+		expect( within( row ).getByText( 'System' ) ).toBeTruthy();
+		expect( within( row ).getByText( 'Secrets changed' ) ).toBeTruthy();
+
+		const open = within( row ).getByRole( 'button', {
+			name: 'AUTH_KEY and SECURE_AUTH_KEY changed.',
+		} );
+		fireEvent.click( open );
+		const dialog = await screen.findByRole( 'dialog', {
+			name: /^Secrets changed — /,
+		} );
+		expect( within( dialog ).getByText( 'changed' ) ).toBeTruthy();
+		expect(
+			within( dialog ).getByText( 'AUTH_KEY, SECURE_AUTH_KEY' )
+		).toBeTruthy();
+		expect( within( dialog ).getAllByText( 'System' ).length ).toBe( 1 );
+		await act( async () => {} );
+	} );
+
+	it( 'says what will be recorded while the log is empty', async () => {
+		routeApi( [] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+
+		expect(
+			await screen.findByRole( 'heading', {
+				name: 'Nothing recorded yet',
+			} )
+		).toBeTruthy();
+		expect( screen.queryByRole( 'table' ) ).toBeNull();
+	} );
+
+	it( 'keeps a new search in the address and in the export link', async () => {
+		// The search box debounces with Date.now(): let the clock run.
+		jest.mocked( Date.now ).mockRestore();
+		routeApi( [ fixtureRawAuditEntry() ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+		await screen.findByText( '1 entry matches.' );
+
+		fireEvent.change( screen.getByRole( 'searchbox' ), {
+			target: { value: 'cashier1' },
+		} );
+		await waitFor( () =>
+			expect( window.location.search ).toBe(
+				'?page=auth-sentinel-audit&search=cashier1'
+			)
+		);
+		await waitFor( () =>
+			expect( exportHref().searchParams.get( 'search' ) ).toBe(
+				'cashier1'
+			)
+		);
+		expect( auditPaths().at( -1 ) ).toContain( '&search=cashier1' );
+	} );
+} );

@@ -1,0 +1,156 @@
+/**
+ * Checks `GET /settings` and the field errors of a refused `POST /settings`.
+ * A missing or out-of-range setting takes its default, so the form always
+ * shows every field with a value the server accepts.
+ */
+import type { AlertTrigger, Settings } from '../../types';
+import { isRecord } from '../guards';
+
+/** Every alert trigger, in the order the form lists them. */
+export const ALERT_TRIGGERS: readonly AlertTrigger[] = [
+	'secrets_changed',
+	'failure_spike',
+	'all_sessions_revoked',
+];
+
+/** Allowed ranges of the number settings. */
+export const LIMITS = {
+	retentionDays: { min: 1, max: 3650 },
+	sessionLimit: { min: 0, max: 100 },
+	spikeThreshold: { min: 1, max: 100000 },
+} as const;
+
+/** The server's defaults (includes/Settings/Settings.php). */
+export const DEFAULT_SETTINGS: Settings = {
+	events_retention_days: 90,
+	audit_retention_days: 365,
+	anonymize_ip: false,
+	revoke_on_password_change: true,
+	revoke_on_email_change: true,
+	revoke_on_role_change: false,
+	session_limits: {},
+	alerts_email: true,
+	alert_emails: '',
+	alert_on: [ ...ALERT_TRIGGERS ],
+	alert_spike_threshold: 100,
+	alert_webhook_url: '',
+	alert_webhook_secret: '',
+};
+
+/**
+ * Returns a whole number within a range.
+ *
+ * @param value     Anything.
+ * @param range     The allowed range.
+ * @param range.min Smallest value.
+ * @param range.max Largest value.
+ * @return The number, or null.
+ */
+export function intIn(
+	value: unknown,
+	range: { min: number; max: number }
+): number | null {
+	return typeof value === 'number' &&
+		Number.isInteger( value ) &&
+		value >= range.min &&
+		value <= range.max
+		? value
+		: null;
+}
+
+function bool( value: unknown, fallback: boolean ): boolean {
+	return typeof value === 'boolean' ? value : fallback;
+}
+
+function str( value: unknown, fallback: string ): string {
+	return typeof value === 'string' ? value : fallback;
+}
+
+function toLimits( raw: unknown ): Record< string, number > {
+	const limits: Record< string, number > = {};
+	if ( ! isRecord( raw ) ) {
+		return limits;
+	}
+	for ( const [ role, value ] of Object.entries( raw ) ) {
+		const limit = intIn( value, LIMITS.sessionLimit );
+		if ( role !== '' && limit !== null && limit > 0 ) {
+			limits[ role ] = limit;
+		}
+	}
+	return limits;
+}
+
+function toTriggers( raw: unknown ): AlertTrigger[] {
+	if ( ! Array.isArray( raw ) ) {
+		return [ ...DEFAULT_SETTINGS.alert_on ];
+	}
+	return ALERT_TRIGGERS.filter( ( trigger ) => raw.includes( trigger ) );
+}
+
+/**
+ * Turns a `GET /settings` (or `POST /settings`) body into Settings.
+ *
+ * @param raw The parsed JSON body.
+ * @return Every setting; bad or missing values take their default.
+ */
+export function normalizeSettings( raw: unknown ): Settings {
+	const body = isRecord( raw ) ? raw : {};
+	const d = DEFAULT_SETTINGS;
+	return {
+		events_retention_days:
+			intIn( body.events_retention_days, LIMITS.retentionDays ) ??
+			d.events_retention_days,
+		audit_retention_days:
+			intIn( body.audit_retention_days, LIMITS.retentionDays ) ??
+			d.audit_retention_days,
+		anonymize_ip: bool( body.anonymize_ip, d.anonymize_ip ),
+		revoke_on_password_change: bool(
+			body.revoke_on_password_change,
+			d.revoke_on_password_change
+		),
+		revoke_on_email_change: bool(
+			body.revoke_on_email_change,
+			d.revoke_on_email_change
+		),
+		revoke_on_role_change: bool(
+			body.revoke_on_role_change,
+			d.revoke_on_role_change
+		),
+		session_limits: toLimits( body.session_limits ),
+		alerts_email: bool( body.alerts_email, d.alerts_email ),
+		alert_emails: str( body.alert_emails, d.alert_emails ),
+		alert_on: toTriggers( body.alert_on ),
+		alert_spike_threshold:
+			intIn( body.alert_spike_threshold, LIMITS.spikeThreshold ) ??
+			d.alert_spike_threshold,
+		alert_webhook_url: str( body.alert_webhook_url, d.alert_webhook_url ),
+		alert_webhook_secret: str(
+			body.alert_webhook_secret,
+			d.alert_webhook_secret
+		),
+	};
+}
+
+/**
+ * Reads the message per field of a refused save (`rest_invalid_param`,
+ * whose `data.params` maps each bad argument to a message).
+ *
+ * @param error What the request rejected with.
+ * @return Messages by setting name; empty when there are none.
+ */
+export function fieldErrorsOf( error: unknown ): Record< string, string > {
+	const errors: Record< string, string > = {};
+	if ( ! isRecord( error ) || ! isRecord( error.data ) ) {
+		return errors;
+	}
+	const params = error.data.params;
+	if ( ! isRecord( params ) ) {
+		return errors;
+	}
+	for ( const [ name, message ] of Object.entries( params ) ) {
+		if ( typeof message === 'string' && message.trim() !== '' ) {
+			errors[ name ] = message;
+		}
+	}
+	return errors;
+}
