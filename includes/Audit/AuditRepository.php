@@ -40,7 +40,8 @@ class AuditRepository {
 				'target_user_id' => max( 0, $target_user_id ),
 				'ip'             => substr( $ip, 0, 45 ),
 				'user_agent'     => mb_substr( $user_agent, 0, 255 ),
-				'details'        => (string) wp_json_encode( $details ),
+				// Unescaped, so that a search for "José" or a path finds it and the export reads well.
+				'details'        => (string) wp_json_encode( $details, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES ),
 			),
 			array( '%s', '%s', '%d', '%d', '%s', '%s', '%s' )
 		);
@@ -77,5 +78,266 @@ class AuditRepository {
 			);
 		}
 		return $out;
+	}
+
+	/**
+	 * Up to how many matches a search or an export looks up by id in one query (see find()).
+	 */
+	const FEW = 10000;
+
+	/**
+	 * Lists rows matching filters, newest first (by time, then id).
+	 *
+	 * A free-text search reads the whole table whatever one does (LIKE '%…%'); counting its
+	 * matches and reading its page would read it twice. So a search first collects the ids
+	 * of its matches, up to FEW: when there are no more, that one pass gives both the total and
+	 * the page; only a broad search (whose page comes quickly) counts separately.
+	 *
+	 * @param array<string, mixed> $filters  See where().
+	 * @param int                  $page     1-based page.
+	 * @param int                  $per_page Rows per page.
+	 * @return array{rows: array<int, array<string, mixed>>, total: int}
+	 */
+	public function find( array $filters, int $page, int $per_page ): array {
+		global $wpdb;
+		$table                = Schema::audit_table();
+		list( $where, $args ) = $this->where( $filters );
+		$offset               = max( 0, ( $page - 1 ) * $per_page );
+
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			$ids = $this->ids( $filters, self::FEW + 1, true );
+			if ( count( $ids ) <= self::FEW ) {
+				return array(
+					'rows'  => $this->rows( array_slice( $ids, $offset, $per_page ), true ),
+					'total' => count( $ids ),
+				);
+			}
+		}
+
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
+		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $args ) );
+		$rows  = $total > $offset ? $wpdb->get_results(
+			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY at DESC, id DESC LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
+			ARRAY_A
+		) : array();
+		// phpcs:enable
+
+		return array(
+			'rows'  => (array) $rows,
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * Returns the ids of the rows matching filters, newest first, at most a number.
+	 *
+	 * The query has no ORDER BY, so that the database reads the matches the cheapest way (an
+	 * index, or one sequential pass) rather than walking the time index row by row; the ids
+	 * are sorted here. Meant for a number of matches that fits in memory: when there are more
+	 * than the limit, which ones come back is arbitrary and only their count matters.
+	 *
+	 * @param array<string, mixed> $filters See where().
+	 * @param int                  $limit   How many at most.
+	 * @param bool                 $by_time Newest by time then id (the listing's order); false: by id (the export's).
+	 * @return int[]
+	 */
+	public function ids( array $filters, int $limit, bool $by_time ): array {
+		global $wpdb;
+		$table                = Schema::audit_table();
+		list( $where, $args ) = $this->where( $filters );
+		$args[]               = $limit;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
+		$found = (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, at FROM {$table} WHERE {$where} LIMIT %d", $args ), ARRAY_A );
+		$wpdb->flush(); // Its copy of up to $limit rows is not needed any more.
+		usort(
+			$found,
+			static function ( $a, $b ) use ( $by_time ): int {
+				return $by_time && $a['at'] !== $b['at'] ? strcmp( (string) $b['at'], (string) $a['at'] ) : (int) $b['id'] <=> (int) $a['id'];
+			}
+		);
+		return array_map( 'intval', array_column( $found, 'id' ) );
+	}
+
+	/**
+	 * Returns rows by id, newest first.
+	 *
+	 * @param int[] $ids     The ids.
+	 * @param bool  $by_time Newest by time then id; false: by id.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function rows( array $ids, bool $by_time ): array {
+		global $wpdb;
+		$ids = array_map( 'intval', $ids );
+		if ( ! $ids ) {
+			return array();
+		}
+		$table = Schema::audit_table();
+		$order = $by_time ? 'at DESC, id DESC' : 'id DESC';
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; integers only.
+		return (array) $wpdb->get_results( "SELECT * FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ") ORDER BY {$order}", ARRAY_A );
+	}
+
+	/**
+	 * Returns the rows matching filters within a window of ids, newest first.
+	 *
+	 * An export with many rows walks the table down in windows of ids and, inside a window, in
+	 * keyset batches (each starts below the last id of the previous one). Every query is bounded
+	 * by the primary key on both sides and reads at most one window: the whole export reads the
+	 * table once, and batch N costs what batch 1 does.
+	 *
+	 * @param array<string, mixed> $filters See where().
+	 * @param int                  $below   Only ids below this.
+	 * @param int                  $from    Only ids at or above this (the window's floor).
+	 * @param int                  $limit   Rows at most.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function batch( array $filters, int $below, int $from, int $limit ): array {
+		global $wpdb;
+		// The filters as conditions no index can answer: the primary key's range is then the only
+		// way in, for SQLite too (which would otherwise read every row of, say, one user per batch).
+		list( $where, $args ) = $this->where( $filters, false );
+		$table                = Schema::audit_table();
+		array_push( $args, $below, $from, $limit );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} AND id < %d AND id >= %d ORDER BY id DESC LIMIT %d", $args ), ARRAY_A );
+		return (array) $rows;
+	}
+
+	/**
+	 * Returns the highest id below a bound, whatever the filters (an export's next window
+	 * starts there, so gaps left by pruning cost nothing).
+	 *
+	 * @param int $below Only ids below this; 0 for no bound.
+	 * @return int 0 when there is none.
+	 */
+	public function max_id( int $below = 0 ): int {
+		global $wpdb;
+		$table = Schema::audit_table();
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; read by the primary key.
+		return (int) ( $below > 0
+			? $wpdb->get_var( $wpdb->prepare( "SELECT MAX(id) FROM {$table} WHERE id < %d", $below ) )
+			: $wpdb->get_var( "SELECT MAX(id) FROM {$table}" ) );
+		// phpcs:enable
+	}
+
+	/**
+	 * Returns the login and display name of users, without loading (or caching) whole user
+	 * objects: an export of a million rows must not fill the object cache.
+	 *
+	 * @param int[] $ids User ids.
+	 * @return array<int, array{login: string, name: string}> By id; unknown ids are left out.
+	 */
+	public function users( array $ids ): array {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ) ) ) );
+		if ( ! $ids ) {
+			return array();
+		}
+		$out = array();
+		foreach ( array_chunk( $ids, 500 ) as $chunk ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Integers only.
+			$rows = $wpdb->get_results( "SELECT ID, user_login, display_name FROM {$wpdb->users} WHERE ID IN (" . implode( ',', $chunk ) . ')', ARRAY_A );
+			foreach ( (array) $rows as $row ) {
+				$out[ (int) $row['ID'] ] = array(
+					'login' => (string) $row['user_login'],
+					'name'  => (string) $row['display_name'],
+				);
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * Deletes rows older than a time in batches of ids, so that even a million old rows never
+	 * hold a long lock; stops after a time budget.
+	 *
+	 * @param string $before GMT datetime.
+	 * @param int    $batch  Rows per DELETE.
+	 * @param float  $budget Seconds to spend at most.
+	 * @return array{deleted: int, done: bool} Rows deleted, and whether none older is left.
+	 */
+	public function prune( string $before, int $batch = 2000, float $budget = 20.0 ): array {
+		global $wpdb;
+		$table   = Schema::audit_table();
+		$deleted = 0;
+		$start   = microtime( true );
+		do {
+			// Select then delete by id: DELETE … LIMIT is not portable to SQLite.
+			// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE at < %s ORDER BY at LIMIT %d", $before, $batch ) ) );
+			$count = count( $ids );
+			if ( $count ) {
+				$deleted += (int) $wpdb->query( "DELETE FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Integers from the query above.
+			}
+			// phpcs:enable
+			$done = $count < $batch;
+		} while ( ! $done && microtime( true ) - $start < $budget );
+		return array(
+			'deleted' => $deleted,
+			'done'    => $done,
+		);
+	}
+
+	/**
+	 * Builds a WHERE clause from filters.
+	 *
+	 * @param array<string, mixed> $filters action (string), actor (int|null: 0 is the system),
+	 *                                      user (int), since and until (GMT datetimes), search
+	 *                                      (free text) with user_ids and actions it names.
+	 * @param bool                 $indexed Whether the database may answer the filters by index;
+	 *                                      false wraps each column in COALESCE(), which both
+	 *                                      MariaDB and SQLite read as a condition to check row
+	 *                                      by row, not a way in.
+	 * @return array{0: string, 1: array<int, mixed>}
+	 */
+	private function where( array $filters, bool $indexed = true ): array {
+		global $wpdb;
+		$column = static function ( string $name, string $empty ) use ( $indexed ): string {
+			return $indexed ? $name : "COALESCE({$name}, {$empty})";
+		};
+		// Always one placeholder, since prepare() objects to a query without any; a constant one,
+		// so that it steers no index choice (see EventsRepository::where()).
+		$where = array( '1 = %d' );
+		$args  = array( 1 );
+		if ( isset( $filters['action'] ) && '' !== $filters['action'] ) {
+			$where[] = $column( 'action', "''" ) . ' = %s';
+			$args[]  = (string) $filters['action'];
+		}
+		if ( isset( $filters['actor'] ) ) {
+			$where[] = $column( 'actor_id', '0' ) . ' = %d';
+			$args[]  = (int) $filters['actor'];
+		}
+		if ( ! empty( $filters['user'] ) ) {
+			$where[] = $column( 'target_user_id', '0' ) . ' = %d';
+			$args[]  = (int) $filters['user'];
+		}
+		if ( isset( $filters['since'] ) ) {
+			$where[] = $column( 'at', "''" ) . ' >= %s';
+			$args[]  = (string) $filters['since'];
+		}
+		if ( isset( $filters['until'] ) ) {
+			$where[] = $column( 'at', "''" ) . ' <= %s';
+			$args[]  = (string) $filters['until'];
+		}
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			// Free text is a scan either way (LIKE '%…%'); the users and actions it names are
+			// looked up by index when a listing asks.
+			$any  = array();
+			$like = '%' . $wpdb->esc_like( (string) $filters['search'] ) . '%';
+			foreach ( array( 'ip', 'user_agent', 'action', 'details' ) as $name ) {
+				$any[]  = "{$name} LIKE %s";
+				$args[] = $like;
+			}
+			foreach ( array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 100 ) as $user_id ) {
+				$any[] = 'target_user_id = %d OR actor_id = %d';
+				array_push( $args, $user_id, $user_id );
+			}
+			foreach ( array_slice( (array) ( $filters['actions'] ?? array() ), 0, 20 ) as $action ) {
+				$any[]  = 'action = %s';
+				$args[] = (string) $action;
+			}
+			$where[] = '(' . implode( ' OR ', $any ) . ')';
+		}
+		return array( implode( ' AND ', $where ), $args );
 	}
 }

@@ -12,7 +12,7 @@ use AuthSentinel\Plugin;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Wires the wp auth-sentinel commands.
+ * Registers the `wp auth-sentinel` commands when WP-CLI runs; does nothing otherwise.
  *
  * @since 0.2.0
  */
@@ -35,10 +35,19 @@ class CliModule {
 	}
 
 	/**
-	 * Hooks the module.
+	 * Registers the commands, under WP-CLI only.
 	 *
 	 * @return void
 	 */
 	public function register(): void {
+		if ( ! defined( 'WP_CLI' ) || ! WP_CLI || ! class_exists( '\WP_CLI' ) ) {
+			return;
+		}
+		\WP_CLI::add_command( 'auth-sentinel', new MainCommand( $this->plugin ) );
+		\WP_CLI::add_command( 'auth-sentinel events', new EventsCommand( $this->plugin ) );
+		\WP_CLI::add_command( 'auth-sentinel secrets', new SecretsCommand( $this->plugin ) );
+		\WP_CLI::add_command( 'auth-sentinel sessions', new SessionsCommand( $this->plugin ) );
+		\WP_CLI::add_command( 'auth-sentinel audit', new AuditCommand( $this->plugin ) );
+		\WP_CLI::add_command( 'auth-sentinel catalog', new CatalogCommand( $this->plugin ) );
 	}
 }

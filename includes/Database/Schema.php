@@ -20,7 +20,7 @@ class Schema {
 	/**
 	 * Version of the table definitions below.
 	 */
-	const VERSION = 3;
+	const VERSION = 4;
 
 	/**
 	 * Option holding the installed version.
@@ -173,15 +173,43 @@ class Schema {
 				ended_reason varchar(32) NOT NULL DEFAULT '',
 				PRIMARY KEY  (id),
 				UNIQUE KEY type_fp (type,fp),
-				KEY status_seen (status,last_seen),
-				KEY status_type_seen (status,type,last_seen),
+				KEY list_seen (status,last_seen,id,expires),
+				KEY list_type_seen (status,type,last_seen,id,expires),
+				KEY list_expires (status,expires,id,last_seen),
+				KEY list_created (status,created,id,expires),
+				KEY last_seen (last_seen),
 				KEY user_status (user_id,status),
 				KEY expires (expires),
-				KEY secret_fp (secret_fp)
+				KEY secret_fp (secret_fp),
+				KEY ip (ip),
+				KEY label (label)
 			) {$charset};"
 		);
+		// The listing indexes of v3, replaced by the list_* ones above (which add the columns that
+		// let a listing's filter, sort and total be read from the index alone).
+		self::drop_indexes( $index, array( 'status_seen', 'status_type_seen' ) );
 
 		update_option( self::OPTION, self::VERSION, true );
+	}
+
+	/**
+	 * Drops indexes that exist (dbDelta adds and widens, but never drops or redefines an index).
+	 *
+	 * @param string   $table The table.
+	 * @param string[] $names Index names.
+	 * @return void
+	 */
+	private static function drop_indexes( string $table, array $names ): void {
+		global $wpdb;
+		$existing = array();
+		foreach ( (array) $wpdb->get_results( "SHOW INDEX FROM {$table}" ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table name; schema change.
+			$existing[] = strtolower( (string) ( $row->Key_name ?? '' ) ); // phpcs:ignore WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- MySQL's column name.
+		}
+		foreach ( $names as $name ) {
+			if ( in_array( strtolower( $name ), $existing, true ) ) {
+				$wpdb->query( "ALTER TABLE {$table} DROP INDEX {$name}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table and index names.
+			}
+		}
 	}
 
 	/**

@@ -195,15 +195,17 @@ class SessionsController extends Controller {
 	 */
 	public function get_items( $request ) {
 		$args     = array(
-			'user'     => (int) $request['user'],
-			'site'     => self::site_scope( $request ),
-			'type'     => (string) $request['type'],
-			'status'   => (string) $request['status'],
-			'search'   => (string) $request['search'],
-			'orderby'  => (string) $request['orderby'],
-			'order'    => (string) $request['order'],
-			'page'     => (int) $request['page'],
-			'per_page' => (int) $request['per_page'],
+			'user'          => (int) $request['user'],
+			'site'          => self::site_scope( $request ),
+			// A site administrator never sees a network administrator's sessions.
+			'exclude_users' => is_multisite() && ! is_super_admin() ? self::super_admin_ids() : array(),
+			'type'          => (string) $request['type'],
+			'status'        => (string) $request['status'],
+			'search'        => (string) $request['search'],
+			'orderby'       => (string) $request['orderby'],
+			'order'         => (string) $request['order'],
+			'page'          => (int) $request['page'],
+			'per_page'      => (int) $request['per_page'],
 		);
 		$result   = $this->index->query( $args );
 		$user_ids = array_unique( array_map( 'intval', wp_list_pluck( $result['rows'], 'user_id' ) ) );
@@ -232,6 +234,22 @@ class SessionsController extends Controller {
 			return 0;
 		}
 		return is_super_admin() ? (int) $request['site'] : get_current_blog_id();
+	}
+
+	/**
+	 * Returns the network administrators' user ids.
+	 *
+	 * @return int[]
+	 */
+	private static function super_admin_ids(): array {
+		$ids = array();
+		foreach ( get_super_admins() as $login ) {
+			$user = get_user_by( 'login', $login );
+			if ( $user ) {
+				$ids[] = (int) $user->ID;
+			}
+		}
+		return $ids;
 	}
 
 	/**

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Settings;
 
 use AuthSentinel\Plugin;
+use AuthSentinel\Rest\Routes;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -19,19 +20,12 @@ defined( 'ABSPATH' ) || exit;
 class SettingsModule {
 
 	/**
-	 * The plugin, for the other domains' objects.
-	 *
-	 * @var Plugin
-	 */
-	private $plugin;
-
-	/**
-	 * Keeps the plugin; builds nothing until a hook needs it.
+	 * Creates the module; the settings need no other domain, so the plugin is not kept.
 	 *
 	 * @param Plugin $plugin The plugin.
 	 */
 	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+		unset( $plugin );
 	}
 
 	/**
@@ -40,5 +34,13 @@ class SettingsModule {
 	 * @return void
 	 */
 	public function register(): void {
+		add_action(
+			'rest_api_init',
+			static function () {
+				if ( Routes::needed() ) {
+					( new SettingsController() )->register_routes();
+				}
+			}
+		);
 	}
 }

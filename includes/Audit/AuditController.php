@@ -1,0 +1,323 @@
+<?php
+/**
+ * REST route listing and exporting the audit log.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Audit;
+
+use AuthSentinel\Rest\Controller;
+use AuthSentinel\Rest\Dates;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Answers `GET /auth-sentinel/v1/audit`: the audit log, newest first, filtered and paged, or
+ * with `format=csv` the whole filtered log as a streamed CSV download.
+ *
+ * @since 0.2.0
+ */
+class AuditController extends Controller {
+
+	/**
+	 * The audit table.
+	 *
+	 * @var AuditRepository
+	 */
+	private $audit;
+
+	/**
+	 * Creates the controller.
+	 *
+	 * @param AuditRepository $audit The audit table.
+	 */
+	public function __construct( AuditRepository $audit ) {
+		parent::__construct( 'audit' );
+		$this->audit = $audit;
+	}
+
+	/**
+	 * Registers the route.
+	 *
+	 * @return void
+	 */
+	public function register_routes() {
+		$this->register_collection_route();
+	}
+
+	/**
+	 * Lists audit rows, or starts the CSV export.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_items( $request ) {
+		$filters = $this->filters( $request );
+		if ( isset( $filters['since'], $filters['until'] ) && $filters['since'] > $filters['until'] ) {
+			return new \WP_Error(
+				'rest_invalid_param',
+				__( 'Invalid parameter(s): until', 'auth-sentinel' ),
+				array(
+					'status' => 400,
+					'params' => array( 'until' => __( 'The end of the period is before its start.', 'auth-sentinel' ) ),
+				)
+			);
+		}
+		if ( 'csv' === $request['format'] ) {
+			return new AuditCsv( $this->audit, $filters );
+		}
+
+		$per_page = (int) $request['per_page'];
+		$result   = $this->audit->find( $filters, (int) $request['page'], $per_page );
+		$users    = $this->users( $result['rows'] );
+
+		$items = array();
+		foreach ( $result['rows'] as $row ) {
+			$row['users'] = $users;
+			$items[]      = $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) );
+		}
+		$response = rest_ensure_response( $items );
+		$response->header( 'X-WP-Total', (string) $result['total'] );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $result['total'] / max( 1, $per_page ) ) );
+		return $response;
+	}
+
+	/**
+	 * Turns a request's parameters into repository filters.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return array<string, mixed>
+	 */
+	private function filters( $request ): array {
+		$filters = array(
+			'action' => (string) $request['action'],
+			'actor'  => null === $request['actor'] ? null : (int) $request['actor'],
+			'user'   => (int) $request['user'],
+			'since'  => $request['since'] ? gmdate( 'Y-m-d H:i:s', (int) strtotime( (string) $request['since'] ) ) : null,
+			'until'  => $request['until'] ? gmdate( 'Y-m-d H:i:s', (int) strtotime( (string) $request['until'] ) ) : null,
+		);
+		$search  = trim( (string) $request['search'] );
+		if ( '' !== $search ) {
+			$filters['search'] = $search;
+			// Names and action labels are looked up by index, not scanned for.
+			$filters['user_ids'] = get_users(
+				array(
+					'search'         => '*' . $search . '*',
+					'search_columns' => array( 'user_login', 'user_email', 'display_name' ),
+					'fields'         => 'ID',
+					'number'         => 100,
+				)
+			);
+			$filters['actions']  = array();
+			foreach ( AuditSummary::labels() as $action => $label ) {
+				if ( false !== mb_stripos( $label, $search ) ) {
+					$filters['actions'][] = $action;
+				}
+			}
+		}
+		return $filters;
+	}
+
+	/**
+	 * Looks up the users of a page of rows at once.
+	 *
+	 * @param array<int, array<string, mixed>> $rows The rows.
+	 * @return array<int, array{login: string, name: string}>
+	 */
+	private function users( array $rows ): array {
+		$ids = array();
+		foreach ( $rows as $row ) {
+			$ids[] = (int) $row['actor_id'];
+			$ids[] = (int) $row['target_user_id'];
+		}
+		return $this->audit->users( $ids );
+	}
+
+	/**
+	 * Shapes one audit row for the response.
+	 *
+	 * @param array<string, mixed> $row     The row, with `users` (id => login and name) when the caller looked them up.
+	 * @param \WP_REST_Request     $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function prepare_item_for_response( $row, $request ) {
+		$users = isset( $row['users'] ) && is_array( $row['users'] ) ? $row['users'] : $this->users( array( $row ) );
+		unset( $row['users'] );
+		$details   = json_decode( (string) $row['details'], true );
+		$details   = is_array( $details ) ? $details : array();
+		$actor_id  = (int) $row['actor_id'];
+		$target_id = (int) $row['target_user_id'];
+		$logins    = array();
+		foreach ( $users as $id => $user ) {
+			$logins[ $id ] = $user['login'];
+		}
+
+		return rest_ensure_response(
+			array(
+				'id'             => (int) $row['id'],
+				'at'             => Dates::iso( (string) $row['at'] ),
+				'action'         => (string) $row['action'],
+				'action_label'   => AuditSummary::label( (string) $row['action'] ),
+				'actor_id'       => $actor_id,
+				'actor'          => self::user( $actor_id, $users ),
+				'target_user_id' => $target_id,
+				'target'         => self::user( $target_id, $users ),
+				'ip'             => (string) $row['ip'],
+				'user_agent'     => (string) $row['user_agent'],
+				'details'        => (object) $details,
+				'summary'        => AuditSummary::of( array( 'details' => $details ) + $row, $logins ),
+			)
+		);
+	}
+
+	/**
+	 * Describes a user of a row, null for none or a deleted one.
+	 *
+	 * @param int                                            $id    The user id.
+	 * @param array<int, array{login: string, name: string}> $users Users by id.
+	 * @return array{id: int, login: string, name: string}|null
+	 */
+	private static function user( int $id, array $users ): ?array {
+		if ( $id <= 0 || ! isset( $users[ $id ] ) ) {
+			return null;
+		}
+		return array(
+			'id'    => $id,
+			'login' => $users[ $id ]['login'],
+			'name'  => $users[ $id ]['name'],
+		);
+	}
+
+	/**
+	 * Declares the query parameters.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params() {
+		$params                          = parent::get_collection_params();
+		$params['per_page']['maximum']   = 100;
+		$params['search']['description'] = __( 'Only rows whose address, user agent, action, details or user (login, email, name) contain this text.', 'auth-sentinel' );
+		return array_merge(
+			$params,
+			array(
+				'action' => array(
+					'description' => __( 'Only rows of this action.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => AuditSummary::ACTIONS,
+				),
+				'actor'  => array(
+					'description' => __( 'Only rows of what this user did; 0 for the system.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'minimum'     => 0,
+				),
+				'user'   => array(
+					'description' => __( 'Only rows about this user’s account.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+				),
+				'since'  => array(
+					'description' => __( 'Only rows at or after this time.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+				),
+				'until'  => array(
+					'description' => __( 'Only rows at or before this time.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+				),
+				'format' => array(
+					'description' => __( 'json: a page of rows; csv: every row matching the filters, as a file download.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'enum'        => array( 'json', 'csv' ),
+					'default'     => 'json',
+				),
+			)
+		);
+	}
+
+	/**
+	 * Describes one audit row.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$user         = array(
+			'description' => __( 'The user, null for none or a deleted user.', 'auth-sentinel' ),
+			'type'        => array( 'object', 'null' ),
+			'readonly'    => true,
+			'properties'  => array(
+				'id'    => array( 'type' => 'integer' ),
+				'login' => array( 'type' => 'string' ),
+				'name'  => array(
+					'description' => __( 'Display name.', 'auth-sentinel' ),
+					'type'        => 'string',
+				),
+			),
+		);
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'auth-sentinel-audit',
+			'type'       => 'object',
+			'properties' => array(
+				'id'             => array(
+					'description' => __( 'Row id.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'at'             => array(
+					'description' => __( 'When it happened (UTC).', 'auth-sentinel' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'action'         => array(
+					'description' => __( 'What happened.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'action_label'   => array(
+					'description' => __( 'The action’s name.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'actor_id'       => array(
+					'description' => __( 'Who did it; 0 for the system.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'actor'          => $user,
+				'target_user_id' => array(
+					'description' => __( 'Whose account it concerns; 0 for none.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'target'         => $user,
+				'ip'             => array(
+					'description' => __( 'Client address (anonymised when the settings ask).', 'auth-sentinel' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'user_agent'     => array(
+					'description' => __( 'Client user agent.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'details'        => array(
+					'description' => __( 'What the action recorded; never a secret.', 'auth-sentinel' ),
+					'type'        => 'object',
+					'readonly'    => true,
+				),
+				'summary'        => array(
+					'description' => __( 'The row in one sentence.', 'auth-sentinel' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

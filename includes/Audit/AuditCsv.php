@@ -1,0 +1,319 @@
+<?php
+/**
+ * The audit log as a CSV download, streamed.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Audit;
+
+use AuthSentinel\Rest\Dates;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The answer of `GET /audit?format=csv`: a REST response that carries the export's filters
+ * instead of data. The REST server sends its headers as usual; then serve(), on
+ * `rest_pre_serve_request`, writes the rows in keyset batches of 1,000 (see
+ * AuditRepository::batch()), flushing each, and tells the server the request is served.
+ * Memory stays flat however long the log is.
+ *
+ * Rows are in the order they were written (id), newest first: the listing's order (time, then
+ * id) but for rows written in the same second by concurrent requests.
+ *
+ * The file starts with a UTF-8 byte order mark, so that Excel, the program most
+ * administrators open a CSV with, reads names and user agents as UTF-8; LibreOffice, Numbers,
+ * Google Sheets and csv readers in utf-8-sig mode skip it. Cells that a spreadsheet would run
+ * as a formula (starting with =, +, -, @, a tab or a carriage return, also after spaces) are
+ * prefixed with a single quote. Column names are fixed English words, for scripts.
+ *
+ * @since 0.2.0
+ */
+class AuditCsv extends \WP_REST_Response {
+
+	/**
+	 * Rows per query.
+	 */
+	const BATCH = 1000;
+
+	/**
+	 * Ids per window (see AuditRepository::batch()).
+	 */
+	const WINDOW = 20000;
+
+	/**
+	 * The UTF-8 byte order mark that starts the file.
+	 */
+	const BOM = "\xEF\xBB\xBF";
+
+	/**
+	 * The columns, in order.
+	 */
+	const COLUMNS = array( 'id', 'time', 'action', 'summary', 'actor id', 'actor login', 'user id', 'user login', 'ip', 'user agent', 'details' );
+
+	/**
+	 * The audit table.
+	 *
+	 * @var AuditRepository
+	 */
+	private $repository;
+
+	/**
+	 * The export's filters (as AuditRepository::find() takes them).
+	 *
+	 * @var array<string, mixed>
+	 */
+	private $filters;
+
+	/**
+	 * Creates the export.
+	 *
+	 * @param AuditRepository      $repository The audit table.
+	 * @param array<string, mixed> $filters    The filters.
+	 * @param int|null             $now        The time to name the file after; now by default.
+	 */
+	public function __construct( AuditRepository $repository, array $filters, ?int $now = null ) {
+		$this->repository = $repository;
+		$this->filters    = $filters;
+		parent::__construct(
+			null,
+			200,
+			array(
+				'Content-Type'           => 'text/csv; charset=utf-8',
+				'Content-Disposition'    => 'attachment; filename="' . self::filename( $now ?? time() ) . '"',
+				'X-Content-Type-Options' => 'nosniff',
+				'Cache-Control'          => 'no-store, no-cache, must-revalidate, max-age=0',
+			)
+		);
+	}
+
+	/**
+	 * Names the file: auth-sentinel-audit-YYYYMMDD-HHMMSS.csv, in UTC.
+	 *
+	 * @param int $time Unix time.
+	 * @return string
+	 */
+	public static function filename( int $time ): string {
+		return 'auth-sentinel-audit-' . gmdate( 'Ymd-His', $time ) . '.csv';
+	}
+
+	/**
+	 * Returns the export's filters.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function filters(): array {
+		return $this->filters;
+	}
+
+	/**
+	 * Writes the file through a callback, one chunk per batch of rows (the first chunk is the
+	 * byte order mark and the header line).
+	 *
+	 * @param callable $emit Receives each chunk; returning false stops the export (the client left).
+	 * @return int Rows written.
+	 */
+	public function write( callable $emit ): int {
+		$buffer = fopen( 'php://temp/maxmemory:4194304', 'w+b' );
+		if ( false === $buffer ) {
+			return 0;
+		}
+		self::put( $buffer, self::COLUMNS );
+		if ( false === $emit( self::BOM . self::drain( $buffer ) ) ) {
+			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- A memory stream.
+			return 0;
+		}
+
+		$rows       = 0;
+		$users      = array(); // id => login, bounded: see look_up().
+		$summaries  = array(); // Rows alike (every "Signed in with the login form") share one sentence.
+		$emit_batch = function ( array $batch ) use ( $buffer, $emit, &$users, &$rows, &$summaries ): bool {
+			$users = $this->look_up( $batch, $users );
+			if ( count( $summaries ) > 5000 ) {
+				$summaries = array();
+			}
+			foreach ( $batch as $row ) {
+				self::put( $buffer, self::fields( $row, $users, $summaries ) );
+			}
+			$rows += count( $batch );
+			return false !== $emit( self::drain( $buffer ) );
+		};
+
+		// A selective filter (one user, a rare action, a narrow search): its few matches by index.
+		$narrow = ! empty( $this->filters['action'] ) || isset( $this->filters['actor'] ) || ! empty( $this->filters['user'] )
+			|| ! empty( $this->filters['since'] ) || ! empty( $this->filters['until'] ) || ! empty( $this->filters['search'] );
+		$few    = $narrow ? $this->repository->ids( $this->filters, AuditRepository::FEW + 1, false ) : array();
+		if ( $narrow && count( $few ) <= AuditRepository::FEW ) {
+			foreach ( array_chunk( $few, self::BATCH ) as $chunk ) {
+				if ( ! $emit_batch( $this->repository->rows( $chunk, false ) ) ) {
+					break;
+				}
+			}
+			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- A memory stream.
+			return $rows;
+		}
+		unset( $few );
+
+		// Many rows: down the primary key, window by window, from the rows that exist now (what
+		// is written during the export is not in it).
+		$top = $this->repository->max_id() + 1;
+		while ( $top > 1 ) {
+			$floor  = max( 1, $top - self::WINDOW );
+			$cursor = $top;
+			do {
+				$batch = $this->repository->batch( $this->filters, $cursor, $floor, self::BATCH );
+				$count = count( $batch );
+				if ( 0 === $count ) {
+					break;
+				}
+				$cursor = (int) $batch[ $count - 1 ]['id'];
+				if ( ! $emit_batch( $batch ) ) {
+					break 2;
+				}
+			} while ( self::BATCH === $count );
+			$top = $this->repository->max_id( $floor ) + 1;
+		}
+
+		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- A memory stream.
+		return $rows;
+	}
+
+	/**
+	 * Adds the logins of a batch's users to those known, forgetting them all past 10,000 so
+	 * that a log of many users does not grow with the file.
+	 *
+	 * @param array<int, array<string, mixed>> $batch The rows.
+	 * @param array<int, string|null>          $users Logins known (null: deleted user).
+	 * @return array<int, string|null>
+	 */
+	private function look_up( array $batch, array $users ): array {
+		$missing = array();
+		foreach ( $batch as $row ) {
+			foreach ( array( (int) $row['actor_id'], (int) $row['target_user_id'] ) as $id ) {
+				if ( $id > 0 && ! array_key_exists( $id, $users ) ) {
+					$missing[ $id ] = $id;
+				}
+			}
+		}
+		if ( ! $missing ) {
+			return $users;
+		}
+		if ( count( $users ) > 10000 ) {
+			$users = array();
+		}
+		$found = $this->repository->users( $missing );
+		foreach ( $missing as $id ) {
+			$users[ $id ] = isset( $found[ $id ] ) ? $found[ $id ]['login'] : null;
+		}
+		return $users;
+	}
+
+	/**
+	 * Returns the cells of one row.
+	 *
+	 * @param array<string, mixed>    $row       The row as stored.
+	 * @param array<int, string|null> $users     Logins by id (null: deleted).
+	 * @param array<string, string>   $summaries Sentences already written, by what they depend on.
+	 * @return array<int, string>
+	 */
+	public static function fields( array $row, array $users, array &$summaries = array() ): array {
+		$actor_id  = (int) $row['actor_id'];
+		$target_id = (int) $row['target_user_id'];
+		$at        = (string) $row['at'];
+		// 'Y-m-d H:i:s' in UTC, as stored: Dates::iso() without the cost of strtotime() a million times.
+		$time = (bool) preg_match( '/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/', $at ) ? str_replace( ' ', 'T', $at ) . 'Z' : (string) Dates::iso( $at );
+		// A sentence depends on the action, the details, the target's name and whether the actor is the target.
+		$key = $row['action'] . "\n" . $row['details'] . "\n" . ( $users[ $target_id ] ?? $target_id ) . ( $actor_id === $target_id ? '=' : '' );
+		if ( ! isset( $summaries[ $key ] ) ) {
+			$summaries[ $key ] = AuditSummary::of( $row, $users );
+		}
+		return array(
+			(string) (int) $row['id'],
+			$time,
+			(string) $row['action'],
+			$summaries[ $key ],
+			(string) $actor_id,
+			$actor_id > 0 ? (string) ( $users[ $actor_id ] ?? '' ) : '',
+			(string) $target_id,
+			$target_id > 0 ? (string) ( $users[ $target_id ] ?? '' ) : '',
+			(string) $row['ip'],
+			(string) $row['user_agent'],
+			(string) $row['details'],
+		);
+	}
+
+	/**
+	 * Makes a cell safe to open in a spreadsheet: one that would start a formula (=, +, -, @,
+	 * tab, carriage return, also after leading whitespace) gets a leading single quote.
+	 *
+	 * @param string $value The cell.
+	 * @return string
+	 */
+	public static function cell( string $value ): string {
+		return preg_match( '/^(?:[\t\r]|\s*[=+\-@])/', $value ) ? "'" . $value : $value;
+	}
+
+	/**
+	 * Writes the export on `rest_pre_serve_request`, after the REST server sent the status and
+	 * the response's headers; any other response is left to the server.
+	 *
+	 * @param bool             $served  Whether the request was served already.
+	 * @param mixed            $result  The response.
+	 * @param \WP_REST_Request $request The request.
+	 * @return bool
+	 */
+	public static function serve( $served, $result, $request = null ): bool {
+		if ( $served || ! $result instanceof self || 200 !== $result->get_status() ) {
+			return (bool) $served;
+		}
+		if ( $request instanceof \WP_REST_Request && 'HEAD' === $request->get_method() ) {
+			return true;
+		}
+		if ( ! headers_sent() ) {
+			header( 'Content-Type: text/csv; charset=utf-8' ); // The server set JSON first; say it again.
+		}
+		if ( function_exists( 'set_time_limit' ) ) {
+			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions.Discouraged -- A long log takes longer than a page.
+		}
+		// Hand each chunk to the server as it is written instead of collecting the file in a buffer.
+		while ( ob_get_level() > 0 ) {
+			$status = ob_get_status();
+			if ( empty( $status['flags'] ) || ! ( $status['flags'] & PHP_OUTPUT_HANDLER_REMOVABLE ) || ! ob_end_flush() ) {
+				break;
+			}
+		}
+		$result->write(
+			static function ( string $chunk ): bool {
+				echo $chunk; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- A CSV file, not HTML; cells are neutralised for spreadsheets.
+				flush();
+				return ! connection_aborted();
+			}
+		);
+		return true;
+	}
+
+	/**
+	 * Writes one CSV line into the buffer (RFC 4180 quoting, no backslash escape).
+	 *
+	 * @param resource           $buffer The buffer.
+	 * @param array<int, string> $cells  The cells.
+	 * @return void
+	 */
+	private static function put( $buffer, array $cells ): void {
+		fputcsv( $buffer, array_map( array( self::class, 'cell' ), $cells ), ',', '"', '' );
+	}
+
+	/**
+	 * Returns what the buffer holds and empties it.
+	 *
+	 * @param resource $buffer The buffer.
+	 * @return string
+	 */
+	private static function drain( $buffer ): string {
+		rewind( $buffer );
+		$text = (string) stream_get_contents( $buffer );
+		rewind( $buffer );
+		ftruncate( $buffer, 0 );
+		return $text;
+	}
+}

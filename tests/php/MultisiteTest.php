@@ -1,0 +1,209 @@
+<?php
+/**
+ * On a real subdirectory network: per-site data, and who may see and revoke what.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+/**
+ * Runs on a network of its own (bin/test-site.sh with MULTISITE=1): "admin" is the network
+ * administrator, "siteadmin" the administrator of /site2/ only, "subscriber" a member of both.
+ */
+class MultisiteTest extends TestCase {
+
+	const SITE = 'network';
+	const PORT = 8886;
+
+	/**
+	 * The network's URL.
+	 *
+	 * @var string
+	 */
+	private static $url = '';
+
+	/**
+	 * Builds the network once for the class.
+	 *
+	 * @return void
+	 */
+	public static function setUpBeforeClass(): void {
+		parent::setUpBeforeClass();
+		self::$url = trim( (string) shell_exec( sprintf( 'MULTISITE=1 SITE_NAME=%s PORT=%d bash %s up 2>/dev/null', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) ) );
+	}
+
+	/**
+	 * Stops the network.
+	 *
+	 * @return void
+	 */
+	public static function tearDownAfterClass(): void {
+		shell_exec( sprintf( 'SITE_NAME=%s PORT=%d bash %s down 2>&1', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) );
+		parent::tearDownAfterClass();
+	}
+
+	/**
+	 * Sends a request to the network.
+	 *
+	 * @param string $method HTTP method.
+	 * @param string $path   Path on the network.
+	 * @param string $jar    Cookie jar.
+	 * @param array  $more   headers, body.
+	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
+	 */
+	private function net( string $method, string $path, string $jar = '', array $more = array() ): array {
+		$curl    = curl_init( self::$url . $path );
+		$headers = array();
+		curl_setopt_array(
+			$curl,
+			array(
+				CURLOPT_CUSTOMREQUEST  => $method,
+				CURLOPT_RETURNTRANSFER => true,
+				CURLOPT_HTTPHEADER     => $more['headers'] ?? array(),
+				CURLOPT_TIMEOUT        => 30,
+				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$headers ) {
+					$parts = explode( ':', $line, 2 );
+					if ( 2 === count( $parts ) ) {
+						$headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
+					}
+					return strlen( $line );
+				},
+			)
+		);
+		if ( '' !== $jar ) {
+			curl_setopt( $curl, CURLOPT_COOKIEJAR, $jar );
+			curl_setopt( $curl, CURLOPT_COOKIEFILE, $jar );
+		}
+		if ( isset( $more['body'] ) ) {
+			curl_setopt( $curl, CURLOPT_POSTFIELDS, $more['body'] );
+		}
+		$body   = (string) curl_exec( $curl );
+		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
+		curl_close( $curl );
+		return array(
+			'status'  => $status,
+			'body'    => $body,
+			'json'    => json_decode( $body, true ),
+			'headers' => $headers,
+		);
+	}
+
+	/**
+	 * Signs in on one site of the network and returns the jar and a REST nonce.
+	 *
+	 * @param string $login The login.
+	 * @param string $site  The site's path: '' or '/site2'.
+	 * @return array{0: string, 1: string}
+	 */
+	private function session( string $login, string $site = '' ): array {
+		$jar = tempnam( sys_get_temp_dir(), 'as-net' );
+		$this->net( 'GET', $site . '/wp-login.php', $jar );
+		$in = $this->net( 'POST', $site . '/wp-login.php', $jar, array( 'body' => http_build_query( array( 'log' => $login, 'pwd' => 'password', 'testcookie' => '1' ) ) ) );
+		$this->assertSame( 302, $in['status'], "$login signs in on $site" );
+		$nonce = $this->net( 'GET', $site . '/wp-admin/admin-ajax.php?action=rest-nonce', $jar )['body'];
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce, "a REST nonce for $login" );
+		return array( $jar, $nonce );
+	}
+
+	/**
+	 * Calls a plugin route with a signed-in session.
+	 *
+	 * @param string $method HTTP method.
+	 * @param string $route  Route under auth-sentinel/v1, with its query.
+	 * @param array  $who    [jar, nonce].
+	 * @param string $site   The site's path.
+	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
+	 */
+	private function api( string $method, string $route, array $who, string $site = '' ): array {
+		return $this->net( $method, $site . '/wp-json/auth-sentinel/v1' . $route, $who[0], array( 'headers' => array( 'X-WP-Nonce: ' . $who[1] ) ) );
+	}
+
+	/**
+	 * Each site keeps its own failures; the network administrator reads any site's with site=.
+	 */
+	public function test_failures_are_per_site_and_the_network_admin_sees_any_site(): void {
+		$this->assertSame( 'http://localhost:' . self::PORT, self::$url, 'the network is up' );
+		$agent = 'as-network-' . wp_generate_password( 6, false );
+		$this->net( 'POST', '/site2/wp-login.php', '', array( 'body' => 'log=subscriber&pwd=wrong', 'headers' => array( 'User-Agent: ' . $agent ) ) );
+
+		$super = $this->session( 'admin' );
+		$main  = $this->api( 'GET', '/events?search=' . $agent, $super );
+		$this->assertSame( 200, $main['status'], $main['body'] );
+		$this->assertSame( array(), $main['json'], 'not in the main site’s failures' );
+		$two = $this->api( 'GET', '/events?site=2&search=' . $agent, $super );
+		$this->assertSame( 200, $two['status'], $two['body'] );
+		$this->assertCount( 1, $two['json'], 'in site 2’s, read by the network administrator' );
+		$this->assertSame( 'bad_credentials', $two['json'][0]['cause'] );
+
+		$local = $this->session( 'siteadmin', '/site2' );
+		$own   = $this->api( 'GET', '/events?search=' . $agent, $local, '/site2' );
+		$this->assertCount( 1, $own['json'], 'the site administrator sees their site’s failure' );
+		$other = $this->api( 'GET', '/events?site=1', $local, '/site2' );
+		$this->assertSame( 403, $other['status'], 'but not another site’s' );
+	}
+
+	/**
+	 * A site administrator lists only their members' sessions and can never revoke a network
+	 * administrator's; the network administrator sees everyone's.
+	 */
+	public function test_site_admin_cannot_touch_a_network_admin(): void {
+		$super = $this->session( 'admin' );
+		$this->session( 'subscriber', '/site2' );
+		$local = $this->session( 'siteadmin', '/site2' );
+
+		$listed = $this->api( 'GET', '/sessions?per_page=100', $local, '/site2' );
+		$this->assertSame( 200, $listed['status'], $listed['body'] );
+		$logins = array_unique( array_column( array_column( $listed['json'], 'user' ), 'login' ) );
+		sort( $logins );
+		$this->assertSame( array( 'siteadmin', 'subscriber' ), $logins, 'only the site’s members' );
+
+		$all    = $this->api( 'GET', '/sessions?per_page=100', $super );
+		$logins = array_unique( array_column( array_column( $all['json'], 'user' ), 'login' ) );
+		$this->assertContains( 'admin', $logins, 'the network administrator sees everyone' );
+		$this->assertContains( 'siteadmin', $logins );
+
+		$admin_id = (int) $all['json'][ array_search( 'admin', array_column( array_column( $all['json'], 'user' ), 'login' ), true ) ]['user_id'];
+		$refused  = $this->api( 'DELETE', '/users/' . $admin_id . '/sessions', $local, '/site2' );
+		$this->assertSame( 403, $refused['status'], 'a site administrator cannot revoke a network administrator' );
+		$admin_row = $all['json'][ array_search( $admin_id, array_column( $all['json'], 'user_id' ), true ) ];
+		$this->assertSame( 403, $this->api( 'DELETE', '/sessions/' . $admin_row['id'], $local, '/site2' )['status'] );
+		$this->assertSame( 200, $this->net( 'GET', '/wp-admin/profile.php', $super[0] )['status'], 'the network administrator is still signed in' );
+
+		// Revoking everyone on site 2 signs out its members, not the network administrator.
+		$done = $this->net(
+			'POST',
+			'/site2/wp-json/auth-sentinel/v1/sessions/revoke-all',
+			$local[0],
+			array(
+				'headers' => array( 'X-WP-Nonce: ' . $local[1], 'Content-Type: application/json' ),
+				'body'    => wp_json_encode(
+					array(
+						'password'              => 'password',
+						'application_passwords' => false,
+					)
+				),
+			)
+		);
+		$this->assertSame( 200, $done['status'], $done['body'] );
+		$this->assertSame( 200, $this->net( 'GET', '/wp-admin/profile.php', $super[0] )['status'], 'the network administrator was not signed out' );
+		$this->assertSame( 200, $this->net( 'GET', '/site2/wp-admin/profile.php', $local[0] )['status'], 'the caller keeps their session' );
+		$left = $this->api( 'GET', '/sessions?per_page=100', $local, '/site2' )['json'];
+		$this->assertSame( array( 'siteadmin' ), array_values( array_unique( array_column( array_column( $left, 'user' ), 'login' ) ) ) );
+	}
+
+	/**
+	 * The screens live in the Network Admin for the network administrator.
+	 */
+	public function test_network_admin_screens(): void {
+		$super = $this->session( 'admin' );
+		$page  = $this->net( 'GET', '/wp-admin/network/admin.php?page=auth-sentinel-sessions', $super[0] );
+		$this->assertSame( 200, $page['status'] );
+		$this->assertStringContainsString( 'window.authSentinel', $page['body'] );
+		$this->assertStringContainsString( '"network":true', $page['body'] );
+		$this->assertStringContainsString( 'Site 2', $page['body'], 'the site filter lists the sites' );
+
+		$local = $this->session( 'siteadmin', '/site2' );
+		$this->assertNotSame( 200, $this->net( 'GET', '/wp-admin/network/admin.php?page=auth-sentinel', $local[0] )['status'], 'not for a site administrator' );
+	}
+}
