@@ -55,6 +55,8 @@ class AdminPages {
 	 */
 	public function register(): void {
 		add_action( 'admin_menu', array( $this, 'add_menu' ) );
+		// Network-activated: the screens also live in the Network Admin, for network administrators.
+		add_action( 'network_admin_menu', array( $this, 'add_network_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
 	}
 
@@ -96,6 +98,37 @@ class AdminPages {
 		foreach ( self::titles() as $screen => $title ) {
 			$this->hooks[ $screen ] = (string) add_submenu_page( self::SLUG, $title . ' ‹ ' . __( 'Auth Sentinel', 'auth-sentinel' ), $title, Capabilities::MANAGE, self::SCREENS[ $screen ], $render );
 		}
+	}
+
+	/**
+	 * Adds the menu to the Network Admin when the plugin is network-active.
+	 *
+	 * @return void
+	 */
+	public function add_network_menu(): void {
+		if ( ! function_exists( 'is_plugin_active_for_network' ) ) {
+			require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		}
+		if ( is_plugin_active_for_network( plugin_basename( AUTH_SENTINEL_FILE ) ) ) {
+			$this->add_menu();
+		}
+	}
+
+	/**
+	 * Lists the network's sites for the Network Admin's site filter.
+	 *
+	 * @return array<int, array{id: int, name: string}>
+	 */
+	private static function sites(): array {
+		$sites = array();
+		foreach ( get_sites( array( 'number' => 500 ) ) as $site ) {
+			$name    = (string) get_blog_option( (int) $site->blog_id, 'blogname' );
+			$sites[] = array(
+				'id'   => (int) $site->blog_id,
+				'name' => '' !== $name ? $name : $site->domain . $site->path,
+			);
+		}
+		return $sites;
 	}
 
 	/**
@@ -164,6 +197,10 @@ class AdminPages {
 			// Role => translated name, for the per-role session limits.
 			'roles'         => (object) $roles,
 			'currentUser'   => get_current_user_id(),
+			// In the Network Admin: the screens show one site's data, chosen among these.
+			'network'       => is_network_admin(),
+			'sites'         => is_network_admin() ? self::sites() : array(),
+			'mainSite'      => is_multisite() ? get_main_site_id() : 0,
 		);
 		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $settings ) . ';', 'before' );
 	}

@@ -6,6 +6,8 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import { AuditScreen } from './audit/audit-screen';
 import { ScreenNav } from './components/screen-nav';
+import { SitePicker } from './network/site-picker';
+import { siteScope } from './network/site-scope';
 import { pageSlugOf } from './config';
 import { ErrorsScreen } from './errors/errors-screen';
 import { OverviewScreen } from './overview/overview-screen';
@@ -80,6 +82,9 @@ export function App( { config }: AppProps ) {
 					title
 				) }
 			</h1>
+			{ config.network && config.sites.length > 0 && (
+				<SitePicker sites={ config.sites } current={ siteScope() } />
+			) }
 			<ScreenNav screens={ screens } current={ screen } />
 			<div className="auth-sentinel-screen">
 				<CurrentScreen config={ config } />

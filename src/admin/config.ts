@@ -5,7 +5,7 @@
 import { __ } from '@wordpress/i18n';
 import { getQueryArg } from '@wordpress/url';
 
-import type { AdminConfig, ScreenLink, ScreenSlug } from './types';
+import type { AdminConfig, NetworkSite, ScreenLink, ScreenSlug } from './types';
 
 declare global {
 	interface Window {
@@ -114,7 +114,35 @@ export function getConfig(
 			source.currentUser > 0
 				? source.currentUser
 				: 0,
+		network: source?.network === true,
+		sites: sitesOf( source?.sites ),
+		mainSite:
+			typeof source?.mainSite === 'number' &&
+			Number.isInteger( source.mainSite ) &&
+			source.mainSite > 0
+				? source.mainSite
+				: 0,
 	};
+}
+
+/**
+ * Keeps the well-formed sites of the network list PHP sent.
+ *
+ * @param value The raw list.
+ * @return The sites.
+ */
+function sitesOf( value: unknown ): NetworkSite[] {
+	if ( ! Array.isArray( value ) ) {
+		return [];
+	}
+	return value.filter(
+		( site ): site is NetworkSite =>
+			typeof site === 'object' &&
+			site !== null &&
+			Number.isInteger( ( site as NetworkSite ).id ) &&
+			( site as NetworkSite ).id > 0 &&
+			typeof ( site as NetworkSite ).name === 'string'
+	);
 }
 
 /**

@@ -28,6 +28,18 @@ export interface AdminConfig {
 	roles: Record< string, string >;
 	/** Id of the signed-in user. */
 	currentUser: number;
+	/** Whether the screens run in a multisite Network Admin. */
+	network: boolean;
+	/** In the Network Admin: the network's sites, for the site filter. */
+	sites: NetworkSite[];
+	/** The network's main site id (0 on a single site). */
+	mainSite: number;
+}
+
+/** One site of a network, for the Network Admin's site filter. */
+export interface NetworkSite {
+	id: number;
+	name: string;
 }
 
 /** Which family a watched secret belongs to. */

@@ -22,6 +22,9 @@ function config( slug: ScreenSlug ): AdminConfig {
 		restNonce: 'abc123',
 		roles: { administrator: 'Administrator' },
 		currentUser: 1,
+		network: false,
+		sites: [],
+		mainSite: 0,
 	};
 }
 

@@ -8,6 +8,7 @@ import { addQueryArgs } from '@wordpress/url';
 import { REST_NAMESPACE, definedArgs, fetchCollection } from '../../api';
 import type { AuditEntry, AuditQuery, Page } from '../../types';
 import { normalizeAuditPage } from './normalize';
+import { withSite } from '../../network/site-scope';
 
 /**
  * Loads one page of the audit log.
@@ -68,9 +69,11 @@ export function auditCsvUrl(
 	const filters: Partial< AuditQuery > = { ...query };
 	delete filters.page;
 	delete filters.per_page;
-	return addQueryArgs( `${ restRoot }${ REST_NAMESPACE }/audit`, {
-		...definedArgs( filters ),
-		format: 'csv',
-		_wpnonce: nonce,
-	} );
+	return withSite(
+		addQueryArgs( `${ restRoot }${ REST_NAMESPACE }/audit`, {
+			...definedArgs( filters ),
+			format: 'csv',
+			_wpnonce: nonce,
+		} )
+	);
 }
