@@ -70,12 +70,15 @@ if [ ! -x vendor/bin/phpcs ] || [ composer.json -nt vendor/autoload.php ]; then
 	COMPOSER_ALLOW_SUPERUSER=1 composer install --no-interaction --no-progress -q || say "Composer packages unavailable: PHPCS and PHPStan will be skipped"
 fi
 bash bin/wp-core.sh || die "could not get WordPress core"
+# A real WP-CLI for the CLI tests (from the Packagist mirror); they are skipped, and say so, without it.
+bash bin/wp-cli.sh >/dev/null || say "WP-CLI unavailable: the CLI tests will be skipped"
 
 # Static checks.
 wanted lint && check eslint npm run -s lint:js
 wanted lint && check tsc npx tsc --noEmit
 wanted lint && check shellcheck bash -c 'shellcheck -x -S warning bin/*.sh bench/*.sh .ci/run'
 wanted lint && check php-lint bash -c 'git ls-files -co --exclude-standard "*.php" | xargs -r -n 20 -P 2 php -l | { ! grep -v "^No syntax errors"; }'
+wanted lint && check pot bash -c 'php bin/make-pot.php --self-test && php bin/make-pot.php --check --strict'
 if wanted lint && [ -x vendor/bin/phpcs ]; then check phpcs vendor/bin/phpcs -q --no-colors; fi
 if wanted lint && [ -x vendor/bin/phpstan ]; then check phpstan vendor/bin/phpstan analyse -c phpstan.neon.dist --no-progress --memory-limit=1G; fi
 
@@ -122,7 +125,7 @@ if wanted php || wanted e2e; then
 			say "── phpunit on SQLite"
 			if sqlite_url="$(SITE_NAME=sqlite PORT=8887 DB=sqlite FIXTURES=1 bash bin/test-site.sh up)"; then
 				AUTH_SENTINEL_SITE_DIR="$CACHE/sqlite" AUTH_SENTINEL_SITE_URL="$sqlite_url" phpunit -c tests/php/phpunit.xml.dist \
-					--filter '/(Events|Secrets|Catalog)/' --log-junit "$RESULTS/sqlite.xml" >"$RESULTS/sqlite.log" 2>&1
+					--filter '/(Events|Secrets|Catalog|Sessions(Revoke|Route|Policy)Test|AuditRouteTest|SettingsRouteTest|PrivacyTest)/' --log-junit "$RESULTS/sqlite.xml" >"$RESULTS/sqlite.log" 2>&1
 				tail -n 20 "$RESULTS/sqlite.log"
 				read -r p f < <(counts junit "$RESULTS/sqlite.xml")
 				record sqlite "$p" "$f"
