@@ -109,7 +109,7 @@ site_up() {
 	rm -rf "$SITE/wp-content/database" "$SITE/wp-content/db.php" "$SITE/wp-config.php" "$SITE/wp-content/debug.log"
 	mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins"
 	ln -sfn "$ROOT" "$SITE/wp-content/plugins/auth-sentinel"
-	cp "$ROOT/tests/bin/quiet-updates.php" "$ROOT/tests/bin/query-log.php" "$ROOT/tests/bin/mail-catcher.php" "$SITE/wp-content/mu-plugins/"
+	cp "$ROOT/tests/bin/quiet-updates.php" "$ROOT/tests/bin/query-log.php" "$ROOT/tests/bin/mail-catcher.php" "$ROOT/tests/bin/rtl.php" "$SITE/wp-content/mu-plugins/"
 	if [ -d "$ROOT/tests/fixtures/plugins" ]; then
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi
