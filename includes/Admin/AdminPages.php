@@ -106,10 +106,8 @@ class AdminPages {
 	 * @return void
 	 */
 	public function add_network_menu(): void {
-		if ( ! function_exists( 'is_plugin_active_for_network' ) ) {
-			require_once ABSPATH . 'wp-admin/includes/plugin.php';
-		}
-		if ( is_plugin_active_for_network( plugin_basename( AUTH_SENTINEL_FILE ) ) ) {
+		// The Network Admin has loaded wp-admin/includes/plugin.php by now.
+		if ( function_exists( 'is_plugin_active_for_network' ) && is_plugin_active_for_network( plugin_basename( AUTH_SENTINEL_FILE ) ) ) {
 			$this->add_menu();
 		}
 	}
