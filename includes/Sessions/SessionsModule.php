@@ -252,25 +252,26 @@ class SessionsModule {
 			}
 		);
 
-		// The gate: after every token plugin (they sign in at priorities 10–99).
+		// The gate: after every token plugin (they sign in at priorities 10–99). Built only for a
+		// request that carries a Bearer token: others pay one header check.
 		add_filter(
 			'determine_current_user',
 			function ( $user_id ) {
-				return $this->gate()->determine_current_user( $user_id );
+				return self::has_bearer() ? $this->gate()->determine_current_user( $user_id ) : $user_id;
 			},
 			1000
 		);
 		add_filter(
 			'rest_authentication_errors',
 			function ( $result ) {
-				return $this->gate()->rest_authentication_errors( $result );
+				return self::has_bearer() ? $this->gate()->rest_authentication_errors( $result ) : $result;
 			},
 			1000
 		);
 		add_filter(
 			'rest_pre_dispatch',
 			function ( $result ) {
-				return $this->gate()->rest_pre_dispatch( $result );
+				return self::has_bearer() ? $this->gate()->rest_pre_dispatch( $result ) : $result;
 			},
 			1000
 		);
@@ -335,6 +336,18 @@ class SessionsModule {
 		if ( is_admin() ) {
 			( new UserLinks( $this->index ) )->register();
 		}
+	}
+
+	/**
+	 * Tells whether the request carries a Bearer token, without building anything.
+	 *
+	 * @return bool
+	 */
+	private static function has_bearer(): bool {
+		// phpcs:disable WordPress.Security.ValidatedSanitizedInput.InputNotSanitized,WordPress.Security.ValidatedSanitizedInput.MissingUnslash -- Only its first word is compared.
+		$header = $_SERVER['HTTP_AUTHORIZATION'] ?? $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? '';
+		// phpcs:enable
+		return is_string( $header ) && '' !== $header && 1 === preg_match( '/^\s*bearer\s/i', $header );
 	}
 
 	/**
