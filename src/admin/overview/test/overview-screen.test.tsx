@@ -132,7 +132,10 @@ describe( 'OverviewScreen', () => {
 		} );
 		render( <OverviewScreen errorsUrl={ ERRORS_URL } /> );
 		expect(
-			await screen.findByText( 'Sorry, you are not allowed to do that.' )
+			// The notice also speaks its text into a live region: find the visible one.
+			await screen.findByText( 'Sorry, you are not allowed to do that.', {
+				ignore: '.a11y-speak-region, script, style',
+			} )
 		).toBeTruthy();
 		expect( screen.getByRole( 'button', { name: 'Retry' } ) ).toBeTruthy();
 	} );
