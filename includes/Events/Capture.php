@@ -259,7 +259,7 @@ class Capture {
 		}
 		// An application password that was revoked is recognised by the fingerprint of its secret.
 		if ( 'application_password' === $source && 'incorrect_password' === $code && ! empty( $_SERVER['PHP_AUTH_PW'] ) && is_string( $_SERVER['PHP_AUTH_PW'] ) ) {
-			$secret = $this->fingerprinter->fingerprint( 'app_password_secret', (string) preg_replace( '/[^a-z\d]/i', '', wp_unslash( $_SERVER['PHP_AUTH_PW'] ) ) ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only fingerprinted.
+			$secret = $this->fingerprinter->app_password_secret( wp_unslash( $_SERVER['PHP_AUTH_PW'] ) ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only fingerprinted.
 			/** This filter is documented in includes/Events/CookieDiagnosis.php */
 			$ended = apply_filters( 'auth_sentinel_credential_ended', null, 'app_password_secret', $secret );
 			if ( is_array( $ended ) ) {

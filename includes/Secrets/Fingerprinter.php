@@ -48,6 +48,17 @@ class Fingerprinter {
 	}
 
 	/**
+	 * Returns the fingerprint of an application password's secret, spaces and dashes ignored
+	 * as WordPress ignores them (shared by the sessions index and the failures capture).
+	 *
+	 * @param string $password The raw password; never stored.
+	 * @return string Hex fingerprint.
+	 */
+	public function app_password_secret( string $password ): string {
+		return $this->fingerprint( 'app_password_secret', (string) preg_replace( '/[^a-z\d]/i', '', $password ) );
+	}
+
+	/**
 	 * Tells whether the key exists yet, without a query.
 	 *
 	 * @return bool

@@ -121,7 +121,7 @@ class Tracker {
 	 * @return string
 	 */
 	public function app_secret_fp( string $password ): string {
-		return $this->fingerprinter->fingerprint( 'app_password_secret', preg_replace( '/[^a-z\d]/i', '', $password ) );
+		return $this->fingerprinter->app_password_secret( $password );
 	}
 
 	/**
