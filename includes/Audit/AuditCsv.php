@@ -120,7 +120,7 @@ class AuditCsv extends \WP_REST_Response {
 		}
 		self::put( $buffer, self::COLUMNS );
 		if ( false === $emit( self::BOM . self::drain( $buffer ) ) ) {
-			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- A memory stream.
+			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A memory stream.
 			return 0;
 		}
 
@@ -149,7 +149,7 @@ class AuditCsv extends \WP_REST_Response {
 					break;
 				}
 			}
-			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- A memory stream.
+			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A memory stream.
 			return $rows;
 		}
 		unset( $few );
@@ -174,7 +174,7 @@ class AuditCsv extends \WP_REST_Response {
 			$top = $this->repository->max_id( $floor ) + 1;
 		}
 
-		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- A memory stream.
+		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A memory stream.
 		return $rows;
 	}
 

@@ -125,7 +125,7 @@ class AuditCommand extends Command {
 			if ( file_exists( $file ) && empty( $assoc_args['force'] ) ) {
 				\WP_CLI::error( sprintf( '%s exists; pass --force to replace it.', $file ) );
 			}
-			$handle = @fopen( $file, 'wb' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fopen,WordPress.PHP.NoSilencedErrors.Discouraged -- A file the admin named; the error is reported below.
+			$handle = @fopen( $file, 'wb' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fopen,WordPress.WP.AlternativeFunctions.file_system_operations_fopen,WordPress.PHP.NoSilencedErrors.Discouraged -- A file the admin named; the error is reported below.
 			if ( false === $handle ) {
 				\WP_CLI::error( sprintf( 'Cannot write to %s.', $file ) );
 			}
@@ -139,12 +139,12 @@ class AuditCommand extends Command {
 					$chunk = substr( $chunk, strlen( AuditCsv::BOM ) );
 				}
 				$first = false;
-				return false !== fwrite( $handle, $chunk ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite -- Streams to the terminal or the file asked for.
+				return false !== fwrite( $handle, $chunk ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite,WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- Streams to the terminal or the file asked for.
 			}
 		);
 
 		if ( '' !== $file ) {
-			fclose( $handle ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- Closes the file opened above.
+			fclose( $handle ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- Closes the file opened above.
 			\WP_CLI::success( sprintf( 'Exported %d %s to %s.', $rows, 1 === $rows ? 'row' : 'rows', $file ) );
 		}
 	}
