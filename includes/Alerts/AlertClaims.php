@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  *   With a persistent object cache the gate lives in the cache instead (wp_cache_add is atomic
  *   there) and the option is never touched.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AlertClaims {
 

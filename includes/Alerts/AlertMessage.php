@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * site's time zone), what it means for users and apps, and where to look. Names of secrets may
  * appear (the Secrets screen shows them too); values, tokens and passwords never reach it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AlertMessage {
 

@@ -33,7 +33,7 @@ defined( 'ABSPATH' ) || exit;
  * Nothing here may break the request: every step is guarded, and a failure to send is audited
  * without the URL or the error text (either may hold a secret).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Alerts {
 

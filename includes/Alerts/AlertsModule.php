@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * Wires alerts by email and webhook: listens for secret changes, recorded failures and the
  * revocation of every session, and leaves the rest to Alerts, built on first use.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AlertsModule {
 

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * (a chat bridge on the LAN, say): it is not limited the way wp_safe_remote_post() limits URLs
  * from visitors. Redirects are not followed, and the request gives up after three seconds.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Webhook {
 

@@ -23,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
  * private, such token errors (Auth Sentinel's own revocation included) are set aside so the app
  * gets its answer; errors of any other kind are left alone.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AppsModule {
 

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * concurrent requests lose no count. The first request of a minute deletes the past minutes'
  * rows. Only a keyed fingerprint of the client's address is stored.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class RateLimiter {
 

@@ -31,7 +31,7 @@ defined( 'ABSPATH' ) || exit;
  *   never naming the key). Otherwise `corrupted` when the site holds that kind of key (the
  *   signature is simply wrong), `unknown` when it does not.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class TokenStatus {
 

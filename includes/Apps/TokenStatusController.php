@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * Bearer` header, never from the URL; over 8 KB is refused with 400. Nothing is stored but a
  * fingerprint of the caller's address for the count; the answer is never cached.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class TokenStatusController extends \WP_REST_Controller {
 
@@ -157,7 +157,7 @@ class TokenStatusController extends \WP_REST_Controller {
 		 *
 		 * A fleet of terminals behind one address (a shop's router) shares the limit.
 		 *
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 *
 		 * @param int $limit Requests per minute; 30 by default.
 		 */

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * Answers `GET /auth-sentinel/v1/audit`: the audit log, newest first, filtered and paged, or
  * with `format=csv` the whole filtered log as a streamed CSV download.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AuditController extends Controller {
 

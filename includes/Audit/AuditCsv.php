@@ -27,7 +27,7 @@ defined( 'ABSPATH' ) || exit;
  * as a formula (starting with =, +, -, @, a tab or a carriage return, also after spaces) are
  * prefixed with a single quote. Column names are fixed English words, for scripts.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AuditCsv extends \WP_REST_Response {
 

@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * Records sign-ins and settings changes itself; the other actions are written by the domains
  * that perform them, through the plugin's Auditor.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AuditModule {
 

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * (Chrome on Windows) of jane"), and names each known action. Pure: every name it needs is
  * passed in, so a listing or an export looks users up once per page or batch.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AuditSummary {
 

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * The one way the plugin's domains append to the audit trail: fills in the acting user, the
  * client's address (anonymised when the settings ask) and user agent, and never throws.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Auditor {
 
@@ -67,7 +67,7 @@ class Auditor {
 				/**
 				 * Fires after an audit row was written.
 				 *
-				 * @since 0.2.0
+				 * @since 0.1.0
 				 *
 				 * @param string $action    The action.
 				 * @param array  $details   Its details.

@@ -23,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
  *     $ wp auth-sentinel audit export > audit.csv
  *     $ wp auth-sentinel audit export --action=session_revoked --since="-30 days" --file=revoked.csv
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AuditCommand extends Command {
 

@@ -19,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  *
  *     $ wp auth-sentinel catalog list --search=refresh
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class CatalogCommand extends Command {
 

@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Registers the `wp auth-sentinel` commands when WP-CLI runs; does nothing otherwise.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class CliModule {
 

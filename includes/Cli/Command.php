@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * Looks up users and times given on the command line and prints lists the WP-CLI way
  * (`--format`, `--fields`, `--field`). Loaded only under WP-CLI.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 abstract class Command {
 

@@ -29,7 +29,7 @@ defined( 'ABSPATH' ) || exit;
  * keys changed at that time (as the watch itself would write it), and the audit log gets the
  * row the watch would have written. remove() takes both back.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Demo {
 

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * Names, user agents and addresses the demo draws from. Addresses are in the ranges reserved
  * for documentation (RFC 5737), so no real host is ever named.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 final class DemoData {
 

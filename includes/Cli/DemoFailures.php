@@ -25,7 +25,7 @@ defined( 'ABSPATH' ) || exit;
  * diagnosed cause, catalog entry from Catalog::code_for(), token claims, the facts the
  * explanation reads) with an aggregation key that marks it as demo data.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class DemoFailures {
 

@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * real ones: browser sessions through WP_Session_Tokens, application passwords created and
  * used through core, WCPOS sessions in WCPOS's own user meta, tokens through the tracker.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class DemoPeople {
 

@@ -19,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  * made. The repositories append audit rows at the current time and delete only by age; these
  * are the demo's needs alone, kept here rather than widening their API for a development tool.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class DemoStorage {
 

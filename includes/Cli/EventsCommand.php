@@ -25,7 +25,7 @@ defined( 'ABSPATH' ) || exit;
  *     # What went wrong for one cashier since yesterday, as JSON.
  *     $ wp auth-sentinel events list --account=maria --since=yesterday --format=json
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class EventsCommand extends Command {
 

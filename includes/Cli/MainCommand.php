@@ -32,7 +32,7 @@ defined( 'ABSPATH' ) || exit;
  *     # The POS app shows API02003: what does it mean?
  *     $ wp auth-sentinel catalog get API02003
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class MainCommand extends Command {
 

@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  *     $ wp auth-sentinel secrets status
  *     $ wp auth-sentinel secrets history --format=json
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SecretsCommand extends Command {
 

@@ -28,7 +28,7 @@ defined( 'ABSPATH' ) || exit;
  *     $ wp auth-sentinel sessions revoke --account=maria
  *     $ wp --user=admin auth-sentinel sessions revoke --all --yes
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SessionsCommand extends Command {
 

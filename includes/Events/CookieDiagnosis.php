@@ -97,7 +97,7 @@ class CookieDiagnosis {
 					/**
 					 * Asks who ended a credential: {at, by, reason}, or null when nobody knows.
 					 *
-					 * @since 0.2.0
+					 * @since 0.1.0
 					 *
 					 * @param array|null $fact What is known so far.
 					 * @param string     $type The kind: cookie (fingerprint of core's verifier) or app_password_secret.

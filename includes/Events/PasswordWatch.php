@@ -102,7 +102,7 @@ class PasswordWatch {
 			/**
 			 * Fires once per request after a user's password changed and was recorded.
 			 *
-			 * @since 0.2.0
+			 * @since 0.1.0
 			 *
 			 * @param int $user_id The user.
 			 */

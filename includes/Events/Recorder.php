@@ -126,7 +126,7 @@ class Recorder {
 			/**
 			 * Fires after a failure was written (the alerts' spike check listens; keep listeners cheap).
 			 *
-			 * @since 0.2.0
+			 * @since 0.1.0
 			 *
 			 * @param Failure $failure The failure.
 			 */

@@ -136,7 +136,7 @@ class TokenDiagnosis {
 				/**
 				 * Asks why a token was refused here: {at, by, reason}, or null.
 				 *
-				 * @since 0.2.0
+				 * @since 0.1.0
 				 *
 				 * @param array|null $fact  What is known so far.
 				 * @param string     $token The raw token (never stored).

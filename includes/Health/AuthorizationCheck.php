@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * probe route), and reads whether the header reached PHP. Apache with PHP as CGI or FastCGI
  * drops it unless told otherwise; then every token plugin sees an anonymous request.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class AuthorizationCheck {
 

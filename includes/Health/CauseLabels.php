@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Names each cause in a few words, as the admin app's badges do (src/admin/events/causes.ts).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 final class CauseLabels {
 

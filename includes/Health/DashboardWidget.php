@@ -19,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  * Three queries (failures per hour and cause, the latest change, the sessions count), kept for
  * five minutes in a transient, which a secret change clears.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class DashboardWidget {
 

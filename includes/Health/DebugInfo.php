@@ -19,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  * token plugins found. What would help an attacker is marked private, so it stays out of the
  * text copied to the clipboard.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class DebugInfo {
 

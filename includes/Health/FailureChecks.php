@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * Tells whether two token plugins fight over the same requests and whether failures are
  * spiking. Each check is one or two queries on the failures table's indexes.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class FailureChecks {
 

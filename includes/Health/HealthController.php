@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * test, for users with the plugin's capability) and `GET /auth-sentinel/v1/health/authorization-probe`
  * (public: says only whether the request's Authorization header reached PHP).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class HealthController extends Controller {
 

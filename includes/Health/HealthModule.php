@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * Wires Site Health tests, the Site Health info section and the dashboard widget. Only hooks
  * are added on a request; the checks are built when Site Health or the dashboard asks.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class HealthModule {
 

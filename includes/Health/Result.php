@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * Builds the array Site Health expects from a test: label, status, badge, description,
  * actions and test id. Descriptions are HTML made by the callers from escaped parts.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 final class Result {
 

@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * Tells whether the keys and salts are safe, and whether a secret changed this week. Reads
  * what the secrets watch stored (one query each); never a value.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SecretChecks {
 

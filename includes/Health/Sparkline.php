@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
  * Draws hourly totals as an inline SVG sparkline, with a text alternative that says what the
  * line shows (total, busiest hour), so a screen reader user learns the same as a sighted one.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 final class Sparkline {
 

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * rest_authentication_errors, rest_pre_dispatch), which also finds a plugin installed under
  * another folder name or as a must-use plugin. Reads only what is in memory: no query.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class TokenPlugins {
 
@@ -59,7 +59,7 @@ class TokenPlugins {
 		/**
 		 * Filters how Auth Sentinel recognises token plugins (Site Health, dashboard).
 		 *
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 *
 		 * @param array $known Issuer slug => `name`, `plugin` (folder/file.php) and `classes`
 		 *                     (class names, or namespace prefixes ending with a backslash, whose

@@ -36,7 +36,7 @@ defined( 'ABSPATH' ) || exit;
  * once handled no longer matches what a page looks for, so a page always starts from the first
  * row left. SQL is plain (MariaDB and SQLite); JSON is edited in PHP.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 class Eraser {
 

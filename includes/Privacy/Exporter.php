@@ -24,7 +24,7 @@ defined( 'ABSPATH' ) || exit;
  * they identify a credential, not a person, and a token's id is as good as the token to anyone
  * who can read the token plugin's storage.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 class Exporter {
 

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * erasure tools do. Built from the settings as they are now, so the retention periods and the
  * IP anonymisation it states are the ones in force.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 class PolicyText {
 

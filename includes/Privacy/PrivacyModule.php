@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * Registers the personal data exporters and erasers, and the suggested privacy policy text.
  * Only filters and one admin_init action: nothing is built or read until WordPress asks.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 class PrivacyModule {
 

@@ -22,7 +22,7 @@ defined( 'ABSPATH' ) || exit;
  * Plain SQL that MariaDB, MySQL and SQLite all run: no JSON functions (details are edited in PHP,
  * a row at a time), no DELETE … LIMIT (rows are selected by id, then deleted by id).
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 class PrivacyRepository {
 

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * no account keeps what was typed in `details.login`, so it is theirs when it is their login or
  * their email address.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 class Subject {
 

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * (switch_to_blog around the permission check and the callback). Anyone else asking for
  * another site gets 403: a site administrator sees only their own site.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SiteScope {
 

@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * sessions and tokens (the session of the person making the change, if it is the user, stays);
  * a per-role limit of concurrent browser sessions ends the oldest ones at sign-in.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Policies {
 

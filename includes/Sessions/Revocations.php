@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * token fingerprints and jti fingerprints (user meta, which WordPress loads with the user, so
  * checking costs no query). Deny-list entries are dropped once the token would have expired.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Revocations {
 

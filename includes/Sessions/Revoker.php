@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * session meta) and refuses stateless tokens (deny list, not-before times). Fails closed: a
  * revocation that cannot be confirmed in storage throws, and the index row stays active.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Revoker {
 
@@ -206,7 +206,7 @@ class Revoker {
 		/**
 		 * Fires after every credential of a user was revoked.
 		 *
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 *
 		 * @param int    $user_id The user.
 		 * @param int    $by      Who.

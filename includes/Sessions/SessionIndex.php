@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * indexes, and keeps a row after its credential ends so that a later failure can tell who
  * ended it. Rows hold fingerprints and identifiers, never a token, verifier or password.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SessionIndex {
 

@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
  * session), that tells the tracker each time a session is saved or destroyed: core fires no hook
  * for either, and its get_all() drops the session ids a per-session revoke needs.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SessionTokens extends \WP_User_Meta_Session_Tokens {
 

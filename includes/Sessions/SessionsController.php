@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * `GET /sessions`, `GET|DELETE /sessions/{id}`, `GET|DELETE /users/{id}/sessions`,
  * `POST /sessions/revoke-all`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SessionsController extends Controller {
 

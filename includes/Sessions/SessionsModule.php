@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * Builds the sessions domain's objects and hooks them. On a request that signs nobody in and
  * carries no Bearer token, this costs the hooks and nothing else.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SessionsModule {
 

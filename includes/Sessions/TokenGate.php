@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * is signed out again and REST answers 401 auth_sentinel_token_revoked, which the failures
  * capture records as `revoked`. A request without an Authorization header costs one array check.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class TokenGate {
 

@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * every write is guarded. Who ended a credential and why comes from the revocation in progress
  * (during()), or is inferred: a user ending their own current session signed out.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class Tracker {
 
@@ -220,7 +220,7 @@ class Tracker {
 						/**
 						 * Fires after a cookie session was created and indexed.
 						 *
-						 * @since 0.2.0
+						 * @since 0.1.0
 						 *
 						 * @param int    $user_id The user.
 						 * @param string $fp      The session's fingerprint.

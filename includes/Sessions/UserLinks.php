@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Adds a "Sessions" row action to the Users list and a Sessions section to the profile screen.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class UserLinks {
 

@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * validated field by field by the route's schema; a bad field is a 400 naming it in
  * `data.params`). Both answer the full settings.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SettingsController extends Controller {
 

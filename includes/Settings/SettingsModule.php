@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Wires the settings route.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 class SettingsModule {
 
