@@ -110,6 +110,8 @@ site_up() {
 	mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins"
 	ln -sfn "$ROOT" "$SITE/wp-content/plugins/auth-sentinel"
 	cp "$ROOT/tests/bin/quiet-updates.php" "$ROOT/tests/bin/query-log.php" "$ROOT/tests/bin/mail-catcher.php" "$ROOT/tests/bin/rtl.php" "$SITE/wp-content/mu-plugins/"
+	# The development tools (dev/: wp auth-sentinel demo), as wp-env maps them in.
+	ln -sfn "$ROOT/dev/mu-plugins/auth-sentinel-dev.php" "$SITE/wp-content/mu-plugins/auth-sentinel-dev.php"
 	if [ -d "$ROOT/tests/fixtures/plugins" ]; then
 		for p in "$ROOT"/tests/fixtures/plugins/*/; do ln -sfn "${p%/}" "$SITE/wp-content/plugins/$(basename "$p")"; done
 	fi

@@ -539,6 +539,14 @@ class CliTest extends TestCase {
 
 		$twice = $this->wp( 'auth-sentinel', 'demo', '--yes' );
 		$this->assertSame( 1, $twice['code'], 'no second helping on top of the first' );
+		$this->assertStringContainsString( '--replace', $twice['err'] );
+
+		// --replace (what `bin/start.sh --demo` runs) starts the story again instead: the same users, not twice as many.
+		$again = $this->ok( 'auth-sentinel', 'demo', '--yes', '--replace', '--users=12', '--days=3', '--seed=42' );
+		$this->assertStringContainsString( 'Removed 12 demo users', $again );
+		$this->assertStringContainsString( 'Made 12 users', $again );
+		$this->assertSame( $before['users'] + 12, count_users()['total_users'] );
+		$this->assertCount( 1, $wpdb->get_results( $wpdb->prepare( "SELECT id FROM {$audit_table} WHERE action = %s AND details LIKE %s", 'secrets_changed', '%"trigger":"demo"%' ) ), 'one recorded change, not two' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 
 		$removed = $this->ok( 'auth-sentinel', 'demo', '--remove', '--yes' );
 		$this->assertStringContainsString( 'Removed 12 demo users', $removed );

@@ -5,7 +5,7 @@
  * @package AuthSentinel
  */
 
-namespace AuthSentinel\Cli;
+namespace AuthSentinel\Dev;
 
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Secrets\Fingerprinter;
