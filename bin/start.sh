@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Starts WordPress at http://localhost:8888 with Auth Sentinel active (admin / password).
+#   bash bin/start.sh          # the site
+#   bash bin/start.sh --demo   # the site, then filled with demo data (bin/demo.sh)
 #
 # With a usable Docker daemon and wordpress.org in reach, this is plain `wp-env start` with
 # .wp-env.json as is. Otherwise (no Docker, or offline) it runs wp-env's Playground runtime
@@ -14,6 +16,14 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 # shellcheck source=wp-env-offline.sh
 . "$ROOT/bin/wp-env-offline.sh"
+
+demo=0
+for arg in "$@"; do
+	case "$arg" in
+	--demo) demo=1 ;;
+	*) die "usage: bash bin/start.sh [--demo]" ;;
+	esac
+done
 
 started_at=$SECONDS
 
@@ -171,3 +181,9 @@ cat <<EOF
   Logs:           .cache/wp-env.log$([ "$runtime" = playground ] && printf '%s' ', .cache/playground.log, .wp-core/wp-content/debug.log')
 
 EOF
+
+if [ "$demo" = 1 ]; then
+	exec 9>&- # bin/demo.sh takes the lock itself.
+	bash "$ROOT/bin/demo.sh"
+	say "site and demo data ready in $((SECONDS - started_at)) s"
+fi

@@ -100,7 +100,7 @@ class DemoCommand extends Command {
 			mt_srand( self::number( $assoc_args, 'seed', 0, 0, PHP_INT_MAX ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.rand_seeding_mt_srand -- Repeatable demo data on request.
 		}
 		$done = $demo->fill( self::number( $assoc_args, 'users', 40, 3, 500 ), self::number( $assoc_args, 'days', 7, 1, 90 ), array( \WP_CLI::class, 'log' ) );
-		\WP_CLI::success( self::made( $done ) );
+		\WP_CLI::success( self::made( $done ) . ' Remove it all with: wp auth-sentinel demo --remove --yes' );
 	}
 
 	/**
@@ -111,7 +111,7 @@ class DemoCommand extends Command {
 	 */
 	public static function made( array $done ): string {
 		return sprintf(
-			'Made %d users, %d browser sessions, %d application passwords, %d WCPOS sessions, %d tokens, %d failure rows (%d failures, %d causes), %d audit rows and %s. Remove it all with: wp auth-sentinel demo --remove --yes',
+			'Made %d users, %d browser sessions, %d application passwords, %d WCPOS sessions, %d tokens, %d failure rows (%d failures, %d causes), %d audit rows and %s.',
 			$done['users'],
 			$done['cookie'],
 			$done['app_password'],
