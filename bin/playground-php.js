@@ -26,8 +26,8 @@ const { getMountArgs } = require(
 );
 
 async function main() {
-	const [ script, ...scriptArgs ] = process.argv.slice( 2 );
-	if ( ! script ) {
+	const argv = process.argv.slice( 2 );
+	if ( ! argv.length ) {
 		process.stderr.write(
 			'usage: node bin/playground-php.js <script.php> [arguments]\n'
 		);
@@ -43,7 +43,9 @@ async function main() {
 		( source ) => path.resolve( source.path ) === ROOT
 	);
 	if ( ! plugin ) {
-		throw new Error( '.wp-env.json does not mount this checkout as a plugin' );
+		throw new Error(
+			'.wp-env.json does not mount this checkout as a plugin'
+		);
 	}
 	// The site is installed already: boot what is there, install nothing.
 	const mounts = getMountArgs( config ).map( ( arg ) =>
@@ -64,10 +66,14 @@ async function main() {
 			defines.push( '--define', name, String( value ) );
 		}
 	}
+	const [ script, ...scriptArgs ] = argv;
 	const inSite = path.posix.join(
 		'/wordpress/wp-content/plugins',
 		plugin.basename,
-		path.relative( ROOT, path.resolve( script ) ).split( path.sep ).join( '/' )
+		path
+			.relative( ROOT, path.resolve( script ) )
+			.split( path.sep )
+			.join( '/' )
 	);
 	const cli = path.join(
 		path.dirname( require.resolve( '@wp-playground/cli/package.json' ) ),
@@ -93,7 +99,9 @@ async function main() {
 			stdio: [ 'ignore', 'inherit', 'inherit' ],
 			env: { ...process.env, FORCE_COLOR: '0' },
 		} );
-		child.on( 'exit', ( code, signal ) => resolve( signal ? 1 : code ?? 1 ) );
+		child.on( 'exit', ( code, signal ) =>
+			resolve( signal ? 1 : ( code ?? 1 ) )
+		);
 	} );
 }
 
