@@ -1,29 +1,49 @@
 /**
- * Webpack configuration: the @wordpress/scripts defaults with one entry point.
+ * Webpack configuration: the @wordpress/scripts defaults with one entry point
+ * per admin screen.
  *
- * `admin` (src/admin/index.tsx) becomes build/admin.js, build/admin.asset.php
- * (script dependencies and version for wp_enqueue_script) and, because the
- * entry imports admin.scss, build/admin.css and build/admin-rtl.css.
+ * Each screen (src/admin/<screen>/index.tsx) becomes build/<screen>.js, its
+ * build/<screen>.asset.php (script dependencies and version for
+ * wp_enqueue_script) and build/<screen>.css (+ -rtl.css). A page loads the
+ * script of its own screen only; there are no shared chunks to enqueue.
  *
- * The size budget is raised from webpack's 244 KiB: the Errors table uses
- * `@wordpress/dataviews/wp`, which WordPress 6.8 does not ship as a script and
- * which therefore bundles its own copy of @wordpress/components (about
- * 1.8 MiB minified, 330 KiB gzipped). The budget still warns if the app grows
- * well past that.
+ * DataViews is imported from `@wordpress/dataviews`, not from its `/wp`
+ * build: the `/wp` build carries its own copy of @wordpress/components (about
+ * 1.6 MiB minified). The plain build imports @wordpress/components,
+ * compose, data, element, private-apis and the rest by name, so the
+ * dependency extraction plugin maps them to the scripts WordPress already
+ * loads (wp-components, …) and lists them in the asset file. WordPress 6.8's
+ * wp-components has every public and private component DataViews 4.22 uses
+ * (Menu, Badge, kebabCase among the private ones); the browser tests open
+ * every screen and its menus to keep it so.
  */
 const path = require( 'path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 
-const MIB = 1024 * 1024;
+/** The admin screens, as in AdminPages::SCREENS. */
+const SCREENS = [
+	'overview',
+	'errors',
+	'sessions',
+	'secrets',
+	'audit',
+	'settings',
+];
+
+const KIB = 1024;
 
 module.exports = {
 	...defaultConfig,
-	entry: {
-		admin: path.resolve( __dirname, 'src/admin/index.tsx' ),
-	},
+	entry: Object.fromEntries(
+		SCREENS.map( ( screen ) => [
+			screen,
+			path.resolve( __dirname, `src/admin/${ screen }/index.tsx` ),
+		] )
+	),
 	performance: {
+		// Minified, before gzip; the largest screen is well under it.
 		hints: 'warning',
-		maxAssetSize: 2.25 * MIB,
-		maxEntrypointSize: 2.5 * MIB,
+		maxAssetSize: 400 * KIB,
+		maxEntrypointSize: 450 * KIB,
 	},
 };

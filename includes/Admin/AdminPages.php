@@ -42,6 +42,23 @@ class AdminPages {
 	);
 
 	/**
+	 * The REST requests each screen makes first on its default view, written exactly as the
+	 * admin app writes them (same arguments and values; their order does not matter): their
+	 * answers are printed into the page, so the first rows need no round trip.
+	 */
+	const PRELOAD = array(
+		'overview' => array( '/auth-sentinel/v1/events/stats?interval=hour' ),
+		'errors'   => array(
+			'/auth-sentinel/v1/events?page=1&per_page=20&orderby=last_seen&order=desc',
+			'/auth-sentinel/v1/catalog',
+		),
+		'sessions' => array( '/auth-sentinel/v1/sessions?page=1&per_page=20&orderby=last_seen&order=desc&status=active' ),
+		'secrets'  => array( '/auth-sentinel/v1/secrets' ),
+		'audit'    => array( '/auth-sentinel/v1/audit?page=1&per_page=20' ),
+		'settings' => array( '/auth-sentinel/v1/settings' ),
+	);
+
+	/**
 	 * Hook suffixes of the registered pages, by screen.
 	 *
 	 * @var array<string, string>
@@ -142,7 +159,8 @@ class AdminPages {
 	}
 
 	/**
-	 * Loads the app on the plugin's pages only.
+	 * Loads the current screen's script and styles on the plugin's pages only, with the
+	 * configuration it reads and the answers of its first REST requests.
 	 *
 	 * @param string $hook_suffix The current admin page.
 	 * @return void
@@ -152,7 +170,8 @@ class AdminPages {
 		if ( false === $screen ) {
 			return;
 		}
-		$asset_file = AUTH_SENTINEL_DIR . '/build/admin.asset.php';
+		// One script per screen (webpack.config.js), with its own dependencies.
+		$asset_file = AUTH_SENTINEL_DIR . '/build/' . $screen . '.asset.php';
 		if ( ! is_readable( $asset_file ) ) {
 			add_action(
 				'admin_notices',
@@ -165,13 +184,28 @@ class AdminPages {
 		$asset = require $asset_file;
 		$url   = plugins_url( 'build/', AUTH_SENTINEL_FILE );
 
-		wp_enqueue_script( self::HANDLE, $url . 'admin.js', $asset['dependencies'], $asset['version'], true );
+		wp_enqueue_script( self::HANDLE, $url . $screen . '.js', $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( self::HANDLE, 'auth-sentinel', AUTH_SENTINEL_DIR . '/languages' );
-		if ( is_readable( AUTH_SENTINEL_DIR . '/build/admin.css' ) ) {
-			wp_enqueue_style( self::HANDLE, $url . 'admin.css', array( 'wp-components' ), $asset['version'] );
+		if ( is_readable( AUTH_SENTINEL_DIR . '/build/' . $screen . '.css' ) ) {
+			wp_enqueue_style( self::HANDLE, $url . $screen . '.css', array( 'wp-components' ), $asset['version'] );
 			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
 		}
 
+		$network = is_network_admin();
+		$sites   = $network ? self::sites() : array();
+		$site    = $network ? self::site_shown( $sites ) : 0;
+		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( self::config( $screen, $sites ) ) . ';', 'before' );
+		$this->preload( $screen, $site );
+	}
+
+	/**
+	 * Builds the configuration the admin app reads as `window.authSentinel` (src/admin/config.ts).
+	 *
+	 * @param string                                   $screen The current screen.
+	 * @param array<int, array{id: int, name: string}> $sites  In the Network Admin, the network's sites.
+	 * @return array<string, mixed>
+	 */
+	private static function config( string $screen, array $sites ): array {
 		$screens = array();
 		foreach ( self::titles() as $key => $title ) {
 			$screens[] = array(
@@ -184,7 +218,7 @@ class AdminPages {
 		foreach ( wp_roles()->get_names() as $role => $name ) {
 			$roles[ $role ] = translate_user_role( $name );
 		}
-		$settings = array(
+		return array(
 			'screen'        => $screen,
 			'screens'       => $screens,
 			'restNamespace' => 'auth-sentinel/v1',
@@ -197,9 +231,58 @@ class AdminPages {
 			'currentUser'   => get_current_user_id(),
 			// In the Network Admin: the screens show one site's data, chosen among these.
 			'network'       => is_network_admin(),
-			'sites'         => is_network_admin() ? self::sites() : array(),
+			'sites'         => $sites,
 			'mainSite'      => is_multisite() ? get_main_site_id() : 0,
 		);
-		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $settings ) . ';', 'before' );
+	}
+
+	/**
+	 * Works out the site a Network Admin page shows, as the admin app does (src/admin/network/site-scope.ts):
+	 * the page's `site` argument when it names a site of the list, else the main site.
+	 *
+	 * @param array<int, array{id: int, name: string}> $sites The network's sites.
+	 * @return int
+	 */
+	private static function site_shown( array $sites ): int {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Reading which site to show changes nothing.
+		$asked = isset( $_GET['site'] ) ? absint( $_GET['site'] ) : 0;
+		return in_array( $asked, array_column( $sites, 'id' ), true ) ? $asked : (int) get_main_site_id();
+	}
+
+	/**
+	 * Prints the answers of a screen's first REST requests into the page, for the preloading
+	 * middleware of wp-api-fetch (as core's editors do): the screen shows its first rows without
+	 * a round trip to the server. Only for the screen's default view: an address with filters
+	 * (anything but `page` and, in the Network Admin, `site`) asks for other data.
+	 *
+	 * @param string $screen The current screen.
+	 * @param int    $site   In the Network Admin, the site shown; else 0.
+	 * @return void
+	 */
+	private function preload( string $screen, int $site ): void {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Only the names of the arguments are read.
+		$extra = array_diff( array_keys( $_GET ), array( 'page', 'site' ) );
+		if ( array() !== $extra ) {
+			return;
+		}
+		$paths = self::PRELOAD[ $screen ] ?? array();
+		if ( $site > 0 ) {
+			// The app adds the site to every request of its own (siteMiddleware).
+			$paths = array_map(
+				static function ( string $path ) use ( $site ): string {
+					return add_query_arg( 'site', $site, $path );
+				},
+				$paths
+			);
+		}
+		$preloaded = array_reduce( $paths, 'rest_preload_api_request', array() );
+		if ( array() === $preloaded ) {
+			return;
+		}
+		wp_add_inline_script(
+			'wp-api-fetch',
+			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
+			'after'
+		);
 	}
 }

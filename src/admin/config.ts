@@ -5,7 +5,44 @@
 import { __ } from '@wordpress/i18n';
 import { getQueryArg } from '@wordpress/url';
 
-import type { AdminConfig, NetworkSite, ScreenLink, ScreenSlug } from './types';
+/** The screens of the admin menu, one sub page each. */
+export type ScreenSlug =
+	'overview' | 'errors' | 'sessions' | 'secrets' | 'audit' | 'settings';
+
+/** One entry of the navigation, as printed by PHP. */
+export interface ScreenLink {
+	slug: ScreenSlug;
+	title: string;
+	url: string;
+}
+
+/** `window.authSentinel`, printed by PHP before the screen's script. */
+export interface AdminConfig {
+	screen: ScreenSlug;
+	screens: ScreenLink[];
+	restNamespace: string;
+	version: string;
+	/** Root of the REST API, e.g. "https://shop.test/wp-json/". */
+	restRoot: string;
+	/** A `wp_rest` nonce, for plain links such as the CSV export. */
+	restNonce: string;
+	/** The site's roles: slug => translated name. */
+	roles: Record< string, string >;
+	/** Id of the signed-in user. */
+	currentUser: number;
+	/** Whether the screens run in a multisite Network Admin. */
+	network: boolean;
+	/** In the Network Admin: the network's sites, for the site filter. */
+	sites: NetworkSite[];
+	/** The network's main site id (0 on a single site). */
+	mainSite: number;
+}
+
+/** One site of a network, for the Network Admin's site filter. */
+export interface NetworkSite {
+	id: number;
+	name: string;
+}
 
 declare global {
 	interface Window {
@@ -65,6 +102,24 @@ export function defaultScreens(): ScreenLink[] {
 		title: titles[ slug ],
 		url: `admin.php?page=${ pageSlugOf( slug ) }`,
 	} ) );
+}
+
+/**
+ * Finds the address of a screen in the navigation, falling back to its admin
+ * page slug.
+ *
+ * @param config The admin configuration.
+ * @param slug   The screen.
+ * @return Its address.
+ */
+export function screenUrl(
+	config: Pick< AdminConfig, 'screens' >,
+	slug: ScreenSlug
+): string {
+	return (
+		config.screens.find( ( link ) => link.slug === slug )?.url ??
+		`admin.php?page=${ pageSlugOf( slug ) }`
+	);
 }
 
 /**

@@ -3,45 +3,6 @@
  * printed by PHP and the REST responses of the auth-sentinel/v1 namespace.
  */
 
-/** The screens of the admin menu, one sub page each. */
-export type ScreenSlug =
-	'overview' | 'errors' | 'sessions' | 'secrets' | 'audit' | 'settings';
-
-/** One entry of the navigation, as printed by PHP. */
-export interface ScreenLink {
-	slug: ScreenSlug;
-	title: string;
-	url: string;
-}
-
-/** `window.authSentinel`, printed by PHP before build/admin.js. */
-export interface AdminConfig {
-	screen: ScreenSlug;
-	screens: ScreenLink[];
-	restNamespace: string;
-	version: string;
-	/** Root of the REST API, e.g. "https://shop.test/wp-json/". */
-	restRoot: string;
-	/** A `wp_rest` nonce, for plain links such as the CSV export. */
-	restNonce: string;
-	/** The site's roles: slug => translated name. */
-	roles: Record< string, string >;
-	/** Id of the signed-in user. */
-	currentUser: number;
-	/** Whether the screens run in a multisite Network Admin. */
-	network: boolean;
-	/** In the Network Admin: the network's sites, for the site filter. */
-	sites: NetworkSite[];
-	/** The network's main site id (0 on a single site). */
-	mainSite: number;
-}
-
-/** One site of a network, for the Network Admin's site filter. */
-export interface NetworkSite {
-	id: number;
-	name: string;
-}
-
 /** Which family a watched secret belongs to. */
 export type SecretGroup = 'salt' | 'token' | 'site';
 

@@ -10,9 +10,9 @@ test( 'the screens read right to left', async ( { page, baseURL } ) => {
 		.addCookies( [ { name: 'as_rtl', value: '1', url: baseURL! } ] );
 	await openScreen( page, 'sessions' );
 	await expect( page.locator( 'html' ) ).toHaveAttribute( 'dir', 'rtl' );
-	// WordPress swaps in the mirrored stylesheet the build makes.
+	// WordPress swaps in the mirrored stylesheet the build makes for the screen.
 	await expect(
-		page.locator( 'link[href*="auth-sentinel/build/admin-rtl.css"]' )
+		page.locator( 'link[href*="auth-sentinel/build/sessions-rtl.css"]' )
 	).toHaveCount( 1 );
 	const nav = page.getByRole( 'navigation', { name: /Auth Sentinel/i } );
 	const first = await nav

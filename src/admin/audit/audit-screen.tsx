@@ -3,8 +3,8 @@
  * settings changes with who did them, filterable and exportable as CSV.
  */
 import { Button, Card, CardBody } from '@wordpress/components';
-import { DataViews } from '@wordpress/dataviews/wp';
-import type { Action } from '@wordpress/dataviews/wp';
+import { DataViews } from '@wordpress/dataviews';
+import type { Action } from '@wordpress/dataviews';
 import { useMemo, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 import { download, seen } from '@wordpress/icons';

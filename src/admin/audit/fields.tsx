@@ -2,7 +2,7 @@
  * The columns and filters of the Audit table.
  */
 import { Button } from '@wordpress/components';
-import type { Field } from '@wordpress/dataviews/wp';
+import type { Field } from '@wordpress/dataviews';
 import { createContext, useContext } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 

@@ -3,7 +3,7 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import type { ScreenLink, ScreenSlug } from '../types';
+import type { ScreenLink, ScreenSlug } from '../config';
 
 interface ScreenNavProps {
 	screens: readonly ScreenLink[];

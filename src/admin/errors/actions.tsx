@@ -1,7 +1,7 @@
 /**
  * What can be done with one failure in the Errors table.
  */
-import type { Action } from '@wordpress/dataviews/wp';
+import type { Action } from '@wordpress/dataviews';
 import { __ } from '@wordpress/i18n';
 import { seen } from '@wordpress/icons';
 

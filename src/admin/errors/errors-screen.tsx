@@ -3,7 +3,7 @@
  * entry, source, user and time, searchable by app codes such as API02003,
  * with the diagnosis of each in a dialog.
  */
-import { DataViews } from '@wordpress/dataviews/wp';
+import { DataViews } from '@wordpress/dataviews';
 import { useEffect, useMemo, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 

@@ -1,7 +1,7 @@
 /**
  * The columns and filters of the Errors table.
  */
-import type { Field } from '@wordpress/dataviews/wp';
+import type { Field } from '@wordpress/dataviews';
 import { createContext, useContext } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 

@@ -2,7 +2,7 @@
  * Maps the DataViews view of the Errors table to the screen state (and so to
  * the address) and to the `GET /events` query, and back.
  */
-import type { Filter, View } from '@wordpress/dataviews/wp';
+import type { Filter, View } from '@wordpress/dataviews';
 
 import { CAUSES } from '../events/causes';
 import { SOURCES } from '../events/sources';

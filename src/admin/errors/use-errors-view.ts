@@ -2,7 +2,7 @@
  * The view of the Errors table, started from the page address and written
  * back to it, and the REST query it asks for.
  */
-import type { View } from '@wordpress/dataviews/wp';
+import type { View } from '@wordpress/dataviews';
 import { useCallback, useRef, useState } from '@wordpress/element';
 
 import type { EventsQuery } from '../types';

@@ -5,7 +5,7 @@ import { SelectControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
-import type { NetworkSite } from '../types';
+import type { NetworkSite } from '../config';
 
 interface SitePickerProps {
 	sites: readonly NetworkSite[];

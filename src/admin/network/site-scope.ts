@@ -6,7 +6,7 @@
 import { addQueryArgs, getQueryArg } from '@wordpress/url';
 import type { APIFetchMiddleware } from '@wordpress/api-fetch';
 
-import type { AdminConfig } from '../types';
+import type { AdminConfig } from '../config';
 
 let scope = 0;
 

@@ -1,7 +1,7 @@
 /**
  * What can be done with sessions in the Sessions table.
  */
-import type { Action } from '@wordpress/dataviews/wp';
+import type { Action } from '@wordpress/dataviews';
 import { __ } from '@wordpress/i18n';
 import { trash } from '@wordpress/icons';
 

@@ -2,7 +2,7 @@
  * Maps the DataViews view of the Sessions table to the screen state (and so
  * to the address) and to the `GET /sessions` query, and back.
  */
-import type { Filter, View } from '@wordpress/dataviews/wp';
+import type { Filter, View } from '@wordpress/dataviews';
 
 import { SESSION_TYPES } from '../data/sessions/normalize';
 import type { SessionsQuery } from '../types';

@@ -4,7 +4,7 @@
  * with revocation of one, some, all of a user's or everyone's.
  */
 import { Button, Notice } from '@wordpress/components';
-import { DataViews } from '@wordpress/dataviews/wp';
+import { DataViews } from '@wordpress/dataviews';
 import { useCallback, useMemo, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 

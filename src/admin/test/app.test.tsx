@@ -2,13 +2,12 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen } from '@testing-library/react';
 
 import { App } from '../app';
+import { AuditScreen } from '../audit/audit-screen';
 import { defaultScreens } from '../config';
-import type { AdminConfig, ScreenSlug } from '../types';
+import type { AdminConfig, ScreenSlug } from '../config';
+import { SessionsScreen } from '../sessions/sessions-screen';
 
 jest.mock( '@wordpress/api-fetch' );
-jest.mock( '@wordpress/dataviews/wp', () =>
-	jest.requireActual( '@wordpress/dataviews' )
-);
 
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
 
@@ -40,7 +39,14 @@ beforeEach( () => {
 
 describe( 'App', () => {
 	it( 'names the screen, marks it in the navigation and mounts it', async () => {
-		render( <App config={ config( 'audit' ) } /> );
+		render(
+			<App config={ config( 'audit' ) }>
+				<AuditScreen
+					restRoot="https://shop.test/wp-json/"
+					restNonce=""
+				/>
+			</App>
+		);
 
 		expect(
 			screen.getByRole( 'heading', {
@@ -80,7 +86,14 @@ describe( 'App', () => {
 	} );
 
 	it( 'mounts the Sessions screen with the revoke-everyone button', async () => {
-		render( <App config={ config( 'sessions' ) } /> );
+		render(
+			<App config={ config( 'sessions' ) }>
+				<SessionsScreen
+					sessionsUrl="admin.php?page=auth-sentinel-sessions"
+					currentUser={ 1 }
+				/>
+			</App>
+		);
 
 		expect(
 			await screen.findByRole( 'heading', { name: 'No active sessions' } )

@@ -2,7 +2,7 @@
  * Keeps a DataViews view in React state and its meaning in the page
  * address, so a filtered table can be shared, bookmarked or linked to.
  */
-import type { View } from '@wordpress/dataviews/wp';
+import type { View } from '@wordpress/dataviews';
 import { useCallback, useRef, useState } from '@wordpress/element';
 
 /** How one screen maps its state to the address and to the view. */

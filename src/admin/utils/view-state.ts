@@ -2,7 +2,7 @@
  * Helpers shared by the tables whose DataViews view is kept in the page
  * address: reading filter values and query arguments.
  */
-import type { Filter, View } from '@wordpress/dataviews/wp';
+import type { Filter, View } from '@wordpress/dataviews';
 import { getQueryArgs } from '@wordpress/url';
 
 /** The page sizes DataViews offers. */

@@ -12,10 +12,6 @@ import { fixtureRawAuditEntry } from '../../test-utils/fixtures';
 import { AuditScreen } from '../audit-screen';
 
 jest.mock( '@wordpress/api-fetch' );
-// Jest runs CommonJS: use the package's CommonJS build of the same DataViews.
-jest.mock( '@wordpress/dataviews/wp', () =>
-	jest.requireActual( '@wordpress/dataviews' )
-);
 
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
 

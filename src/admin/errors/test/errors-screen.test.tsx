@@ -15,10 +15,6 @@ import {
 import { ErrorsScreen } from '../errors-screen';
 
 jest.mock( '@wordpress/api-fetch' );
-// Jest runs CommonJS: use the package's CommonJS build of the same DataViews.
-jest.mock( '@wordpress/dataviews/wp', () =>
-	jest.requireActual( '@wordpress/dataviews' )
-);
 
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
 
