@@ -142,6 +142,31 @@ if wanted php || wanted e2e; then
 	fi
 fi
 
+# The release: readme.txt, the documentation's links, and the zip installed on a clean site.
+for suite in readme docs; do
+	if wanted "$suite"; then
+		say "── $suite"
+		phpunit -c tests/release/phpunit.xml.dist --testsuite "$suite" --log-junit "$RESULTS/$suite.xml" >"$RESULTS/$suite.log" 2>&1 || cat "$RESULTS/$suite.log"
+		read -r p f < <(counts junit "$RESULTS/$suite.xml")
+		record "$suite" "$p" "$f"
+	fi
+done
+if wanted zip; then
+	say "── zip (npm run plugin-zip, uploaded to a clean site, used, deleted)"
+	if npm run -s plugin-zip >"$RESULTS/zip-build.log" 2>&1 && zip_url="$(SITE_NAME=zip PORT=8879 ACTIVATE=0 FIXTURES=0 bash bin/test-site.sh up)"; then
+		tail -n 1 "$RESULTS/zip-build.log"
+		AUTH_SENTINEL_ZIP="$ROOT/auth-sentinel.zip" AUTH_SENTINEL_ZIP_SITE_DIR="$CACHE/zip" AUTH_SENTINEL_ZIP_SITE_URL="$zip_url" \
+			AUTH_SENTINEL_ZIP_DB=auth_sentinel_zip phpunit -c tests/release/phpunit.xml.dist --testsuite zip --log-junit "$RESULTS/zip.xml" >"$RESULTS/zip.log" 2>&1
+		tail -n 20 "$RESULTS/zip.log"
+		read -r p f < <(counts junit "$RESULTS/zip.xml")
+		record zip "$p" "$f"
+		SITE_NAME=zip PORT=8879 bash bin/test-site.sh down
+	else
+		cat "$RESULTS/zip-build.log"
+		record zip 0 1
+	fi
+fi
+
 printf '\n'
 say "summary"
 printf '  %s\n' "${SUMMARY[@]}"
