@@ -123,6 +123,7 @@ final class Plugin {
 	public function boot(): void {
 		( new Capabilities() )->register();
 		( new Rest\SiteScope() )->register();
+		( new Rest\PermissionFirst() )->register();
 		$this->secrets->register();
 		$this->catalog->register();
 		$this->events->register();

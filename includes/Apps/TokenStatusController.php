@@ -9,6 +9,7 @@ namespace AuthSentinel\Apps;
 
 use AuthSentinel\Events\Issuers;
 use AuthSentinel\Events\TokenInspector;
+use AuthSentinel\Http\Request;
 use AuthSentinel\Plugin;
 
 defined( 'ABSPATH' ) || exit;
@@ -130,11 +131,11 @@ class TokenStatusController extends \WP_REST_Controller {
 			$sent = $body['token'];
 		}
 		if ( ! is_string( $sent ) || '' === trim( $sent ) ) {
-			$header = (string) $request->get_header( 'authorization' );
-			if ( strlen( $header ) > self::MAX_TOKEN + 64 ) {
+			$header = Request::current()->authorization();
+			if ( $header['oversized'] || strlen( (string) $header['value'] ) > self::MAX_TOKEN + 64 ) {
 				return array( null, 'too_long' );
 			}
-			$sent = preg_match( '/^\s*Bearer\s+(\S+)\s*$/i', $header, $match ) ? $match[1] : null;
+			$sent = null === $header['value'] || ! preg_match( '/^\s*Bearer\s/i', $header['value'] ) ? null : Request::token_of( $header['value'] );
 		}
 		if ( null === $sent ) {
 			return array( null, '' );

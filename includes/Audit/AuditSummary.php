@@ -30,6 +30,7 @@ class AuditSummary {
 		'session_revoked',
 		'user_sessions_revoked',
 		'all_sessions_revoked',
+		'reauth_failed',
 		'app_password_created',
 		'app_password_first_used',
 		'app_password_revoked',
@@ -53,6 +54,7 @@ class AuditSummary {
 			'session_revoked'         => __( 'Session revoked', 'auth-sentinel' ),
 			'user_sessions_revoked'   => __( 'All of a user’s sessions revoked', 'auth-sentinel' ),
 			'all_sessions_revoked'    => __( 'Everyone’s sessions revoked', 'auth-sentinel' ),
+			'reauth_failed'           => __( 'Wrong password to confirm a revocation', 'auth-sentinel' ),
 			'app_password_created'    => __( 'Application password created', 'auth-sentinel' ),
 			'app_password_first_used' => __( 'Application password first used', 'auth-sentinel' ),
 			'app_password_revoked'    => __( 'Application password revoked', 'auth-sentinel' ),
@@ -146,6 +148,15 @@ class AuditSummary {
 					? __( 'Revoked everyone’s sessions (none was active)', 'auth-sentinel' )
 					/* translators: %s: what was revoked, e.g. "12 browser sessions, 3 tokens". */
 					: sprintf( __( 'Revoked everyone’s sessions: %s', 'auth-sentinel' ), $counts );
+				break;
+
+			case 'reauth_failed':
+				$text = sprintf(
+					/* translators: 1: a user's login, 2: how many wrong passwords in a row. */
+					__( '%1$s entered a wrong password to confirm revoking everyone’s sessions (attempt %2$s)', 'auth-sentinel' ),
+					$target,
+					number_format_i18n( (int) ( $details['attempts'] ?? 1 ) )
+				);
 				break;
 
 			case 'app_password_created':

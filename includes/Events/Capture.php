@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Http\Request;
 use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretsWatch;
 
@@ -162,7 +163,8 @@ class Capture {
 		}
 		$this->guarded(
 			function () use ( $error ) {
-				$login = isset( $_SERVER['PHP_AUTH_USER'] ) ? (string) wp_unslash( $_SERVER['PHP_AUTH_USER'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only looked up and fingerprinted.
+				$basic = Request::current()->basic();
+				$login = null === $basic ? '' : $basic[0];
 				$code  = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
 				return $this->password_failure( 'application_password', $code, $login );
 			}
@@ -194,6 +196,29 @@ class Capture {
 	}
 
 	/**
+	 * Records a token the token gate refused (revoked here), in whatever form it travelled and
+	 * on whatever request: the gate calls this once, with what it found.
+	 *
+	 * @param string               $token  The raw token (only fingerprinted and decoded).
+	 * @param array<string, mixed> $fact   Why it was refused: at, by, reason.
+	 * @param array<string, mixed> $claims Its decoded claims.
+	 * @param int[]                $users  Whose token it may be.
+	 * @return void
+	 */
+	public function token_refused( string $token, array $fact, array $claims, array $users ): void {
+		unset( $claims );
+		$this->guarded(
+			function () use ( $token, $fact, $users ) {
+				$failure = $this->tokens->diagnose( Issuers::GATE_CODE, $token, Request::current()->authorization()['stripped'], null, $fact );
+				if ( 0 === $failure->user_id && $users ) {
+					$failure->user_id = (int) reset( $users );
+				}
+				return $failure;
+			}
+		);
+	}
+
+	/**
 	 * Diagnoses a REST credential failure.
 	 *
 	 * @param string               $code   The error code.
@@ -203,14 +228,13 @@ class Capture {
 	 */
 	private function rest_failure( string $code, array $data, int $status ): ?Failure {
 		if ( 'rest_cookie_invalid_nonce' === $code ) {
-			return $this->nonces->diagnose( $this->nonce() );
+			return $this->nonces->diagnose( Request::current()->nonce() );
 		}
 
-		list( $header, $stripped ) = $this->authorization();
-		$token                     = null;
-		if ( null !== $header && preg_match( '/^\s*Bearer\s+(\S+)/i', $header, $match ) ) {
-			$token = $match[1];
-		}
+		$authorization = Request::current()->authorization();
+		$header        = $authorization['value'];
+		$stripped      = $authorization['stripped'];
+		$token         = Request::current()->token();
 		// WooCommerce POS answers its routes with a generic code and the real one in data.reason.
 		if ( isset( $data['data']['reason'] ) && is_string( $data['data']['reason'] ) && '' !== $data['data']['reason'] ) {
 			$code = substr( $data['data']['reason'], 0, 100 );
@@ -258,8 +282,9 @@ class Capture {
 			$failure->cause = 'unknown';
 		}
 		// An application password that was revoked is recognised by the fingerprint of its secret.
-		if ( 'application_password' === $source && 'incorrect_password' === $code && ! empty( $_SERVER['PHP_AUTH_PW'] ) && is_string( $_SERVER['PHP_AUTH_PW'] ) ) {
-			$secret = $this->fingerprinter->app_password_secret( wp_unslash( $_SERVER['PHP_AUTH_PW'] ) ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only fingerprinted.
+		$basic = 'application_password' === $source && 'incorrect_password' === $code ? Request::current()->basic() : null;
+		if ( null !== $basic && '' !== $basic[1] ) {
+			$secret = $this->fingerprinter->app_password_secret( $basic[1] );
 			/** This filter is documented in includes/Events/CookieDiagnosis.php */
 			$ended = apply_filters( 'auth_sentinel_credential_ended', null, 'app_password_secret', $secret );
 			if ( is_array( $ended ) ) {
@@ -268,45 +293,6 @@ class Capture {
 			}
 		}
 		return $failure;
-	}
-
-	/**
-	 * Returns the Authorization header, and whether the server hid it from the plugins (moved it
-	 * to REDIRECT_HTTP_AUTHORIZATION or left it only in the raw headers).
-	 *
-	 * @return array{0: ?string, 1: bool}
-	 */
-	private function authorization(): array {
-		// phpcs:disable WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only parsed and fingerprinted, never output or stored.
-		if ( ! empty( $_SERVER['HTTP_AUTHORIZATION'] ) ) {
-			return array( (string) wp_unslash( $_SERVER['HTTP_AUTHORIZATION'] ), false );
-		}
-		if ( ! empty( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) ) {
-			return array( (string) wp_unslash( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ), true );
-		}
-		// phpcs:enable
-		if ( function_exists( 'getallheaders' ) ) {
-			foreach ( (array) getallheaders() as $name => $value ) {
-				if ( 'authorization' === strtolower( (string) $name ) && '' !== (string) $value ) {
-					return array( (string) $value, true );
-				}
-			}
-		}
-		return array( null, false );
-	}
-
-	/**
-	 * Returns the REST nonce the request sent.
-	 *
-	 * @return string
-	 */
-	private function nonce(): string {
-		// phpcs:disable WordPress.Security.NonceVerification.Recommended,WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Diagnosing a nonce that failed; only compared.
-		if ( isset( $_REQUEST['_wpnonce'] ) && is_string( $_REQUEST['_wpnonce'] ) ) {
-			return substr( (string) wp_unslash( $_REQUEST['_wpnonce'] ), 0, 64 );
-		}
-		return isset( $_SERVER['HTTP_X_WP_NONCE'] ) ? substr( (string) wp_unslash( $_SERVER['HTTP_X_WP_NONCE'] ), 0, 64 ) : '';
-		// phpcs:enable
 	}
 
 	/**

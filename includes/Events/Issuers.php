@@ -38,6 +38,11 @@ class Issuers {
 	const WCPOS = 'wcpos';
 
 	/**
+	 * The code this plugin's token gate answers a revoked token with.
+	 */
+	const GATE_CODE = 'auth_sentinel_token_revoked';
+
+	/**
 	 * Codes only JWT Auth (usefulteam) answers with.
 	 */
 	const JWT_AUTH_ONLY = array( 'jwt_auth_obsolete_token', 'jwt_auth_invalid_refresh_token', 'jwt_auth_obsolete_refresh_token', 'jwt_auth_expired_refresh_token' );

@@ -71,9 +71,10 @@ class TokenDiagnosis {
 	 * @param string|null $token    The raw token, null when the request had none (never stored).
 	 * @param bool        $stripped Whether the server moved the Authorization header out of the plugins' sight.
 	 * @param int|null    $numeric  Simple JWT Login's numeric error code, if any.
+	 * @param array|null  $revoked  When the token gate refused it: at, by, reason.
 	 * @return Failure
 	 */
-	public function diagnose( string $code, ?string $token, bool $stripped, ?int $numeric = null ): Failure {
+	public function diagnose( string $code, ?string $token, bool $stripped, ?int $numeric = null, ?array $revoked = null ): Failure {
 		$failure         = new Failure( 'token', $code, 'unknown' );
 		$issuer          = $this->issuers->from_code( $code );
 		$failure->issuer = '' === $issuer ? 'unknown' : $issuer;
@@ -89,7 +90,7 @@ class TokenDiagnosis {
 		}
 
 		$decoded             = $this->inspector->decode( $token );
-		$fingerprint         = $this->fingerprinter->fingerprint( 'token', $token );
+		$fingerprint         = $this->fingerprinter->token( $token );
 		$failure->credential = $fingerprint;
 		if ( ! $decoded['shape'] ) {
 			$failure->token              = array( 'fingerprint' => $fingerprint );
@@ -113,6 +114,11 @@ class TokenDiagnosis {
 			return $failure;
 		}
 
+		if ( null !== $revoked ) {
+			CookieDiagnosis::add_ended( $failure, $revoked );
+			$failure->cause = 'revoked';
+			return $failure;
+		}
 		$failure->cause = $this->cause( $failure, $code, $issuer, $token, $claims, (bool) $user, $numeric );
 		return $failure;
 	}

@@ -46,8 +46,9 @@ class TokenInspector {
 			$result['problem'] = 'parts';
 			return $result;
 		}
-		// Header and claims must be there; the signature may be empty (an unsigned token).
-		if ( '' === $parts[0] || '' === $parts[1] || ! preg_match( '/^[A-Za-z0-9_-]*$/', $parts[0] . $parts[1] . $parts[2] ) ) {
+		// Header and claims must be there, in the alphabet their signature covers; the signature
+		// may be empty (an unsigned token) or carry characters the issuers' decoders skip.
+		if ( '' === $parts[0] || '' === $parts[1] || ! preg_match( '/^[A-Za-z0-9_-]*$/', $parts[0] . $parts[1] ) ) {
 			$result['problem'] = 'alphabet';
 			return $result;
 		}
@@ -75,12 +76,13 @@ class TokenInspector {
 			return false;
 		}
 		$parts = explode( '.', $token );
-		if ( 3 !== count( $parts ) ) {
+		if ( 3 !== count( $parts ) || '' === $parts[2] ) {
 			return false;
 		}
-		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- A JWT signature is base64url.
-		$expected = rtrim( strtr( base64_encode( hash_hmac( 'sha256', $parts[0] . '.' . $parts[1], $secret, true ) ), '+/', '-_' ), '=' );
-		return hash_equals( $expected, $parts[2] );
+		// Compared as bytes, decoded as the issuers' php-jwt decodes it (stray characters and the
+		// last character's unused bits ignored), so a re-encoded signature still matches.
+		$given = base64_decode( strtr( $parts[2], '-_', '+/' ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode -- A JWT signature is base64url.
+		return is_string( $given ) && hash_equals( hash_hmac( 'sha256', $parts[0] . '.' . $parts[1], $secret, true ), $given );
 	}
 
 	/**
@@ -107,6 +109,35 @@ class TokenInspector {
 			'user_id' => $user,
 			'device'  => isset( $claims['data']['user']['device'] ) && is_string( $claims['data']['user']['device'] ) ? mb_substr( $claims['data']['user']['device'], 0, 100 ) : null,
 		);
+	}
+
+	/**
+	 * Returns the users a token's claims name: `data.user.id` (the JWT plugins, WCPOS), `sub`,
+	 * `id` (Simple JWT Login's default) and, when Simple JWT Login names users by them, `email`
+	 * and `username` (looked up only when asked, as they cost a query).
+	 *
+	 * @param array<string, mixed> $claims     Decoded claims.
+	 * @param bool                 $by_address Whether to look users up by email and username.
+	 * @return int[]
+	 */
+	public function claimed_users( array $claims, bool $by_address = false ): array {
+		$users = array();
+		foreach ( array( $claims['data']['user']['id'] ?? null, $claims['sub'] ?? null, $claims['id'] ?? null ) as $id ) {
+			if ( is_numeric( $id ) && (int) $id > 0 && (int) $id < PHP_INT_MAX ) {
+				$users[] = (int) $id;
+			}
+		}
+		if ( $by_address ) {
+			foreach ( array( 'email', 'username' ) as $claim ) {
+				if ( isset( $claims[ $claim ] ) && is_string( $claims[ $claim ] ) && '' !== $claims[ $claim ] && strlen( $claims[ $claim ] ) <= 100 ) {
+					$user = get_user_by( 'email' === $claim ? 'email' : 'login', $claims[ $claim ] );
+					if ( $user ) {
+						$users[] = (int) $user->ID;
+					}
+				}
+			}
+		}
+		return array_values( array_unique( $users ) );
 	}
 
 	/**

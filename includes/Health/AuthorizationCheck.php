@@ -8,6 +8,7 @@
 namespace AuthSentinel\Health;
 
 use AuthSentinel\Events\Issuers;
+use AuthSentinel\Http\Request;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -53,13 +54,8 @@ class AuthorizationCheck {
 	 * @return array{received: bool, via: string|null}
 	 */
 	public static function probe_answer(): array {
-		$via = null;
-		foreach ( array( 'HTTP_AUTHORIZATION', 'REDIRECT_HTTP_AUTHORIZATION' ) as $name ) {
-			if ( ! empty( $_SERVER[ $name ] ) ) {
-				$via = $name;
-				break;
-			}
-		}
+		$header = Request::current()->authorization();
+		$via    = null !== $header['value'] && 'raw_headers' !== $header['via'] ? $header['via'] : null;
 		return array(
 			'received' => null !== $via,
 			'via'      => $via,

@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Secrets;
 
+use AuthSentinel\Http\Request;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -14,6 +16,11 @@ defined( 'ABSPATH' ) || exit;
  *
  * The key is made once and kept in an autoloaded option, so reading it costs no query. It is
  * deliberately independent of the salts: a salt change must not change every fingerprint.
+ *
+ * On a multisite network the key is the network's (a network option), so that a credential
+ * fingerprinted on one site — a session created on /site2/, a token denied from the Network
+ * Admin — matches on every other; each site keeps a copy in its own autoloaded option, so that
+ * reading it still costs no query. Schema::migrate_network_key() made the copies agree.
  *
  * @since 0.1.0
  */
@@ -59,6 +66,25 @@ class Fingerprinter {
 	}
 
 	/**
+	 * Returns the fingerprint of a token by what its issuer verifies: its header and payload as
+	 * signed, after the cleaning the issuers apply (tags, whitespace and a `Bearer` prefix
+	 * removed). Re-encoding the signature, flipping its ignored low bits or adding characters an
+	 * issuer strips gives the same fingerprint; only the issuer's own key could sign another
+	 * header or payload. A value that is not three dot-separated parts is fingerprinted whole.
+	 *
+	 * @param string $token The raw token; never stored.
+	 * @return string Hex fingerprint.
+	 */
+	public function token( string $token ): string {
+		$clean = Request::token_of( $token );
+		if ( null === $clean ) {
+			return $this->fingerprint( 'token', trim( $token ) );
+		}
+		$parts = explode( '.', $clean );
+		return $this->fingerprint( 'token_signed', $parts[0] . '.' . $parts[1] );
+	}
+
+	/**
 	 * Tells whether the key exists yet, without a query.
 	 *
 	 * @return bool
@@ -79,17 +105,52 @@ class Fingerprinter {
 	private function key(): string {
 		if ( null === $this->key ) {
 			$key = get_option( self::OPTION );
-			if ( ! is_string( $key ) || strlen( $key ) < 64 ) {
-				$key = bin2hex( random_bytes( 32 ) );
-				if ( ! add_option( self::OPTION, $key, '', true ) ) {
-					// Another request made it first: use theirs.
-					wp_cache_delete( 'alloptions', 'options' );
-					$stored = get_option( self::OPTION );
-					$key    = is_string( $stored ) && strlen( $stored ) >= 64 ? $stored : $key;
+			if ( ! self::valid( $key ) ) {
+				$key = is_multisite() ? self::network_key() : self::create( 'add_option' );
+				if ( is_multisite() ) {
+					update_option( self::OPTION, $key, true ); // This site's copy.
 				}
 			}
-			$this->key = $key;
+			$this->key = (string) $key;
 		}
 		return $this->key;
+	}
+
+	/**
+	 * Returns the network's key, creating it the first time (multisite).
+	 *
+	 * @return string
+	 */
+	public static function network_key(): string {
+		$key = get_site_option( self::OPTION );
+		return self::valid( $key ) ? (string) $key : self::create( 'add_site_option' );
+	}
+
+	/**
+	 * Makes a key and stores it with an add (which fails when another request made one first:
+	 * theirs is used).
+	 *
+	 * @param string $add add_option or add_site_option.
+	 * @return string
+	 */
+	private static function create( string $add ): string {
+		$key = bin2hex( random_bytes( 32 ) );
+		if ( 'add_site_option' === $add ? add_site_option( self::OPTION, $key ) : add_option( self::OPTION, $key, '', true ) ) {
+			return $key;
+		}
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( get_current_network_id() . ':' . self::OPTION, 'site-options' );
+		$stored = 'add_site_option' === $add ? get_site_option( self::OPTION ) : get_option( self::OPTION );
+		return self::valid( $stored ) ? (string) $stored : $key;
+	}
+
+	/**
+	 * Tells whether a stored value is a key.
+	 *
+	 * @param mixed $key The value.
+	 * @return bool
+	 */
+	private static function valid( $key ): bool {
+		return is_string( $key ) && strlen( $key ) >= 64;
 	}
 }

@@ -13,8 +13,14 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Revokes credentials where they live (core's session meta, application passwords, WCPOS's
- * session meta) and refuses stateless tokens (deny list, not-before times). Fails closed: a
- * revocation that cannot be confirmed in storage throws, and the index row stays active.
+ * session meta, the token plugins' refresh credentials) and refuses stateless tokens (deny
+ * list, not-before times).
+ *
+ * Fails closed and says so: the refusals of stateless tokens are written first (so that every
+ * token is refused even if a later step fails), every write is read back, each step runs even
+ * when an earlier one failed, and anything storage does not confirm ends in a RevocationFailed
+ * that lists what was ended and what was not. A credential created after the revocation began
+ * (a sign-in during "revoke everyone") is left alone: it was not there to revoke.
  *
  * @since 0.1.0
  */
@@ -49,18 +55,27 @@ class Revoker {
 	private $auditor;
 
 	/**
+	 * The token plugins' refresh credentials.
+	 *
+	 * @var IssuerSessions
+	 */
+	private $issuers;
+
+	/**
 	 * Creates the revoker.
 	 *
-	 * @param SessionIndex $index       The index.
-	 * @param Tracker      $tracker     The tracker.
-	 * @param Revocations  $revocations Token refusals.
-	 * @param Auditor      $auditor     The audit trail.
+	 * @param SessionIndex   $index       The index.
+	 * @param Tracker        $tracker     The tracker.
+	 * @param Revocations    $revocations Token refusals.
+	 * @param Auditor        $auditor     The audit trail.
+	 * @param IssuerSessions $issuers     The token plugins' refresh credentials.
 	 */
-	public function __construct( SessionIndex $index, Tracker $tracker, Revocations $revocations, Auditor $auditor ) {
+	public function __construct( SessionIndex $index, Tracker $tracker, Revocations $revocations, Auditor $auditor, IssuerSessions $issuers ) {
 		$this->index       = $index;
 		$this->tracker     = $tracker;
 		$this->revocations = $revocations;
 		$this->auditor     = $auditor;
+		$this->issuers     = $issuers;
 	}
 
 	/**
@@ -70,63 +85,53 @@ class Revoker {
 	 * @param int                  $by     Who revokes.
 	 * @param string               $reason Why (admin, user, limit…).
 	 * @return void
-	 * @throws \RuntimeException When storage still holds the credential afterwards.
+	 * @throws RevocationFailed When storage still holds the credential afterwards, or holds nothing
+	 *                          this row stands for (then nothing was revoked and the row stays).
 	 */
 	public function revoke( array $row, int $by, string $reason = 'admin' ): void {
 		$user_id = (int) $row['user_id'];
 		$fp      = (string) $row['fp'];
-		$this->tracker->during(
-			$reason,
-			$by,
-			array(),
-			function () use ( $row, $user_id, $fp, $by, $reason ) {
-				switch ( $row['type'] ) {
-					case 'cookie':
-						$sessions = SessionTokens::stored( $user_id );
-						foreach ( array_keys( $sessions ) as $verifier ) {
-							if ( $this->tracker->cookie_fp( (string) $verifier ) === $fp ) {
-								unset( $sessions[ $verifier ] );
+		$type    = (string) $row['type'];
+		$expires = null === $row['expires'] ? 0 : (int) strtotime( $row['expires'] . ' UTC' );
+		try {
+			$this->tracker->during(
+				$reason,
+				$by,
+				array(),
+				function () use ( $row, $user_id, $fp, $type, $expires, $by, $reason ) {
+					switch ( $type ) {
+						case 'cookie':
+							$this->end_cookie( $user_id, $fp );
+							break;
+						case 'app_password':
+							$this->end_app_password( $user_id, (string) $row['ref'] );
+							break;
+						case 'wcpos':
+							$jti = (string) $row['ref'];
+							$this->revocations->deny( $user_id, $this->revocations->jti_key( $jti ), $expires, $by, $reason );
+							$this->end_wcpos_sessions( $user_id, array( $jti ) );
+							break;
+						case 'token':
+							$keys = array( $fp => $expires );
+							if ( '' !== (string) $row['ref'] ) {
+								$keys[ $this->revocations->jti_key( (string) $row['ref'] ) ] = $expires;
 							}
-						}
-						if ( ! SessionTokens::store( $user_id, $sessions ) ) {
-							throw new \RuntimeException( 'The session is still stored.' );
-						}
-						break;
-					case 'app_password':
-						$uuid = (string) $row['ref'];
-						if ( \WP_Application_Passwords::get_user_application_password( $user_id, $uuid ) ) {
-							\WP_Application_Passwords::delete_application_password( $user_id, $uuid );
-							wp_cache_delete( $user_id, 'user_meta' );
-							if ( in_array( $uuid, array_column( \WP_Application_Passwords::get_user_application_passwords( $user_id ), 'uuid' ), true ) ) {
-								throw new \RuntimeException( 'The application password is still stored.' );
-							}
-						}
-						break;
-					case 'wcpos':
-						$jti = (string) $row['ref'];
-						if ( ! $this->revocations->deny( $user_id, $this->revocations->jti_key( $jti ), null === $row['expires'] ? 0 : (int) strtotime( $row['expires'] . ' UTC' ), $by, $reason ) ) {
-							throw new \RuntimeException( 'The session could not be denied.' );
-						}
-						$sessions = get_user_meta( $user_id, Tracker::WCPOS_META, true );
-						if ( is_array( $sessions ) && isset( $sessions[ $jti ] ) ) {
-							unset( $sessions[ $jti ] );
-							update_user_meta( $user_id, Tracker::WCPOS_META, $sessions );
-						}
-						break;
-					case 'token':
-						if ( ! $this->revocations->deny( $user_id, $fp, null === $row['expires'] ? 0 : (int) strtotime( $row['expires'] . ' UTC' ), $by, $reason ) ) {
-							throw new \RuntimeException( 'The token could not be denied.' );
-						}
-						break;
+							$this->revocations->deny_many( $user_id, $keys, $by, $reason );
+							break;
+					}
+					$this->index->end( array( 'id' => (int) $row['id'] ), $reason, $by );
 				}
-				$this->index->end( array( 'id' => (int) $row['id'] ), $reason, $by );
-			}
-		);
+			);
+		} catch ( RevocationFailed $e ) {
+			throw $e;
+		} catch ( \Throwable $e ) {
+			throw new RevocationFailed( $e->getMessage(), array(), array( $type => 1 ) );
+		}
 		$this->auditor->record(
 			'session_revoked',
 			array(
 				'session' => (int) $row['id'],
-				'type'    => (string) $row['type'],
+				'type'    => $type,
 				'reason'  => $reason,
 				'label'   => (string) $row['label'],
 				'client'  => \AuthSentinel\Events\ClientName::describe( (string) $row['user_agent'] ),
@@ -137,72 +142,101 @@ class Revoker {
 	}
 
 	/**
-	 * Revokes every credential of one user: cookie sessions, application passwords, WCPOS
-	 * sessions, and every token issued before now.
+	 * Revokes every credential of one user: every token issued before now (first), WCPOS
+	 * sessions, the token plugins' refresh credentials, cookie sessions and application passwords.
 	 *
 	 * @param int                                 $user_id The user.
 	 * @param int                                 $by      Who revokes.
-	 * @param string                              $reason  Why: admin, user, policy_password, policy_email, policy_role.
+	 * @param string                              $reason  Why: admin, user, policy_password, policy_email, policy_role, revoke_all.
 	 * @param array{application_passwords?: bool} $options What to include (application passwords by default).
 	 * @return array{revoked: array<string, int>, not_before: int}
-	 * @throws \RuntimeException When a cookie session is still stored afterwards.
+	 * @throws RevocationFailed When a step is not confirmed; it lists what was and was not ended.
 	 */
 	public function revoke_user( int $user_id, int $by, string $reason = 'admin', array $options = array() ): array {
+		$with_apps   = $options['application_passwords'] ?? true;
 		$keep_cookie = $by === $user_id ? Tracker::current_verifier() : '';
 		$keep_app    = $by === $user_id ? self::current_app_password() : '';
-		$keep        = array_filter(
-			array(
-				'' === $keep_cookie ? '' : $this->tracker->cookie_fp( $keep_cookie ),
-				'' === $keep_app ? '' : $this->tracker->app_fp( $keep_app ),
+		$keep        = array_values(
+			array_filter(
+				array(
+					'' === $keep_cookie ? '' : $this->tracker->cookie_fp( $keep_cookie ),
+					'' === $keep_app ? '' : $this->tracker->app_fp( $keep_app ),
+				)
 			)
 		);
 		$counts      = $this->index->count_by_type( array( 'user_id' => $user_id ), $keep );
-		$with_apps   = $options['application_passwords'] ?? true;
+		if ( ! $with_apps ) {
+			unset( $counts['app_password'] );
+		}
+		$steps = new RevocationSteps( $counts );
 
 		$not_before = $this->tracker->during(
 			$reason,
 			$by,
 			$keep,
-			function () use ( $user_id, $by, $reason, $keep_cookie, $keep_app, $keep, $with_apps ) {
-				$sessions = SessionTokens::stored( $user_id );
-				$kept     = '' !== $keep_cookie && isset( $sessions[ $keep_cookie ] ) ? array( $keep_cookie => $sessions[ $keep_cookie ] ) : array();
-				if ( ! SessionTokens::store( $user_id, $kept ) ) {
-					throw new \RuntimeException( 'A session is still stored.' );
-				}
-				if ( $with_apps ) {
-					foreach ( \WP_Application_Passwords::get_user_application_passwords( $user_id ) as $item ) {
-						if ( $item['uuid'] !== $keep_app ) {
-							\WP_Application_Passwords::delete_application_password( $user_id, $item['uuid'] );
+			function () use ( $steps, $user_id, $by, $reason, $keep_cookie, $keep_app, $keep, $with_apps ) {
+				$at = $steps->run(
+					'token',
+					function () use ( $user_id, $by, $reason ) {
+						return $this->revocations->user_not_before( $user_id, $by, $reason );
+					}
+				);
+				$steps->run(
+					'wcpos',
+					function () use ( $user_id, $by, $reason ) {
+						$this->end_wcpos_sessions( $user_id, null, $by, $reason );
+					}
+				);
+				$steps->run(
+					'refresh',
+					function () use ( $user_id ) {
+						return $this->issuers->end_user( $user_id );
+					}
+				);
+				$steps->run(
+					'cookie',
+					function () use ( $user_id, $keep_cookie ) {
+						$sessions = SessionTokens::stored( $user_id );
+						$kept     = '' !== $keep_cookie && isset( $sessions[ $keep_cookie ] ) ? array( $keep_cookie => $sessions[ $keep_cookie ] ) : array();
+						if ( ! SessionTokens::store( $user_id, $kept ) ) {
+							throw new \RuntimeException( 'A session is still stored.' );
 						}
 					}
+				);
+				if ( $with_apps ) {
+					$steps->run(
+						'app_password',
+						function () use ( $user_id, $keep_app ) {
+							foreach ( \WP_Application_Passwords::get_user_application_passwords( $user_id ) as $item ) {
+								if ( $item['uuid'] !== $keep_app ) {
+									$this->end_app_password( $user_id, (string) $item['uuid'] );
+								}
+							}
+						}
+					);
 				}
-				$wcpos = get_user_meta( $user_id, Tracker::WCPOS_META, true );
-				foreach ( is_array( $wcpos ) ? $wcpos : array() as $jti => $session ) {
-					$exp = is_array( $session ) ? (int) ( $session['expires'] ?? 0 ) : 0;
-					$this->revocations->deny( $user_id, $this->revocations->jti_key( (string) $jti ), $exp, $by, $reason );
-				}
-				delete_user_meta( $user_id, Tracker::WCPOS_META );
-				$at    = $this->revocations->user_not_before( $user_id, $by, $reason );
 				$where = array( 'user_id' => $user_id );
-				if ( ! $with_apps ) {
-					$where['type'] = array( 'cookie', 'wcpos', 'token' );
+				$types = array_diff( SessionIndex::TYPES, $steps->failed_kinds(), $with_apps ? array() : array( 'app_password' ) );
+				if ( $types ) {
+					$where['type'] = array_values( $types );
+					$this->index->end( $where, $reason, $by, $keep );
 				}
-				$this->index->end( $where, $reason, $by, $keep );
-				return $at;
+				return is_int( $at ) ? $at : 0;
 			}
 		);
-		if ( ! $with_apps ) {
-			unset( $counts['app_password'] );
-		}
 		$this->auditor->record(
 			'user_sessions_revoked',
-			array(
-				'counts' => $counts,
-				'reason' => $reason,
+			array_filter(
+				array(
+					'counts' => $steps->ended(),
+					'reason' => $reason,
+					'failed' => $steps->left(),
+				)
 			),
 			$user_id,
 			$by
 		);
+		$steps->throw_if_failed( 'Some of the user’s credentials could not be confirmed ended.' );
 		/**
 		 * Fires after every credential of a user was revoked.
 		 *
@@ -214,27 +248,30 @@ class Revoker {
 		 */
 		do_action( 'auth_sentinel_user_sessions_revoked', $user_id, $by, $reason );
 		return array(
-			'revoked'    => $counts,
-			'not_before' => $not_before,
+			'revoked'    => $steps->ended(),
+			'not_before' => (int) $not_before,
 		);
 	}
 
 	/**
 	 * Revokes everyone's credentials but the caller's current session.
 	 *
-	 * On a network, a site administrator's "everyone" is the members of their site, never a
-	 * network administrator: pass that site; 0 is every user of the network.
+	 * On a network: a site administrator's "everyone" is the members of their site who belong to
+	 * no other site (the others are reported as skipped: ending their credentials would sign them
+	 * out of sites that are not the administrator's), never a network administrator; a network
+	 * administrator's is the members of one site (`$site`), or with `$site` 0 every user of the
+	 * network, with a network-wide not-before time.
 	 *
 	 * @param int  $by                    Who revokes (their current session stays).
 	 * @param bool $application_passwords Whether application passwords go too.
 	 * @param int  $site                  Only the members of this site; 0 for everyone.
-	 * @return array{revoked: array<string, int>, not_before: int}
-	 * @throws \RuntimeException When a cookie session is still stored afterwards.
+	 * @param bool $shared_too            With a site: also its members who belong to other sites.
+	 * @return array{revoked: array<string, int>, not_before: int, skipped?: int}
+	 * @throws RevocationFailed When a step is not confirmed; it lists what was and was not ended.
 	 */
-	public function revoke_all( int $by, bool $application_passwords = true, int $site = 0 ): array {
-		global $wpdb;
+	public function revoke_all( int $by, bool $application_passwords = true, int $site = 0, bool $shared_too = false ): array {
 		if ( $site > 0 ) {
-			return $this->revoke_site_members( $by, $application_passwords, $site );
+			return $this->revoke_site_members( $by, $application_passwords, $site, $shared_too );
 		}
 		$keep_cookie = Tracker::current_verifier();
 		$keep_app    = self::current_app_password();
@@ -247,101 +284,249 @@ class Revoker {
 			)
 		);
 		$counts      = $this->index->count_by_type( array(), $keep );
+		if ( ! $application_passwords ) {
+			unset( $counts['app_password'] );
+		}
+		$steps = new RevocationSteps( $counts );
 
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- Statements over every user's meta at once; caches are cleared after.
 		$not_before = $this->tracker->during(
 			'revoke_all',
 			$by,
 			$keep,
-			function () use ( $wpdb, $by, $keep_cookie, $keep_app, $keep, $application_passwords ) {
-				// Everyone else's cookie sessions in one statement; the caller's others through core.
-				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key = %s AND user_id <> %d", 'session_tokens', $by ) );
-				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key = %s", Tracker::WCPOS_META ) );
-				self::forget_user_meta_cache();
-				$mine = SessionTokens::stored( $by );
-				if ( ! SessionTokens::store( $by, '' !== $keep_cookie && isset( $mine[ $keep_cookie ] ) ? array( $keep_cookie => $mine[ $keep_cookie ] ) : array() ) ) {
-					throw new \RuntimeException( 'A session is still stored.' );
-				}
-				$left = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key = %s AND user_id <> %d", 'session_tokens', $by ) );
-				if ( $left > 0 ) {
-					throw new \RuntimeException( 'Sessions are still stored.' );
-				}
-				if ( $application_passwords ) {
-					$owners = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s", \WP_Application_Passwords::USERMETA_KEY_APPLICATION_PASSWORDS ) );
-					foreach ( array_map( 'intval', (array) $owners ) as $owner ) {
-						foreach ( \WP_Application_Passwords::get_user_application_passwords( $owner ) as $item ) {
-							if ( $item['uuid'] !== $keep_app ) {
-								\WP_Application_Passwords::delete_application_password( $owner, $item['uuid'] );
-							}
+			function () use ( $steps, $by, $keep_cookie, $keep_app, $keep, $application_passwords ) {
+				$at    = $steps->run(
+					'token',
+					function () use ( $by ) {
+						return $this->revocations->site_not_before( $by, is_multisite() );
+					}
+				);
+				$store = new SessionStore();
+				$steps->run(
+					'wcpos',
+					function () use ( $store, $by ) {
+						$store->delete_everyones( Tracker::WCPOS_META, $by );
+					}
+				);
+				$steps->run(
+					'refresh',
+					function () use ( $by ) {
+						return $this->issuers->end_all( $by );
+					}
+				);
+				$steps->run(
+					'cookie',
+					function () use ( $store, $by, $keep_cookie ) {
+						$store->delete_everyones( 'session_tokens', $by );
+						// The caller's other sessions go through core's storage; the current one stays.
+						$mine = SessionTokens::stored( $by );
+						if ( ! SessionTokens::store( $by, '' !== $keep_cookie && isset( $mine[ $keep_cookie ] ) ? array( $keep_cookie => $mine[ $keep_cookie ] ) : array() ) ) {
+							throw new \RuntimeException( 'A session is still stored.' );
 						}
 					}
+				);
+				if ( $application_passwords ) {
+					$steps->run(
+						'app_password',
+						function () use ( $store, $keep_app ) {
+							foreach ( $store->owners( \WP_Application_Passwords::USERMETA_KEY_APPLICATION_PASSWORDS ) as $owner ) {
+								foreach ( \WP_Application_Passwords::get_user_application_passwords( $owner ) as $item ) {
+									if ( $item['uuid'] !== $keep_app ) {
+										$this->end_app_password( $owner, (string) $item['uuid'] );
+									}
+								}
+							}
+						}
+					);
 				}
-				$at    = $this->revocations->site_not_before( $by );
-				$where = $application_passwords ? array() : array( 'type' => array( 'cookie', 'wcpos', 'token' ) );
-				$this->index->end( $where, 'revoke_all', $by, $keep );
-				return $at;
+				$types = array_diff( SessionIndex::TYPES, $steps->failed_kinds(), $application_passwords ? array() : array( 'app_password' ) );
+				if ( $types ) {
+					$this->index->end( array( 'type' => array_values( $types ) ), 'revoke_all', $by, $keep );
+				}
+				return is_int( $at ) ? $at : 0;
 			}
 		);
-		// phpcs:enable
-		if ( ! $application_passwords ) {
-			unset( $counts['app_password'] );
-		}
-		$this->auditor->record( 'all_sessions_revoked', array( 'counts' => $counts ), 0, $by );
+		$this->auditor->record(
+			'all_sessions_revoked',
+			array_filter(
+				array(
+					'counts'  => $steps->ended(),
+					'failed'  => $steps->left(),
+					'network' => is_multisite(),
+				)
+			),
+			0,
+			$by
+		);
+		$steps->throw_if_failed( 'Some credentials could not be confirmed ended.' );
 		return array(
-			'revoked'    => $counts,
-			'not_before' => $not_before,
+			'revoked'    => $steps->ended(),
+			'not_before' => (int) $not_before,
 		);
 	}
 
 	/**
-	 * Revokes every credential of the members of one site of a network (not network
+	 * Revokes every credential of the members of one site of a network (never network
 	 * administrators), one user at a time through revoke_user(), then audits it once.
 	 *
 	 * @param int  $by                    Who revokes (their current session stays).
 	 * @param bool $application_passwords Whether application passwords go too.
 	 * @param int  $site                  The site.
-	 * @return array{revoked: array<string, int>, not_before: int}
+	 * @param bool $shared_too            Whether members of other sites too are included.
+	 * @return array{revoked: array<string, int>, not_before: int, skipped: int}
+	 * @throws RevocationFailed When a member's credentials are not confirmed ended.
 	 */
-	private function revoke_site_members( int $by, bool $application_passwords, int $site ): array {
-		$supers = array_filter( array_map( 'get_user_by', array_fill( 0, count( get_super_admins() ), 'login' ), get_super_admins() ) );
-		$skip   = array_map(
-			static function ( $user ) {
-				return (int) $user->ID;
-			},
-			$supers
-		);
-		$ids    = get_users(
-			array(
-				'blog_id' => $site,
-				'fields'  => 'ID',
-				'exclude' => $skip,
+	private function revoke_site_members( int $by, bool $application_passwords, int $site, bool $shared_too ): array {
+		$supers = array();
+		foreach ( get_super_admins() as $login ) {
+			$user = get_user_by( 'login', $login );
+			if ( $user ) {
+				$supers[] = (int) $user->ID;
+			}
+		}
+		$ids     = array_map(
+			'intval',
+			get_users(
+				array(
+					'blog_id' => $site,
+					'fields'  => 'ID',
+					'exclude' => $supers,
+				)
 			)
 		);
-		$counts = array_fill_keys( SessionIndex::TYPES, 0 );
-		$at     = time();
-		foreach ( array_map( 'intval', $ids ) as $user_id ) {
-			$done = $this->revoke_user( $user_id, $by, 'revoke_all', array( 'application_passwords' => $application_passwords ) );
-			foreach ( $done['revoked'] as $type => $n ) {
-				$counts[ $type ] += $n;
+		$counts  = array_fill_keys( SessionIndex::TYPES, 0 );
+		$left    = array();
+		$skipped = 0;
+		$at      = time();
+		foreach ( $ids as $user_id ) {
+			if ( ! $shared_too && count( get_blogs_of_user( $user_id ) ) > 1 ) {
+				++$skipped;
+				continue;
 			}
-			$at = $done['not_before'];
+			try {
+				$done = $this->revoke_user( $user_id, $by, 'revoke_all', array( 'application_passwords' => $application_passwords ) );
+				$at   = $done['not_before'];
+			} catch ( RevocationFailed $e ) {
+				$done = array( 'revoked' => $e->ended );
+				foreach ( $e->left as $kind => $n ) {
+					$left[ $kind ] = ( $left[ $kind ] ?? 0 ) + $n;
+				}
+			}
+			foreach ( $done['revoked'] as $type => $n ) {
+				$counts[ $type ] = ( $counts[ $type ] ?? 0 ) + $n;
+			}
 		}
 		if ( ! $application_passwords ) {
 			unset( $counts['app_password'] );
 		}
 		$this->auditor->record(
 			'all_sessions_revoked',
-			array(
-				'counts' => $counts,
-				'site'   => $site,
+			array_filter(
+				array(
+					'counts'  => $counts,
+					'site'    => $site,
+					'skipped' => $skipped,
+					'failed'  => $left,
+				)
 			),
 			0,
 			$by
 		);
+		if ( $left ) {
+			throw new RevocationFailed( 'Some members’ credentials could not be confirmed ended.', $counts, $left );
+		}
 		return array(
 			'revoked'    => $counts,
 			'not_before' => $at,
+			'skipped'    => $skipped,
 		);
+	}
+
+	/**
+	 * Removes the cookie sessions of a user whose fingerprint matches.
+	 *
+	 * @param int    $user_id The user.
+	 * @param string $fp      The session's fingerprint.
+	 * @return void
+	 * @throws \RuntimeException When no stored session matches, or it is still stored afterwards.
+	 */
+	private function end_cookie( int $user_id, string $fp ): void {
+		$sessions = SessionTokens::stored( $user_id );
+		$removed  = 0;
+		foreach ( array_keys( $sessions ) as $verifier ) {
+			if ( $this->tracker->cookie_fp( (string) $verifier ) === $fp ) {
+				unset( $sessions[ $verifier ] );
+				++$removed;
+			}
+		}
+		if ( 0 === $removed ) {
+			// Nothing this row stands for is stored: revoking nothing is not a success.
+			throw new \RuntimeException( 'No stored session matches this one.' );
+		}
+		if ( ! SessionTokens::store( $user_id, $sessions ) ) {
+			throw new \RuntimeException( 'The session is still stored.' );
+		}
+	}
+
+	/**
+	 * Deletes one application password and reads it back.
+	 *
+	 * @param int    $user_id The user.
+	 * @param string $uuid    Its uuid.
+	 * @return void
+	 * @throws \RuntimeException When it is still stored afterwards.
+	 */
+	private function end_app_password( int $user_id, string $uuid ): void {
+		if ( ! \WP_Application_Passwords::get_user_application_password( $user_id, $uuid ) ) {
+			return;
+		}
+		\WP_Application_Passwords::delete_application_password( $user_id, $uuid );
+		wp_cache_delete( $user_id, 'user_meta' );
+		if ( in_array( $uuid, array_column( \WP_Application_Passwords::get_user_application_passwords( $user_id ), 'uuid' ), true ) ) {
+			throw new \RuntimeException( 'The application password is still stored.' );
+		}
+	}
+
+	/**
+	 * Ends WCPOS sessions of a user: their jtis denied, WCPOS's own blacklist told (so its access
+	 * tokens stay refused even without this plugin), the sessions removed from its meta.
+	 *
+	 * @param int           $user_id The user.
+	 * @param string[]|null $jtis    The sessions; null for all.
+	 * @param int           $by      Who.
+	 * @param string        $reason  Why.
+	 * @return void
+	 * @throws \RuntimeException When a session is still stored or a jti not denied.
+	 */
+	private function end_wcpos_sessions( int $user_id, ?array $jtis, int $by = 0, string $reason = 'admin' ): void {
+		wp_cache_delete( $user_id, 'user_meta' );
+		$sessions = get_user_meta( $user_id, Tracker::WCPOS_META, true );
+		$sessions = is_array( $sessions ) ? $sessions : array();
+		$ending   = null === $jtis ? array_map( 'strval', array_keys( $sessions ) ) : $jtis;
+		if ( null === $jtis && $ending ) {
+			$keys = array();
+			foreach ( $ending as $jti ) {
+				$keys[ $this->revocations->jti_key( $jti ) ] = (int) ( $sessions[ $jti ]['expires'] ?? 0 );
+			}
+			$this->revocations->deny_many( $user_id, $keys, $by, $reason );
+		}
+		foreach ( $ending as $jti ) {
+			$session = $sessions[ $jti ] ?? array();
+			$until   = max( (int) ( $session['access_expires'] ?? 0 ), (int) ( $session['expires'] ?? 0 ) );
+			if ( $until > time() && strlen( $jti ) <= 150 ) {
+				set_transient( 'wcpos_blacklist_' . $jti, time(), $until - time() );
+			}
+			unset( $sessions[ $jti ] );
+		}
+		if ( $sessions ) {
+			update_user_meta( $user_id, Tracker::WCPOS_META, $sessions );
+		} else {
+			delete_user_meta( $user_id, Tracker::WCPOS_META );
+		}
+		wp_cache_delete( $user_id, 'user_meta' );
+		$stored = get_user_meta( $user_id, Tracker::WCPOS_META, true );
+		if ( is_array( $stored ) && array_intersect( $ending, array_map( 'strval', array_keys( $stored ) ) ) ) {
+			throw new \RuntimeException( 'A WCPOS session is still stored.' );
+		}
 	}
 
 	/**
@@ -352,18 +537,5 @@ class Revoker {
 	public static function current_app_password(): string {
 		$uuid = function_exists( 'rest_get_authenticated_app_password' ) ? rest_get_authenticated_app_password() : null;
 		return is_string( $uuid ) ? $uuid : '';
-	}
-
-	/**
-	 * Drops cached user meta after a statement that changed many users' meta at once.
-	 *
-	 * @return void
-	 */
-	private static function forget_user_meta_cache(): void {
-		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
-			wp_cache_flush_group( 'user_meta' );
-			return;
-		}
-		wp_cache_flush();
 	}
 }

@@ -44,17 +44,26 @@ class SessionsController extends Controller {
 	private $tracker;
 
 	/**
+	 * The password re-entry of "revoke everyone".
+	 *
+	 * @var Reauthentication
+	 */
+	private $reauth;
+
+	/**
 	 * Creates the controller.
 	 *
-	 * @param SessionIndex $index   The index.
-	 * @param Revoker      $revoker The revoker.
-	 * @param Tracker      $tracker The tracker.
+	 * @param SessionIndex     $index   The index.
+	 * @param Revoker          $revoker The revoker.
+	 * @param Tracker          $tracker The tracker.
+	 * @param Reauthentication $reauth  The password re-entry.
 	 */
-	public function __construct( SessionIndex $index, Revoker $revoker, Tracker $tracker ) {
+	public function __construct( SessionIndex $index, Revoker $revoker, Tracker $tracker, Reauthentication $reauth ) {
 		parent::__construct( 'sessions' );
 		$this->index   = $index;
 		$this->revoker = $revoker;
 		$this->tracker = $tracker;
+		$this->reauth  = $reauth;
 	}
 
 	/**
@@ -140,6 +149,12 @@ class SessionsController extends Controller {
 							'description' => __( 'Also revoke everyone’s application passwords.', 'auth-sentinel' ),
 							'type'        => 'boolean',
 							'default'     => true,
+						),
+						'site'                  => array(
+							'description' => __( 'On a network: only the members of this site (network administrators; 0 or absent is every user of the network). A site administrator always revokes only their own site’s members.', 'auth-sentinel' ),
+							'type'        => 'integer',
+							'minimum'     => 0,
+							'default'     => 0,
 						),
 					),
 				),
@@ -300,7 +315,7 @@ class SessionsController extends Controller {
 		try {
 			$this->revoker->revoke( $row, get_current_user_id(), 'admin' );
 		} catch ( \RuntimeException $e ) {
-			return self::failed();
+			return self::failed( $e );
 		}
 		return rest_ensure_response(
 			array(
@@ -324,7 +339,7 @@ class SessionsController extends Controller {
 		try {
 			$done = $this->revoker->revoke_user( $user_id, get_current_user_id(), 'admin', array( 'application_passwords' => (bool) $request['application_passwords'] ) );
 		} catch ( \RuntimeException $e ) {
-			return self::failed();
+			return self::failed( $e );
 		}
 		return rest_ensure_response(
 			array(
@@ -342,21 +357,39 @@ class SessionsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function revoke_all( $request ) {
-		$user = wp_get_current_user();
-		if ( ! wp_check_password( (string) $request['password'], $user->user_pass, $user->ID ) ) {
+		$user   = wp_get_current_user();
+		$reauth = $this->reauth;
+		$wait   = $reauth->locked_for( (int) $user->ID );
+		if ( $wait > 0 ) {
+			$error = new \WP_Error( 'auth_sentinel_too_many_attempts', __( 'Too many wrong passwords. Nothing was revoked. Try again later.', 'auth-sentinel' ), array( 'status' => 429 ) );
+			$error->add_data( array( 'retry_after' => $wait ), 'auth_sentinel_too_many_attempts' );
+			return $error;
+		}
+		if ( ! $reauth->check( $user, (string) $request['password'] ) ) {
 			return new \WP_Error( 'auth_sentinel_incorrect_password', __( 'The password you entered is not your password. Nothing was revoked.', 'auth-sentinel' ), array( 'status' => 403 ) );
 		}
-		try {
-			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'], is_multisite() && ! is_super_admin() ? get_current_blog_id() : 0 );
-		} catch ( \RuntimeException $e ) {
-			return self::failed();
+		$site       = 0;
+		$shared_too = false;
+		if ( is_multisite() ) {
+			// A network administrator: one site's members with `site`, else the whole network.
+			// A site administrator: their own site's members, never those of other sites too.
+			$site       = is_super_admin() ? (int) $request['site'] : get_current_blog_id();
+			$shared_too = is_super_admin();
 		}
-		return rest_ensure_response(
-			array(
-				'revoked'    => $done['revoked'],
-				'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
-			)
+		try {
+			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'], $site, $shared_too );
+		} catch ( \RuntimeException $e ) {
+			return self::failed( $e );
+		}
+		$answer = array(
+			'revoked'    => $done['revoked'],
+			'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
+			'scope'      => ! is_multisite() ? 'site' : ( $site > 0 ? 'site_members' : 'network' ),
 		);
+		if ( isset( $done['skipped'] ) ) {
+			$answer['skipped'] = $done['skipped'];
+		}
+		return rest_ensure_response( $answer );
 	}
 
 	/**
@@ -566,11 +599,17 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * The 500 of a revocation storage did not confirm.
+	 * The 500 of a revocation storage did not confirm, with what was and was not ended.
 	 *
+	 * @param \RuntimeException $e Why.
 	 * @return \WP_Error
 	 */
-	private static function failed(): \WP_Error {
-		return new \WP_Error( 'auth_sentinel_revoke_failed', __( 'The revocation could not be confirmed in the database; the session may still work. Try again.', 'auth-sentinel' ), array( 'status' => 500 ) );
+	private static function failed( \RuntimeException $e ): \WP_Error {
+		$data = array( 'status' => 500 );
+		if ( $e instanceof RevocationFailed ) {
+			$data['revoked']     = $e->ended;
+			$data['not_revoked'] = $e->left;
+		}
+		return new \WP_Error( 'auth_sentinel_revoke_failed', __( 'The revocation could not be confirmed in the database; what is listed as not revoked may still work. Try again.', 'auth-sentinel' ), $data );
 	}
 }

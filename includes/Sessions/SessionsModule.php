@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Sessions;
 
+use AuthSentinel\Http\Request;
 use AuthSentinel\Plugin;
 use AuthSentinel\Rest\Routes;
 
@@ -139,7 +140,7 @@ class SessionsModule {
 	 */
 	public function revoker(): Revoker {
 		if ( null === $this->revoker ) {
-			$this->revoker = new Revoker( $this->index, $this->tracker(), $this->revocations(), $this->plugin->auditor() );
+			$this->revoker = new Revoker( $this->index, $this->tracker(), $this->revocations(), $this->plugin->auditor(), new IssuerSessions() );
 		}
 		return $this->revoker;
 	}
@@ -151,7 +152,14 @@ class SessionsModule {
 	 */
 	private function gate(): TokenGate {
 		if ( null === $this->gate ) {
-			$this->gate = new TokenGate( $this->revocations(), $this->tracker() );
+			$this->gate = new TokenGate(
+				$this->revocations(),
+				$this->tracker(),
+				Request::current(),
+				function ( string $token, array $fact, array $claims, array $users ) {
+					$this->plugin->events()->capture()->token_refused( $token, $fact, $claims, $users );
+				}
+			);
 		}
 		return $this->gate;
 	}
@@ -252,28 +260,29 @@ class SessionsModule {
 			}
 		);
 
-		// The gate: after every token plugin (they sign in at priorities 10–99). Built only for a
-		// request that carries a Bearer token: others pay one header check.
+		// The gate: after every token plugin (they sign in at priorities 0–99). Built only for a
+		// request that carries a token in some form an issuer accepts: others pay a few lookups.
 		add_filter(
 			'determine_current_user',
 			function ( $user_id ) {
-				return self::has_bearer() ? $this->gate()->determine_current_user( $user_id ) : $user_id;
+				return Request::current()->carries_token() ? $this->gate()->determine_current_user( $user_id ) : $user_id;
 			},
 			1000
 		);
 		add_filter(
 			'rest_authentication_errors',
 			function ( $result ) {
-				return self::has_bearer() ? $this->gate()->rest_authentication_errors( $result ) : $result;
+				return Request::current()->carries_token() ? $this->gate()->rest_authentication_errors( $result ) : $result;
 			},
 			1000
 		);
 		add_filter(
 			'rest_pre_dispatch',
-			function ( $result ) {
-				return self::has_bearer() ? $this->gate()->rest_pre_dispatch( $result ) : $result;
+			function ( $result, $server = null, $request = null ) {
+				return Request::current()->carries_token() || self::body_token( $request ) ? $this->gate()->rest_pre_dispatch( $result, $server, $request ) : $result;
 			},
-			1000
+			1000,
+			3
 		);
 		// What the failures capture asks about a credential that ended.
 		add_filter(
@@ -329,7 +338,7 @@ class SessionsModule {
 			'rest_api_init',
 			function () {
 				if ( Routes::needed() ) {
-					( new SessionsController( $this->index, $this->revoker(), $this->tracker() ) )->register_routes();
+					( new SessionsController( $this->index, $this->revoker(), $this->tracker(), new Reauthentication( $this->plugin->auditor() ) ) )->register_routes();
 				}
 			}
 		);
@@ -339,15 +348,14 @@ class SessionsModule {
 	}
 
 	/**
-	 * Tells whether the request carries a Bearer token, without building anything.
+	 * Tells whether a REST request's JSON body names a token parameter (the refresh routes take
+	 * one there), without decoding anything.
 	 *
+	 * @param mixed $request The REST request.
 	 * @return bool
 	 */
-	private static function has_bearer(): bool {
-		// phpcs:disable WordPress.Security.ValidatedSanitizedInput.InputNotSanitized,WordPress.Security.ValidatedSanitizedInput.MissingUnslash -- Only its first word is compared.
-		$header = $_SERVER['HTTP_AUTHORIZATION'] ?? $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? '';
-		// phpcs:enable
-		return is_string( $header ) && '' !== $header && 1 === preg_match( '/^\s*bearer\s/i', $header );
+	private static function body_token( $request ): bool {
+		return $request instanceof \WP_REST_Request && array() !== Request::current()->tokens( $request );
 	}
 
 	/**

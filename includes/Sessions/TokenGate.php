@@ -1,6 +1,6 @@
 <?php
 /**
- * Refuses revoked tokens, whatever plugin issued them.
+ * Refuses revoked tokens, whatever plugin issued them and however they travel.
  *
  * @package AuthSentinel
  */
@@ -10,15 +10,22 @@ namespace AuthSentinel\Sessions;
 use AuthSentinel\Events\Explanation;
 use AuthSentinel\Events\Issuers;
 use AuthSentinel\Events\TokenInspector;
+use AuthSentinel\Http\Request;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Runs after every token plugin has signed the request's user in (determine_current_user at
- * priority 1000; again at rest_authentication_errors and rest_pre_dispatch for plugins that sign
- * in later). When the Bearer token is on the deny list or older than a not-before time, the user
- * is signed out again and REST answers 401 auth_sentinel_token_revoked, which the failures
- * capture records as `revoked`. A request without an Authorization header costs one array check.
+ * Judges every token a request presents, in every form an issuer accepts it (Http\Request reads
+ * them all), against the deny list and the not-before times — for the users its claims name and
+ * for the user it signed in, whether or not anyone is signed in. That last part closes the
+ * issuers' own refresh, login-by-token and validate routes: a revoked token presented there is
+ * refused before the route can mint or vouch for a fresh one.
+ *
+ * It runs after every token plugin: determine_current_user at priority 1000 (signs the user out
+ * again), rest_authentication_errors and rest_pre_dispatch at 1000 (401
+ * auth_sentinel_token_revoked, also for plugins that sign in late or read the token from a JSON
+ * body). Each refusal is handed to the failures capture once. A request that carries no token
+ * in any form never builds this class.
  *
  * @since 0.1.0
  */
@@ -28,6 +35,11 @@ class TokenGate {
 	 * The error code of a refused token.
 	 */
 	const CODE = 'auth_sentinel_token_revoked';
+
+	/**
+	 * Routes that never authenticate anyone and must answer about a revoked token, not refuse it.
+	 */
+	const EXEMPT_ROUTES = array( '/auth-sentinel/v1/token-status' );
 
 	/**
 	 * Token refusals.
@@ -44,49 +56,61 @@ class TokenGate {
 	private $tracker;
 
 	/**
-	 * The verdict of this request's token, once known: false when allowed.
+	 * The request's credentials.
 	 *
-	 * @var array{at: int, by: int, reason: string}|false|null
+	 * @var Request
+	 */
+	private $request;
+
+	/**
+	 * Told of each refusal: function ( string $token, array $fact, array $claims, int[] $users ).
+	 *
+	 * @var callable|null
+	 */
+	private $on_refused;
+
+	/**
+	 * Tokens judged so far: token => the signed-in user it was judged with, for a token that
+	 * could not be decoded (it is judged again once someone is signed in), or true.
+	 *
+	 * @var array<string, int|true>
+	 */
+	private $judged = array();
+
+	/**
+	 * The refusal of this request, once one was found.
+	 *
+	 * @var array{at: int, by: int, reason: string, token: string}|null
 	 */
 	private $verdict;
 
 	/**
 	 * Creates the gate.
 	 *
-	 * @param Revocations $revocations Token refusals.
-	 * @param Tracker     $tracker     The tracker.
+	 * @param Revocations   $revocations Token refusals.
+	 * @param Tracker       $tracker     The tracker.
+	 * @param Request       $request     The request's credentials.
+	 * @param callable|null $on_refused  Told of each refusal (the failures capture).
 	 */
-	public function __construct( Revocations $revocations, Tracker $tracker ) {
+	public function __construct( Revocations $revocations, Tracker $tracker, Request $request, ?callable $on_refused = null ) {
 		$this->revocations = $revocations;
 		$this->tracker     = $tracker;
+		$this->request     = $request;
+		$this->on_refused  = $on_refused;
 	}
 
 	/**
-	 * Returns the request's Bearer token, null without one.
+	 * Signs the user out again when a token of the request is refused (determine_current_user, late).
 	 *
-	 * @return string|null
-	 */
-	public static function bearer(): ?string {
-		// phpcs:disable WordPress.Security.ValidatedSanitizedInput.InputNotSanitized,WordPress.Security.ValidatedSanitizedInput.MissingUnslash -- Only decoded and fingerprinted; slashes cannot occur in a token.
-		$header = $_SERVER['HTTP_AUTHORIZATION'] ?? $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? null;
-		// phpcs:enable
-		if ( ! is_string( $header ) || strlen( $header ) > 16384 || ! preg_match( '/^\s*Bearer\s+(\S+)/i', $header, $match ) ) {
-			return null;
-		}
-		return $match[1];
-	}
-
-	/**
-	 * Signs the user out again when their token is refused (determine_current_user, late).
-	 *
-	 * @param int|false $user_id The user the plugins found.
-	 * @return int|false
+	 * @param int|false|\WP_Error $user_id The user the plugins found.
+	 * @return int|false|\WP_Error
 	 */
 	public function determine_current_user( $user_id ) {
-		if ( empty( $user_id ) || ( empty( $_SERVER['HTTP_AUTHORIZATION'] ) && empty( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) ) ) {
+		if ( self::exempt( null ) ) {
 			return $user_id;
 		}
-		return $this->judge( (int) $user_id, false ) ? false : $user_id;
+		$signed_in = is_numeric( $user_id ) ? (int) $user_id : 0;
+		return null !== $this->judge( $signed_in, null ) ? false : $user_id;
 	}
 
 	/**
@@ -96,54 +120,101 @@ class TokenGate {
 	 * @return mixed
 	 */
 	public function rest_authentication_errors( $result ) {
-		if ( empty( $_SERVER['HTTP_AUTHORIZATION'] ) && empty( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) ) {
+		if ( self::exempt( null ) ) {
 			return $result;
 		}
-		if ( null === $this->verdict && is_user_logged_in() ) {
-			$this->judge( get_current_user_id(), true ); // A plugin that signed the user in after determine_current_user.
+		// A plugin may have signed the user in after determine_current_user (Simple JWT Login does).
+		if ( null === $this->judge( get_current_user_id(), null ) ) {
+			return $result;
 		}
-		return $this->verdict ? $this->error() : $result;
+		wp_set_current_user( 0 );
+		return $this->error();
 	}
 
 	/**
-	 * Refuses a request whose user a plugin set just before dispatch (rest_pre_dispatch, late).
+	 * Refuses the request before its route runs, with the tokens of its JSON body judged too
+	 * (rest_pre_dispatch, late): the issuers' refresh and validate routes never see a revoked token.
 	 *
-	 * @param mixed $result The response so far.
+	 * @param mixed                 $result  The response so far.
+	 * @param \WP_REST_Server|null  $server  The server.
+	 * @param \WP_REST_Request|null $request The request.
 	 * @return mixed
 	 */
-	public function rest_pre_dispatch( $result ) {
-		if ( null !== $result || ( empty( $_SERVER['HTTP_AUTHORIZATION'] ) && empty( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) ) ) {
+	public function rest_pre_dispatch( $result, $server = null, $request = null ) {
+		unset( $server );
+		if ( self::exempt( $request ) || is_wp_error( $result ) ) {
 			return $result;
 		}
-		if ( null === $this->verdict && is_user_logged_in() ) {
-			$this->judge( get_current_user_id(), true );
+		if ( null === $this->judge( get_current_user_id(), $request instanceof \WP_REST_Request ? $request : null ) ) {
+			return $result;
 		}
-		return $this->verdict ? $this->error() : $result;
+		wp_set_current_user( 0 );
+		return $this->error();
 	}
 
 	/**
-	 * Decides whether the request's token is refused; signs the user out when it is.
+	 * Returns the refusal of this request, null when none was found.
 	 *
-	 * @param int  $user_id  The user the token signed in.
-	 * @param bool $sign_out Whether to sign the current user out here (not inside
-	 *                       determine_current_user, where the caller's return value does it).
-	 * @return bool Whether it is refused.
+	 * @return array{at: int, by: int, reason: string, token: string}|null
 	 */
-	private function judge( int $user_id, bool $sign_out ): bool {
+	public function verdict(): ?array {
+		return $this->verdict;
+	}
+
+	/**
+	 * Judges the tokens of the request not judged yet; the first refusal decides.
+	 *
+	 * @param int                   $signed_in The user signed in so far, 0 for none.
+	 * @param \WP_REST_Request|null $rest      The REST request, for its body's tokens.
+	 * @return array{at: int, by: int, reason: string, token: string}|null The refusal.
+	 */
+	private function judge( int $signed_in, $rest ) {
 		if ( null !== $this->verdict ) {
-			return (bool) $this->verdict;
+			return $this->verdict;
 		}
-		$token = self::bearer();
-		if ( null === $token ) {
-			$this->verdict = false;
-			return false;
+		foreach ( $this->request->tokens( $rest ) as $item ) {
+			$token = $item['token'];
+			$done  = $this->judged[ $token ] ?? null;
+			if ( true === $done || ( null !== $done && ( 0 === $signed_in || $done === $signed_in ) ) ) {
+				continue;
+			}
+			$fact = $this->judge_one( $token, $signed_in );
+			if ( null !== $fact ) {
+				$this->verdict = $fact + array( 'token' => $token );
+				return $this->verdict;
+			}
 		}
-		$decoded = array( 'shape' => false );
-		$claims  = array();
+		return null;
+	}
+
+	/**
+	 * Judges one token; notes what it signed in when allowed.
+	 *
+	 * @param string $token     The raw token (only decoded and fingerprinted).
+	 * @param int    $signed_in The user signed in so far, 0 for none.
+	 * @return array{at: int, by: int, reason: string}|null The refusal.
+	 */
+	private function judge_one( string $token, int $signed_in ): ?array {
+		$inspector = new TokenInspector();
+		$claims    = array();
+		$users     = array();
+		$shape     = false;
 		try {
-			$decoded = ( new TokenInspector() )->decode( $token );
-			$claims  = $decoded['shape'] ? $decoded['claims'] : array();
-			$fact    = $this->revocations->check( $user_id, $token, $claims );
+			$decoded = $inspector->decode( $token );
+			$shape   = $decoded['shape'];
+			if ( $shape ) {
+				$claims = $decoded['claims'];
+				// Nobody signed in: a refresh or login-by-token route; Simple JWT Login may name users by address.
+				$users = $inspector->claimed_users( $claims, 0 === $signed_in );
+			}
+			if ( $signed_in > 0 ) {
+				$users[] = $signed_in;
+			}
+			if ( ! $shape && 0 === $signed_in ) {
+				$this->judged[ $token ] = 0; // Unreadable, and it signed nobody in: judged again if someone is signed in later.
+				return null;
+			}
+			$fact = $this->revocations->check( $token, $claims, $users, $shape );
 		} catch ( \Throwable $e ) {
 			// Fail closed: a token that cannot be checked does not sign anyone in.
 			$fact = array(
@@ -152,17 +223,35 @@ class TokenGate {
 				'reason' => 'unverifiable',
 			);
 		}
-		$this->verdict = null === $fact ? false : $fact;
-		if ( $this->verdict ) {
-			if ( $sign_out ) {
-				wp_set_current_user( 0 );
-			}
-			return true;
+		$this->judged[ $token ] = $shape ? true : $signed_in;
+		if ( null !== $fact ) {
+			$this->refused( $token, $fact, $claims, $users );
+			return $fact;
 		}
-		if ( $decoded['shape'] ) {
-			$this->tracker->token_seen( $user_id, $token, $claims, $this->issuer_name( $token, $claims ) );
+		if ( $signed_in > 0 && $claims && in_array( $signed_in, $inspector->claimed_users( $claims ), true ) ) {
+			$this->tracker->token_seen( $signed_in, $token, $claims, $this->issuer_name( $token, $claims ) );
 		}
-		return false;
+		return null;
+	}
+
+	/**
+	 * Tells the failures capture of a refusal; nothing it does may break the refusal.
+	 *
+	 * @param string               $token  The raw token.
+	 * @param array<string, mixed> $fact   Why.
+	 * @param array<string, mixed> $claims Its claims.
+	 * @param int[]                $users  Whose token it may be.
+	 * @return void
+	 */
+	private function refused( string $token, array $fact, array $claims, array $users ): void {
+		if ( null === $this->on_refused ) {
+			return;
+		}
+		try {
+			( $this->on_refused )( $token, $fact, $claims, $users );
+		} catch ( \Throwable $e ) {
+			unset( $e ); // Recording never decides a refusal.
+		}
 	}
 
 	/**
@@ -177,8 +266,19 @@ class TokenGate {
 		if ( ! $decoded['shape'] ) {
 			return null;
 		}
-		$user = $inspector->public_claims( $decoded['claims'] )['user_id'];
-		return $this->revocations->check( (int) $user, $token, $decoded['claims'] );
+		return $this->revocations->check( $token, $decoded['claims'], $inspector->claimed_users( $decoded['claims'], true ) );
+	}
+
+	/**
+	 * Tells whether a route never authenticates anyone (the apps' own status route).
+	 *
+	 * @param \WP_REST_Request|null $request The REST request, if known.
+	 * @return bool
+	 */
+	private static function exempt( $request ): bool {
+		global $wp;
+		$route = $request instanceof \WP_REST_Request ? $request->get_route() : (string) ( $wp->query_vars['rest_route'] ?? '' );
+		return '' !== $route && in_array( '/' . ltrim( $route, '/' ), self::EXEMPT_ROUTES, true );
 	}
 
 	/**

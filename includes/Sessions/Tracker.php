@@ -9,6 +9,7 @@ namespace AuthSentinel\Sessions;
 
 use AuthSentinel\Audit\Auditor;
 use AuthSentinel\Events\Recorder;
+use AuthSentinel\Http\Request;
 use AuthSentinel\Secrets\Fingerprinter;
 
 defined( 'ABSPATH' ) || exit;
@@ -141,7 +142,7 @@ class Tracker {
 	 * @return string
 	 */
 	public function token_fp( string $token ): string {
-		return $this->fingerprinter->fingerprint( 'token', $token );
+		return $this->fingerprinter->token( $token );
 	}
 
 	/**
@@ -454,7 +455,8 @@ class Tracker {
 		}
 		$this->guard(
 			function () use ( $user, $item, $first ) {
-				$password = isset( $_SERVER['PHP_AUTH_PW'] ) && is_string( $_SERVER['PHP_AUTH_PW'] ) ? wp_unslash( $_SERVER['PHP_AUTH_PW'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only fingerprinted.
+				$basic    = Request::current()->basic();
+				$password = null === $basic ? '' : $basic[1];
 				$row      = $this->app_row( (int) $user->ID, $item );
 
 				$row['last_seen']  = time();

@@ -10,6 +10,8 @@
  * - "1" (or "redirect"): Apache with PHP as CGI/FastCGI and the usual rewrite rule
  *   (RewriteRule .* - [E=HTTP_AUTHORIZATION:%{HTTP:Authorization}]): the header reaches PHP only
  *   as $_SERVER['REDIRECT_HTTP_AUTHORIZATION'].
+ * - "redirect-empty": the same, but the server also sets HTTP_AUTHORIZATION to an empty string
+ *   (seen with some FastCGI setups); code that tests it with `??` or isset() sees "a header".
  * - "drop": a server that strips the header altogether (no rewrite rule): PHP never sees it.
  *
  * getallheaders() still returns the raw header under the built-in server; code that reads
@@ -20,7 +22,7 @@
 
 if ( isset( $_SERVER['HTTP_X_FIXTURE_STRIP_AUTHORIZATION'] ) && is_string( $_SERVER['HTTP_X_FIXTURE_STRIP_AUTHORIZATION'] ) ) {
 	$auth_sentinel_strip_mode = strtolower( trim( $_SERVER['HTTP_X_FIXTURE_STRIP_AUTHORIZATION'] ) ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
-	if ( in_array( $auth_sentinel_strip_mode, array( '1', 'redirect', 'drop' ), true ) ) {
+	if ( in_array( $auth_sentinel_strip_mode, array( '1', 'redirect', 'redirect-empty', 'drop' ), true ) ) {
 		if ( 'drop' !== $auth_sentinel_strip_mode && isset( $_SERVER['HTTP_AUTHORIZATION'] ) ) {
 			$_SERVER['REDIRECT_HTTP_AUTHORIZATION'] = $_SERVER['HTTP_AUTHORIZATION']; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput
 		}
@@ -28,6 +30,9 @@ if ( isset( $_SERVER['HTTP_X_FIXTURE_STRIP_AUTHORIZATION'] ) && is_string( $_SER
 			unset( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] );
 		}
 		unset( $_SERVER['HTTP_AUTHORIZATION'], $_SERVER['PHP_AUTH_USER'], $_SERVER['PHP_AUTH_PW'], $_SERVER['PHP_AUTH_DIGEST'], $_SERVER['AUTH_TYPE'] );
+		if ( 'redirect-empty' === $auth_sentinel_strip_mode ) {
+			$_SERVER['HTTP_AUTHORIZATION'] = '';
+		}
 	}
 	unset( $auth_sentinel_strip_mode );
 }
