@@ -11,7 +11,7 @@
 
 namespace AuthSentinel\Tests;
 
-require_once dirname( __DIR__ ) . '/fixtures/lib/hs256.php';
+require_once dirname( __DIR__ ) . '/fixtures/lib/jwt.php';
 
 /**
  * Use in a TestCase; call restore_fixtures() from tearDown().
