@@ -8,6 +8,9 @@
 namespace AuthSentinel\Admin;
 
 use AuthSentinel\Capabilities;
+use AuthSentinel\Vocabulary\AuditAction;
+use AuthSentinel\Vocabulary\Cause;
+use AuthSentinel\Vocabulary\SessionType;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -233,6 +236,33 @@ class AdminPages {
 			'network'       => is_network_admin(),
 			'sites'         => $sites,
 			'mainSite'      => is_multisite() ? get_main_site_id() : 0,
+			// Causes, audit actions and session types, named (src/admin/data/vocabulary.ts).
+			'vocabularies'  => self::vocabularies(),
+		);
+	}
+
+	/**
+	 * Lists the values of each vocabulary the admin app shows, with their translated names, in
+	 * display order.
+	 *
+	 * @return array<string, array<int, array{value: string, label: string}>> Vocabulary => terms.
+	 */
+	public static function vocabularies(): array {
+		$terms = static function ( array $values, array $labels ): array {
+			return array_map(
+				static function ( string $value ) use ( $labels ): array {
+					return array(
+						'value' => $value,
+						'label' => $labels[ $value ] ?? $value,
+					);
+				},
+				$values
+			);
+		};
+		return array(
+			'causes'       => $terms( Cause::VALUES, Cause::labels() ),
+			'auditActions' => $terms( AuditAction::VALUES, AuditAction::labels() ),
+			'sessionTypes' => $terms( SessionType::VALUES, SessionType::labels() ),
 		);
 	}
 

@@ -1,0 +1,61 @@
+<?php
+/**
+ * The diagnosed causes of a failure.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Vocabulary;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Names every cause a recorded failure can carry (PRODUCT.md's list), in the order the screens
+ * list them: the causes an administrator acts on first, "unknown" last. The one source of the
+ * causes for the REST schema and the admin app, which receives them with their names through its
+ * page configuration.
+ *
+ * @since 0.1.0
+ */
+final class Cause {
+
+	/**
+	 * Every cause, in display order.
+	 */
+	const VALUES = array(
+		'secret_changed',
+		'header_stripped',
+		'plugin_conflict',
+		'wrong_site',
+		'revoked',
+		'password_changed',
+		'expired',
+		'bad_credentials',
+		'unknown_user',
+		'corrupted',
+		'unknown',
+	);
+
+	/**
+	 * Returns the name of every cause, in a few words.
+	 *
+	 * @since 0.1.0
+	 *
+	 * @return array<string, string> Cause => translated name, in display order.
+	 */
+	public static function labels(): array {
+		return array(
+			'secret_changed'   => __( 'Secret changed', 'auth-sentinel' ),
+			'header_stripped'  => __( 'Header stripped', 'auth-sentinel' ),
+			'plugin_conflict'  => __( 'Plugin conflict', 'auth-sentinel' ),
+			'wrong_site'       => __( 'Wrong site', 'auth-sentinel' ),
+			'revoked'          => __( 'Revoked', 'auth-sentinel' ),
+			'password_changed' => __( 'Password changed', 'auth-sentinel' ),
+			'expired'          => __( 'Expired', 'auth-sentinel' ),
+			'bad_credentials'  => __( 'Wrong password', 'auth-sentinel' ),
+			'unknown_user'     => __( 'Unknown user', 'auth-sentinel' ),
+			'corrupted'        => __( 'Corrupted', 'auth-sentinel' ),
+			'unknown'          => __( 'Unknown cause', 'auth-sentinel' ),
+		);
+	}
+}
