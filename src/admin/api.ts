@@ -13,14 +13,14 @@ import {
 import { normalizeEventsPage } from './data/events/normalize';
 import { normalizeStats } from './data/events/normalize-stats';
 import { normalizeSecretsResponse } from './data/secrets/normalize';
+import type { CatalogEntry } from './data/catalog/types';
 import type {
-	CatalogEntry,
 	EventStats,
 	EventsPage,
 	EventsQuery,
-	SecretsResponse,
 	StatsQuery,
-} from './types';
+} from './data/events/types';
+import type { SecretsResponse } from './data/secrets/types';
 
 export const REST_NAMESPACE = 'auth-sentinel/v1';
 

@@ -5,6 +5,9 @@
 import { __ } from '@wordpress/i18n';
 import { getQueryArg } from '@wordpress/url';
 
+import { vocabulariesOf } from './data/vocabulary';
+import type { Vocabularies } from './data/vocabulary';
+
 /** The screens of the admin menu, one sub page each. */
 export type ScreenSlug =
 	'overview' | 'errors' | 'sessions' | 'secrets' | 'audit' | 'settings';
@@ -36,6 +39,8 @@ export interface AdminConfig {
 	sites: NetworkSite[];
 	/** The network's main site id (0 on a single site). */
 	mainSite: number;
+	/** Causes, audit actions and session types with their translated names. */
+	vocabularies: Vocabularies;
 }
 
 /** One site of a network, for the Network Admin's site filter. */
@@ -177,6 +182,7 @@ export function getConfig(
 			source.mainSite > 0
 				? source.mainSite
 				: 0,
+		vocabularies: vocabulariesOf( source?.vocabularies ),
 	};
 }
 

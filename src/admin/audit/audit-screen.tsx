@@ -11,22 +11,22 @@ import { download, seen } from '@wordpress/icons';
 
 import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
-import { auditCsvUrl, currentRestNonce } from '../data/audit/api';
-import { useAudit } from '../data/audit/use-audit';
-import { userChoices } from '../errors/choices';
+import { auditCsvUrl, currentRestNonce, fetchAudit } from '../data/audit/api';
+import { usePagedResource } from '../data/use-paged-resource';
+import { useSeenUsers, userChoices } from '../components/filters/user-choices';
 import {
 	timeFilterChoices,
 	timeFilterFromValue,
 	timeFilterValue,
-} from '../errors/time-filter';
-import type { AuditEntry } from '../types';
+} from '../components/filters/time-filter';
+import type { AuditEntry } from '../data/audit/types';
 import { useNow } from '../utils/use-now';
 import { useUrlView } from '../utils/use-url-view';
 import { AuditDetails } from './audit-details';
 import { AuditCellsProvider, auditFields } from './fields';
-import { AUDIT_VIEW_SPEC, DEFAULT_VIEW, restQueryFromState } from './query';
-import { hasFilters } from './url-state';
-import { useSeenUsers } from './use-seen-users';
+import { auditUserName } from './labels';
+import { DEFAULT_VIEW, restQueryFromState } from './query';
+import { AUDIT_STATE } from './url-state';
 
 const DEFAULT_LAYOUTS = {
 	table: { fields: DEFAULT_VIEW.fields, layout: {} },
@@ -37,6 +37,40 @@ interface AuditScreenProps {
 	restRoot: string;
 	/** A `wp_rest` nonce printed with the page. */
 	restNonce: string;
+}
+
+/**
+ * Names who did what a row records, for the "By" filter.
+ *
+ * @param entry An audit row.
+ * @return The [ id, name ] of its actor, when it is a user.
+ */
+function actorsOf( entry: AuditEntry ): Array< [ number, string ] > {
+	return entry.actor
+		? [
+				[
+					entry.actor.id,
+					auditUserName( entry.actor, entry.actor.id, '' ),
+				],
+			]
+		: [];
+}
+
+/**
+ * Names whose account a row concerns, for the "User" filter.
+ *
+ * @param entry An audit row.
+ * @return The [ id, name ] of its target user, when it names one.
+ */
+function targetsOf( entry: AuditEntry ): Array< [ number, string ] > {
+	return entry.target
+		? [
+				[
+					entry.target.id,
+					auditUserName( entry.target, entry.target.id, '' ),
+				],
+			]
+		: [];
 }
 
 function detailsAction(
@@ -58,11 +92,16 @@ function detailsAction(
 }
 
 export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
-	const { view, state, changedAt, setView } = useUrlView( AUDIT_VIEW_SPEC );
+	const { view, state, changedAt, setView } = useUrlView( AUDIT_STATE );
 	const query = restQueryFromState( state, new Date( changedAt ) );
-	const audit = useAudit( query );
+	const audit = usePagedResource(
+		fetchAudit,
+		query,
+		__( 'The audit log could not be loaded.', 'auth-sentinel' )
+	);
 	const now = useNow();
-	const seenUsers = useSeenUsers( audit.items );
+	const actors = useSeenUsers( audit.items, actorsOf );
+	const targets = useSeenUsers( audit.items, targetsOf );
 	const [ selected, setSelected ] = useState< AuditEntry | null >( null );
 
 	// The time filter as a string: `state` is rebuilt on every render.
@@ -72,14 +111,14 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 			auditFields( {
 				actorChoices: [
 					{ value: 0, label: __( 'System', 'auth-sentinel' ) },
-					...userChoices( seenUsers.actors, state.actor ),
+					...userChoices( actors, state.actor ),
 				],
-				userChoices: userChoices( seenUsers.targets, state.user ),
+				userChoices: userChoices( targets, state.user ),
 				timeChoices: timeFilterChoices(
 					timeFilterFromValue( timeValue )
 				),
 			} ),
-		[ seenUsers, state.actor, state.user, timeValue ]
+		[ actors, targets, state.actor, state.user, timeValue ]
 	);
 	const cells = useMemo( () => ( { now, onView: setSelected } ), [ now ] );
 	const actions = useMemo( () => detailsAction( setSelected ), [] );
@@ -98,7 +137,9 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 	}
 
 	const isEmpty =
-		audit.total === 0 && ! hasFilters( state ) && ! audit.isLoading;
+		audit.total === 0 &&
+		! AUDIT_STATE.hasFilters( state ) &&
+		! audit.isLoading;
 	const csvHref = auditCsvUrl(
 		restRoot,
 		currentRestNonce( restNonce ),

@@ -7,15 +7,11 @@ import { createContext, useContext } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { RelativeDate } from '../components/relative-date';
-import type { Choice } from '../errors/choices';
-import type { AuditEntry } from '../types';
+import type { Choice } from '../components/filters/user-choices';
+import { AUDIT_ACTIONS } from '../data/audit/types';
+import type { AuditEntry } from '../data/audit/types';
 import { formatDateTime } from '../utils/time';
-import {
-	AUDIT_ACTIONS,
-	actionLabel,
-	auditUserName,
-	entryActionLabel,
-} from './labels';
+import { actionLabel, auditUserName, entryActionLabel } from './labels';
 import { FIELD } from './query';
 
 /** What the cells need besides their row; changes without remounting them. */

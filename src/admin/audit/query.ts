@@ -1,25 +1,11 @@
 /**
- * Maps the DataViews view of the Audit table to the screen state (and so to
- * the address) and to the `GET /audit` query, and back.
+ * The Audit table's fields and default view, and the `GET /audit` query of
+ * a screen state (url-state.ts maps the view to the state and back).
  */
-import type { Filter, View } from '@wordpress/dataviews';
+import type { View } from '@wordpress/dataviews';
 
-import {
-	timeBounds,
-	timeFilterFromValue,
-	timeFilterValue,
-} from '../errors/time-filter';
-import type { AuditQuery } from '../types';
-import type { UrlViewSpec } from '../utils/use-url-view';
-import {
-	filterValue,
-	isFilter,
-	known,
-	nonNegativeInt,
-	positiveInt,
-} from '../utils/view-state';
-import { AUDIT_ACTIONS } from './labels';
-import { DEFAULT_STATE, auditHref, readAuditState } from './url-state';
+import { timeBounds } from '../components/filters/time-filter';
+import type { AuditQuery } from '../data/audit/types';
 import type { AuditState } from './url-state';
 
 /** Ids of the table's fields; `at` also carries the time filter. */
@@ -35,8 +21,8 @@ export const FIELD = {
 /** The view before the address changes it. */
 export const DEFAULT_VIEW: View = {
 	type: 'table',
-	page: DEFAULT_STATE.page,
-	perPage: DEFAULT_STATE.perPage,
+	page: 1,
+	perPage: 20,
 	search: '',
 	filters: [],
 	fields: [
@@ -49,58 +35,6 @@ export const DEFAULT_VIEW: View = {
 	],
 	layout: {},
 };
-
-/**
- * Applies the screen state to a view: filters, search and paging. Columns
- * and layout of the base view are kept.
- *
- * @param state The screen state.
- * @param base  The view to start from.
- * @return The view.
- */
-export function viewFromState(
-	state: AuditState,
-	base: View = DEFAULT_VIEW
-): View {
-	const filters: Filter[] = [];
-	if ( state.time ) {
-		filters.push( isFilter( FIELD.at, timeFilterValue( state.time ) ) );
-	}
-	if ( state.action ) {
-		filters.push( isFilter( FIELD.action, state.action ) );
-	}
-	if ( state.actor !== null ) {
-		filters.push( isFilter( FIELD.actor, state.actor ) );
-	}
-	if ( state.user ) {
-		filters.push( isFilter( FIELD.user, state.user ) );
-	}
-	return {
-		...base,
-		filters,
-		search: state.search,
-		page: state.page,
-		perPage: state.perPage,
-	};
-}
-
-/**
- * Reads the screen state from a view.
- *
- * @param view The view DataViews reports.
- * @return The state.
- */
-export function stateFromView( view: View ): AuditState {
-	return {
-		action: known( filterValue( view, FIELD.action ), AUDIT_ACTIONS ),
-		actor: nonNegativeInt( filterValue( view, FIELD.actor ) ),
-		user: positiveInt( filterValue( view, FIELD.user ) ),
-		time: timeFilterFromValue( filterValue( view, FIELD.at ) ),
-		search: view.search ?? '',
-		page: Math.max( 1, view.page ?? DEFAULT_STATE.page ),
-		perPage: view.perPage ?? DEFAULT_STATE.perPage,
-	};
-}
 
 /**
  * Builds the `GET /audit` query of a screen state.
@@ -121,11 +55,3 @@ export function restQueryFromState( state: AuditState, now: Date ): AuditQuery {
 		...( search ? { search } : {} ),
 	};
 }
-
-/** How the Audit screen keeps its view in the address. */
-export const AUDIT_VIEW_SPEC: UrlViewSpec< AuditState > = {
-	read: readAuditState,
-	href: auditHref,
-	toView: viewFromState,
-	fromView: stateFromView,
-};

@@ -2,8 +2,16 @@
  * Reads one page of a REST collection: its items, checked one by one, and
  * the totals of the X-WP-Total and X-WP-TotalPages headers.
  */
-import type { Page } from '../types';
 import { listOf } from './guards';
+
+/** One page of a collection with the totals of its headers. */
+export interface Page< T > {
+	items: T[];
+	/** X-WP-Total. */
+	total: number;
+	/** X-WP-TotalPages. */
+	totalPages: number;
+}
 
 /**
  * Reads a count header.

@@ -5,7 +5,7 @@ import type { Action } from '@wordpress/dataviews';
 import { __ } from '@wordpress/i18n';
 import { seen } from '@wordpress/icons';
 
-import type { AuthEvent } from '../types';
+import type { AuthEvent } from '../data/events/types';
 
 /**
  * Builds the table's actions.

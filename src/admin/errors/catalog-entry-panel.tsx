@@ -8,10 +8,11 @@ import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
 import { useCatalogEntry } from '../data/catalog/use-catalog';
 import { CauseBadge } from '../events/cause-badge';
-import type { CatalogEntry, FailureCause, FixAudience } from '../types';
+import type { CatalogEntry, FixAudience } from '../data/catalog/types';
+import type { FailureCause } from '../data/events/types';
 import { formatList } from '../utils/list';
 import { entryFilter, findEntry } from './catalog-links';
-import { errorsHref } from './url-state';
+import { ERRORS_STATE } from './url-state';
 
 interface CatalogEntryPanelProps {
 	code: string;
@@ -133,7 +134,7 @@ export function CatalogEntryPanel( {
 							return (
 								<li key={ name }>
 									<a
-										href={ errorsHref(
+										href={ ERRORS_STATE.href(
 											errorsUrl,
 											entryFilter( catalog, name )
 										) }

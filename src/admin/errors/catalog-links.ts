@@ -2,7 +2,7 @@
  * Finds catalog entries by any of their names, and the Errors filter that
  * shows their failures.
  */
-import type { CatalogEntry } from '../types';
+import type { CatalogEntry } from '../data/catalog/types';
 import type { ErrorsState } from './url-state';
 
 /**

@@ -1,15 +1,11 @@
 /**
- * The choices of the Errors filters that depend on data: catalog entries,
- * the users seen, and whatever the address asked for.
+ * The choices of the Errors code filter: the catalog entries, and whatever
+ * code the address asked for.
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { CatalogEntry } from '../types';
-
-export interface Choice< V > {
-	value: V;
-	label: string;
-}
+import type { Choice } from '../components/filters/user-choices';
+import type { CatalogEntry } from '../data/catalog/types';
 
 /**
  * Lists the catalog entries to filter by, and the requested code when the
@@ -37,31 +33,6 @@ export function codeChoices(
 	} ) );
 	if ( current && ! choices.some( ( choice ) => choice.value === current ) ) {
 		choices.push( { value: current, label: current } );
-	}
-	return choices;
-}
-
-/**
- * Lists the users to filter by: those seen so far, and the requested id.
- *
- * @param seen    Names of the users seen, by id.
- * @param current The user id filtered by, or null.
- * @return Choices sorted by name.
- */
-export function userChoices(
-	seen: ReadonlyMap< number, string >,
-	current: number | null
-): Choice< number >[] {
-	const choices = Array.from( seen, ( [ value, label ] ) => ( {
-		value,
-		label,
-	} ) ).sort( ( a, b ) => a.label.localeCompare( b.label ) );
-	if ( current && ! seen.has( current ) ) {
-		choices.push( {
-			value: current,
-			/* translators: %d: user id. */
-			label: sprintf( __( 'User #%d', 'auth-sentinel' ), current ),
-		} );
 	}
 	return choices;
 }

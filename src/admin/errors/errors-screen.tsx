@@ -4,58 +4,44 @@
  * with the diagnosis of each in a dialog.
  */
 import { DataViews } from '@wordpress/dataviews';
-import { useEffect, useMemo, useState } from '@wordpress/element';
+import { useMemo, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
 import { useCatalog } from '../data/catalog/use-catalog';
-import { useEvents } from '../data/events/use-events';
+import { fetchEvents } from '../api';
+import { useSeenUsers, userChoices } from '../components/filters/user-choices';
+import { usePagedResource } from '../data/use-paged-resource';
 import { userName } from '../events/format';
-import type { AuthEvent } from '../types';
+import type { AuthEvent } from '../data/events/types';
 import { useNow } from '../utils/use-now';
 import { eventActions } from './actions';
-import { codeChoices, userChoices } from './choices';
+import { codeChoices } from './choices';
 import { EmptyState } from './empty-state';
 import { EventDetails } from './event-details';
 import { EventCellsProvider, eventFields } from './fields';
-import { DEFAULT_VIEW } from './query';
+import { DEFAULT_VIEW, restQueryFromState } from './query';
 import {
 	timeFilterChoices,
 	timeFilterFromValue,
 	timeFilterValue,
-} from './time-filter';
-import { hasFilters } from './url-state';
-import { useErrorsView } from './use-errors-view';
+} from '../components/filters/time-filter';
+import { useUrlView } from '../utils/use-url-view';
+import { ERRORS_STATE } from './url-state';
 
 const DEFAULT_LAYOUTS = {
 	table: { fields: DEFAULT_VIEW.fields, layout: {} },
 };
 
 /**
- * Remembers the name of every user the loaded failures named, so the user
- * filter can offer them.
+ * Names the user of a failure, for the user filter.
  *
- * @param items The failures loaded.
- * @return Names by user id.
+ * @param event A failure.
+ * @return The [ id, name ] of its user, when it names one.
  */
-function useSeenUsers( items: readonly AuthEvent[] ): Map< number, string > {
-	const [ seen, setSeen ] = useState( () => new Map< number, string >() );
-	useEffect( () => {
-		const fresh = items.filter(
-			( event ) => event.user && ! seen.has( event.user.id )
-		);
-		if ( fresh.length > 0 ) {
-			setSeen( ( previous ) => {
-				const next = new Map( previous );
-				for ( const event of fresh ) {
-					next.set( event.user_id, userName( event ) );
-				}
-				return next;
-			} );
-		}
-	}, [ items, seen ] );
-	return seen;
+function usersOf( event: AuthEvent ): Array< [ number, string ] > {
+	return event.user ? [ [ event.user_id, userName( event ) ] ] : [];
 }
 
 interface ErrorsScreenProps {
@@ -64,11 +50,16 @@ interface ErrorsScreenProps {
 }
 
 export function ErrorsScreen( { errorsUrl }: ErrorsScreenProps ) {
-	const { view, state, query, setView } = useErrorsView();
-	const events = useEvents( query );
+	const { view, state, changedAt, setView } = useUrlView( ERRORS_STATE );
+	const events = usePagedResource(
+		fetchEvents,
+		// Periods count back from when they were chosen.
+		restQueryFromState( state, new Date( changedAt ) ),
+		__( 'The failures could not be loaded.', 'auth-sentinel' )
+	);
 	const catalog = useCatalog();
 	const now = useNow();
-	const seenUsers = useSeenUsers( events.items );
+	const seenUsers = useSeenUsers( events.items, usersOf );
 	const [ selected, setSelected ] = useState< AuthEvent | null >( null );
 
 	const entries = useMemo( () => catalog.data ?? [], [ catalog.data ] );
@@ -105,7 +96,7 @@ export function ErrorsScreen( { errorsUrl }: ErrorsScreenProps ) {
 		return <Loading label={ __( 'Loading failures…', 'auth-sentinel' ) } />;
 	}
 
-	const isEmpty = events.total === 0 && ! hasFilters( state );
+	const isEmpty = events.total === 0 && ! ERRORS_STATE.hasFilters( state );
 
 	return (
 		<div className="auth-sentinel-errors">

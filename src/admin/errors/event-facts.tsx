@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 
 import { sourceLabel } from '../events/sources';
 import { formatCount, userName } from '../events/format';
-import type { AuthEvent, EventDetailValue } from '../types';
+import type { AuthEvent, EventDetailValue } from '../data/events/types';
 import { formatDateTime } from '../utils/time';
 
 export interface Fact {

@@ -6,11 +6,12 @@ import { createContext, useContext } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { CauseBadge } from '../events/cause-badge';
-import { CAUSES, causeLabel } from '../events/causes';
-import { SOURCES, sourceLabel } from '../events/sources';
+import { causeLabel } from '../events/causes';
+import { sourceLabel } from '../events/sources';
+import { CAUSES, SOURCES } from '../data/events/types';
 import { formatCount } from '../events/format';
-import type { AuthEvent } from '../types';
-import type { Choice } from './choices';
+import type { AuthEvent } from '../data/events/types';
+import type { Choice } from '../components/filters/user-choices';
 import { ClientCell, EntryCell, LastSeenCell, UserCell } from './event-cells';
 import { FIELD } from './query';
 

@@ -3,7 +3,7 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import type { EventToken } from '../types';
+import type { EventToken } from '../data/events/types';
 import { formatDateTime, isoFromUnix } from '../utils/time';
 import { FactList } from './event-facts';
 

@@ -1,29 +1,12 @@
 /**
- * The diagnosed causes of a failure: their order, names, explanations,
- * badge tones and chart colours.
+ * The diagnosed causes of a failure: their names (from the server),
+ * explanations, badge tones and chart colours. Their order is CAUSES.
  */
 import { __ } from '@wordpress/i18n';
 
 import type { BadgeTone } from '../components/status-badge';
-import type { FailureCause } from '../types';
-
-/**
- * Every cause, in the order lists, legends and stacked bars use: the causes
- * an administrator acts on first, "unknown" last.
- */
-export const CAUSES: readonly FailureCause[] = [
-	'secret_changed',
-	'header_stripped',
-	'plugin_conflict',
-	'wrong_site',
-	'revoked',
-	'password_changed',
-	'expired',
-	'bad_credentials',
-	'unknown_user',
-	'corrupted',
-	'unknown',
-];
+import { termLabel } from '../data/vocabulary';
+import type { FailureCause } from '../data/events/types';
 
 /**
  * Names a cause in a few words.
@@ -32,30 +15,7 @@ export const CAUSES: readonly FailureCause[] = [
  * @return Badge text, e.g. "Secret changed".
  */
 export function causeLabel( cause: FailureCause ): string {
-	switch ( cause ) {
-		case 'expired':
-			return __( 'Expired', 'auth-sentinel' );
-		case 'revoked':
-			return __( 'Revoked', 'auth-sentinel' );
-		case 'secret_changed':
-			return __( 'Secret changed', 'auth-sentinel' );
-		case 'password_changed':
-			return __( 'Password changed', 'auth-sentinel' );
-		case 'corrupted':
-			return __( 'Corrupted', 'auth-sentinel' );
-		case 'wrong_site':
-			return __( 'Wrong site', 'auth-sentinel' );
-		case 'unknown_user':
-			return __( 'Unknown user', 'auth-sentinel' );
-		case 'bad_credentials':
-			return __( 'Wrong password', 'auth-sentinel' );
-		case 'header_stripped':
-			return __( 'Header stripped', 'auth-sentinel' );
-		case 'plugin_conflict':
-			return __( 'Plugin conflict', 'auth-sentinel' );
-		case 'unknown':
-			return __( 'Unknown cause', 'auth-sentinel' );
-	}
+	return termLabel( 'causes', cause );
 }
 
 /**

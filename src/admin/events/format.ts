@@ -3,7 +3,7 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { AuthEvent } from '../types';
+import type { AuthEvent } from '../data/events/types';
 
 /**
  * Names the user of a failure.

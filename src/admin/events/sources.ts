@@ -3,17 +3,7 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import type { FailureSource } from '../types';
-
-/** Every source, in the order filters list them. */
-export const SOURCES: readonly FailureSource[] = [
-	'login_form',
-	'cookie',
-	'application_password',
-	'token',
-	'rest_nonce',
-	'rest',
-];
+import type { FailureSource } from '../data/events/types';
 
 /**
  * Names a source.
@@ -27,6 +17,8 @@ export function sourceLabel( source: FailureSource ): string {
 			return __( 'Login cookie', 'auth-sentinel' );
 		case 'login_form':
 			return __( 'Login form', 'auth-sentinel' );
+		case 'xmlrpc':
+			return __( 'XML-RPC', 'auth-sentinel' );
 		case 'application_password':
 			return __( 'Application password', 'auth-sentinel' );
 		case 'rest_nonce':

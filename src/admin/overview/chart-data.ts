@@ -2,14 +2,14 @@
  * The numbers behind the failures chart: stacked segments per bucket, the
  * axis scale, where secret changes fall, and the labels of buckets.
  */
-import { CAUSES } from '../events/causes';
+import { CAUSES } from '../data/events/types';
 import type {
 	CauseCounts,
 	FailureCause,
 	StatsBucket,
 	StatsInterval,
 	StatsMarker,
-} from '../types';
+} from '../data/events/types';
 import { formatShortList } from '../utils/list';
 import {
 	formatDate,

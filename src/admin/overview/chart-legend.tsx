@@ -5,7 +5,7 @@
 import { __ } from '@wordpress/i18n';
 
 import { causeColor, causeLabel } from '../events/causes';
-import type { CauseCounts, FailureCause } from '../types';
+import type { CauseCounts, FailureCause } from '../data/events/types';
 
 interface ChartLegendProps {
 	order: readonly FailureCause[];

@@ -6,7 +6,7 @@ import { Button } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import type { EventStats, StatsInterval } from '../types';
+import type { EventStats, StatsInterval } from '../data/events/types';
 import { ChartLegend } from './chart-legend';
 import { ChartTable } from './chart-table';
 import { stackBars, stackOrder } from './chart-data';

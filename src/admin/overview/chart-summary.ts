@@ -4,7 +4,7 @@
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { causeLabel } from '../events/causes';
-import type { EventStats, StatsInterval } from '../types';
+import type { EventStats, StatsInterval } from '../data/events/types';
 import { formatList } from '../utils/list';
 import { formatDateTime } from '../utils/time';
 import type { DateTimeOptions } from '../utils/time';

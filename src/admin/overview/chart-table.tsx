@@ -4,7 +4,7 @@
 import { __ } from '@wordpress/i18n';
 
 import { causeLabel } from '../events/causes';
-import type { FailureCause, StatsInterval } from '../types';
+import type { FailureCause, StatsInterval } from '../data/events/types';
 import type { Bar } from './chart-data';
 import { bucketLabel } from './chart-data';
 

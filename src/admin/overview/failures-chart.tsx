@@ -6,7 +6,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import { causeColor, causeLabel } from '../events/causes';
-import type { EventStats, FailureCause } from '../types';
+import type { EventStats, FailureCause } from '../data/events/types';
 import { formatList } from '../utils/list';
 import { formatDateTime } from '../utils/time';
 import type { Bar, MarkerGroup } from './chart-data';

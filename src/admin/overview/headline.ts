@@ -6,7 +6,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 
 import type { ErrorsState } from '../errors/url-state';
 import { compareNames } from '../secrets/known-secrets';
-import type { EventStats, StatsInterval } from '../types';
+import type { EventStats, StatsInterval } from '../data/events/types';
 import { formatShortList } from '../utils/list';
 import {
 	formatDateTime,

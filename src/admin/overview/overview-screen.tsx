@@ -9,8 +9,8 @@ import { __ } from '@wordpress/i18n';
 import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
 import { useEventStats } from '../data/events/use-event-stats';
-import { errorsHref } from '../errors/url-state';
-import type { StatsInterval } from '../types';
+import { ERRORS_STATE } from '../errors/url-state';
+import type { StatsInterval } from '../data/events/types';
 import { useNow } from '../utils/use-now';
 import { ChartPanel } from './chart-panel';
 import { overviewHeadline } from './headline';
@@ -58,7 +58,7 @@ export function OverviewScreen( { errorsUrl }: OverviewScreenProps ) {
 					{ headline.link && (
 						<p>
 							<a
-								href={ errorsHref(
+								href={ ERRORS_STATE.href(
 									errorsUrl,
 									headline.link.filters
 								) }

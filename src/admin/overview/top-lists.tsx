@@ -5,9 +5,9 @@
 import { __, _n, sprintf } from '@wordpress/i18n';
 import type { ReactNode } from 'react';
 
-import { errorsHref } from '../errors/url-state';
+import { ERRORS_STATE } from '../errors/url-state';
 import type { ErrorsState } from '../errors/url-state';
-import type { EventStats } from '../types';
+import type { EventStats } from '../data/events/types';
 import { periodOfInterval } from './headline';
 
 interface TopItem {
@@ -38,7 +38,7 @@ function TopList( { id, title, items, errorsUrl, period }: TopListProps ) {
 					{ items.map( ( item ) => (
 						<li key={ item.key }>
 							<a
-								href={ errorsHref( errorsUrl, {
+								href={ ERRORS_STATE.href( errorsUrl, {
 									...period,
 									...item.filters,
 								} ) }

@@ -3,7 +3,7 @@
  */
 import { _n, sprintf } from '@wordpress/i18n';
 
-import type { SecretGroup } from '../types';
+import type { SecretGroup } from '../data/secrets/types';
 import { formatList } from '../utils/list';
 import type { AdviceKind } from './advice';
 

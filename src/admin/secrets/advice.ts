@@ -3,7 +3,11 @@
  * about each secret and what to do, with secrets of one kind of problem
  * merged into one piece of advice.
  */
-import type { Secret, SecretGroup, SecretStrength } from '../types';
+import type {
+	Secret,
+	SecretGroup,
+	SecretStrength,
+} from '../data/secrets/types';
 import { adviceText } from './advice-text';
 import { GROUP_ORDER, compareNames } from './known-secrets';
 

@@ -1,7 +1,7 @@
 /**
  * Sorts the secrets into the sections of the table.
  */
-import type { Secret, SecretGroup } from '../types';
+import type { Secret, SecretGroup } from '../data/secrets/types';
 import { GROUP_ORDER, compareNames } from './known-secrets';
 
 export interface SecretSection {

@@ -3,7 +3,7 @@
  */
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import type { SecretChange } from '../types';
+import type { SecretChange } from '../data/secrets/types';
 import { effectOutcome } from './effects';
 import { effectsOfNames } from './known-secrets';
 

@@ -2,7 +2,7 @@
  * What is known about each watched secret: its family, its place in the
  * list, and what changing it does to the people and apps signed in.
  */
-import type { SecretGroup } from '../types';
+import type { SecretGroup } from '../data/secrets/types';
 
 /** The eight WordPress keys and salts, in wp-config.php order. */
 export const SALT_NAMES: readonly string[] = [

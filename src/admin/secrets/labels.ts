@@ -3,7 +3,11 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import type { SecretGroup, SecretSource, SecretStrength } from '../types';
+import type {
+	SecretGroup,
+	SecretSource,
+	SecretStrength,
+} from '../data/secrets/types';
 
 /**
  * Says where a secret's value is set.

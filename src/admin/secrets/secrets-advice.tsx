@@ -5,7 +5,7 @@ import { ExternalLink } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import { StatusBadge } from '../components/status-badge';
-import type { Secret } from '../types';
+import type { Secret } from '../data/secrets/types';
 import { adviceFor } from './advice';
 import type { AdviceLevel } from './advice';
 import { effectExplanation } from './effects';

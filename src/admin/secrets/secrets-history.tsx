@@ -4,7 +4,7 @@
 import { __ } from '@wordpress/i18n';
 
 import { RelativeDate } from '../components/relative-date';
-import type { SecretChange } from '../types';
+import type { SecretChange } from '../data/secrets/types';
 import { changeOutcomes } from './history';
 import { compareNames } from './known-secrets';
 

@@ -5,7 +5,7 @@ import { Button, Card, CardBody } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import { RelativeDate } from '../components/relative-date';
-import type { SecretsResponse } from '../types';
+import type { SecretsResponse } from '../data/secrets/types';
 import {
 	countProblems,
 	latestChangeHeadline,

@@ -7,7 +7,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { RelativeDate } from '../components/relative-date';
 import { StatusBadge } from '../components/status-badge';
 import type { BadgeTone } from '../components/status-badge';
-import type { Secret } from '../types';
+import type { Secret } from '../data/secrets/types';
 import { formatDate } from '../utils/time';
 import { severityOf } from './advice';
 import { groupSecrets } from './grouping';

@@ -4,7 +4,7 @@
  */
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import type { Secret, SecretChange } from '../types';
+import type { Secret, SecretChange } from '../data/secrets/types';
 import { formatShortList } from '../utils/list';
 import { formatDate, formatRelativeTime, parseDate } from '../utils/time';
 import type { DateTimeOptions } from '../utils/time';

@@ -5,7 +5,7 @@ import type { Action } from '@wordpress/dataviews';
 import { __ } from '@wordpress/i18n';
 import { trash } from '@wordpress/icons';
 
-import type { Session } from '../types';
+import type { Session } from '../data/sessions/types';
 
 /**
  * Tells whether a session can be revoked from the table: it is active and

@@ -5,8 +5,8 @@ import type { Field } from '@wordpress/dataviews';
 import { createContext, useContext } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { SESSION_TYPES } from '../data/sessions/normalize';
-import type { Session } from '../types';
+import { SESSION_STATUS_FILTERS, SESSION_TYPES } from '../data/sessions/types';
+import type { Session } from '../data/sessions/types';
 import { describeSession, statusFilterLabel, typeLabel } from './labels';
 import { FIELD } from './query';
 import {
@@ -16,7 +16,6 @@ import {
 	TypeCell,
 	UserCell,
 } from './session-cells';
-import { STATUS_FILTERS } from './url-state';
 
 /** What the cells need besides their row; changes without remounting them. */
 export interface SessionCellsContext {
@@ -146,7 +145,7 @@ export function sessionFields(): Field< Session >[] {
 			label: __( 'Status', 'auth-sentinel' ),
 			getValue: ( { item } ) => item.status,
 			render: StatusField,
-			elements: STATUS_FILTERS.map( ( status ) => ( {
+			elements: SESSION_STATUS_FILTERS.map( ( status ) => ( {
 				value: status,
 				label: statusFilterLabel( status ),
 			} ) ),

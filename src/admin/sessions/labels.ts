@@ -4,13 +4,15 @@
  */
 import { __, _n, sprintf } from '@wordpress/i18n';
 
+import { SESSION_TYPES } from '../data/sessions/types';
 import type {
 	RevokedCounts,
 	Session,
 	SessionEndReason,
 	SessionStatusFilter,
 	SessionType,
-} from '../types';
+} from '../data/sessions/types';
+import { termLabel } from '../data/vocabulary';
 import { formatList } from '../utils/list';
 
 /**
@@ -20,16 +22,7 @@ import { formatList } from '../utils/list';
  * @return For example "Browser session".
  */
 export function typeLabel( type: SessionType ): string {
-	switch ( type ) {
-		case 'cookie':
-			return __( 'Browser session', 'auth-sentinel' );
-		case 'app_password':
-			return __( 'Application password', 'auth-sentinel' );
-		case 'wcpos':
-			return __( 'WCPOS session', 'auth-sentinel' );
-		case 'token':
-			return __( 'Token', 'auth-sentinel' );
-	}
+	return termLabel( 'sessionTypes', type );
 }
 
 /**
@@ -225,10 +218,9 @@ function countPhrase( type: SessionType, n: number ): string {
  *         passwords."; a sentence saying so when nothing was left.
  */
 export function formatRevokedCounts( counts: RevokedCounts ): string {
-	const types: SessionType[] = [ 'cookie', 'app_password', 'wcpos', 'token' ];
-	const parts = types
-		.filter( ( type ) => counts[ type ] > 0 )
-		.map( ( type ) => countPhrase( type, counts[ type ] ) );
+	const parts = SESSION_TYPES.filter( ( type ) => counts[ type ] > 0 ).map(
+		( type ) => countPhrase( type, counts[ type ] )
+	);
 	if ( parts.length === 0 ) {
 		return __( 'There were no sessions left to revoke.', 'auth-sentinel' );
 	}

@@ -8,7 +8,7 @@ import { __ } from '@wordpress/i18n';
 
 import { restErrorMessage } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import type { RevokeResult } from '../types';
+import type { RevokeResult } from '../data/sessions/types';
 
 interface RevokeAllModalProps {
 	onRevoke: (

@@ -6,7 +6,7 @@ import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { ConfirmDialog } from '../components/confirm-dialog';
-import type { Session, SessionType } from '../types';
+import type { Session, SessionType } from '../data/sessions/types';
 import { describeSession, revokeEffect, typeLabel } from './labels';
 
 interface RevokeDialogProps {

@@ -12,7 +12,7 @@ import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
 import { useCoreUser } from '../data/sessions/use-core-user';
 import { useSessions } from '../data/sessions/use-sessions';
-import type { RevokeResult, Session } from '../types';
+import type { RevokeResult, Session } from '../data/sessions/types';
 import { useUrlView } from '../utils/use-url-view';
 import { formatDateTime } from '../utils/time';
 import { useNow } from '../utils/use-now';
@@ -20,13 +20,13 @@ import { sessionActions } from './actions';
 import { EmptyState } from './empty-state';
 import { SessionCellsProvider, sessionFields } from './fields';
 import { revokeResultMessage, sessionUserName } from './labels';
-import { DEFAULT_VIEW, SESSIONS_VIEW_SPEC, restQueryFromState } from './query';
+import { DEFAULT_VIEW, restQueryFromState } from './query';
 import { RevokeAllModal } from './revoke-all-modal';
 import { RevokeDialog } from './revoke-dialog';
 import { revokeReport } from './revoke-report';
 import type { ScreenNotice } from './revoke-report';
 import { UserHeader } from './user-header';
-import { hasFilters, sessionsHref } from './url-state';
+import { SESSIONS_STATE } from './url-state';
 
 const DEFAULT_LAYOUTS = {
 	table: {
@@ -76,7 +76,7 @@ export function SessionsScreen( {
 	sessionsUrl,
 	currentUser,
 }: SessionsScreenProps ) {
-	const { view, state, setView, setState } = useUrlView( SESSIONS_VIEW_SPEC );
+	const { view, state, setView, setState } = useUrlView( SESSIONS_STATE );
 	const sessions = useSessions( restQueryFromState( state ) );
 	const coreUser = useCoreUser( state.user );
 	const now = useNow();
@@ -88,7 +88,8 @@ export function SessionsScreen( {
 	const fields = useMemo( () => sessionFields(), [] );
 	const actions = useMemo( () => sessionActions( setPending ), [] );
 	const userHref = useCallback(
-		( userId: number ) => sessionsHref( sessionsUrl, { user: userId } ),
+		( userId: number ) =>
+			SESSIONS_STATE.href( sessionsUrl, { user: userId } ),
 		[ sessionsUrl ]
 	);
 	const cells = useMemo( () => ( { now, userHref } ), [ now, userHref ] );
@@ -124,7 +125,7 @@ export function SessionsScreen( {
 		);
 	} else if (
 		sessions.total === 0 &&
-		! hasFilters( state ) &&
+		! SESSIONS_STATE.hasFilters( state ) &&
 		! sessions.isLoading
 	) {
 		body = (
@@ -182,7 +183,7 @@ export function SessionsScreen( {
 				<UserHeader
 					name={ userName }
 					isSelf={ state.user === currentUser }
-					backHref={ sessionsHref( sessionsUrl, {} ) }
+					backHref={ SESSIONS_STATE.href( sessionsUrl, {} ) }
 					onRevoke={ () =>
 						sessions.revokeUser( state.user as number )
 					}

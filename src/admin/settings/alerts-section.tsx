@@ -10,7 +10,7 @@ import {
 import { __ } from '@wordpress/i18n';
 
 import { ALERT_TRIGGERS, LIMITS } from '../data/settings/normalize';
-import type { AlertTrigger } from '../types';
+import type { AlertTrigger } from '../data/settings/types';
 import { FieldError, helpOrError } from './field-error';
 import { SectionCard } from './section';
 import type { SectionProps } from './section';

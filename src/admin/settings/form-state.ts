@@ -5,7 +5,11 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import { LIMITS } from '../data/settings/normalize';
-import type { AlertTrigger, Settings, SettingsInput } from '../types';
+import type {
+	AlertTrigger,
+	Settings,
+	SettingsInput,
+} from '../data/settings/types';
 
 export interface SettingsDraft {
 	events_retention_days: string;

@@ -1,7 +1,8 @@
 /**
  * Builders for secrets-report test data.
  */
-import type { EventStats, Secret, SecretChange } from '../types';
+import type { EventStats } from '../data/events/types';
+import type { Secret, SecretChange } from '../data/secrets/types';
 
 export function fixtureSecret(
 	overrides: Partial< Secret > & { name: string }

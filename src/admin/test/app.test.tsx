@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { App } from '../app';
 import { AuditScreen } from '../audit/audit-screen';
 import { defaultScreens } from '../config';
+import { vocabulariesOf } from '../data/vocabulary';
 import type { AdminConfig, ScreenSlug } from '../config';
 import { SessionsScreen } from '../sessions/sessions-screen';
 
@@ -24,6 +25,7 @@ function config( slug: ScreenSlug ): AdminConfig {
 		network: false,
 		sites: [],
 		mainSite: 0,
+		vocabularies: vocabulariesOf( window.authSentinel?.vocabularies ),
 	};
 }
 

@@ -5,17 +5,7 @@
 import type { View } from '@wordpress/dataviews';
 import { useCallback, useRef, useState } from '@wordpress/element';
 
-/** How one screen maps its state to the address and to the view. */
-export interface UrlViewSpec< S extends { page: number } > {
-	/** Reads the state from an address; what is invalid takes its default. */
-	read: ( href: string ) => S;
-	/** Builds the address showing a state, keeping other arguments. */
-	href: ( baseHref: string, state: S ) => string;
-	/** Applies a state to a view (the default one when no base is given). */
-	toView: ( state: S, base?: View ) => View;
-	/** Reads the state from a view; `previous` holds what the view lacks. */
-	fromView: ( view: View, previous: S ) => S;
-}
+import type { UrlState } from './url-state';
 
 export interface UrlView< S > {
 	view: View;
@@ -29,15 +19,38 @@ export interface UrlView< S > {
 }
 
 /**
- * Keeps the view in React state and in the address (replacing the history
- * entry, so typing a search does not fill the Back button). A change of
- * filters or search goes back to the first page.
+ * Reads the state of a view DataViews reports, and sends it back to the
+ * first page when its filters, search or sorting changed, so a narrower
+ * list never opens on a page past its end.
  *
- * @param spec The screen's mapping; must be stable (module level).
+ * @param spec     The screen's URL state.
+ * @param next     The view DataViews reports.
+ * @param previous The state before the change.
+ * @return The view and its state.
+ */
+export function settleView< S extends { page: number } >(
+	spec: UrlState< S >,
+	next: View,
+	previous: S
+): { view: View; state: S } {
+	const state = spec.fromView( next, previous );
+	const narrowed =
+		JSON.stringify( { ...state, page: 0, perPage: 0 } ) !==
+		JSON.stringify( { ...previous, page: 0, perPage: 0 } );
+	return narrowed && state.page !== 1
+		? { view: { ...next, page: 1 }, state: { ...state, page: 1 } }
+		: { view: next, state };
+}
+
+/**
+ * Keeps the view in React state and in the address (replacing the history
+ * entry, so typing a search does not fill the Back button).
+ *
+ * @param spec The screen's URL state; must be stable (module level).
  * @return The view, its state and the setters.
  */
 export function useUrlView< S extends { page: number } >(
-	spec: UrlViewSpec< S >
+	spec: UrlState< S >
 ): UrlView< S > {
 	const [ current, setCurrent ] = useState( () => {
 		const state = spec.read( window.location.href );
@@ -68,17 +81,8 @@ export function useUrlView< S extends { page: number } >(
 
 	const setView = useCallback(
 		( next: View ) => {
-			const previous = current.state;
-			let state = spec.fromView( next, previous );
-			let view = next;
-			const narrowed =
-				JSON.stringify( { ...state, page: 0, perPage: 0 } ) !==
-				JSON.stringify( { ...previous, page: 0, perPage: 0 } );
-			if ( narrowed && state.page !== 1 ) {
-				state = { ...state, page: 1 };
-				view = { ...next, page: 1 };
-			}
-			apply( view, state );
+			const settled = settleView( spec, next, current.state );
+			apply( settled.view, settled.state );
 		},
 		[ apply, current.state, spec ]
 	);

@@ -1,8 +1,10 @@
 import { auditCsvUrl } from '../../data/audit/api';
-import { readAuditState, auditHref } from '../url-state';
+import { AUDIT_STATE } from '../url-state';
 import { restQueryFromState } from '../query';
 
 jest.mock( '@wordpress/api-fetch' );
+
+const { read: readAuditState, href: auditHref } = AUDIT_STATE;
 
 const BASE = '/wp-admin/admin.php?page=auth-sentinel-audit';
 

@@ -6,7 +6,8 @@ import apiFetch from '@wordpress/api-fetch';
 import { addQueryArgs } from '@wordpress/url';
 
 import { REST_NAMESPACE, definedArgs, fetchCollection } from '../../api';
-import type { AuditEntry, AuditQuery, Page } from '../../types';
+import type { AuditEntry, AuditQuery } from './types';
+import type { Page } from '../page';
 import { normalizeAuditPage } from './normalize';
 import { withSite } from '../../network/site-scope';
 

@@ -3,7 +3,8 @@
  * is dropped; an action this screen does not know yet is kept (the server's
  * summary still says what happened), so no audit row is ever hidden.
  */
-import type { AuditEntry, AuditUser, Page } from '../../types';
+import type { AuditEntry, AuditUser } from './types';
+import type { Page } from '../page';
 import { idOf, isRecord, stringOrNull } from '../guards';
 import { normalizePage } from '../page';
 import { dateOrNull } from '../sessions/normalize';

@@ -1,8 +1,8 @@
 /**
  * Checks error catalog entries from `GET /catalog` and `GET /catalog/{code}`.
  */
-import { CAUSES } from '../../events/causes';
-import type { CatalogEntry, FixAudience } from '../../types';
+import { CAUSES } from '../events/types';
+import type { CatalogEntry, FixAudience } from './types';
 import { isRecord, listOf, oneOf, stringList, stringOrNull } from '../guards';
 
 const AUDIENCES: readonly FixAudience[] = [ 'user', 'admin' ];

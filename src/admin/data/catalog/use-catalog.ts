@@ -5,7 +5,7 @@
 import { __ } from '@wordpress/i18n';
 
 import { fetchCatalog, fetchCatalogEntry } from '../../api';
-import type { CatalogEntry } from '../../types';
+import type { CatalogEntry } from './types';
 import { useRestResource } from '../use-rest-resource';
 import type { ResourceState } from '../use-rest-resource';
 

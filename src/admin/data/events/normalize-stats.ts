@@ -2,7 +2,7 @@
  * Checks a `GET /events/stats` response: buckets in time order with a count
  * for every cause, markers and top lists without broken entries.
  */
-import { CAUSES } from '../../events/causes';
+import { CAUSES } from './types';
 import type {
 	CauseCounts,
 	EventStats,
@@ -10,7 +10,7 @@ import type {
 	StatsInterval,
 	StatsMarker,
 	StatsSpike,
-} from '../../types';
+} from './types';
 import { parseDate } from '../../utils/time';
 import {
 	countOrNull,

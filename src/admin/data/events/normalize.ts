@@ -3,15 +3,14 @@
  * never breaks on an older server or a partial record. Items without an id,
  * a date, a known cause or a known source are dropped rather than guessed.
  */
-import { CAUSES } from '../../events/causes';
-import { SOURCES } from '../../events/sources';
+import { CAUSES, SOURCES } from './types';
 import type {
 	AuthEvent,
 	EventDetailValue,
 	EventToken,
 	EventUser,
 	EventsPage,
-} from '../../types';
+} from './types';
 import { countOrNull, idOf, isRecord, oneOf, stringOrNull } from '../guards';
 import { normalizePage } from '../page';
 

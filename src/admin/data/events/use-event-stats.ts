@@ -4,7 +4,7 @@
 import { __ } from '@wordpress/i18n';
 
 import { fetchEventStats } from '../../api';
-import type { EventStats, StatsQuery } from '../../types';
+import type { EventStats, StatsQuery } from './types';
 import { useRestResource } from '../use-rest-resource';
 import type { ResourceState } from '../use-rest-resource';
 

@@ -12,7 +12,7 @@ import type {
 	SecretSource,
 	SecretStrength,
 	SecretsResponse,
-} from '../../types';
+} from './types';
 
 const GROUPS: readonly SecretGroup[] = [ 'salt', 'token', 'site' ];
 const SOURCES: readonly SecretSource[] = [

@@ -4,7 +4,7 @@
 import { __ } from '@wordpress/i18n';
 
 import { fetchSecrets } from '../../api';
-import type { SecretsResponse } from '../../types';
+import type { SecretsResponse } from './types';
 import { useRestResource } from '../use-rest-resource';
 import type { ResourceState } from '../use-rest-resource';
 

@@ -6,7 +6,8 @@ import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
 import { REST_NAMESPACE, definedArgs, fetchCollection } from '../../api';
-import type { Page, RevokeResult, Session, SessionsQuery } from '../../types';
+import type { Page } from '../page';
+import type { RevokeResult, Session, SessionsQuery } from './types';
 import {
 	isDeleted,
 	normalizeRevokeResult,

@@ -4,16 +4,16 @@
  * Items without an id, a known type or a creation date are dropped rather
  * than guessed.
  */
+import type { Page } from '../page';
+import { SESSION_TYPES } from './types';
 import type {
-	Page,
 	RevokeResult,
 	RevokedCounts,
 	Session,
 	SessionEndReason,
 	SessionStatus,
-	SessionType,
 	SessionUser,
-} from '../../types';
+} from './types';
 import { parseDate } from '../../utils/time';
 import {
 	countOrNull,
@@ -24,14 +24,6 @@ import {
 	stringOrNull,
 } from '../guards';
 import { normalizePage } from '../page';
-
-/** Every session type, in the order filters list them. */
-export const SESSION_TYPES: readonly SessionType[] = [
-	'cookie',
-	'app_password',
-	'wcpos',
-	'token',
-];
 
 const STATUSES: readonly SessionStatus[] = [ 'active', 'revoked', 'ended' ];
 

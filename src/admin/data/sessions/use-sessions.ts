@@ -7,8 +7,10 @@ import { useCallback, useMemo, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { restErrorMessage } from '../../api';
-import type { Page, RevokeResult, Session, SessionsQuery } from '../../types';
-import { useRestResource } from '../use-rest-resource';
+import type { Page } from '../page';
+import type { RevokeResult, Session, SessionsQuery } from './types';
+import { usePagedResource } from '../use-paged-resource';
+import type { PagedResource } from '../use-paged-resource';
 import {
 	fetchSessions,
 	revokeAllSessions,
@@ -22,17 +24,10 @@ export interface RevokeOutcome {
 	failed: Array< { session: Session; message: string } >;
 }
 
-export interface SessionsState {
-	/** The sessions of the last page loaded, without those being revoked. */
-	items: Session[];
-	/** Sessions matching the query (X-WP-Total). */
-	total: number;
-	totalPages: number;
-	/** Whether an answer has arrived yet. */
-	hasLoaded: boolean;
-	error: string | null;
-	isLoading: boolean;
-	reload: () => void;
+export interface SessionsState extends Omit<
+	PagedResource< Session >,
+	'data'
+> {
 	/** Revokes sessions one after the other; never rejects. */
 	revoke: ( sessions: readonly Session[] ) => Promise< RevokeOutcome >;
 	/** Revokes every credential of a user; rejects with the REST error. */
@@ -52,9 +47,9 @@ export interface SessionsState {
  * @return The page, its state and the revocations.
  */
 export function useSessions( query: SessionsQuery ): SessionsState {
-	const { data, error, isLoading, reload } = useRestResource(
-		( signal ) => fetchSessions( query, signal ),
-		JSON.stringify( query ),
+	const { data, error, isLoading, reload } = usePagedResource(
+		fetchSessions,
+		query,
 		__( 'The sessions could not be loaded.', 'auth-sentinel' )
 	);
 	// Rows being revoked, hidden from the page they were loaded with.

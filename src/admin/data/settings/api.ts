@@ -4,7 +4,7 @@
 import apiFetch from '@wordpress/api-fetch';
 
 import { REST_NAMESPACE } from '../../api';
-import type { Settings, SettingsInput } from '../../types';
+import type { Settings, SettingsInput } from './types';
 import { normalizeSettings } from './normalize';
 
 /**

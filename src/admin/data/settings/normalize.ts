@@ -3,7 +3,7 @@
  * A missing or out-of-range setting takes its default, so the form always
  * shows every field with a value the server accepts.
  */
-import type { AlertTrigger, Settings } from '../../types';
+import type { AlertTrigger, Settings } from './types';
 import { isRecord } from '../guards';
 
 /** Every alert trigger, in the order the form lists them. */

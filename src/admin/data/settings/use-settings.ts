@@ -4,7 +4,7 @@
 import { useCallback, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import type { Settings, SettingsInput } from '../../types';
+import type { Settings, SettingsInput } from './types';
 import { useRestResource } from '../use-rest-resource';
 import { fetchSettings, saveSettings } from './api';
 

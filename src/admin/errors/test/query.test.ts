@@ -1,14 +1,26 @@
 import type { View } from '@wordpress/dataviews';
 
 import {
-	DEFAULT_VIEW,
-	resetPageOnFilterChange,
-	restQueryFromView,
-	stateFromView,
-	viewFromState,
-} from '../query';
-import { timeFilterChoices, timeFilterLabel } from '../time-filter';
-import { DEFAULT_STATE, errorsHref, readErrorsState } from '../url-state';
+	timeFilterChoices,
+	timeFilterLabel,
+} from '../../components/filters/time-filter';
+import { settleView } from '../../utils/use-url-view';
+import { DEFAULT_VIEW, restQueryFromState } from '../query';
+import { ERRORS_STATE } from '../url-state';
+
+const {
+	initial: DEFAULT_STATE,
+	href: errorsHref,
+	read: readErrorsState,
+	toView: viewFromState,
+	fromView: stateFromView,
+} = ERRORS_STATE;
+
+const restQueryFromView = ( view: View, now: Date ) =>
+	restQueryFromState( stateFromView( view ), now );
+
+const resetPageOnFilterChange = ( previous: View, next: View ) =>
+	settleView( ERRORS_STATE, next, stateFromView( previous ) ).view;
 
 const NOW = new Date( '2026-11-26T15:00:00Z' );
 

@@ -1,10 +1,12 @@
-import {
-	DEFAULT_STATE,
-	errorsHref,
-	hasFilters,
-	readErrorsState,
-} from '../url-state';
+import { ERRORS_STATE } from '../url-state';
 import type { ErrorsState } from '../url-state';
+
+const {
+	initial: DEFAULT_STATE,
+	href: errorsHref,
+	hasFilters,
+	read: readErrorsState,
+} = ERRORS_STATE;
 
 const BASE = 'https://shop.test/wp-admin/admin.php?page=auth-sentinel-errors';
 

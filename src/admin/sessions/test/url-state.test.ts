@@ -1,5 +1,7 @@
-import { readSessionsState, sessionsHref } from '../url-state';
+import { SESSIONS_STATE } from '../url-state';
 import { formatRevokedCounts } from '../labels';
+
+const { read: readSessionsState, href: sessionsHref } = SESSIONS_STATE;
 
 const BASE = '/wp-admin/admin.php?page=auth-sentinel-sessions';
 

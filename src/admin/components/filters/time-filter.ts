@@ -4,8 +4,8 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import { formatDateTime, parseDate } from '../utils/time';
-import type { DateTimeOptions } from '../utils/time';
+import { formatDateTime, parseDate } from '../../utils/time';
+import type { DateTimeOptions } from '../../utils/time';
 
 export type Period = 'hour' | 'day' | 'week' | 'month';
 

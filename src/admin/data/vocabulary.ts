@@ -1,0 +1,88 @@
+/**
+ * The names of the plugin's vocabularies (causes, audit actions, session
+ * types), which PHP owns (includes/Vocabulary/) and prints with the page
+ * configuration as `{ value, label }` lists, translated. The app keeps the
+ * values' order and colours only; it asks here for their names.
+ */
+
+/** The vocabularies PHP sends. */
+export const VOCABULARIES = [
+	'causes',
+	'auditActions',
+	'sessionTypes',
+] as const;
+
+export type VocabularyName = ( typeof VOCABULARIES )[ number ];
+
+/** One value of a vocabulary and its translated name. */
+export interface Term {
+	value: string;
+	label: string;
+}
+
+export type Vocabularies = Record< VocabularyName, Term[] >;
+
+/**
+ * Keeps the well-formed terms of each vocabulary PHP printed.
+ *
+ * @param raw What PHP printed as `vocabularies`.
+ * @return Every vocabulary, empty when PHP sent none.
+ */
+export function vocabulariesOf( raw: unknown ): Vocabularies {
+	const source =
+		typeof raw === 'object' && raw !== null
+			? ( raw as Record< string, unknown > )
+			: {};
+	const result = {} as Vocabularies;
+	for ( const name of VOCABULARIES ) {
+		const list = source[ name ];
+		result[ name ] = Array.isArray( list )
+			? list.filter(
+					( term ): term is Term =>
+						typeof term === 'object' &&
+						term !== null &&
+						typeof ( term as Term ).value === 'string' &&
+						typeof ( term as Term ).label === 'string' &&
+						( term as Term ).label !== ''
+				)
+			: [];
+	}
+	return result;
+}
+
+const cache = new WeakMap<
+	object,
+	Map< VocabularyName, Map< string, string > >
+>();
+
+/**
+ * Names a value of a vocabulary, as the server names it.
+ *
+ * @param name  The vocabulary.
+ * @param value The value, e.g. "secret_changed".
+ * @return Its translated name, e.g. "Secret changed"; the value itself when
+ *         the server did not name it.
+ */
+export function termLabel( name: VocabularyName, value: string ): string {
+	const raw: unknown = window.authSentinel?.vocabularies;
+	if ( typeof raw !== 'object' || raw === null ) {
+		return value;
+	}
+	let labels = cache.get( raw );
+	if ( ! labels ) {
+		const vocabularies = vocabulariesOf( raw );
+		labels = new Map(
+			VOCABULARIES.map( ( vocabulary ) => [
+				vocabulary,
+				new Map(
+					vocabularies[ vocabulary ].map( ( term ) => [
+						term.value,
+						term.label,
+					] )
+				),
+			] )
+		);
+		cache.set( raw, labels );
+	}
+	return labels.get( name )?.get( value ) ?? value;
+}

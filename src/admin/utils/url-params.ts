@@ -1,0 +1,339 @@
+/**
+ * The parameters a screen's URL state is declared with (url-state.ts): the
+ * filters of its table, its search box, paging and sorting.
+ */
+import type { Filter, View } from '@wordpress/dataviews';
+
+import {
+	isPeriod,
+	rangeFilter,
+	timeFilterFromValue,
+	timeFilterValue,
+} from '../components/filters/time-filter';
+import type { TimeFilter } from '../components/filters/time-filter';
+import type { QueryArgs, StateParam } from './url-state';
+
+/** The page sizes DataViews offers. */
+export const PER_PAGE_CHOICES: readonly number[] = [ 10, 20, 50, 100 ];
+
+/**
+ * Finds the value of the `is` filter on a field. DataViews keeps a single
+ * value for `is` and a list for the other operators; only `is` counts.
+ *
+ * @param view  The view.
+ * @param field Field id.
+ * @return The value, or undefined when the field is not filtered.
+ */
+export function filterValue( view: View, field: string ): unknown {
+	const found = view.filters?.find(
+		( item ) => item.field === field && item.operator === 'is'
+	);
+	const value: unknown = found?.value;
+	return Array.isArray( value ) ? value[ 0 ] : value;
+}
+
+/**
+ * Returns a value when it is one of the allowed strings.
+ *
+ * @param value   Anything.
+ * @param allowed The accepted strings.
+ * @return The value, or null.
+ */
+export function known< T extends string >(
+	value: unknown,
+	allowed: readonly T[]
+): T | null {
+	return typeof value === 'string' &&
+		( allowed as readonly string[] ).includes( value )
+		? ( value as T )
+		: null;
+}
+
+/**
+ * Reads a whole number, also from its string form.
+ *
+ * @param value Anything.
+ * @param min   The smallest accepted (0 or 1).
+ * @return The number, or null.
+ */
+function wholeNumber( value: unknown, min: number ): number | null {
+	let n: unknown = value;
+	if ( typeof value === 'string' ) {
+		n = /^\d+$/.test( value.trim() ) ? Number( value.trim() ) : null;
+	}
+	return typeof n === 'number' && Number.isInteger( n ) && n >= min
+		? n
+		: null;
+}
+
+/**
+ * Builds the parameter of one `is` filter of the view, or of the address
+ * alone when no field is given.
+ *
+ * @param arg             Its query argument.
+ * @param parse           Reads a value from the address or the view; null if invalid.
+ * @param initial         Its value when unset.
+ * @param options         Where the view keeps it; whether it narrows the list.
+ * @param options.field   The field it filters, or none.
+ * @param options.narrows Whether it narrows the list (default true).
+ * @return The parameter.
+ */
+function filterParam< T extends string | number | null >(
+	arg: string,
+	parse: ( value: unknown ) => T | null,
+	initial: T,
+	{ field, narrows = true }: { field?: string; narrows?: boolean }
+): StateParam< T > {
+	return {
+		initial,
+		args: [ arg ],
+		read: ( args ) => parse( args[ arg ] ) ?? initial,
+		write: ( value ) =>
+			value === initial || value === null
+				? {}
+				: { [ arg ]: String( value ) },
+		toView: ( value, view ) =>
+			field === undefined || value === initial || value === null
+				? view
+				: {
+						...view,
+						filters: [
+							...( view.filters ?? [] ),
+							{ field, operator: 'is', value } as Filter,
+						],
+					},
+		fromView: ( view, previous ) =>
+			field === undefined
+				? previous
+				: ( parse( filterValue( view, field ) ) ?? initial ),
+		narrows,
+	};
+}
+
+/**
+ * A choice among known values, e.g. a cause; null when unset, unless an
+ * initial value is given (then that value is "unset").
+ *
+ * @param arg             Query argument.
+ * @param values          The accepted values.
+ * @param options         Field it filters; initial value.
+ * @param options.field   The field it filters.
+ * @param options.initial The value when unset.
+ * @return The parameter.
+ */
+export function choice< T extends string >(
+	arg: string,
+	values: readonly T[],
+	options: { field?: string; initial?: undefined }
+): StateParam< T | null >;
+export function choice< T extends string >(
+	arg: string,
+	values: readonly T[],
+	options: { field?: string; initial: NoInfer< T > }
+): StateParam< T >;
+export function choice< T extends string >(
+	arg: string,
+	values: readonly T[],
+	{ field, initial = null }: { field?: string; initial?: T | null }
+): StateParam< T | null > {
+	return filterParam< T | null >(
+		arg,
+		( value ) => known( value, values ),
+		initial,
+		{ field }
+	);
+}
+
+/**
+ * A user id (1 and up), or with `zero` also 0 (e.g. "the system").
+ *
+ * @param arg             Query argument.
+ * @param options         Field it filters; whether 0 counts; whether it narrows.
+ * @param options.field   The field it filters; none: the address only.
+ * @param options.zero    Whether 0 is a value.
+ * @param options.narrows Whether it narrows the list (default true).
+ * @return The parameter.
+ */
+export function id(
+	arg: string,
+	{
+		field,
+		zero = false,
+		narrows = true,
+	}: { field?: string; zero?: boolean; narrows?: boolean }
+): StateParam< number | null > {
+	return filterParam< number | null >(
+		arg,
+		( value ) => wholeNumber( value, zero ? 0 : 1 ),
+		null,
+		{ field, narrows }
+	);
+}
+
+/**
+ * Free text that names one thing, e.g. a catalog code.
+ *
+ * @param arg           Query argument.
+ * @param options       The field it filters.
+ * @param options.field The field it filters.
+ * @return The parameter.
+ */
+export function text(
+	arg: string,
+	{ field }: { field: string }
+): StateParam< string | null > {
+	return filterParam< string | null >(
+		arg,
+		( value ) =>
+			typeof value === 'string' && value !== '' ? value : null,
+		null,
+		{ field }
+	);
+}
+
+/**
+ * A time filter: a period (`period=day`) or a range (`since`, `until`), kept
+ * by the view as one filter value of a date field (time-filter.ts).
+ *
+ * @param field The date field that carries it.
+ * @return The parameter.
+ */
+export function time( field: string ): StateParam< TimeFilter > {
+	return {
+		initial: null,
+		args: [ 'period', 'since', 'until' ],
+		read: ( args ) => {
+			const range = rangeFilter( args.since, args.until );
+			if ( range ) {
+				return range;
+			}
+			return isPeriod( args.period )
+				? { type: 'period', period: args.period }
+				: null;
+		},
+		write: ( value ) => {
+			if ( value?.type === 'period' ) {
+				return { period: value.period };
+			}
+			const args: QueryArgs = {};
+			if ( value?.since ) {
+				args.since = value.since;
+			}
+			if ( value?.until ) {
+				args.until = value.until;
+			}
+			return args;
+		},
+		// The time filter leads the view's filters.
+		toView: ( value, view ) =>
+			value
+				? {
+						...view,
+						filters: [
+							{
+								field,
+								operator: 'is',
+								value: timeFilterValue( value ),
+							},
+							...( view.filters ?? [] ),
+						],
+					}
+				: view,
+		fromView: ( view ) => timeFilterFromValue( filterValue( view, field ) ),
+		narrows: true,
+	};
+}
+
+/** The search box (`search`). */
+export const search: StateParam< string > = {
+	initial: '',
+	args: [ 'search' ],
+	read: ( args ) => args.search ?? '',
+	write: ( value ) => ( value.trim() !== '' ? { search: value.trim() } : {} ),
+	toView: ( value, view ) => ( { ...view, search: value } ),
+	fromView: ( view ) => view.search ?? '',
+	narrows: true,
+};
+
+/** The page number (`paged`, as core's list tables name it). */
+export const page: StateParam< number > = {
+	initial: 1,
+	args: [ 'paged' ],
+	read: ( args ) => wholeNumber( args.paged, 1 ) ?? 1,
+	write: ( value ) => ( value !== 1 ? { paged: String( value ) } : {} ),
+	toView: ( value, view ) => ( { ...view, page: value } ),
+	fromView: ( view ) => Math.max( 1, view.page ?? 1 ),
+	narrows: false,
+};
+
+/**
+ * The page size (`per_page`), one of those DataViews offers.
+ *
+ * @param initial The default size.
+ * @return The parameter.
+ */
+export function perPage( initial: number ): StateParam< number > {
+	return {
+		initial,
+		args: [ 'per_page' ],
+		read: ( args ) => {
+			const n = wholeNumber( args.per_page, 1 );
+			return n && PER_PAGE_CHOICES.includes( n ) ? n : initial;
+		},
+		write: ( value ) =>
+			value !== initial ? { per_page: String( value ) } : {},
+		toView: ( value, view ) => ( { ...view, perPage: value } ),
+		fromView: ( view ) => view.perPage ?? initial,
+		narrows: false,
+	};
+}
+
+/**
+ * The sort column (`orderby`), among those the server can sort by.
+ *
+ * @param values  The columns the server sorts by.
+ * @param initial The default.
+ * @return The parameter.
+ */
+export function orderBy< T extends string >(
+	values: readonly T[],
+	initial: T
+): StateParam< T > {
+	return {
+		initial,
+		args: [ 'orderby' ],
+		read: ( args ) => known( args.orderby, values ) ?? initial,
+		write: ( value ) => ( value !== initial ? { orderby: value } : {} ),
+		toView: ( value, view ) => ( {
+			...view,
+			sort: { field: value, direction: view.sort?.direction ?? 'desc' },
+		} ),
+		fromView: ( view ) => known( view.sort?.field, values ) ?? initial,
+		narrows: false,
+	};
+}
+
+/**
+ * The sort direction (`order`); declare it after orderBy(): a sort by a
+ * column the server cannot sort by falls back to both defaults.
+ *
+ * @param initial The default.
+ * @return The parameter.
+ */
+export function order( initial: 'asc' | 'desc' ): StateParam< 'asc' | 'desc' > {
+	return {
+		initial,
+		args: [ 'order' ],
+		read: ( args ) => known( args.order, [ 'asc', 'desc' ] ) ?? initial,
+		write: ( value ) => ( value !== initial ? { order: value } : {} ),
+		toView: ( value, view ) => ( {
+			...view,
+			sort: { field: view.sort?.field ?? '', direction: value },
+		} ),
+		fromView: ( view, previous, state ) =>
+			view.sort && view.sort.field === state.orderby
+				? view.sort.direction
+				: initial,
+		narrows: false,
+	};
+}
