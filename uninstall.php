@@ -40,6 +40,10 @@ if ( is_multisite() ) {
 } else {
 	auth_sentinel_uninstall_site();
 }
-// User meta is shared by the sites of a network.
+// User meta is shared by the sites of a network; so are the network options.
 global $wpdb;
+if ( is_multisite() ) {
+	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->sitemeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'auth_sentinel_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+	wp_cache_flush();
+}
 $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'auth_sentinel_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery

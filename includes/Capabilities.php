@@ -11,7 +11,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Maps `manage_auth_sentinel` to `manage_options`, or `manage_network_options` in the network
- * admin, so that sites can grant or narrow it with the usual role tools.
+ * admin — unless a role editor (or `WP_User::add_cap()`) set the capability itself on the user
+ * or one of their roles: then that grant or denial decides, so a site can give the screens to a
+ * shop manager, or take them from an administrator.
  *
  * @since 0.1.0
  */
@@ -28,20 +30,28 @@ class Capabilities {
 	 * @return void
 	 */
 	public function register(): void {
-		add_filter( 'map_meta_cap', array( $this, 'map' ), 10, 2 );
+		add_filter( 'map_meta_cap', array( $this, 'map' ), 10, 3 );
 	}
 
 	/**
 	 * Maps the plugin's capability to the primitive one it stands for.
 	 *
-	 * @param string[] $caps Primitive capabilities required.
-	 * @param string   $cap  Capability being checked.
+	 * @param string[] $caps    Primitive capabilities required.
+	 * @param string   $cap     Capability being checked.
+	 * @param int      $user_id The user.
 	 * @return string[]
 	 */
-	public function map( $caps, $cap ) {
+	public function map( $caps, $cap, $user_id = 0 ) {
 		if ( self::MANAGE !== $cap ) {
 			return $caps;
 		}
-		return array( is_multisite() && is_network_admin() ? 'manage_network_options' : 'manage_options' );
+		if ( is_multisite() && is_network_admin() ) {
+			return array( 'manage_network_options' );
+		}
+		$user = $user_id ? get_userdata( (int) $user_id ) : false;
+		if ( $user instanceof \WP_User && array_key_exists( self::MANAGE, (array) $user->allcaps ) ) {
+			return array( self::MANAGE ); // Granted or denied explicitly: that decides.
+		}
+		return array( 'manage_options' );
 	}
 }

@@ -131,7 +131,9 @@ final class Plugin {
 		foreach ( $this->others as $module ) {
 			$module->register();
 		}
-		add_action( 'admin_init', array( Schema::class, 'maybe_upgrade' ) );
+		// Early on every request (one comparison with an autoloaded option): the code of this
+		// version may write columns an older schema lacks.
+		add_action( 'init', array( Schema::class, 'maybe_upgrade' ), 1 );
 		add_action( 'wp_initialize_site', array( self::class, 'site_created' ), 200 );
 		add_action( 'admin_init', array( SecretsWatch::class, 'schedule' ) );
 		add_action( 'admin_init', array( EventsModule::class, 'schedule' ) );
@@ -219,7 +221,7 @@ final class Plugin {
 		foreach ( get_sites(
 			array(
 				'fields' => 'ids',
-				'number' => 1000,
+				'number' => 0,
 			)
 		) as $site_id ) {
 			switch_to_blog( (int) $site_id );
@@ -258,11 +260,35 @@ final class Plugin {
 	}
 
 	/**
-	 * Stops the scheduled checks. Data stays until the plugin is deleted.
+	 * Stops the scheduled checks: on this site, or on every site of a network when deactivated
+	 * network-wide. Data stays until the plugin is deleted.
+	 *
+	 * @param bool $network_wide Whether it is a network deactivation.
+	 * @return void
+	 */
+	public static function deactivate( $network_wide = false ): void {
+		if ( ! is_multisite() || ! $network_wide ) {
+			self::deactivate_site();
+			return;
+		}
+		foreach ( get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		) as $site_id ) {
+			switch_to_blog( (int) $site_id );
+			self::deactivate_site();
+			restore_current_blog();
+		}
+	}
+
+	/**
+	 * Stops the current site's scheduled checks.
 	 *
 	 * @return void
 	 */
-	public static function deactivate(): void {
+	private static function deactivate_site(): void {
 		wp_clear_scheduled_hook( SecretsWatch::CRON_HOOK );
 		wp_clear_scheduled_hook( EventsModule::PRUNE_HOOK );
 		wp_clear_scheduled_hook( SessionsModule::CRON_HOOK );

@@ -14,9 +14,12 @@ defined( 'ABSPATH' ) || exit;
  * X-Auth-Sentinel-Timestamp, X-Auth-Sentinel-Delivery and X-Auth-Sentinel-Signature
  * (`sha256=` + hex HMAC-SHA256 of "<timestamp>.<body>" keyed with the webhook secret).
  *
- * The URL is the one an administrator set, so it may point at a private network or any port
- * (a chat bridge on the LAN, say): it is not limited the way wp_safe_remote_post() limits URLs
- * from visitors. Redirects are not followed, and the request gives up after three seconds.
+ * A URL a network administrator set (on a single site, any administrator: they are its network
+ * administrator) may point at a private network or any port (a chat bridge on the LAN, say). A
+ * URL a site administrator of a network set is sent with wp_safe_remote_post(), which refuses
+ * private and loopback addresses: a site administrator must not reach the network's internal
+ * hosts through the server. Redirects are not followed, and the request gives up after three
+ * seconds.
  *
  * @since 0.1.0
  */
@@ -26,6 +29,39 @@ class Webhook {
 	 * Seconds before the request gives up.
 	 */
 	const TIMEOUT = 3;
+
+	/**
+	 * Option holding the hash of the webhook URL a network administrator saved.
+	 */
+	const TRUST_OPTION = 'auth_sentinel_webhook_trust';
+
+	/**
+	 * Notes who saved a webhook URL: trusted when a network administrator did.
+	 *
+	 * @param string $url The URL saved.
+	 * @return void
+	 */
+	public static function saved_by_current_user( string $url ): void {
+		if ( '' !== $url && is_super_admin() ) {
+			update_option( self::TRUST_OPTION, hash( 'sha256', $url ), false );
+		} else {
+			delete_option( self::TRUST_OPTION );
+		}
+	}
+
+	/**
+	 * Tells whether a network administrator saved this URL.
+	 *
+	 * @param string $url The URL.
+	 * @return bool
+	 */
+	public static function trusted( string $url ): bool {
+		if ( ! is_multisite() ) {
+			return true; // Every administrator of a single site is its network administrator.
+		}
+		$saved = get_option( self::TRUST_OPTION );
+		return is_string( $saved ) && hash_equals( $saved, hash( 'sha256', $url ) );
+	}
 
 	/**
 	 * Returns the signature header's value for a body.
@@ -72,7 +108,8 @@ class Webhook {
 		if ( '' !== $secret ) {
 			$headers['X-Auth-Sentinel-Signature'] = self::signature( $secret, $timestamp, $body );
 		}
-		$response = wp_remote_post(
+		$post     = self::trusted( $url ) ? 'wp_remote_post' : 'wp_safe_remote_post';
+		$response = $post(
 			$url,
 			array(
 				'timeout'     => self::TIMEOUT,

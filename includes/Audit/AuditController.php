@@ -44,6 +44,32 @@ class AuditController extends Controller {
 	 */
 	public function register_routes() {
 		$this->register_collection_route();
+		// The export as a form POST: the browser downloads the file with the nonce in the body,
+		// not in a URL that history, logs and the Referer header would keep.
+		$args = array_diff_key( $this->get_collection_params(), array_flip( array( 'page', 'per_page', 'format' ) ) );
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/export',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'export' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => $args,
+				),
+			)
+		);
+	}
+
+	/**
+	 * Answers the whole filtered log as a CSV download.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function export( $request ) {
+		$request->set_param( 'format', 'csv' );
+		return $this->get_items( $request );
 	}
 
 	/**

@@ -66,6 +66,14 @@ class AuditCsv extends \WP_REST_Response {
 	private $filters;
 
 	/**
+	 * The site whose log this is (on a network, a network administrator may export another
+	 * site's: the REST server has switched back by the time the file is written).
+	 *
+	 * @var int
+	 */
+	private $site;
+
+	/**
 	 * Creates the export.
 	 *
 	 * @param AuditRepository      $repository The audit table.
@@ -75,6 +83,7 @@ class AuditCsv extends \WP_REST_Response {
 	public function __construct( AuditRepository $repository, array $filters, ?int $now = null ) {
 		$this->repository = $repository;
 		$this->filters    = $filters;
+		$this->site       = get_current_blog_id();
 		parent::__construct(
 			null,
 			200,
@@ -114,6 +123,26 @@ class AuditCsv extends \WP_REST_Response {
 	 * @return int Rows written.
 	 */
 	public function write( callable $emit ): int {
+		$switched = is_multisite() && get_current_blog_id() !== $this->site;
+		if ( $switched ) {
+			switch_to_blog( $this->site );
+		}
+		try {
+			return $this->write_rows( $emit );
+		} finally {
+			if ( $switched ) {
+				restore_current_blog();
+			}
+		}
+	}
+
+	/**
+	 * Writes the file of the current site (see write()).
+	 *
+	 * @param callable $emit Receives each chunk.
+	 * @return int Rows written.
+	 */
+	private function write_rows( callable $emit ): int {
 		$buffer = fopen( 'php://temp/maxmemory:4194304', 'w+b' );
 		if ( false === $buffer ) {
 			return 0;

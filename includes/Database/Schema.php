@@ -20,12 +20,17 @@ class Schema {
 	/**
 	 * Version of the table definitions below.
 	 */
-	const VERSION = 4;
+	const VERSION = 5;
 
 	/**
 	 * Option holding the installed version.
 	 */
 	const OPTION = 'auth_sentinel_db_version';
+
+	/**
+	 * Option held while one request upgrades.
+	 */
+	const LOCK = 'auth_sentinel_db_upgrading';
 
 	/**
 	 * Returns the audit table's name.
@@ -75,8 +80,20 @@ class Schema {
 	 * @return void
 	 */
 	public static function maybe_upgrade(): void {
-		if ( (int) get_option( self::OPTION, 0 ) < self::VERSION ) {
+		if ( (int) get_option( self::OPTION, 0 ) >= self::VERSION ) {
+			return;
+		}
+		// One upgrade at a time, whatever node or request gets here first (an add is atomic).
+		if ( ! add_option( self::LOCK, time(), '', false ) ) {
+			if ( (int) get_option( self::LOCK ) > time() - 10 * MINUTE_IN_SECONDS ) {
+				return;
+			}
+			update_option( self::LOCK, time(), false ); // An upgrade that died: take it over.
+		}
+		try {
 			self::install();
+		} finally {
+			delete_option( self::LOCK );
 		}
 	}
 
@@ -171,6 +188,7 @@ class Schema {
 				ended_at datetime DEFAULT NULL,
 				ended_by bigint(20) unsigned NOT NULL DEFAULT 0,
 				ended_reason varchar(32) NOT NULL DEFAULT '',
+				site_id bigint(20) unsigned NOT NULL DEFAULT 0,
 				PRIMARY KEY  (id),
 				UNIQUE KEY type_fp (type,fp),
 				KEY list_seen (status,last_seen,id,expires),
@@ -182,12 +200,15 @@ class Schema {
 				KEY expires (expires),
 				KEY secret_fp (secret_fp),
 				KEY ip (ip),
-				KEY label (label)
+				KEY label (label),
+				KEY site_user (site_id,user_id,status)
 			) {$charset};"
 		);
 		// The listing indexes of v3, replaced by the list_* ones above (which add the columns that
 		// let a listing's filter, sort and total be read from the index alone).
 		self::drop_indexes( $index, array( 'status_seen', 'status_type_seen' ) );
+		// v5: one fingerprint key for a whole network (see NetworkKeyMigration).
+		NetworkKeyMigration::run();
 
 		update_option( self::OPTION, self::VERSION, true );
 	}

@@ -273,10 +273,13 @@ class Capture {
 		$user  = '' === $login ? false : ( is_email( $login ) ? get_user_by( 'email', $login ) : get_user_by( 'login', $login ) );
 
 		$failure             = new Failure( $source, $code, in_array( $code, array( 'invalid_username', 'invalid_email' ), true ) || ( '' !== $login && ! $user ) ? 'unknown_user' : 'bad_credentials' );
-		$failure->credential = $this->fingerprinter->fingerprint( 'login', strtolower( $login ) );
+		$failure->credential = $this->fingerprinter->login( $login );
 		$failure->user_id    = $user ? (int) $user->ID : 0;
 		if ( ! $user && '' !== $login ) {
-			$failure->details['login'] = mb_substr( sanitize_user( $login ), 0, 60 );
+			// What matched no account is often a password typed in the wrong field: kept masked,
+			// with a fingerprint that finds it again (privacy requests, search), never as typed.
+			$failure->details['login']    = self::mask( $login );
+			$failure->details['login_fp'] = $failure->credential;
 		}
 		if ( in_array( $code, array( 'application_passwords_disabled', 'application_passwords_disabled_for_user' ), true ) ) {
 			$failure->cause = 'unknown';
@@ -293,6 +296,27 @@ class Capture {
 			}
 		}
 		return $failure;
+	}
+
+	/**
+	 * Masks a login that matched no account: an email address keeps its first character and its
+	 * domain, anything else one or two first characters and its length.
+	 *
+	 * @param string $login What was typed.
+	 * @return string E.g. "j…@example.org" or "Pa… (11 characters)".
+	 */
+	public static function mask( string $login ): string {
+		$length = mb_strlen( $login );
+		$at     = mb_strrpos( $login, '@' );
+		if ( false !== $at && $at > 0 && is_email( $login ) ) {
+			return mb_substr( $login, 0, 1 ) . '…' . mb_substr( $login, $at );
+		}
+		return sprintf(
+			/* translators: 1: the first characters of what was typed, 2: how many characters it had. */
+			_n( '%1$s… (%2$d character)', '%1$s… (%2$d characters)', $length, 'auth-sentinel' ),
+			mb_substr( $login, 0, $length >= 8 ? 2 : 1 ),
+			$length
+		);
 	}
 
 	/**

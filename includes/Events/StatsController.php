@@ -59,6 +59,21 @@ class StatsController extends Controller {
 	}
 
 	/**
+	 * The longest range by hour, in hours (31 days).
+	 */
+	const MAX_HOURS = 31 * 24;
+
+	/**
+	 * The longest range by day, in days (two years).
+	 */
+	const MAX_DAYS = 731;
+
+	/**
+	 * No range starts before this (2000-01-01 UTC).
+	 */
+	const EARLIEST = 946684800;
+
+	/**
 	 * Registers the route.
 	 *
 	 * @return void
@@ -80,6 +95,20 @@ class StatsController extends Controller {
 		$since    = $request['since'] ? (int) strtotime( (string) $request['since'] ) : $until - ( 'day' === $interval ? 30 * DAY_IN_SECONDS : DAY_IN_SECONDS ) + 1;
 		if ( $since > $until ) {
 			return new \WP_Error( 'auth_sentinel_bad_range', __( '`since` must be before `until`.', 'auth-sentinel' ), array( 'status' => 400 ) );
+		}
+		// Bounded: a range is buckets in memory. Hours cover at most 31 days, days at most 2 years,
+		// and nothing before 2000 or after tomorrow (no failure can be there).
+		$longest = 'day' === $interval ? self::MAX_DAYS * DAY_IN_SECONDS : self::MAX_HOURS * HOUR_IN_SECONDS;
+		if ( $since < self::EARLIEST || $until > time() + DAY_IN_SECONDS || $until - $since > $longest ) {
+			return new \WP_Error(
+				'auth_sentinel_range_too_long',
+				'day' === $interval
+					/* translators: %d: a number of days. */
+					? sprintf( __( 'A range by day covers at most %d days, between the year 2000 and tomorrow.', 'auth-sentinel' ), self::MAX_DAYS )
+					/* translators: %d: a number of days. */
+					: sprintf( __( 'A range by hour covers at most %d days, between the year 2000 and tomorrow; ask by day for more.', 'auth-sentinel' ), intdiv( self::MAX_HOURS, 24 ) ),
+				array( 'status' => 400 )
+			);
 		}
 
 		$filters = EventsController::filters( $request, $this->catalog );

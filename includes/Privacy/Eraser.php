@@ -280,7 +280,7 @@ class Eraser {
 		);
 		$details = json_decode( (string) $row['details'], true );
 		if ( is_array( $details ) ) {
-			unset( $details['login'], $details['device'] );
+			unset( $details['login'], $details['login_fp'], $details['device'] );
 			$data['details'] = (string) wp_json_encode( (object) $details );
 		}
 		return $data;

@@ -99,7 +99,7 @@ class Exporter {
 			if ( ! $mine && ! $subject->matches( $details ) ) {
 				continue; // A LIKE candidate that names someone else.
 			}
-			$data = array(
+			$data  = array(
 				self::pair( __( 'First attempt', 'auth-sentinel' ), self::time( $row['first_seen'] ) ),
 				self::pair( __( 'Last attempt', 'auth-sentinel' ), self::time( $row['last_seen'] ) ),
 				self::pair( __( 'Attempts', 'auth-sentinel' ), number_format_i18n( (int) $row['count'] ) ),
@@ -110,8 +110,9 @@ class Exporter {
 				self::pair( __( 'User agent', 'auth-sentinel' ), (string) $row['user_agent'] ),
 				self::pair( __( 'Address requested', 'auth-sentinel' ), (string) $row['route'] ),
 			);
-			if ( isset( $details['login'] ) && is_scalar( $details['login'] ) ) {
-				$data[] = self::pair( __( 'Name typed', 'auth-sentinel' ), (string) $details['login'] );
+			$typed = $subject->typed_name( $details );
+			if ( null !== $typed ) {
+				$data[] = self::pair( __( 'Name typed', 'auth-sentinel' ), $typed );
 			}
 			if ( isset( $details['device'] ) && is_scalar( $details['device'] ) ) {
 				$data[] = self::pair( __( 'Device', 'auth-sentinel' ), (string) $details['device'] );

@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Privacy;
 
+use AuthSentinel\Secrets\Fingerprinter;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -41,6 +43,35 @@ class Subject {
 	public $names = array();
 
 	/**
+	 * The fingerprints of those names (the recorder keeps a fingerprint and a masked form of a
+	 * login that matched no account, not the login itself).
+	 *
+	 * @var string[]
+	 */
+	public $fingerprints = array();
+
+	/**
+	 * The person's names as they gave them, by fingerprint.
+	 *
+	 * @var array<string, string>
+	 */
+	private $typed = array();
+
+	/**
+	 * Returns what this person typed in a failure's details: their own name when the masked
+	 * login's fingerprint is one of theirs, else what was stored.
+	 *
+	 * @param array<string, mixed> $details The failure's details.
+	 * @return string|null
+	 */
+	public function typed_name( array $details ): ?string {
+		if ( isset( $details['login_fp'] ) && is_string( $details['login_fp'] ) && isset( $this->typed[ $details['login_fp'] ] ) ) {
+			return $this->typed[ $details['login_fp'] ];
+		}
+		return isset( $details['login'] ) && is_scalar( $details['login'] ) ? (string) $details['login'] : null;
+	}
+
+	/**
 	 * Resolves an email address.
 	 *
 	 * @param string $email The address of the request.
@@ -67,6 +98,13 @@ class Subject {
 			$names[] = self::fold( mb_substr( sanitize_user( trim( $name ) ), 0, 60 ) );
 		}
 		$subject->names = array_values( array_unique( array_filter( $names ) ) );
+		$fingerprinter  = new Fingerprinter();
+		foreach ( $typed as $name ) {
+			if ( '' !== trim( $name ) ) {
+				$subject->typed[ $fingerprinter->login( mb_substr( trim( $name ), 0, 100 ) ) ] = trim( $name );
+			}
+		}
+		$subject->fingerprints = array_keys( $subject->typed );
 		return $subject;
 	}
 
@@ -99,6 +137,9 @@ class Subject {
 
 			$patterns[] = '%"login":"' . implode( '%', $parts ) . '"%';
 		}
+		foreach ( $this->fingerprints as $fp ) {
+			$patterns[] = '%"login_fp":"' . $fp . '"%';
+		}
 		return array_values( array_unique( $patterns ) );
 	}
 
@@ -112,10 +153,14 @@ class Subject {
 		if ( is_string( $details ) ) {
 			$details = json_decode( $details, true );
 		}
-		if ( ! is_array( $details ) || ! isset( $details['login'] ) || ! is_scalar( $details['login'] ) ) {
+		if ( ! is_array( $details ) ) {
 			return false;
 		}
-		return in_array( self::fold( (string) $details['login'] ), $this->names, true );
+		if ( isset( $details['login_fp'] ) && is_string( $details['login_fp'] ) ) {
+			return in_array( $details['login_fp'], $this->fingerprints, true );
+		}
+		// Failures recorded before logins were masked kept what was typed.
+		return isset( $details['login'] ) && is_scalar( $details['login'] ) && in_array( self::fold( (string) $details['login'] ), $this->names, true );
 	}
 
 	/**

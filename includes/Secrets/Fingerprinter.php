@@ -66,6 +66,17 @@ class Fingerprinter {
 	}
 
 	/**
+	 * Returns the fingerprint of a login or email address typed into a sign-in form, folded as a
+	 * case-insensitive lookup compares it.
+	 *
+	 * @param string $login What was typed; never stored.
+	 * @return string Hex fingerprint.
+	 */
+	public function login( string $login ): string {
+		return $this->fingerprint( 'login', mb_strtolower( trim( $login ), 'UTF-8' ) );
+	}
+
+	/**
 	 * Returns the fingerprint of a token by what its issuer verifies: its header and payload as
 	 * signed, after the cleaning the issuers apply (tags, whitespace and a `Bearer` prefix
 	 * removed). Re-encoding the signature, flipping its ignored low bits or adding characters an

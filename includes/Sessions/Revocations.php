@@ -156,18 +156,21 @@ class Revocations {
 	}
 
 	/**
-	 * Refuses every token of a user issued before now.
+	 * Refuses every token of a user issued before now: everywhere, or on one site of a network
+	 * (a site administrator's revocation).
 	 *
 	 * @param int    $user_id The user.
 	 * @param int    $by      Who.
 	 * @param string $reason  Why.
+	 * @param int    $site    On a network, only on this site; 0 everywhere.
 	 * @return int The time set.
 	 * @throws \RuntimeException When it is not stored afterwards.
 	 */
-	public function user_not_before( int $user_id, int $by, string $reason ): int {
+	public function user_not_before( int $user_id, int $by, string $reason, int $site = 0 ): int {
 		$fact = self::new_fact( $by, $reason );
-		update_user_meta( $user_id, self::USER_META, $fact );
-		$stored = $this->stored_user_meta( $user_id, self::USER_META );
+		$key  = self::user_key( $site );
+		update_user_meta( $user_id, $key, $fact );
+		$stored = $this->stored_user_meta( $user_id, $key );
 		if ( ! is_array( $stored ) || (int) ( $stored['at'] ?? 0 ) < $fact['at'] ) {
 			throw new \RuntimeException( 'The not-before time could not be stored.' );
 		}
@@ -222,11 +225,14 @@ class Revocations {
 				return self::fact( $site );
 			}
 		}
-		$keys = null;
+		$keys      = null;
+		$user_keys = is_multisite() ? array( self::USER_META, self::user_key( get_current_blog_id() ) ) : array( self::USER_META );
 		foreach ( array_unique( array_filter( array_map( 'intval', $users ) ) ) as $user_id ) {
-			$user = get_user_meta( $user_id, self::USER_META, true );
-			if ( is_array( $user ) && isset( $user['at'] ) && ( null === $iat || $iat <= (int) $user['at'] ) ) {
-				return self::fact( $user );
+			foreach ( $user_keys as $user_key ) {
+				$user = get_user_meta( $user_id, $user_key, true );
+				if ( is_array( $user ) && isset( $user['at'] ) && ( null === $iat || $iat <= (int) $user['at'] ) ) {
+					return self::fact( $user );
+				}
 			}
 			$denied = $this->denied( $user_id );
 			if ( ! $denied ) {
@@ -249,25 +255,6 @@ class Revocations {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * Tells whether any not-before time or deny entry could apply to these users (for a token
-	 * that cannot be read).
-	 *
-	 * @param int[] $users The users.
-	 * @return bool
-	 */
-	public function any_for( array $users ): bool {
-		if ( $this->site_facts() ) {
-			return true;
-		}
-		foreach ( array_unique( array_filter( array_map( 'intval', $users ) ) ) as $user_id ) {
-			if ( is_array( get_user_meta( $user_id, self::USER_META, true ) ) || $this->denied( $user_id ) ) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
@@ -296,6 +283,16 @@ class Revocations {
 			}
 		);
 		return $facts;
+	}
+
+	/**
+	 * Returns the user meta key of a not-before time: everywhere, or on one site of a network.
+	 *
+	 * @param int $site The site; 0 everywhere.
+	 * @return string
+	 */
+	public static function user_key( int $site ): string {
+		return $site > 0 && is_multisite() ? self::USER_META . '_site_' . $site : self::USER_META;
 	}
 
 	/**

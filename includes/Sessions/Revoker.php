@@ -145,15 +145,20 @@ class Revoker {
 	 * Revokes every credential of one user: every token issued before now (first), WCPOS
 	 * sessions, the token plugins' refresh credentials, cookie sessions and application passwords.
 	 *
-	 * @param int                                 $user_id The user.
-	 * @param int                                 $by      Who revokes.
-	 * @param string                              $reason  Why: admin, user, policy_password, policy_email, policy_role, revoke_all.
-	 * @param array{application_passwords?: bool} $options What to include (application passwords by default).
+	 * With `site` (a site administrator of a network), only what was created on that site ends,
+	 * and the user's tokens are refused on that site only; the token plugins' refresh credentials,
+	 * which mint tokens for any site, end anyway.
+	 *
+	 * @param int                                             $user_id The user.
+	 * @param int                                             $by      Who revokes.
+	 * @param string                                          $reason  Why: admin, user, policy_password, policy_email, policy_role, revoke_all.
+	 * @param array{application_passwords?: bool, site?: int} $options What to include (application passwords by default), and where.
 	 * @return array{revoked: array<string, int>, not_before: int}
 	 * @throws RevocationFailed When a step is not confirmed; it lists what was and was not ended.
 	 */
 	public function revoke_user( int $user_id, int $by, string $reason = 'admin', array $options = array() ): array {
 		$with_apps   = $options['application_passwords'] ?? true;
+		$site        = is_multisite() ? (int) ( $options['site'] ?? 0 ) : 0;
 		$keep_cookie = $by === $user_id ? Tracker::current_verifier() : '';
 		$keep_app    = $by === $user_id ? self::current_app_password() : '';
 		$keep        = array_values(
@@ -164,27 +169,33 @@ class Revoker {
 				)
 			)
 		);
-		$counts      = $this->index->count_by_type( array( 'user_id' => $user_id ), $keep );
+		$scope       = array( 'user_id' => $user_id ) + ( $site > 0 ? array( 'site_id' => $site ) : array() );
+		$counts      = $this->index->count_by_type( $scope, $keep );
 		if ( ! $with_apps ) {
 			unset( $counts['app_password'] );
 		}
+		// On one site: only the credentials created there (their index rows say which).
+		$only  = $site > 0 ? $this->index->active_on_site( $user_id, $site ) : null;
 		$steps = new RevocationSteps( $counts );
 
 		$not_before = $this->tracker->during(
 			$reason,
 			$by,
 			$keep,
-			function () use ( $steps, $user_id, $by, $reason, $keep_cookie, $keep_app, $keep, $with_apps ) {
+			function () use ( $steps, $user_id, $by, $reason, $site, $only, $keep_cookie, $keep_app, $keep, $with_apps, $scope ) {
 				$at = $steps->run(
 					'token',
-					function () use ( $user_id, $by, $reason ) {
-						return $this->revocations->user_not_before( $user_id, $by, $reason );
+					function () use ( $user_id, $by, $reason, $site ) {
+						return $this->revocations->user_not_before( $user_id, $by, $reason, $site );
 					}
 				);
 				$steps->run(
 					'wcpos',
-					function () use ( $user_id, $by, $reason ) {
-						$this->end_wcpos_sessions( $user_id, null, $by, $reason );
+					function () use ( $user_id, $by, $reason, $only ) {
+						$jtis = null === $only ? null : self::refs( $only, 'wcpos' );
+						if ( null === $jtis || $jtis ) {
+							$this->end_wcpos_sessions( $user_id, $jtis, $by, $reason );
+						}
 					}
 				);
 				$steps->run(
@@ -195,9 +206,16 @@ class Revoker {
 				);
 				$steps->run(
 					'cookie',
-					function () use ( $user_id, $keep_cookie ) {
+					function () use ( $user_id, $keep_cookie, $only ) {
 						$sessions = SessionTokens::stored( $user_id );
-						$kept     = '' !== $keep_cookie && isset( $sessions[ $keep_cookie ] ) ? array( $keep_cookie => $sessions[ $keep_cookie ] ) : array();
+						$ending   = null === $only ? null : array_column( self::rows_of( $only, 'cookie' ), 'fp' );
+						$kept     = array();
+						foreach ( $sessions as $verifier => $session ) {
+							$mine = '' !== $keep_cookie && $verifier === $keep_cookie;
+							if ( $mine || ( null !== $ending && ! in_array( $this->tracker->cookie_fp( (string) $verifier ), $ending, true ) ) ) {
+								$kept[ $verifier ] = $session;
+							}
+						}
 						if ( ! SessionTokens::store( $user_id, $kept ) ) {
 							throw new \RuntimeException( 'A session is still stored.' );
 						}
@@ -206,20 +224,19 @@ class Revoker {
 				if ( $with_apps ) {
 					$steps->run(
 						'app_password',
-						function () use ( $user_id, $keep_app ) {
-							foreach ( \WP_Application_Passwords::get_user_application_passwords( $user_id ) as $item ) {
-								if ( $item['uuid'] !== $keep_app ) {
-									$this->end_app_password( $user_id, (string) $item['uuid'] );
+						function () use ( $user_id, $keep_app, $only ) {
+							$uuids = null === $only ? array_column( \WP_Application_Passwords::get_user_application_passwords( $user_id ), 'uuid' ) : self::refs( $only, 'app_password' );
+							foreach ( $uuids as $uuid ) {
+								if ( $uuid !== $keep_app ) {
+									$this->end_app_password( $user_id, (string) $uuid );
 								}
 							}
 						}
 					);
 				}
-				$where = array( 'user_id' => $user_id );
 				$types = array_diff( SessionIndex::TYPES, $steps->failed_kinds(), $with_apps ? array() : array( 'app_password' ) );
 				if ( $types ) {
-					$where['type'] = array_values( $types );
-					$this->index->end( $where, $reason, $by, $keep );
+					$this->index->end( $scope + array( 'type' => array_values( $types ) ), $reason, $by, $keep );
 				}
 				return is_int( $at ) ? $at : 0;
 			}
@@ -230,6 +247,7 @@ class Revoker {
 				array(
 					'counts' => $steps->ended(),
 					'reason' => $reason,
+					'site'   => $site,
 					'failed' => $steps->left(),
 				)
 			),
@@ -254,24 +272,52 @@ class Revoker {
 	}
 
 	/**
+	 * Returns the rows of one kind.
+	 *
+	 * @param array<int, array<string, mixed>> $rows Index rows.
+	 * @param string                           $type The kind.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private static function rows_of( array $rows, string $type ): array {
+		return array_values(
+			array_filter(
+				$rows,
+				static function ( $row ) use ( $type ) {
+					return $type === $row['type'];
+				}
+			)
+		);
+	}
+
+	/**
+	 * Returns the references (jti, uuid) of the rows of one kind.
+	 *
+	 * @param array<int, array<string, mixed>> $rows Index rows.
+	 * @param string                           $type The kind.
+	 * @return string[]
+	 */
+	private static function refs( array $rows, string $type ): array {
+		return array_values( array_filter( array_map( 'strval', array_column( self::rows_of( $rows, $type ), 'ref' ) ) ) );
+	}
+
+	/**
 	 * Revokes everyone's credentials but the caller's current session.
 	 *
-	 * On a network: a site administrator's "everyone" is the members of their site who belong to
-	 * no other site (the others are reported as skipped: ending their credentials would sign them
-	 * out of sites that are not the administrator's), never a network administrator; a network
-	 * administrator's is the members of one site (`$site`), or with `$site` 0 every user of the
-	 * network, with a network-wide not-before time.
+	 * On a network: a site administrator's "everyone" is the members of their site (never a
+	 * network administrator), and of them only what was created on the site; a network
+	 * administrator's is the members of one site (`$site`, all their credentials), or with `$site`
+	 * 0 every user of the network, with a network-wide not-before time.
 	 *
 	 * @param int  $by                    Who revokes (their current session stays).
 	 * @param bool $application_passwords Whether application passwords go too.
 	 * @param int  $site                  Only the members of this site; 0 for everyone.
-	 * @param bool $shared_too            With a site: also its members who belong to other sites.
-	 * @return array{revoked: array<string, int>, not_before: int, skipped?: int}
+	 * @param bool $everywhere            With a site: end the members' credentials of every site.
+	 * @return array{revoked: array<string, int>, not_before: int}
 	 * @throws RevocationFailed When a step is not confirmed; it lists what was and was not ended.
 	 */
-	public function revoke_all( int $by, bool $application_passwords = true, int $site = 0, bool $shared_too = false ): array {
+	public function revoke_all( int $by, bool $application_passwords = true, int $site = 0, bool $everywhere = false ): array {
 		if ( $site > 0 ) {
-			return $this->revoke_site_members( $by, $application_passwords, $site, $shared_too );
+			return $this->revoke_site_members( $by, $application_passwords, $site, $everywhere );
 		}
 		$keep_cookie = Tracker::current_verifier();
 		$keep_app    = self::current_app_password();
@@ -365,17 +411,19 @@ class Revoker {
 	}
 
 	/**
-	 * Revokes every credential of the members of one site of a network (never network
-	 * administrators), one user at a time through revoke_user(), then audits it once.
+	 * Revokes the credentials of the members of one site of a network (never network
+	 * administrators), one user at a time through revoke_user(), then audits it once. A network
+	 * administrator ends the members' every credential; a site administrator only what was
+	 * created on the site, and their tokens on the site.
 	 *
 	 * @param int  $by                    Who revokes (their current session stays).
 	 * @param bool $application_passwords Whether application passwords go too.
 	 * @param int  $site                  The site.
-	 * @param bool $shared_too            Whether members of other sites too are included.
-	 * @return array{revoked: array<string, int>, not_before: int, skipped: int}
+	 * @param bool $everywhere            Whether the members' credentials of every site end.
+	 * @return array{revoked: array<string, int>, not_before: int}
 	 * @throws RevocationFailed When a member's credentials are not confirmed ended.
 	 */
-	private function revoke_site_members( int $by, bool $application_passwords, int $site, bool $shared_too ): array {
+	private function revoke_site_members( int $by, bool $application_passwords, int $site, bool $everywhere ): array {
 		$supers = array();
 		foreach ( get_super_admins() as $login ) {
 			$user = get_user_by( 'login', $login );
@@ -383,7 +431,7 @@ class Revoker {
 				$supers[] = (int) $user->ID;
 			}
 		}
-		$ids     = array_map(
+		$ids    = array_map(
 			'intval',
 			get_users(
 				array(
@@ -393,17 +441,20 @@ class Revoker {
 				)
 			)
 		);
-		$counts  = array_fill_keys( SessionIndex::TYPES, 0 );
-		$left    = array();
-		$skipped = 0;
-		$at      = time();
+		$counts = array_fill_keys( SessionIndex::TYPES, 0 );
+		$left   = array();
+		$at     = time();
 		foreach ( $ids as $user_id ) {
-			if ( ! $shared_too && count( get_blogs_of_user( $user_id ) ) > 1 ) {
-				++$skipped;
-				continue;
-			}
 			try {
-				$done = $this->revoke_user( $user_id, $by, 'revoke_all', array( 'application_passwords' => $application_passwords ) );
+				$done = $this->revoke_user(
+					$user_id,
+					$by,
+					'revoke_all',
+					array(
+						'application_passwords' => $application_passwords,
+						'site'                  => $everywhere ? 0 : $site,
+					)
+				);
 				$at   = $done['not_before'];
 			} catch ( RevocationFailed $e ) {
 				$done = array( 'revoked' => $e->ended );
@@ -422,10 +473,9 @@ class Revoker {
 			'all_sessions_revoked',
 			array_filter(
 				array(
-					'counts'  => $counts,
-					'site'    => $site,
-					'skipped' => $skipped,
-					'failed'  => $left,
+					'counts' => $counts,
+					'site'   => $site,
+					'failed' => $left,
 				)
 			),
 			0,
@@ -437,7 +487,6 @@ class Revoker {
 		return array(
 			'revoked'    => $counts,
 			'not_before' => $at,
-			'skipped'    => $skipped,
 		);
 	}
 

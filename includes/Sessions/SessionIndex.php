@@ -38,7 +38,14 @@ class SessionIndex {
 	/**
 	 * Columns an upsert may set.
 	 */
-	const COLUMNS = array( 'type', 'fp', 'user_id', 'created', 'expires', 'last_seen', 'ip', 'user_agent', 'label', 'ref', 'secret_fp' );
+	const COLUMNS = array( 'type', 'fp', 'user_id', 'created', 'expires', 'last_seen', 'ip', 'user_agent', 'label', 'ref', 'secret_fp', 'site_id' );
+
+	/**
+	 * The site new rows are noted as created on, when not the current one (0: unknown).
+	 *
+	 * @var int|null
+	 */
+	private $site;
 
 	/**
 	 * Returns the table's name.
@@ -70,6 +77,8 @@ class SessionIndex {
 			'label'      => mb_substr( (string) ( $row['label'] ?? '' ), 0, 191 ),
 			'ref'        => substr( (string) ( $row['ref'] ?? '' ), 0, 128 ),
 			'secret_fp'  => (string) ( $row['secret_fp'] ?? '' ),
+			// Where the credential was created: on a network a site administrator sees and ends only those of their site.
+			'site_id'    => (int) ( $row['site_id'] ?? $this->site ?? get_current_blog_id() ),
 		);
 		$holders = array();
 		$args    = array();
@@ -78,7 +87,7 @@ class SessionIndex {
 				$holders[] = 'NULL';
 				continue;
 			}
-			$holders[] = 'user_id' === $name ? '%d' : '%s';
+			$holders[] = in_array( $name, array( 'user_id', 'site_id' ), true ) ? '%d' : '%s';
 			$args[]    = $value;
 		}
 		// Refresh what can change; keep the first `created`; a non-empty secret fingerprint sticks.
@@ -88,6 +97,24 @@ class SessionIndex {
 			$sql .= ', secret_fp = VALUES(secret_fp)';
 		}
 		return false !== $wpdb->query( $wpdb->prepare( $sql, $args ) );
+	}
+
+	/**
+	 * Runs work whose new rows are noted as created on another site (0: unknown, for the
+	 * credentials indexed after the fact).
+	 *
+	 * @param int      $site The site.
+	 * @param callable $work The work.
+	 * @return mixed What $work returns.
+	 */
+	public function on_site( int $site, callable $work ) {
+		$outer      = $this->site;
+		$this->site = $site;
+		try {
+			return $work();
+		} finally {
+			$this->site = $outer;
+		}
 	}
 
 	/**
@@ -154,7 +181,7 @@ class SessionIndex {
 	/**
 	 * Counts live credentials by kind.
 	 *
-	 * @param array<string, int> $where Equality conditions (user_id).
+	 * @param array<string, int> $where Equality conditions (user_id, site_id).
 	 * @param string[]           $keep  Fingerprints not counted.
 	 * @return array<string, int> Every kind, zero when none.
 	 */
@@ -165,6 +192,10 @@ class SessionIndex {
 		if ( isset( $where['user_id'] ) ) {
 			$sql   .= ' AND user_id = %d';
 			$args[] = (int) $where['user_id'];
+		}
+		if ( isset( $where['site_id'] ) ) {
+			$sql   .= ' AND site_id = %d';
+			$args[] = (int) $where['site_id'];
 		}
 		if ( $keep ) {
 			$sql .= ' AND fp NOT IN (' . implode( ', ', array_fill( 0, count( $keep ), '%s' ) ) . ')';
@@ -215,6 +246,19 @@ class SessionIndex {
 		global $wpdb;
 		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ), ARRAY_A );
 		return is_array( $row ) ? $row : null;
+	}
+
+	/**
+	 * Returns one user's live credentials created on one site.
+	 *
+	 * @param int $user_id The user.
+	 * @param int $site    The site.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function active_on_site( int $user_id, int $site ): array {
+		global $wpdb;
+		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ), ARRAY_A );
+		return is_array( $rows ) ? $rows : array();
 	}
 
 	/**
@@ -290,6 +334,10 @@ class SessionIndex {
 		if ( ! empty( $args['user'] ) ) {
 			$sql[]    = 'user_id = %d';
 			$params[] = (int) $args['user'];
+		}
+		if ( isset( $args['created_on'] ) ) {
+			$sql[]    = 'site_id = %d';
+			$params[] = (int) $args['created_on'];
 		}
 		if ( ! empty( $args['exclude_users'] ) ) {
 			$sql[] = 'user_id NOT IN (' . implode( ', ', array_map( 'intval', (array) $args['exclude_users'] ) ) . ')';

@@ -187,6 +187,29 @@ class SessionsController extends Controller {
 	}
 
 	/**
+	 * Tells whether the caller is a site administrator of a network (not a network administrator).
+	 *
+	 * @return bool
+	 */
+	private static function site_administrator(): bool {
+		return is_multisite() && ! is_super_admin();
+	}
+
+	/**
+	 * Refuses a session of another site, or of someone the caller may not touch, to a site
+	 * administrator of a network.
+	 *
+	 * @param array<string, mixed> $row The session's index row.
+	 * @return true|\WP_Error
+	 */
+	private function may_touch_row( array $row ) {
+		if ( self::site_administrator() && get_current_blog_id() !== (int) $row['site_id'] ) {
+			return new \WP_Error( 'auth_sentinel_forbidden', __( 'This session was created on another site of the network: only a network administrator can see or revoke it.', 'auth-sentinel' ), array( 'status' => 403 ) );
+		}
+		return $this->may_touch( (int) $row['user_id'] );
+	}
+
+	/**
 	 * Refuses to touch a super admin's credentials on behalf of a site administrator.
 	 *
 	 * @param int $user_id The credential's owner.
@@ -209,10 +232,11 @@ class SessionsController extends Controller {
 	 * @return \WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$args     = array(
+		$args = array(
 			'user'          => (int) $request['user'],
 			'site'          => self::site_scope( $request ),
-			// A site administrator never sees a network administrator's sessions.
+			// A site administrator never sees a network administrator's sessions, nor what was
+			// created on another site.
 			'exclude_users' => is_multisite() && ! is_super_admin() ? self::super_admin_ids() : array(),
 			'type'          => (string) $request['type'],
 			'status'        => (string) $request['status'],
@@ -222,6 +246,9 @@ class SessionsController extends Controller {
 			'page'          => (int) $request['page'],
 			'per_page'      => (int) $request['per_page'],
 		);
+		if ( self::site_administrator() ) {
+			$args['created_on'] = get_current_blog_id();
+		}
 		$result   = $this->index->query( $args );
 		$user_ids = array_unique( array_map( 'intval', wp_list_pluck( $result['rows'], 'user_id' ) ) );
 		if ( $user_ids ) {
@@ -292,7 +319,7 @@ class SessionsController extends Controller {
 		if ( ! $row ) {
 			return self::not_found();
 		}
-		$allowed = $this->may_touch( (int) $row['user_id'] );
+		$allowed = $this->may_touch_row( $row );
 		return true === $allowed ? $this->prepare_item_for_response( $row, $request ) : $allowed;
 	}
 
@@ -307,7 +334,7 @@ class SessionsController extends Controller {
 		if ( ! $row || 'active' !== $row['status'] ) {
 			return self::not_found();
 		}
-		$allowed = $this->may_touch( (int) $row['user_id'] );
+		$allowed = $this->may_touch_row( $row );
 		if ( true !== $allowed ) {
 			return $allowed;
 		}
@@ -337,7 +364,16 @@ class SessionsController extends Controller {
 			return self::no_user();
 		}
 		try {
-			$done = $this->revoker->revoke_user( $user_id, get_current_user_id(), 'admin', array( 'application_passwords' => (bool) $request['application_passwords'] ) );
+			$done = $this->revoker->revoke_user(
+				$user_id,
+				get_current_user_id(),
+				'admin',
+				array(
+					'application_passwords' => (bool) $request['application_passwords'],
+					// A site administrator ends only what was created on their site.
+					'site'                  => self::site_administrator() ? get_current_blog_id() : 0,
+				)
+			);
 		} catch ( \RuntimeException $e ) {
 			return self::failed( $e );
 		}
@@ -368,16 +404,11 @@ class SessionsController extends Controller {
 		if ( ! $reauth->check( $user, (string) $request['password'] ) ) {
 			return new \WP_Error( 'auth_sentinel_incorrect_password', __( 'The password you entered is not your password. Nothing was revoked.', 'auth-sentinel' ), array( 'status' => 403 ) );
 		}
-		$site       = 0;
-		$shared_too = false;
-		if ( is_multisite() ) {
-			// A network administrator: one site's members with `site`, else the whole network.
-			// A site administrator: their own site's members, never those of other sites too.
-			$site       = is_super_admin() ? (int) $request['site'] : get_current_blog_id();
-			$shared_too = is_super_admin();
-		}
+		// On a network: a network administrator revokes one site's members with `site`, else the
+		// whole network; a site administrator their own site's members, what was created there.
+		$site = is_multisite() ? ( is_super_admin() ? (int) $request['site'] : get_current_blog_id() ) : 0;
 		try {
-			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'], $site, $shared_too );
+			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'], $site, is_super_admin() );
 		} catch ( \RuntimeException $e ) {
 			return self::failed( $e );
 		}
@@ -386,9 +417,6 @@ class SessionsController extends Controller {
 			'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
 			'scope'      => ! is_multisite() ? 'site' : ( $site > 0 ? 'site_members' : 'network' ),
 		);
-		if ( isset( $done['skipped'] ) ) {
-			$answer['skipped'] = $done['skipped'];
-		}
 		return rest_ensure_response( $answer );
 	}
 

@@ -649,6 +649,25 @@ class Tracker {
 		}
 		$ids = array_map( 'intval', wp_list_pluck( $rows, 'user_id' ) );
 		update_meta_cache( 'user', $ids );
+		// Where these credentials were created is not known: only network administrators list them.
+		$this->index->on_site(
+			0,
+			function () use ( $ids, $key ) {
+				$this->reindex_users( $ids, $key );
+			}
+		);
+		$last = end( $rows );
+		return count( $rows ) < $limit ? 0 : (int) $last['umeta_id'];
+	}
+
+	/**
+	 * Indexes the credentials of one meta key of some users.
+	 *
+	 * @param int[]  $ids The users.
+	 * @param string $key The meta key.
+	 * @return void
+	 */
+	private function reindex_users( array $ids, string $key ): void {
 		foreach ( $ids as $user_id ) {
 			$this->guard(
 				function () use ( $key, $user_id ) {
@@ -666,8 +685,6 @@ class Tracker {
 				}
 			);
 		}
-		$last = end( $rows );
-		return count( $rows ) < $limit ? 0 : (int) $last['umeta_id'];
 	}
 
 	/**

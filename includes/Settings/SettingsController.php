@@ -101,6 +101,9 @@ class SettingsController extends Controller {
 		if ( $values ) {
 			Settings::update( $values );
 		}
+		if ( isset( $values['alert_webhook_url'] ) ) {
+			\AuthSentinel\Alerts\Webhook::saved_by_current_user( (string) $values['alert_webhook_url'] );
+		}
 		return $this->prepare_item_for_response( Settings::all(), $request );
 	}
 
