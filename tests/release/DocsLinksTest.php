@@ -80,4 +80,27 @@ class DocsLinksTest extends TestCase {
 		preg_match_all( '#\S*(?:\.\./shared/|shared/design/)\S*#', $text, $outside );
 		$this->assertSame( array(), $outside[0], "$document names files outside the repository" );
 	}
+
+	/**
+	 * CONTRIBUTING.md is true to the code: its layout names every folder of includes/ (as git
+	 * tracks it) and its table of checks every check bin/test.sh runs.
+	 */
+	public function test_contributing_names_every_folder_and_check(): void {
+		$text    = (string) file_get_contents( AUTH_SENTINEL_ROOT . '/CONTRIBUTING.md' );
+		$tracked = explode( "\n", trim( (string) shell_exec( 'git -C ' . escapeshellarg( AUTH_SENTINEL_ROOT ) . ' ls-files includes' ) ) );
+		$folders = array_unique( array_filter( array_map( static fn( $file ) => 3 === count( explode( '/', $file ) ) ? explode( '/', $file )[1] : '', $tracked ) ) );
+		$this->assertGreaterThanOrEqual( 14, count( $folders ) );
+		foreach ( $folders as $folder ) {
+			$this->assertStringContainsString( "| `includes/$folder/` |", $text, "CONTRIBUTING's layout names includes/$folder/" );
+		}
+
+		$script = (string) preg_replace( '/^\s*#.*$/m', '', (string) file_get_contents( AUTH_SENTINEL_ROOT . '/bin/test.sh' ) );
+		preg_match_all( '/\b(?:check|record) ([a-z][a-z-]*) /', $script, $named );
+		preg_match( '/for suite in ([a-z ]+); do/', $script, $loop );
+		$checks = array_unique( array_merge( $named[1], explode( ' ', $loop[1] ?? '' ) ) );
+		$this->assertGreaterThanOrEqual( 15, count( $checks ) );
+		foreach ( $checks as $check ) {
+			$this->assertMatchesRegularExpression( '/^\| `' . preg_quote( $check, '/' ) . '` \|/m', $text, "CONTRIBUTING's table of checks has $check" );
+		}
+	}
 }
