@@ -33,9 +33,12 @@ ensure_npm() {
 	fi
 }
 
-# Builds the admin UI when build/ is missing or older than any source file.
+# Builds the admin UI when build/ is missing or older than any source file (one script per
+# screen, each with its .asset.php: the oldest of those is the build's age).
 ensure_build() {
-	if [ ! -f "$ROOT/build/admin.js" ] || [ -n "$(find "$ROOT/src" -newer "$ROOT/build/admin.js" -type f -print -quit)" ]; then
+	local oldest
+	oldest="$(find "$ROOT/build" -maxdepth 1 -name '*.asset.php' -printf '%T@ %p\n' 2>/dev/null | sort -n | head -n 1 | cut -d' ' -f2-)"
+	if [ -z "$oldest" ] || [ -n "$(find "$ROOT/src" -newer "$oldest" -type f -print -quit)" ]; then
 		say "building the admin UI"
 		(cd "$ROOT" && npx wp-scripts build >/dev/null) || die "UI build failed"
 	fi
