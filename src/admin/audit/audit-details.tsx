@@ -7,7 +7,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { FactList } from '../errors/event-facts';
 import type { Fact } from '../errors/event-facts';
 import type { AuditEntry } from '../data/audit/types';
-import { formatDateTime } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 import { actorName, targetName } from './fields';
 import { entryActionLabel } from './labels';
 

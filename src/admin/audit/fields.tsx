@@ -10,7 +10,7 @@ import { RelativeDate } from '../components/relative-date';
 import type { Choice } from '../components/filters/user-choices';
 import { AUDIT_ACTIONS } from '../data/audit/types';
 import type { AuditEntry } from '../data/audit/types';
-import { formatDateTime } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 import { actionLabel, auditUserName, entryActionLabel } from './labels';
 import { FIELD } from './query';
 

@@ -1,7 +1,7 @@
 /**
  * A moment shown as "2 hours ago", with the exact date in its tooltip.
  */
-import { formatDateTime, formatRelativeTime } from '../utils/time';
+import { formatDateTime, formatRelativeTime } from '../utils/dates';
 
 interface RelativeDateProps {
 	/** ISO 8601 timestamp. */

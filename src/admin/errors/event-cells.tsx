@@ -7,7 +7,7 @@ import { __ } from '@wordpress/i18n';
 import { RelativeDate } from '../components/relative-date';
 import { userName } from '../events/format';
 import type { AuthEvent } from '../data/events/types';
-import { formatDateTime } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 
 export function LastSeenCell( {
 	event,

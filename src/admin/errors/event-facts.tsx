@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { sourceLabel } from '../events/sources';
 import { formatCount, userName } from '../events/format';
 import type { AuthEvent, EventDetailValue } from '../data/events/types';
-import { formatDateTime } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 
 export interface Fact {
 	key: string;

@@ -4,7 +4,7 @@
 import { __ } from '@wordpress/i18n';
 
 import type { EventToken } from '../data/events/types';
-import { formatDateTime, isoFromUnix } from '../utils/time';
+import { formatDateTime, isoFromUnix } from '../utils/dates';
 import { FactList } from './event-facts';
 
 function claimDate( seconds: number | null ): string | null {

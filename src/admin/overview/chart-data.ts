@@ -17,8 +17,7 @@ import {
 	formatMonthDay,
 	formatTime,
 	parseDate,
-} from '../utils/time';
-import type { DateTimeOptions } from '../utils/time';
+} from '../utils/dates';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -145,17 +144,15 @@ export function barPosition( at: string, bars: readonly Bar[] ): number | null {
  *
  * @param bar      The bar.
  * @param interval Bucket size.
- * @param options  Locale and time zone.
  * @return For example "Nov 26, 2026, 2:00 PM UTC" or "Nov 26, 2026".
  */
 export function bucketLabel(
 	bar: Pick< Bar, 'start' >,
-	interval: StatsInterval,
-	options: DateTimeOptions = {}
+	interval: StatsInterval
 ): string {
 	return interval === 'hour'
-		? formatDateTime( bar.start, options )
-		: formatDate( middayOf( bar.start ), options );
+		? formatDateTime( bar.start )
+		: formatDate( middayOf( bar.start ) );
 }
 
 /**
@@ -163,17 +160,15 @@ export function bucketLabel(
  *
  * @param bar      The bar.
  * @param interval Bucket size.
- * @param options  Locale and time zone.
  * @return For example "2:00 PM" or "Nov 26".
  */
 export function axisLabel(
 	bar: Pick< Bar, 'start' >,
-	interval: StatsInterval,
-	options: DateTimeOptions = {}
+	interval: StatsInterval
 ): string {
 	return interval === 'hour'
-		? formatTime( bar.start, options )
-		: formatMonthDay( middayOf( bar.start ), options );
+		? formatTime( bar.start )
+		: formatMonthDay( middayOf( bar.start ) );
 }
 
 /**

@@ -6,19 +6,14 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { causeLabel } from '../events/causes';
 import type { EventStats, StatsInterval } from '../data/events/types';
 import { formatList } from '../utils/list';
-import { formatDateTime } from '../utils/time';
-import type { DateTimeOptions } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 import { bucketLabel, stackBars, stackOrder } from './chart-data';
 import type { Bar } from './chart-data';
 
 /** Past this many, the summary counts the secret changes instead. */
 const MAX_LISTED_CHANGES = 3;
 
-function peakSentence(
-	bars: readonly Bar[],
-	interval: StatsInterval,
-	options: DateTimeOptions
-): string {
+function peakSentence( bars: readonly Bar[], interval: StatsInterval ): string {
 	const peak = bars.reduce< Bar | null >(
 		( best, bar ) => ( ! best || bar.total > best.total ? bar : best ),
 		null
@@ -26,7 +21,7 @@ function peakSentence(
 	if ( ! peak || peak.total === 0 ) {
 		return '';
 	}
-	const when = bucketLabel( peak, interval, options );
+	const when = bucketLabel( peak, interval );
 	return interval === 'hour'
 		? sprintf(
 				/* translators: 1: date and time, 2: number of failures. */
@@ -55,14 +50,10 @@ function peakSentence(
 /**
  * Describes the chart in words, for its accessible name.
  *
- * @param stats   Stats from the REST API.
- * @param options Locale and time zone.
+ * @param stats Stats from the REST API.
  * @return A few sentences.
  */
-export function chartSummary(
-	stats: EventStats,
-	options: DateTimeOptions = {}
-): string {
+export function chartSummary( stats: EventStats ): string {
 	const order = stackOrder( stats.totals );
 	const bars = stackBars( stats.buckets, order, stats.interval );
 	const total = stats.total.toLocaleString();
@@ -84,7 +75,7 @@ export function chartSummary(
 					),
 					total
 				),
-		peakSentence( bars, stats.interval, options ),
+		peakSentence( bars, stats.interval ),
 	];
 	if ( order.length > 0 ) {
 		const causes = order.map( ( cause ) =>
@@ -108,7 +99,7 @@ export function chartSummary(
 			/* translators: 1: names of secrets, 2: date and time. */
 			__( '%1$s at %2$s', 'auth-sentinel' ),
 			formatList( marker.changed ),
-			formatDateTime( marker.at, options )
+			formatDateTime( marker.at )
 		)
 	);
 	if ( changes.length > MAX_LISTED_CHANGES ) {

@@ -8,7 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { causeColor, causeLabel } from '../events/causes';
 import type { EventStats, FailureCause } from '../data/events/types';
 import { formatList } from '../utils/list';
-import { formatDateTime } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 import type { Bar, MarkerGroup } from './chart-data';
 import { chartSummary } from './chart-summary';
 import {

@@ -13,8 +13,7 @@ import {
 	formatTime,
 	isSameDay,
 	parseDate,
-} from '../utils/time';
-import type { DateTimeOptions } from '../utils/time';
+} from '../utils/dates';
 
 /** How many secret names the headline spells out. */
 const HEADLINE_NAMES = 3;
@@ -57,11 +56,7 @@ function usersPhrase( users: number ): string {
 	);
 }
 
-function spikeText(
-	stats: EventStats,
-	now: Date,
-	options: DateTimeOptions
-): string | null {
+function spikeText( stats: EventStats, now: Date ): string | null {
 	const spike = stats.spike;
 	const at = parseDate( spike?.at );
 	if ( ! spike || ! at || spike.failures === 0 ) {
@@ -72,10 +67,8 @@ function spikeText(
 		HEADLINE_NAMES
 	);
 	const failures = failuresPhrase( spike.failures );
-	const today = isSameDay( at, now, options.timeZone );
-	const when = today
-		? formatTime( spike.at, options )
-		: formatDateTime( spike.at, options );
+	const today = isSameDay( at, now );
+	const when = today ? formatTime( spike.at ) : formatDateTime( spike.at );
 	if ( spike.users > 0 ) {
 		const users = usersPhrase( spike.users );
 		return today
@@ -159,17 +152,12 @@ function totalsText( stats: EventStats ): string {
 /**
  * Writes the Overview headline.
  *
- * @param stats   Stats from the REST API.
- * @param now     The current time.
- * @param options Locale and time zone of dates.
+ * @param stats Stats from the REST API.
+ * @param now   The current time.
  * @return The headline and the Errors filter it links to.
  */
-export function overviewHeadline(
-	stats: EventStats,
-	now: Date,
-	options: DateTimeOptions = {}
-): Headline {
-	const spike = spikeText( stats, now, options );
+export function overviewHeadline( stats: EventStats, now: Date ): Headline {
+	const spike = spikeText( stats, now );
 	if ( spike && stats.spike ) {
 		return {
 			text: spike,

@@ -8,7 +8,7 @@ import { RelativeDate } from '../components/relative-date';
 import { StatusBadge } from '../components/status-badge';
 import type { BadgeTone } from '../components/status-badge';
 import type { Secret } from '../data/secrets/types';
-import { formatDate } from '../utils/time';
+import { formatDate } from '../utils/dates';
 import { severityOf } from './advice';
 import { groupSecrets } from './grouping';
 import type { SecretSection } from './grouping';

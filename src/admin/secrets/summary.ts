@@ -6,8 +6,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 
 import type { Secret, SecretChange } from '../data/secrets/types';
 import { formatShortList } from '../utils/list';
-import { formatDate, formatRelativeTime, parseDate } from '../utils/time';
-import type { DateTimeOptions } from '../utils/time';
+import { formatDate, formatRelativeTime, parseDate } from '../utils/dates';
 import { isProblem } from './advice';
 import { effectClause } from './effects';
 import { compareNames, effectsOfNames } from './known-secrets';
@@ -97,15 +96,13 @@ export function monitoringSince( secrets: readonly Secret[] ): string | null {
  * @param history Changes from the REST API.
  * @param secrets Secrets from the REST API.
  * @param now     The current time.
- * @param options Locale and time zone of dates.
  * @return A sentence, e.g. "AUTH_KEY and AUTH_SALT changed 2 hours ago —
  *         everyone was signed out."
  */
 export function latestChangeHeadline(
 	history: readonly SecretChange[],
 	secrets: readonly Secret[],
-	now: Date,
-	options: DateTimeOptions = {}
+	now: Date
 ): string {
 	const change = latestChange( history );
 	if ( ! change ) {
@@ -116,7 +113,7 @@ export function latestChangeHeadline(
 		return sprintf(
 			/* translators: %s: date monitoring began. */
 			__( 'No change recorded since %s.', 'auth-sentinel' ),
-			formatDate( since, options )
+			formatDate( since )
 		);
 	}
 	const names = formatShortList(

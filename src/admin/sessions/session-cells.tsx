@@ -6,7 +6,7 @@ import { __ } from '@wordpress/i18n';
 import { RelativeDate } from '../components/relative-date';
 import { StatusBadge } from '../components/status-badge';
 import type { Session } from '../data/sessions/types';
-import { formatDateTime } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 import { endReasonLabel, sessionUserName, typeLabel } from './labels';
 
 interface UserCellProps {

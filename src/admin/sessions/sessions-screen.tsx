@@ -14,7 +14,7 @@ import { useCoreUser } from '../data/sessions/use-core-user';
 import { useSessions } from '../data/sessions/use-sessions';
 import type { RevokeResult, Session } from '../data/sessions/types';
 import { useUrlView } from '../utils/use-url-view';
-import { formatDateTime } from '../utils/time';
+import { formatDateTime } from '../utils/dates';
 import { useNow } from '../utils/use-now';
 import { sessionActions } from './actions';
 import { EmptyState } from './empty-state';

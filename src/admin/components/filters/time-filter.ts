@@ -4,8 +4,7 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import { formatDateTime, parseDate } from '../../utils/time';
-import type { DateTimeOptions } from '../../utils/time';
+import { formatDateTime, parseDate } from '../../utils/dates';
 
 export type Period = 'hour' | 'day' | 'week' | 'month';
 
@@ -117,22 +116,18 @@ export function timeFilterFromValue( value: unknown ): TimeFilter {
 /**
  * Names a time filter.
  *
- * @param filter  The time filter.
- * @param options Locale and time zone of dates.
+ * @param filter The time filter.
  * @return For example "Last 7 days" or "Since Nov 26, 2026, 2:02 PM UTC".
  */
-export function timeFilterLabel(
-	filter: TimeFilter,
-	options: DateTimeOptions = {}
-): string {
+export function timeFilterLabel( filter: TimeFilter ): string {
 	if ( ! filter ) {
 		return __( 'All time', 'auth-sentinel' );
 	}
 	if ( filter.type === 'period' ) {
 		return periodLabel( filter.period );
 	}
-	const since = filter.since ? formatDateTime( filter.since, options ) : '';
-	const until = filter.until ? formatDateTime( filter.until, options ) : '';
+	const since = filter.since ? formatDateTime( filter.since ) : '';
+	const until = filter.until ? formatDateTime( filter.until ) : '';
 	if ( since && until ) {
 		/* translators: 1: start date and time, 2: end date and time. */
 		return sprintf( __( '%1$s to %2$s', 'auth-sentinel' ), since, until );

@@ -11,7 +11,7 @@ import type {
 	StatsMarker,
 	StatsSpike,
 } from './types';
-import { parseDate } from '../../utils/time';
+import { parseDate } from '../../utils/dates';
 import {
 	countOrNull,
 	idOf,

@@ -14,7 +14,7 @@ import type {
 	SessionStatus,
 	SessionUser,
 } from './types';
-import { parseDate } from '../../utils/time';
+import { parseDate } from '../../utils/dates';
 import {
 	countOrNull,
 	idOf,

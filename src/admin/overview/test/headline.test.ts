@@ -1,12 +1,16 @@
 import { fixtureStats } from '../../test-utils/fixtures';
+import { setSiteDates } from '../../test-utils/site-dates';
 import { overviewHeadline } from '../headline';
 
-const OPTIONS = { locale: 'en-GB', timeZone: 'UTC' };
 const NOW = new Date( '2026-11-26T15:30:00Z' );
+
+// A site that writes dates the British way (Settings → General).
+beforeAll( () => setSiteDates( { date: 'j M Y', time: 'H:i' } ) );
+afterAll( () => setSiteDates() );
 
 describe( 'overviewHeadline', () => {
 	it( 'leads with the secret change that broke sign-ins, and links to what followed', () => {
-		const headline = overviewHeadline( fixtureStats(), NOW, OPTIONS );
+		const headline = overviewHeadline( fixtureStats(), NOW );
 		expect( headline.text ).toBe(
 			'AUTH_KEY changed at 14:02 — 312 failures from 41 users since'
 		);
@@ -26,16 +30,15 @@ describe( 'overviewHeadline', () => {
 				users: 1,
 			},
 		} );
-		expect( overviewHeadline( stats, NOW, OPTIONS ).text ).toBe(
-			'AUTH_KEY, AUTH_SALT and JWT_AUTH_SECRET_KEY changed on 20 Nov 2026, 09:15 UTC — 1 failure from 1 user since'
+		expect( overviewHeadline( stats, NOW ).text ).toBe(
+			'AUTH_KEY, AUTH_SALT and JWT_AUTH_SECRET_KEY changed on 20 Nov 2026 at 09:15 UTC — 1 failure from 1 user since'
 		);
 	} );
 
 	it( 'sums up the period when no secret change explains the failures', () => {
 		const headline = overviewHeadline(
 			fixtureStats( { spike: null, total: 128, users: 9 } ),
-			NOW,
-			OPTIONS
+			NOW
 		);
 		expect( headline.text ).toBe(
 			'128 failures from 9 users in the last 24 hours'
@@ -54,8 +57,7 @@ describe( 'overviewHeadline', () => {
 				users: 0,
 				interval: 'day',
 			} ),
-			NOW,
-			OPTIONS
+			NOW
 		);
 		expect( headline.text ).toBe( 'No failures in the last 30 days' );
 		expect( headline.link ).toBeNull();

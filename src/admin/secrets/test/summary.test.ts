@@ -4,10 +4,12 @@ import {
 } from '../../test-utils/fixtures';
 import { SALT_NAMES } from '../known-secrets';
 import { latestChangeHeadline, problemsHeadline } from '../summary';
+import { setSiteDates } from '../../test-utils/site-dates';
 
 const NOW = new Date( '2026-11-26T03:02:03Z' );
-const DATES = { locale: 'en-US', timeZone: 'UTC' };
 
+beforeAll( () => setSiteDates( { date: 'M j, Y' } ) );
+afterAll( () => setSiteDates() );
 describe( 'problemsHeadline', () => {
 	it( 'counts secrets that need the administrator to act', () => {
 		expect(
@@ -52,8 +54,7 @@ describe( 'latestChangeHeadline', () => {
 			latestChangeHeadline(
 				[ change( { changed: [ 'AUTH_KEY', 'AUTH_SALT' ] } ) ],
 				[],
-				NOW,
-				DATES
+				NOW
 			)
 		).toBe(
 			'AUTH_KEY and AUTH_SALT changed 2 hours ago — everyone was signed out.'
@@ -75,8 +76,7 @@ describe( 'latestChangeHeadline', () => {
 				} ),
 			],
 			[],
-			NOW,
-			DATES
+			NOW
 		);
 		expect( headline ).toBe(
 			'JWT_AUTH_SECRET_KEY changed 5 minutes ago — tokens signed with the old value stopped working.'
@@ -87,8 +87,7 @@ describe( 'latestChangeHeadline', () => {
 		const headline = latestChangeHeadline(
 			[ change( { changed: [ ...SALT_NAMES ].reverse() } ) ],
 			[],
-			NOW,
-			DATES
+			NOW
 		);
 		expect( headline ).toBe(
 			'AUTH_KEY, SECURE_AUTH_KEY, LOGGED_IN_KEY and 5 others changed 2 hours ago — everyone was signed out.'
@@ -109,14 +108,13 @@ describe( 'latestChangeHeadline', () => {
 						first_seen: '2026-11-20T08:00:00Z',
 					} ),
 				],
-				NOW,
-				DATES
+				NOW
 			)
 		).toBe( 'No change recorded since Nov 20, 2026.' );
 	} );
 
 	it( 'says nothing was recorded when monitoring has no start date', () => {
-		expect( latestChangeHeadline( [], [], NOW, DATES ) ).toBe(
+		expect( latestChangeHeadline( [], [], NOW ) ).toBe(
 			'No change recorded yet.'
 		);
 	} );
