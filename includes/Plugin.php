@@ -102,7 +102,19 @@ final class Plugin {
 		$this->auditor  = new Auditor( $audit );
 		$this->secrets  = new SecretsModule( $audit );
 		$this->catalog  = new CatalogModule();
-		$this->events   = new EventsModule( $this->secrets->watch(), $this->secrets->facts(), $this->secrets->fingerprinter(), $this->catalog->catalog(), $audit );
+		$this->events   = new EventsModule(
+			$this->secrets->watch(),
+			$this->secrets->facts(),
+			$this->secrets->fingerprinter(),
+			$this->catalog->catalog(),
+			$audit,
+			function ( string $token ) {
+				return $this->sessions->token_revocation( $token );
+			},
+			function ( int $user_id ) {
+				return $this->sessions->user_revocation( $user_id );
+			}
+		);
 		$this->sessions = new SessionsModule( $this );
 		$this->others   = array(
 			new AuditModule( $this ),

@@ -72,7 +72,7 @@ class AlertMessage {
 		if ( array_intersect( $names, array( 'NONCE_KEY', 'NONCE_SALT' ) ) ) {
 			$meaning[] = __( 'Pages left open in browsers hold security codes (nonces) that no longer work: saving from them fails until they are reloaded.', 'auth-sentinel' );
 		}
-		if ( array_intersect( $names, array_merge( SecretResolver::TOKEN_OPTIONS, array( 'JWT_AUTH_SECRET_KEY' ) ) ) ) {
+		if ( array_intersect( $names, array_merge( SecretResolver::TOKEN_OPTIONS, array( 'JWT_AUTH_SECRET_KEY', \AuthSentinel\Secrets\TokenSecrets::SIMPLE_JWT_LOGIN ) ) ) ) {
 			$meaning[] = __( 'Apps that sign in with tokens (a point-of-sale terminal, a mobile app) are signed out: their tokens were signed with the old secret and are now refused as invalid (API02003). Their users must sign in again.', 'auth-sentinel' );
 		}
 		if ( array_intersect( $names, array_keys( SecretResolver::SITE_OPTIONS ) ) ) {

@@ -7,7 +7,6 @@
 
 namespace AuthSentinel\Apps;
 
-use AuthSentinel\Events\Issuers;
 use AuthSentinel\Events\TokenInspector;
 use AuthSentinel\Http\Request;
 use AuthSentinel\Plugin;
@@ -99,7 +98,7 @@ class TokenStatusController extends \WP_REST_Controller {
 			return $response;
 		}
 
-		list( $token, $problem ) = $this->token( $request );
+		list( $token, $problem, $stripped ) = $this->token( $request );
 		if ( 'too_long' === $problem ) {
 			/* translators: %d: the largest size, in bytes. */
 			return $this->error( 400, 'auth_sentinel_token_too_long', sprintf( __( 'The token is larger than %d bytes: it is not a token this site issues.', 'auth-sentinel' ), self::MAX_TOKEN ) );
@@ -108,8 +107,13 @@ class TokenStatusController extends \WP_REST_Controller {
 			return $this->error( 400, 'auth_sentinel_no_token', __( 'Send the token in the "token" field of the body, or as Authorization: Bearer <token>.', 'auth-sentinel' ) );
 		}
 
-		$status   = new TokenStatus( new TokenInspector(), new Issuers(), $this->plugin->facts(), $this->plugin->catalog(), $this->plugin->sessions() );
-		$response = new \WP_REST_Response( $status->of( $token ), 200 );
+		$sessions = $this->plugin->sessions();
+		$status   = new TokenStatus(
+			$this->plugin->events()->token_diagnosis(),
+			$this->plugin->catalog(),
+			array( $sessions, 'token_seen' )
+		);
+		$response = new \WP_REST_Response( $status->of( $token, $stripped ), 200 );
 		$response->header( 'Cache-Control', 'no-store' );
 		return $response;
 	}
@@ -119,7 +123,8 @@ class TokenStatusController extends \WP_REST_Controller {
 	 * The query string is never read: URLs end up in logs.
 	 *
 	 * @param \WP_REST_Request $request The request.
-	 * @return array{0: ?string, 1: string} The token or null, and '' or `too_long`.
+	 * @return array{0: ?string, 1: string, 2: bool} The token or null, '' or `too_long`, and
+	 *                                               whether it reached PHP only in the raw headers.
 	 */
 	private function token( \WP_REST_Request $request ): array {
 		$json = $request->get_json_params();
@@ -130,21 +135,23 @@ class TokenStatusController extends \WP_REST_Controller {
 		} elseif ( isset( $body['token'] ) ) {
 			$sent = $body['token'];
 		}
+		$stripped = false;
 		if ( ! is_string( $sent ) || '' === trim( $sent ) ) {
 			$header = Request::current()->authorization();
 			if ( $header['oversized'] || strlen( (string) $header['value'] ) > self::MAX_TOKEN + 64 ) {
-				return array( null, 'too_long' );
+				return array( null, 'too_long', false );
 			}
-			$sent = null === $header['value'] || ! preg_match( '/^\s*Bearer\s/i', $header['value'] ) ? null : Request::token_of( $header['value'] );
+			$sent     = null === $header['value'] || ! preg_match( '/^\s*Bearer\s/i', $header['value'] ) ? null : Request::token_of( $header['value'] );
+			$stripped = 'raw_headers' === $header['via'];
 		}
 		if ( null === $sent ) {
-			return array( null, '' );
+			return array( null, '', false );
 		}
 		$sent = trim( $sent );
 		if ( strlen( $sent ) > self::MAX_TOKEN ) {
-			return array( null, 'too_long' );
+			return array( null, 'too_long', false );
 		}
-		return array( $sent, '' );
+		return array( $sent, '', $stripped );
 	}
 
 	/**

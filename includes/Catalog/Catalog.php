@@ -65,6 +65,7 @@ class Catalog {
 	const SOURCE_HOOKS = array(
 		'application_password' => 'application_password_failed_authentication',
 		'login_form'           => 'wp_login_failed',
+		'token_login'          => 'wp_login_failed',
 		'xmlrpc'               => 'wp_login_failed',
 	);
 
@@ -168,6 +169,9 @@ class Catalog {
 		}
 		if ( $generic ) {
 			return self::TOKEN_CAUSES[ $cause ] ?? $home ?? 'auth_unknown';
+		}
+		if ( 'token_revoked' === $home && 'password_changed' === $cause ) {
+			return 'token_obsolete'; // Revoked here by the revoke-on-password-change policy.
 		}
 		return (string) $home;
 	}

@@ -72,6 +72,7 @@ class EventsCommand extends Command {
 	 *   - application_password
 	 *   - rest_nonce
 	 *   - token
+	 *   - token_login
 	 *   - rest
 	 * ---
 	 *

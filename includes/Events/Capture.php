@@ -144,9 +144,8 @@ class Capture {
 	public function login_failed( $username, $error = null ): void {
 		$this->guarded(
 			function () use ( $username, $error ) {
-				$code   = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
-				$source = defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ? 'xmlrpc' : 'login_form';
-				return $this->password_failure( $source, $code, (string) $username );
+				$code = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
+				return $this->password_failure( self::password_source(), $code, (string) $username );
 			}
 		);
 	}
@@ -158,8 +157,10 @@ class Capture {
 	 * @return void
 	 */
 	public function application_password_failed( $error ): void {
-		if ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) {
-			return; // XML-RPC tries its password as an application password too; wp_login_failed records it once.
+		if ( ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) || null === Request::current()->basic() ) {
+			// XML-RPC, and a token plugin's sign-in route that calls wp_authenticate() (core then
+			// tries the password as an application password too): wp_login_failed records it once.
+			return;
 		}
 		$this->guarded(
 			function () use ( $error ) {
@@ -190,7 +191,7 @@ class Capture {
 				}
 				$data = $response->get_data();
 				$code = is_array( $data ) && isset( $data['code'] ) && is_scalar( $data['code'] ) ? (string) $data['code'] : '';
-				return $this->rest_failure( $code, is_array( $data ) ? $data : array(), $response->get_status() );
+				return $this->rest_failure( $code, is_array( $data ) ? $data : array(), $response->get_status(), $request instanceof \WP_REST_Request ? $request->get_route() : '' );
 			}
 		);
 	}
@@ -209,7 +210,7 @@ class Capture {
 		unset( $claims );
 		$this->guarded(
 			function () use ( $token, $fact, $users ) {
-				$failure = $this->tokens->diagnose( Issuers::GATE_CODE, $token, Request::current()->authorization()['stripped'], null, $fact );
+				$failure = $this->tokens->diagnose( Issuers::GATE_CODE, $token, false, null, $fact );
 				if ( 0 === $failure->user_id && $users ) {
 					$failure->user_id = (int) reset( $users );
 				}
@@ -219,45 +220,115 @@ class Capture {
 	}
 
 	/**
+	 * Records the refusal a token plugin's route sent and ended the request with (Simple JWT Login
+	 * answers its routes' errors with wp_send_json_error(), so no REST filter sees them): read
+	 * from the output at shutdown.
+	 *
+	 * @param string               $route  The REST route.
+	 * @param int                  $status The HTTP status sent.
+	 * @param array<string, mixed> $body   The JSON body sent.
+	 * @param array<string, mixed> $params The request's parameters.
+	 * @return void
+	 */
+	public function route_refused( string $route, int $status, array $body, array $params ): void {
+		$this->guarded(
+			function () use ( $route, $status, $body, $params ) {
+				if ( $this->recorder->recorded_any() ) {
+					return null;
+				}
+				$this->recorder->set_route( $route );
+				$numeric = self::numeric_code( $body );
+				if ( in_array( $route, Issuers::LOGIN_ROUTES, true ) && 'credentials' === ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' ) ) {
+					$login   = $params['username'] ?? $params['email'] ?? $params['login'] ?? '';
+					$failure = $this->password_failure( 'token_login', 48 === $numeric ? 'incorrect_password' : 'empty_password', is_scalar( $login ) ? (string) $login : '' );
+
+					$failure->issuer                 = Issuers::SIMPLE_JWT_LOGIN;
+					$failure->details['issuer_code'] = $numeric;
+					return $failure;
+				}
+				return $this->rest_failure( '', $body, $status, $route );
+			}
+		);
+	}
+
+	/**
 	 * Diagnoses a REST credential failure.
 	 *
-	 * @param string               $code   The error code.
+	 * @param string               $code   The error code ('' when the body has none).
 	 * @param array<string, mixed> $data   The error body.
 	 * @param int                  $status The HTTP status.
+	 * @param string               $route  The REST route.
 	 * @return Failure|null
 	 */
-	private function rest_failure( string $code, array $data, int $status ): ?Failure {
+	private function rest_failure( string $code, array $data, int $status, string $route = '' ): ?Failure {
 		if ( 'rest_cookie_invalid_nonce' === $code ) {
 			return $this->nonces->diagnose( Request::current()->nonce() );
 		}
 
-		$authorization = Request::current()->authorization();
-		$header        = $authorization['value'];
-		$stripped      = $authorization['stripped'];
-		$token         = Request::current()->token();
-		// WooCommerce POS answers its routes with a generic code and the real one in data.reason.
-		if ( isset( $data['data']['reason'] ) && is_string( $data['data']['reason'] ) && '' !== $data['data']['reason'] ) {
-			$code = substr( $data['data']['reason'], 0, 100 );
+		$request       = Request::current();
+		$authorization = $request->authorization();
+		$cookie        = $request->refresh_cookie();
+		if ( null !== $cookie && 0 === strpos( $code, 'jwt_auth_' ) && false !== strpos( $code, 'refresh' ) ) {
+			return $this->tokens->refresh_cookie( $code, $cookie['user_id'], $cookie['value'] );
+		}
+		$token   = $request->presented_token();
+		$numeric = self::numeric_code( $data );
+		// Simple JWT Login rewrites its answers to {success: false, data: {message, error_code}}: no code.
+		if ( '' === $code && null !== $numeric && false === ( $data['success'] ?? null ) ) {
+			$code = 'simple_jwt_login_middleware_error';
+		}
+		// A signed-in user that a plugin's gate refuses a route is not a credential failure.
+		if ( is_user_logged_in() && in_array( $code, array( 'woocommerce_pos_rest_forbidden', 'rest_forbidden' ), true ) ) {
+			return null;
 		}
 		$issuer_code = '' !== $this->issuers->from_code( $code ) && ! in_array( $code, Issuers::GATES, true );
 		if ( null !== $token || ( $issuer_code && ! is_user_logged_in() ) ) {
-			$numeric = null;
-			foreach ( array( 'error_code', 'errorCode' ) as $key ) {
-				if ( isset( $data['data'][ $key ] ) && is_numeric( $data['data'][ $key ] ) ) {
-					$numeric = (int) $data['data'][ $key ];
-				}
+			// Stripped: only the raw request headers carried it (the server hid it from $_SERVER).
+			$failure = $this->tokens->diagnose( $code, $token, 'raw_headers' === $authorization['via'], $numeric, null, $route );
+			if ( '' === $failure->server_code ) {
+				$failure->server_code = 'http_' . $status;
 			}
-			return $this->tokens->diagnose( $code, $token, $stripped, $numeric );
+			return $failure;
 		}
 
 		// Any other refusal counts only when the client sent credentials and is not signed in:
 		// a signed-in user refused a capability is not a credential failure.
-		if ( null !== $header && ! is_user_logged_in() ) {
+		if ( null !== $authorization['value'] && ! is_user_logged_in() ) {
 			$failure             = new Failure( 'rest', '' === $code ? 'http_' . $status : $code, 'unknown' );
-			$failure->credential = $this->fingerprinter->fingerprint( 'header', $header );
+			$failure->credential = $this->fingerprinter->fingerprint( 'header', $authorization['value'] );
 			return $failure;
 		}
 		return null;
+	}
+
+	/**
+	 * Reads Simple JWT Login's numeric error code from an answer's data.
+	 *
+	 * @param array<string, mixed> $data The answer.
+	 * @return int|null
+	 */
+	private static function numeric_code( array $data ): ?int {
+		foreach ( array( 'error_code', 'errorCode' ) as $key ) {
+			if ( isset( $data['data'][ $key ] ) && is_numeric( $data['data'][ $key ] ) ) {
+				return (int) $data['data'][ $key ];
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Names where a failed password came from: XML-RPC, a token plugin's sign-in route, or the
+	 * login form (and anything else calling wp_signon()).
+	 *
+	 * @return string
+	 */
+	private static function password_source(): string {
+		global $wp;
+		if ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) {
+			return 'xmlrpc';
+		}
+		$route = isset( $wp->query_vars['rest_route'] ) && is_string( $wp->query_vars['rest_route'] ) ? '/' . trim( $wp->query_vars['rest_route'], '/' ) : '';
+		return in_array( $route, Issuers::LOGIN_ROUTES, true ) ? 'token_login' : 'login_form';
 	}
 
 	/**

@@ -28,7 +28,7 @@ class EventsController extends Controller {
 	/**
 	 * Where a credential can come from.
 	 */
-	const SOURCES = array( 'cookie', 'login_form', 'xmlrpc', 'application_password', 'rest_nonce', 'token', 'rest' );
+	const SOURCES = array( 'cookie', 'login_form', 'xmlrpc', 'application_password', 'rest_nonce', 'token', 'token_login', 'rest' );
 
 	/**
 	 * The failures table.

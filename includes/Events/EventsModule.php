@@ -72,6 +72,20 @@ class EventsModule {
 	private $audit;
 
 	/**
+	 * Tells whether a token was revoked here (the sessions domain answers).
+	 *
+	 * @var callable|null
+	 */
+	private $revocation;
+
+	/**
+	 * Tells whether every token of a user was refused here.
+	 *
+	 * @var callable|null
+	 */
+	private $user_revocation;
+
+	/**
 	 * The capture, built at the first failure.
 	 *
 	 * @var Capture|null
@@ -107,14 +121,27 @@ class EventsModule {
 	 * @param Fingerprinter   $fingerprinter Fingerprints credentials.
 	 * @param Catalog         $catalog       The error catalog.
 	 * @param AuditRepository $audit         The audit log.
+	 * @param callable|null   $revocation    Tells whether a token was revoked here.
+	 * @param callable|null   $user_revocation Tells whether every token of a user was refused here.
 	 */
-	public function __construct( SecretsWatch $secrets, SecretFacts $facts, Fingerprinter $fingerprinter, Catalog $catalog, AuditRepository $audit ) {
-		$this->events        = new EventsRepository();
-		$this->catalog       = $catalog;
-		$this->secrets       = $secrets;
-		$this->facts         = $facts;
-		$this->fingerprinter = $fingerprinter;
-		$this->audit         = $audit;
+	public function __construct( SecretsWatch $secrets, SecretFacts $facts, Fingerprinter $fingerprinter, Catalog $catalog, AuditRepository $audit, ?callable $revocation = null, ?callable $user_revocation = null ) {
+		$this->events          = new EventsRepository();
+		$this->catalog         = $catalog;
+		$this->secrets         = $secrets;
+		$this->facts           = $facts;
+		$this->fingerprinter   = $fingerprinter;
+		$this->audit           = $audit;
+		$this->revocation      = $revocation;
+		$this->user_revocation = $user_revocation;
+	}
+
+	/**
+	 * Returns the one token diagnosis (failures and the apps' status endpoint share it).
+	 *
+	 * @return TokenDiagnosis
+	 */
+	public function token_diagnosis(): TokenDiagnosis {
+		return new TokenDiagnosis( new TokenInspector(), new Issuers(), $this->facts, $this->fingerprinter, $this->revocation, $this->user_revocation );
 	}
 
 	/**
@@ -128,7 +155,7 @@ class EventsModule {
 			$this->capture = new Capture(
 				new Recorder( $this->events, $this->catalog ),
 				new CookieDiagnosis( $this->facts, $this->fingerprinter ),
-				new TokenDiagnosis( new TokenInspector(), $issuers, $this->facts, $this->fingerprinter ),
+				$this->token_diagnosis(),
 				new NonceDiagnosis( $this->facts ),
 				$issuers,
 				$this->secrets,
@@ -184,12 +211,25 @@ class EventsModule {
 		add_filter(
 			'rest_post_dispatch',
 			function ( $response, $server = null, $request = null ) {
-				if ( $response instanceof \WP_REST_Response && in_array( $response->get_status(), array( 401, 403 ), true ) ) {
+				if ( $response instanceof \WP_REST_Response && self::is_refusal( $response ) ) {
 					$this->capture()->rest_refused( $response, $request );
 				}
 				return $response;
 			},
 			999,
+			3
+		);
+		// Simple JWT Login ends its routes' errors with wp_send_json_error(): no REST filter sees
+		// them. Its routes' output is kept until shutdown, and a refusal is read from it there.
+		add_filter(
+			'rest_pre_dispatch',
+			function ( $result, $server = null, $request = null ) {
+				if ( $request instanceof \WP_REST_Request && Issuers::SIMPLE_JWT_LOGIN === ( new Issuers() )->from_route( $request->get_route() ) ) {
+					$this->watch_output( $request );
+				}
+				return $result;
+			},
+			0,
 			3
 		);
 		add_action(
@@ -217,6 +257,64 @@ class EventsModule {
 					( new StatsController( $this->events, $this->catalog, $this->facts ) )->register_routes();
 				}
 			}
+		);
+	}
+
+	/**
+	 * Tells whether a REST answer refuses a credential: 401 or 403, or any error a token plugin
+	 * answers in its own shape (Simple JWT Login: 400 and 500 too, its body rewritten to
+	 * {success: false, data: {message, error_code}}; the plugins' codes at any status).
+	 *
+	 * @param \WP_REST_Response $response The answer.
+	 * @return bool
+	 */
+	private static function is_refusal( \WP_REST_Response $response ): bool {
+		$status = $response->get_status();
+		if ( in_array( $status, array( 401, 403 ), true ) ) {
+			return true;
+		}
+		if ( $status < 400 ) {
+			return false;
+		}
+		$data = $response->get_data();
+		if ( ! is_array( $data ) ) {
+			return false;
+		}
+		if ( false === ( $data['success'] ?? null ) && isset( $data['data'] ) && is_array( $data['data'] ) && ( isset( $data['data']['error_code'] ) || isset( $data['data']['errorCode'] ) ) ) {
+			return true;
+		}
+		$code = isset( $data['code'] ) && is_string( $data['code'] ) ? $data['code'] : '';
+		return '' !== $code && '' !== ( new Issuers() )->from_code( $code );
+	}
+
+	/**
+	 * Keeps a token plugin route's output until shutdown, then records a refusal read from it.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return void
+	 */
+	private function watch_output( \WP_REST_Request $request ): void {
+		$level = ob_get_level();
+		if ( ! ob_start() ) {
+			return;
+		}
+		add_action(
+			'shutdown',
+			function () use ( $request, $level ) {
+				if ( ob_get_level() <= $level ) {
+					return;
+				}
+				$output = (string) ob_get_contents();
+				$status = (int) http_response_code();
+				if ( $status < 400 || strlen( $output ) > 65536 ) {
+					return;
+				}
+				$body = json_decode( $output, true );
+				if ( is_array( $body ) && false === ( $body['success'] ?? null ) ) {
+					$this->capture()->route_refused( $request->get_route(), $status, $body, $request->get_params() );
+				}
+			},
+			0
 		);
 	}
 

@@ -57,6 +57,9 @@ class Explanation {
 				/* translators: 1: secret names, 2: date and time of the change, 3: the credential. */
 				return sprintf( __( '%1$s changed at %2$s, while this %3$s was still valid, so its signature no longer matches.', 'auth-sentinel' ), $names, self::time( (int) ( $details['changed_at'] ?? 0 ) ), $what );
 			case 'password_changed':
+				if ( isset( $details['revoked_reason'] ) ) {
+					return self::revoked( $details, $what ); // Ended here by the revoke-on-password-change policy.
+				}
 				if ( isset( $details['password_changed_at'] ) ) {
 					/* translators: 1: date and time, 2: the credential. */
 					return sprintf( __( 'The user’s password changed at %1$s, after this %2$s was issued.', 'auth-sentinel' ), self::time( (int) $details['password_changed_at'] ), $what );
@@ -121,14 +124,23 @@ class Explanation {
 				/* translators: %s: date and time. */
 				return sprintf( __( 'The user signed out of this session at %s.', 'auth-sentinel' ), $at );
 			case 'policy_password':
-				/* translators: 1: the credential, 2: date and time. */
-				return sprintf( __( 'This %1$s was revoked at %2$s because the user’s password changed (revocation policy).', 'auth-sentinel' ), $what, $at );
+				return $user
+					/* translators: 1: the credential, 2: date and time, 3: who changed the password. */
+					? sprintf( __( 'This %1$s was ended at %2$s when %3$s changed the user’s password (the site’s revocation policy).', 'auth-sentinel' ), $what, $at, $by )
+					/* translators: 1: the credential, 2: date and time. */
+					: sprintf( __( 'This %1$s was ended at %2$s when the user’s password was changed (the site’s revocation policy).', 'auth-sentinel' ), $what, $at );
 			case 'policy_email':
-				/* translators: 1: the credential, 2: date and time. */
-				return sprintf( __( 'This %1$s was revoked at %2$s because the user’s email address changed (revocation policy).', 'auth-sentinel' ), $what, $at );
+				return $user
+					/* translators: 1: the credential, 2: date and time, 3: who changed the address. */
+					? sprintf( __( 'This %1$s was ended at %2$s when %3$s changed the user’s email address (the site’s revocation policy).', 'auth-sentinel' ), $what, $at, $by )
+					/* translators: 1: the credential, 2: date and time. */
+					: sprintf( __( 'This %1$s was ended at %2$s when the user’s email address was changed (the site’s revocation policy).', 'auth-sentinel' ), $what, $at );
 			case 'policy_role':
-				/* translators: 1: the credential, 2: date and time. */
-				return sprintf( __( 'This %1$s was revoked at %2$s because the user’s role changed (revocation policy).', 'auth-sentinel' ), $what, $at );
+				return $user
+					/* translators: 1: the credential, 2: date and time, 3: who changed the role. */
+					? sprintf( __( 'This %1$s was ended at %2$s when %3$s changed the user’s role (the site’s revocation policy).', 'auth-sentinel' ), $what, $at, $by )
+					/* translators: 1: the credential, 2: date and time. */
+					: sprintf( __( 'This %1$s was ended at %2$s when the user’s role was changed (the site’s revocation policy).', 'auth-sentinel' ), $what, $at );
 			case 'limit':
 				/* translators: %s: date and time. */
 				return sprintf( __( 'This session was ended at %s: the user signed in more times than their role’s session limit allows, and it was the oldest.', 'auth-sentinel' ), $at );
@@ -205,6 +217,7 @@ class Explanation {
 			Issuers::SIMPLE_JWT_LOGIN => 'Simple JWT Login',
 			Issuers::WCPOS            => 'WooCommerce POS',
 			'auth-sentinel'           => 'Auth Sentinel',
+			'unknown'                 => __( 'the token plugin', 'auth-sentinel' ),
 		);
 		return $names[ $issuer ] ?? __( 'the token plugin', 'auth-sentinel' );
 	}

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
 final class Failure {
 
 	/**
-	 * Where the credential came from: cookie, login_form, xmlrpc, application_password, rest_nonce, token, rest.
+	 * Where the credential came from: cookie, login_form, xmlrpc, application_password, rest_nonce, token, token_login (a token plugin's sign-in route), rest.
 	 *
 	 * @var string
 	 */

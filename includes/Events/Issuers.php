@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Secrets\TokenSecrets;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -58,9 +60,30 @@ class Issuers {
 	);
 
 	/**
-	 * Codes that say the token expired.
+	 * Codes that say the token expired (WCPOS 1.x named one; 1.10 says "Expired token" in an
+	 * invalid-token answer instead).
 	 */
 	const EXPIRED = array( 'woocommerce_pos_auth_token_expired', 'jwt_auth_expired_refresh_token' );
+
+	/**
+	 * The issuers that refuse a token whose `iss` is not this site (Simple JWT Login does not).
+	 */
+	const CHECK_ISS = array( self::JWT_REST_API, self::JWT_AUTH, self::WCPOS );
+
+	/**
+	 * REST namespaces of the issuers' own routes, by issuer.
+	 */
+	const NAMESPACES = array(
+		'jwt-auth/v1'         => self::JWT_REST_API,
+		'simple-jwt-login/v1' => self::SIMPLE_JWT_LOGIN,
+		'wcpos/v1'            => self::WCPOS,
+		'wcpos/v2'            => self::WCPOS,
+	);
+
+	/**
+	 * The issuers' sign-in routes (a username and password buy a token there).
+	 */
+	const LOGIN_ROUTES = array( '/jwt-auth/v1/token', '/simple-jwt-login/v1/auth', '/wcpos/v1/auth/login' );
 
 	/**
 	 * Codes that say the password changed since the token was issued.
@@ -94,11 +117,29 @@ class Issuers {
 	const GATES = array( 'woocommerce_pos_rest_unauthorized', 'woocommerce_pos_rest_forbidden' );
 
 	/**
-	 * Simple JWT Login's numeric codes: 11 signature, 14 expired, 55 revoked.
+	 * Simple JWT Login's numeric codes (its ErrorCodes class and bundled JWT library): what each
+	 * says about the token.
 	 */
 	const SIMPLE_JWT_LOGIN_CODES = array(
+		1  => 'no_key',
+		2  => 'shape',
+		3  => 'shape',
+		4  => 'shape',
+		6  => 'algorithm',
+		7  => 'algorithm',
+		8  => 'algorithm',
 		11 => 'signature',
+		12 => 'not_yet',
+		13 => 'not_yet',
 		14 => 'expired',
+		22 => 'shape',
+		24 => 'no_user',
+		29 => 'no_user_claim',
+		30 => 'no_user_claim',
+		46 => 'credentials',
+		47 => 'credentials',
+		48 => 'credentials',
+		54 => 'no_user',
 		55 => 'revoked',
 	);
 
@@ -136,10 +177,36 @@ class Issuers {
 	 * @return string
 	 */
 	public function refine( string $issuer, array $claims ): string {
-		if ( self::JWT_REST_API === $issuer && ! empty( $claims['device'] ) ) {
-			return self::JWT_AUTH; // Only JWT Auth (usefulteam) puts a device in its tokens.
+		if ( self::JWT_REST_API === $issuer && ( ! empty( $claims['device'] ) || ! empty( $claims['pass'] ) ) ) {
+			return self::JWT_AUTH; // Only JWT Auth (Useful Team) puts a pass and a device in its tokens.
 		}
 		return $issuer;
+	}
+
+	/**
+	 * Tells whether an issuer refuses a token of another site (its `iss`); an unknown issuer is
+	 * judged by the claim as the common plugins would.
+	 *
+	 * @param string $issuer The issuer, '' when unknown.
+	 * @return bool
+	 */
+	public function checks_iss( string $issuer ): bool {
+		return '' === $issuer || 'unknown' === $issuer || in_array( $issuer, self::CHECK_ISS, true );
+	}
+
+	/**
+	 * Returns the issuer whose REST namespace a route is in, '' for none.
+	 *
+	 * @param string $route The REST route, e.g. /jwt-auth/v1/token/validate.
+	 * @return string
+	 */
+	public function from_route( string $route ): string {
+		foreach ( self::NAMESPACES as $namespace => $issuer ) {
+			if ( 0 === stripos( ltrim( $route, '/' ) . '/', $namespace . '/' ) ) {
+				return $issuer;
+			}
+		}
+		return '';
 	}
 
 	/**
@@ -156,6 +223,8 @@ class Issuers {
 				return array( 'JWT_AUTH_SECRET_KEY' );
 			case self::WCPOS:
 				return 'refresh' === $type ? array( 'woocommerce_pos_refresh_secret_key' ) : array( 'woocommerce_pos_secret_key' );
+			case self::SIMPLE_JWT_LOGIN:
+				return array( TokenSecrets::SIMPLE_JWT_LOGIN );
 			default:
 				return array();
 		}
@@ -169,15 +238,16 @@ class Issuers {
 	 * @return array<string, string> Issuer => secret.
 	 */
 	public function secrets( ?string $type ): array {
-		$secrets = array();
-		if ( defined( 'JWT_AUTH_SECRET_KEY' ) && is_string( constant( 'JWT_AUTH_SECRET_KEY' ) ) && '' !== constant( 'JWT_AUTH_SECRET_KEY' ) ) {
-			$secrets[ self::JWT_REST_API ] = (string) constant( 'JWT_AUTH_SECRET_KEY' );
-		}
-		$wcpos = get_option( 'refresh' === $type ? 'woocommerce_pos_refresh_secret_key' : 'woocommerce_pos_secret_key' );
-		if ( is_string( $wcpos ) && '' !== $wcpos ) {
-			$secrets[ self::WCPOS ] = $wcpos;
-		}
-		return $secrets;
+		return array_filter(
+			array(
+				self::JWT_REST_API     => TokenSecrets::jwt_auth(),
+				self::WCPOS            => TokenSecrets::wcpos( $type ),
+				self::SIMPLE_JWT_LOGIN => (string) TokenSecrets::simple_jwt_login( false ),
+			),
+			static function ( string $secret ): bool {
+				return '' !== $secret;
+			}
+		);
 	}
 
 	/**

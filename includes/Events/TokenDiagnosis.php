@@ -1,6 +1,6 @@
 <?php
 /**
- * Diagnoses rejected bearer tokens.
+ * Diagnoses tokens: why one was refused, or would be.
  *
  * @package AuthSentinel
  */
@@ -13,9 +13,15 @@ use AuthSentinel\Secrets\SecretFacts;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Tells apart the causes of a token failure from the issuer's code, the token's decoded (never
- * trusted) claims, which of the site's secrets signed it, the site's address and the secrets'
- * change history. Says `unknown` rather than guess.
+ * The one diagnosis of a token, for both the failures recorded (diagnose(), with what the issuer
+ * answered) and the apps' status endpoint (judge() alone). It reads the token's claims without
+ * trusting them, finds which of the site's secrets signed it (and so which plugin issued it),
+ * and checks, in order: a revocation here or by the issuer, a missing user claim, a password the
+ * issuer says changed, two plugins in conflict, expiry, the site address (only for the issuers
+ * that check it), the user, the issuer's own records (JWT Auth's pass and devices, WCPOS's
+ * sessions and blacklist, Simple JWT Login's revoked tokens), a header only the raw request
+ * carried, and for a signature no secret verifies, a change of its issuer's secret or tampering.
+ * It says `unknown` rather than guess.
  *
  * @since 0.1.0
  */
@@ -50,168 +56,404 @@ class TokenDiagnosis {
 	private $fingerprinter;
 
 	/**
+	 * Tells whether a token was revoked here: function ( string $token ): ?array {at, by, reason}.
+	 *
+	 * @var callable|null
+	 */
+	private $revocation;
+
+	/**
+	 * Tells whether every token of a user was refused here: function ( int $user_id ): ?array.
+	 *
+	 * @var callable|null
+	 */
+	private $user_revocation;
+
+	/**
 	 * Creates the diagnosis.
 	 *
 	 * @param TokenInspector $inspector     Reads tokens.
 	 * @param Issuers        $issuers       Knows the issuers.
-	 * @param SecretFacts    $secrets What is known of the secrets' changes.
+	 * @param SecretFacts    $secrets       What is known of the secrets' changes.
 	 * @param Fingerprinter  $fingerprinter Fingerprints tokens.
+	 * @param callable|null  $revocation    Tells whether a token was revoked here.
+	 * @param callable|null  $user_revocation Tells whether every token of a user was refused here.
 	 */
-	public function __construct( TokenInspector $inspector, Issuers $issuers, SecretFacts $secrets, Fingerprinter $fingerprinter ) {
-		$this->inspector     = $inspector;
-		$this->issuers       = $issuers;
-		$this->secrets       = $secrets;
-		$this->fingerprinter = $fingerprinter;
+	public function __construct( TokenInspector $inspector, Issuers $issuers, SecretFacts $secrets, Fingerprinter $fingerprinter, ?callable $revocation = null, ?callable $user_revocation = null ) {
+		$this->inspector       = $inspector;
+		$this->issuers         = $issuers;
+		$this->secrets         = $secrets;
+		$this->fingerprinter   = $fingerprinter;
+		$this->revocation      = $revocation;
+		$this->user_revocation = $user_revocation;
 	}
 
 	/**
-	 * Diagnoses one rejected request that carried (or should have carried) a bearer token.
+	 * Diagnoses a refused refresh cookie of JWT Auth (Useful Team): "<user id>.<random>", kept by
+	 * the plugin in the user's meta. Revoking a user here deletes those, so a refused cookie of a
+	 * user whose tokens were all refused here was revoked here; otherwise the plugin's own code
+	 * says why (replaced by a newer one, expired, unknown).
 	 *
-	 * @param string      $code     The error code the site answered with.
-	 * @param string|null $token    The raw token, null when the request had none (never stored).
-	 * @param bool        $stripped Whether the server moved the Authorization header out of the plugins' sight.
-	 * @param int|null    $numeric  Simple JWT Login's numeric error code, if any.
-	 * @param array|null  $revoked  When the token gate refused it: at, by, reason.
+	 * @param string $code    The error code the plugin answered with.
+	 * @param int    $user_id The user the cookie names.
+	 * @param string $value   Its random part (only fingerprinted).
 	 * @return Failure
 	 */
-	public function diagnose( string $code, ?string $token, bool $stripped, ?int $numeric = null, ?array $revoked = null ): Failure {
-		$failure         = new Failure( 'token', $code, 'unknown' );
-		$issuer          = $this->issuers->from_code( $code );
-		$failure->issuer = '' === $issuer ? 'unknown' : $issuer;
-		if ( null !== $numeric ) {
-			$failure->details['issuer_code'] = $numeric;
+	public function refresh_cookie( string $code, int $user_id, string $value ): Failure {
+		$failure             = new Failure( 'token', $code, 'unknown' );
+		$failure->issuer     = Issuers::JWT_AUTH;
+		$failure->credential = $this->fingerprinter->fingerprint( 'refresh_cookie', $user_id . '.' . $value );
+		$failure->token      = array(
+			'fingerprint' => $failure->credential,
+			'type'        => 'refresh',
+		);
+		$user                = $user_id > 0 ? get_userdata( $user_id ) : false;
+		$failure->user_id    = $user ? (int) $user->ID : 0;
+		$fact                = $user && null !== $this->user_revocation ? ( $this->user_revocation )( (int) $user->ID ) : null;
+		if ( is_array( $fact ) ) {
+			$verdict          = array( 'details' => array() );
+			$failure->cause   = $this->ended( $verdict, $fact );
+			$failure->details = $verdict['details'];
+		} elseif ( ! $user ) {
+			$failure->details['token_user'] = $user_id;
+			$failure->cause                 = 'unknown_user';
+		} elseif ( 'jwt_auth_expired_refresh_token' === $code ) {
+			$failure->cause = 'expired';
+		} elseif ( 'jwt_auth_obsolete_refresh_token' === $code ) {
+			$failure->cause = 'revoked'; // Replaced by a newer refresh token of the same device.
 		}
-
-		if ( in_array( $code, Issuers::NO_HEADER, true ) && $stripped ) {
-			$failure->cause = 'header_stripped';
-		}
-		if ( null === $token ) {
-			return $failure;
-		}
-
-		$decoded             = $this->inspector->decode( $token );
-		$fingerprint         = $this->fingerprinter->token( $token );
-		$failure->credential = $fingerprint;
-		if ( ! $decoded['shape'] ) {
-			$failure->token              = array( 'fingerprint' => $fingerprint );
-			$failure->details['problem'] = $decoded['problem'];
-			$failure->cause              = 'header_stripped' === $failure->cause ? $failure->cause : 'corrupted';
-			return $failure;
-		}
-
-		$claims          = $this->inspector->public_claims( $decoded['claims'] );
-		$failure->token  = array( 'fingerprint' => $fingerprint ) + array_intersect_key( $claims, array_flip( array( 'iss', 'iat', 'exp', 'jti', 'type' ) ) );
-		$issuer          = $this->issuers->refine( $issuer, $claims );
-		$failure->issuer = '' === $issuer ? 'unknown' : $issuer;
-		if ( null !== $claims['device'] ) {
-			$failure->details['device'] = $claims['device'];
-		}
-		$user = null !== $claims['user_id'] && $claims['user_id'] > 0 ? get_userdata( $claims['user_id'] ) : false;
-		if ( $user ) {
-			$failure->user_id = (int) $user->ID;
-		}
-		if ( 'header_stripped' === $failure->cause ) {
-			return $failure;
-		}
-
-		if ( null !== $revoked ) {
-			CookieDiagnosis::add_ended( $failure, $revoked );
-			$failure->cause = 'revoked';
-			return $failure;
-		}
-		$failure->cause = $this->cause( $failure, $code, $issuer, $token, $claims, (bool) $user, $numeric );
 		return $failure;
 	}
 
 	/**
-	 * Works out the cause of a well-formed token's rejection.
+	 * Diagnoses one refused request that carried (or should have carried) a token.
 	 *
-	 * @param Failure              $failure The failure (details are added to it).
-	 * @param string               $code    The error code.
-	 * @param string               $issuer  The plugin that rejected it, '' when unknown.
-	 * @param string               $token   The raw token.
-	 * @param array<string, mixed> $claims  Its public claims.
-	 * @param bool                 $user    Whether its user exists.
-	 * @param int|null             $numeric Simple JWT Login's numeric code.
+	 * @param string      $code     The error code the site answered with.
+	 * @param string|null $token    The raw token, null when the request had none (never stored).
+	 * @param bool        $stripped Whether the server hid the Authorization header from the plugins.
+	 * @param int|null    $numeric  Simple JWT Login's numeric error code, if any.
+	 * @param array|null  $revoked  When the token gate refused it: at, by, reason.
+	 * @param string      $route    The REST route that refused, '' when not known.
+	 * @return Failure
+	 */
+	public function diagnose( string $code, ?string $token, bool $stripped, ?int $numeric = null, ?array $revoked = null, string $route = '' ): Failure {
+		$issuer  = $this->issuers->from_code( $code );
+		$issuer  = '' !== $issuer ? $issuer : $this->issuers->from_route( $route );
+		$failure = new Failure( 'token', null !== $numeric && Issuers::SIMPLE_JWT_LOGIN === $issuer ? $code . ':' . $numeric : $code, 'unknown' );
+
+		$failure->issuer = '' === $issuer ? 'unknown' : $issuer;
+		if ( null !== $numeric ) {
+			$failure->details['issuer_code'] = $numeric;
+		}
+		if ( null === $token ) {
+			if ( in_array( $code, Issuers::NO_HEADER, true ) && $stripped ) {
+				$failure->cause = 'header_stripped';
+			}
+			return $failure;
+		}
+
+		$verdict             = $this->judge(
+			$token,
+			array(
+				'code'     => $code,
+				'numeric'  => $numeric,
+				'revoked'  => $revoked,
+				'issuer'   => $issuer,
+				'stripped' => $stripped,
+			)
+		);
+		$failure->credential = $verdict['fingerprint'];
+		$failure->token      = $verdict['token'];
+		$failure->issuer     = '' === $verdict['issuer'] ? $failure->issuer : $verdict['issuer'];
+		$failure->user_id    = $verdict['user_id'];
+		$failure->details    = $verdict['details'] + $failure->details;
+		// The issuer refused a token that holds up here: something this plugin cannot see.
+		$failure->cause = 'valid' === $verdict['cause'] ? 'unknown' : $verdict['cause'];
+		if ( 'corrupted' === $failure->cause && in_array( $code, Issuers::NO_HEADER, true ) && $stripped ) {
+			$failure->cause = 'header_stripped';
+		}
+		return $failure;
+	}
+
+	/**
+	 * Judges a token: why it fails, or that it holds up.
+	 *
+	 * @param string               $token   The raw token (never stored).
+	 * @param array<string, mixed> $context What is known of the refusal: code, numeric, revoked,
+	 *                                      issuer (the plugin that refused), stripped (the token
+	 *                                      reached only the raw request headers).
+	 * @return array{cause: string, issuer: string, verified: bool, user_id: int, at: ?int, fingerprint: string, token: array<string, mixed>, details: array<string, mixed>, claims: array<string, mixed>}
+	 */
+	public function judge( string $token, array $context = array() ): array {
+		$verdict = array(
+			'cause'       => 'unknown',
+			'issuer'      => (string) ( $context['issuer'] ?? '' ),
+			'verified'    => false,
+			'user_id'     => 0,
+			'at'          => null,
+			'fingerprint' => $this->fingerprinter->token( $token ),
+			'token'       => array(),
+			'details'     => array(),
+			'claims'      => array(),
+		);
+		$decoded = $this->inspector->decode( $token );
+		if ( ! $decoded['shape'] ) {
+			$verdict['token']              = array( 'fingerprint' => $verdict['fingerprint'] );
+			$verdict['details']['problem'] = $decoded['problem'];
+			$verdict['cause']              = 'corrupted';
+			return $verdict;
+		}
+
+		$raw               = $decoded['claims'];
+		$claims            = $this->inspector->public_claims( $raw );
+		$verdict['claims'] = $claims;
+		$verdict['token']  = array( 'fingerprint' => $verdict['fingerprint'] ) + array_intersect_key( $claims, array_flip( array( 'iss', 'iat', 'exp', 'jti', 'type' ) ) );
+		if ( null !== $claims['device'] ) {
+			$verdict['details']['device'] = $claims['device'];
+		}
+
+		$signer              = $this->signer( $token, $claims['type'] );
+		$verdict['verified'] = '' !== $signer;
+		$refused_by          = (string) ( $context['issuer'] ?? '' );
+		$issuer              = $this->issuers->refine( '' !== $signer ? $signer : ( '' !== $refused_by ? $refused_by : $this->guess( $claims, $raw ) ), $claims );
+		$verdict['issuer']   = $issuer;
+
+		$users              = $this->inspector->claimed_users( $raw, Issuers::SIMPLE_JWT_LOGIN === $issuer );
+		$user               = $users ? get_userdata( $users[0] ) : false;
+		$verdict['user_id'] = $user ? (int) $user->ID : 0;
+
+		$verdict['cause'] = $this->cause( $verdict, $token, $context, $claims, $raw, $signer, $refused_by, $users, (bool) $user );
+		return $verdict;
+	}
+
+	/**
+	 * Works out the cause of a well-formed token's refusal ('valid' when it holds up).
+	 *
+	 * @param array<string, mixed> $verdict    The verdict so far (details and `at` are added).
+	 * @param string               $token      The raw token.
+	 * @param array<string, mixed> $context    What is known of the refusal.
+	 * @param array<string, mixed> $claims     Its public claims.
+	 * @param array<string, mixed> $raw        All its claims.
+	 * @param string               $signer     The plugin whose secret verifies it, '' for none.
+	 * @param string               $refused_by The plugin that refused it, '' when not known.
+	 * @param int[]                $users      The users its claims name.
+	 * @param bool                 $user       Whether its user exists.
 	 * @return string
 	 */
-	private function cause( Failure $failure, string $code, string $issuer, string $token, array $claims, bool $user, ?int $numeric ): string {
-		$said = null === $numeric ? '' : ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' );
+	private function cause( array &$verdict, string $token, array $context, array $claims, array $raw, string $signer, string $refused_by, array $users, bool $user ): string {
+		$code    = (string) ( $context['code'] ?? '' );
+		$numeric = isset( $context['numeric'] ) ? (int) $context['numeric'] : null;
+		$said    = null === $numeric ? '' : ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' );
+		$issuer  = $verdict['issuer'];
+
+		// Revoked here (the gate said so, or the deny list and not-before times do).
+		$revoked = $context['revoked'] ?? null;
+		if ( null === $revoked && null !== $this->revocation ) {
+			$revoked = ( $this->revocation )( $token );
+		}
+		if ( is_array( $revoked ) ) {
+			return $this->ended( $verdict, $revoked );
+		}
 		if ( in_array( $code, Issuers::REVOKED, true ) || 'revoked' === $said ) {
-			if ( 'auth_sentinel_token_revoked' === $code ) {
-				/**
-				 * Asks why a token was refused here: {at, by, reason}, or null.
-				 *
-				 * @since 0.1.0
-				 *
-				 * @param array|null $fact  What is known so far.
-				 * @param string     $token The raw token (never stored).
-				 */
-				CookieDiagnosis::add_ended( $failure, apply_filters( 'auth_sentinel_token_revocation', null, $token ) );
-			}
 			return 'revoked';
 		}
-		if ( in_array( $code, Issuers::NO_USER_CLAIM, true ) && null === $claims['user_id'] ) {
-			$failure->details['problem'] = 'no_user_claim';
+		if ( ( in_array( $code, Issuers::NO_USER_CLAIM, true ) && null === $claims['user_id'] ) || 'no_user_claim' === $said ) {
+			$verdict['details']['problem'] = 'no_user_claim';
+			return 'corrupted';
+		}
+		if ( 'shape' === $said ) {
+			$verdict['details']['problem'] = 'json';
 			return 'corrupted';
 		}
 		if ( in_array( $code, Issuers::OBSOLETE, true ) ) {
-			$at = $failure->user_id > 0 ? PasswordWatch::changed_at( $failure->user_id ) : null;
-			if ( null !== $at ) {
-				$failure->details['password_changed_at'] = $at;
-			}
-			return 'password_changed';
+			return $this->password_changed( $verdict );
 		}
 
-		// Which plugin's secret really signed it? Another plugin than the one that said no: a conflict.
-		$signer = '';
-		foreach ( $this->issuers->secrets( $claims['type'] ) as $candidate => $secret ) {
-			if ( $this->inspector->signed_with( $token, $secret ) ) {
-				$signer = $candidate;
-				break;
-			}
-		}
-		if ( '' !== $signer && '' !== $issuer && ! $this->issuers->same_family( $signer, $issuer ) ) {
-			$failure->details['issued_by']   = $signer;
-			$failure->details['rejected_by'] = $issuer;
+		// Another plugin's secret signed it than the one that said no: a conflict.
+		if ( '' !== $signer && '' !== $refused_by && ! $this->issuers->same_family( $signer, $refused_by ) ) {
+			$verdict['details']['issued_by']   = $signer;
+			$verdict['details']['rejected_by'] = $refused_by;
 			return 'plugin_conflict';
 		}
 
 		if ( ( null !== $claims['exp'] && $claims['exp'] < time() ) || in_array( $code, Issuers::EXPIRED, true ) || 'expired' === $said ) {
+			$verdict['at'] = $claims['exp'];
 			return 'expired';
 		}
 
-		if ( null !== $claims['iss'] && ! $this->is_this_site( $claims['iss'] ) ) {
-			$previous                             = $this->secrets->was_previously( 'siteurl', untrailingslashit( $claims['iss'] ) )
+		if ( null !== $claims['iss'] && $this->issuers->checks_iss( $issuer ) && ! $this->is_this_site( $claims['iss'] ) ) {
+			$verdict['details']['previous_address'] = $this->secrets->was_previously( 'siteurl', untrailingslashit( $claims['iss'] ) )
 				|| $this->secrets->was_previously( 'home', untrailingslashit( $claims['iss'] ) );
-			$failure->details['previous_address'] = $previous;
 			return 'wrong_site';
 		}
 		if ( in_array( $code, Issuers::BAD_ISS, true ) ) {
 			return 'wrong_site';
 		}
 
-		if ( ! $user && ( null !== $claims['user_id'] || in_array( $code, Issuers::NO_USER, true ) ) ) {
-			$failure->details['token_user'] = $claims['user_id'];
+		if ( ! $user && ( $users || null !== $claims['user_id'] || in_array( $code, Issuers::NO_USER, true ) || 'no_user' === $said ) ) {
+			$verdict['details']['token_user'] = $claims['user_id'] ?? ( $users[0] ?? null );
 			return 'unknown_user';
 		}
 
-		if ( '' === $signer ) {
-			$names      = $this->issuers->secret_names( '' !== $issuer ? $issuer : ( null !== $claims['type'] ? Issuers::WCPOS : Issuers::JWT_REST_API ), $claims['type'] );
-			$changed_at = $this->secrets->last_change_of( $names );
-			if ( null !== $changed_at && ( null === $claims['iat'] || $claims['iat'] < $changed_at ) ) {
-				$failure->details['changed_at'] = $changed_at;
-				$failure->details['changed']    = $names;
-				return 'secret_changed';
+		if ( '' !== $signer ) {
+			$own = $this->issuer_records( $verdict, $token, $raw, $claims );
+			if ( '' !== $own ) {
+				return $own;
 			}
-			// The site holds this issuer's secret and the signature still fails: the token was altered.
-			foreach ( array_keys( $this->issuers->secrets( $claims['type'] ) ) as $held ) {
-				if ( '' !== $issuer && $this->issuers->same_family( $held, $issuer ) ) {
-					return 'corrupted';
-				}
+			// Only the raw request carried the header, and this issuer reads $_SERVER.
+			if ( ! empty( $context['stripped'] ) && Issuers::SIMPLE_JWT_LOGIN !== $issuer ) {
+				return 'header_stripped';
+			}
+			return 'valid';
+		}
+
+		// No secret the site holds verifies it: its issuer's secret changed since, or it was altered.
+		$names      = $this->issuers->secret_names( $issuer, $claims['type'] );
+		$changed_at = $names ? $this->secrets->last_change_of( $names ) : null;
+		if ( null !== $changed_at && ( null === $claims['iat'] || $claims['iat'] < $changed_at ) ) {
+			$verdict['details']['changed_at'] = $changed_at;
+			$verdict['details']['changed']    = $names;
+			$verdict['at']                    = $changed_at;
+			return 'secret_changed';
+		}
+		foreach ( array_keys( $this->issuers->secrets( $claims['type'] ) ) as $held ) {
+			if ( '' !== $issuer && 'unknown' !== $issuer && $this->issuers->same_family( $held, $issuer ) ) {
+				return 'corrupted'; // The site holds this issuer's secret and the signature still fails.
 			}
 		}
 		return 'unknown';
+	}
+
+	/**
+	 * What the issuer's own records say of a token its secret verifies: JWT Auth's pass (renewed
+	 * when the password changes) and devices, WCPOS's blacklist and sessions, Simple JWT Login's
+	 * revoked tokens. '' when they hold nothing against it.
+	 *
+	 * @param array<string, mixed> $verdict The verdict (details are added).
+	 * @param string               $token   The raw token.
+	 * @param array<string, mixed> $raw     All its claims.
+	 * @param array<string, mixed> $claims  Its public claims.
+	 * @return string
+	 */
+	private function issuer_records( array &$verdict, string $token, array $raw, array $claims ): string {
+		$user_id = $verdict['user_id'];
+		switch ( $verdict['issuer'] ) {
+			case Issuers::JWT_AUTH:
+				$data = isset( $raw['data']['user'] ) && is_array( $raw['data']['user'] ) ? $raw['data']['user'] : array();
+				if ( $user_id > 0 && ( ! isset( $data['pass'] ) || ! is_string( $data['pass'] ) || get_user_meta( $user_id, 'jwt_auth_pass', true ) !== $data['pass'] ) ) {
+					return $this->password_changed( $verdict );
+				}
+				if ( $user_id > 0 && ! empty( $data['device'] ) && ! in_array( $data['device'], (array) get_user_meta( $user_id, 'jwt_auth_device', false ), true ) ) {
+					$verdict['details']['problem'] = 'device_removed';
+					return 'revoked';
+				}
+				return '';
+			case Issuers::WCPOS:
+				foreach ( array( 'jti', 'refresh_jti' ) as $claim ) {
+					$jti = isset( $raw[ $claim ] ) && is_string( $raw[ $claim ] ) ? $raw[ $claim ] : '';
+					if ( '' !== $jti && strlen( $jti ) <= 150 && false !== get_transient( 'wcpos_blacklist_' . $jti ) ) {
+						return 'revoked';
+					}
+				}
+				if ( 'refresh' === $claims['type'] && $user_id > 0 ) {
+					$sessions = get_user_meta( $user_id, '_woocommerce_pos_refresh_tokens', true );
+					$jti      = (string) ( $claims['jti'] ?? '' );
+					$session  = is_array( $sessions ) && '' !== $jti && isset( $sessions[ $jti ] ) && is_array( $sessions[ $jti ] ) ? $sessions[ $jti ] : null;
+					if ( null === $session || ( isset( $session['expires'] ) && (int) $session['expires'] < time() ) ) {
+						return 'revoked';
+					}
+				}
+				return '';
+			case Issuers::SIMPLE_JWT_LOGIN:
+				return $this->simple_jwt_login_revoked( $token, $user_id ) ? 'revoked' : '';
+			default:
+				return '';
+		}
+	}
+
+	/**
+	 * Tells whether Simple JWT Login revoked a token itself (4.x: its table, by sha256; 3.x: user meta).
+	 *
+	 * @param string $token   The raw token.
+	 * @param int    $user_id Its user.
+	 * @return bool
+	 */
+	private function simple_jwt_login_revoked( string $token, int $user_id ): bool {
+		global $wpdb;
+		$table = $wpdb->prefix . 'simple_jwt_login_revoked_tokens';
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Another plugin's table, read only while diagnosing.
+		$suppress = $wpdb->suppress_errors( true );
+		$found    = $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) )
+			&& null !== $wpdb->get_var( $wpdb->prepare( "SELECT 1 FROM {$table} WHERE token_hash = %s LIMIT 1", hash( 'sha256', $token ) ) );
+		$wpdb->suppress_errors( $suppress );
+		// phpcs:enable
+		return $found || ( $user_id > 0 && in_array( $token, (array) get_user_meta( $user_id, 'simple_jwt_login_revoked_token', false ), true ) );
+	}
+
+	/**
+	 * A password change ended the token: when, if known.
+	 *
+	 * @param array<string, mixed> $verdict The verdict (details and `at` are added).
+	 * @return string
+	 */
+	private function password_changed( array &$verdict ): string {
+		$at = $verdict['user_id'] > 0 ? PasswordWatch::changed_at( $verdict['user_id'] ) : null;
+		if ( null !== $at ) {
+			$verdict['details']['password_changed_at'] = $at;
+			$verdict['at']                             = $at;
+		}
+		return 'password_changed';
+	}
+
+	/**
+	 * A revocation made here ended the token: by whom and why; a revocation policy's reason is
+	 * the change that triggered it.
+	 *
+	 * @param array<string, mixed> $verdict The verdict (details and `at` are added).
+	 * @param array<string, mixed> $fact    at, by, reason.
+	 * @return string
+	 */
+	private function ended( array &$verdict, array $fact ): string {
+		$verdict['details']['revoked_at']     = (int) ( $fact['at'] ?? 0 );
+		$verdict['details']['revoked_by']     = (int) ( $fact['by'] ?? 0 );
+		$verdict['details']['revoked_reason'] = sanitize_key( (string) ( $fact['reason'] ?? '' ) );
+		$verdict['at']                        = (int) ( $fact['at'] ?? 0 );
+		return 'policy_password' === ( $fact['reason'] ?? '' ) ? 'password_changed' : 'revoked';
+	}
+
+	/**
+	 * Returns the plugin whose secret verifies a token, '' when none does.
+	 *
+	 * @param string      $token The raw token.
+	 * @param string|null $type  Its type claim.
+	 * @return string
+	 */
+	private function signer( string $token, ?string $type ): string {
+		foreach ( $this->issuers->secrets( $type ) as $candidate => $secret ) {
+			if ( $this->inspector->signed_with( $token, $secret ) ) {
+				return $candidate;
+			}
+		}
+		return '';
+	}
+
+	/**
+	 * Guesses the issuer of a token no secret verifies and no answer named, from its claims'
+	 * shape: WCPOS tokens carry a type, Simple JWT Login's an `id` beside no `data`, the JWT
+	 * plugins' a `data.user`.
+	 *
+	 * @param array<string, mixed> $claims Its public claims.
+	 * @param array<string, mixed> $raw    All its claims.
+	 * @return string
+	 */
+	private function guess( array $claims, array $raw ): string {
+		if ( null !== $claims['type'] ) {
+			return Issuers::WCPOS;
+		}
+		if ( isset( $raw['data']['user'] ) ) {
+			return Issuers::JWT_REST_API;
+		}
+		return isset( $raw['id'] ) || isset( $raw['email'] ) ? Issuers::SIMPLE_JWT_LOGIN : '';
 	}
 
 	/**

@@ -79,17 +79,28 @@ class TokenInspector {
 		if ( 3 !== count( $parts ) || '' === $parts[2] ) {
 			return false;
 		}
+		// The HMAC the header names (the issuers sign HS256 by default; some sites choose 384 or 512).
+		$header = $this->json_part( $parts[0] );
+		$alg    = is_array( $header ) && isset( $header['alg'] ) && is_string( $header['alg'] ) ? strtoupper( $header['alg'] ) : 'HS256';
+		$hashes = array(
+			'HS256' => 'sha256',
+			'HS384' => 'sha384',
+			'HS512' => 'sha512',
+		);
+		if ( ! isset( $hashes[ $alg ] ) ) {
+			return false;
+		}
 		// Compared as bytes, decoded as the issuers' php-jwt decodes it (stray characters and the
 		// last character's unused bits ignored), so a re-encoded signature still matches.
 		$given = base64_decode( strtr( $parts[2], '-_', '+/' ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode -- A JWT signature is base64url.
-		return is_string( $given ) && hash_equals( hash_hmac( 'sha256', $parts[0] . '.' . $parts[1], $secret, true ), $given );
+		return is_string( $given ) && hash_equals( hash_hmac( $hashes[ $alg ], $parts[0] . '.' . $parts[1], $secret, true ), $given );
 	}
 
 	/**
 	 * Returns the claims worth keeping: none of them secret.
 	 *
 	 * @param array<string, mixed> $claims Decoded claims.
-	 * @return array{iss: ?string, iat: ?int, exp: ?int, jti: ?string, type: ?string, user_id: ?int, device: ?string}
+	 * @return array{iss: ?string, iat: ?int, exp: ?int, jti: ?string, type: ?string, user_id: ?int, device: ?string, pass: bool}
 	 */
 	public function public_claims( array $claims ): array {
 		$user = null;
@@ -108,6 +119,8 @@ class TokenInspector {
 			'type'    => $this->string_claim( $claims, 'type', 20 ),
 			'user_id' => $user,
 			'device'  => isset( $claims['data']['user']['device'] ) && is_string( $claims['data']['user']['device'] ) ? mb_substr( $claims['data']['user']['device'], 0, 100 ) : null,
+			// Whether it carries JWT Auth's per-user pass (never the pass itself).
+			'pass'    => isset( $claims['data']['user']['pass'] ),
 		);
 	}
 

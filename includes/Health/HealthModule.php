@@ -156,8 +156,13 @@ class HealthModule {
 	 */
 	public function rest_api_init(): void {
 		if ( self::is_probe_request() ) {
+			// Answered here, before anything judges the credentials; not wp_send_json(), which is
+			// not for REST requests.
 			nocache_headers();
-			wp_send_json( AuthorizationCheck::probe_answer(), 200 );
+			status_header( 200 );
+			header( 'Content-Type: application/json; charset=' . get_option( 'blog_charset' ) );
+			echo wp_json_encode( AuthorizationCheck::probe_answer() );
+			exit;
 		}
 		if ( Routes::needed() ) {
 			( new HealthController( $this->authorization() ) )->register_routes();

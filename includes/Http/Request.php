@@ -304,6 +304,39 @@ final class Request {
 	}
 
 	/**
+	 * Returns what the request presents as a token, for diagnosing a refusal: the first JWT-shaped
+	 * token, else whatever the Authorization header carries as one (`Bearer <anything>` or a
+	 * single word — garbage is a corrupted token, not no token), else a token parameter's value.
+	 * An oversized value comes back cut just past the cap, so that it reads as too long.
+	 *
+	 * @return string|null
+	 */
+	public function presented_token(): ?string {
+		$token = $this->token();
+		if ( null !== $token ) {
+			return $token;
+		}
+		$header = $this->authorization();
+		if ( $header['oversized'] ) {
+			return str_repeat( 'A', self::MAX_LENGTH + 1 );
+		}
+		$value = null === $header['value'] ? '' : trim( $header['value'] );
+		if ( preg_match( '/^bearer\s+(\S+)/i', $value, $match ) ) {
+			return $match[1];
+		}
+		if ( '' !== $value && ! preg_match( '/\s/', $value ) ) {
+			return $value;
+		}
+		$names = $this->sjl_names();
+		foreach ( array( $this->query[ self::QUERY_AUTHORIZATION ] ?? null, $this->query[ $names['url'] ] ?? null, $this->form[ $names['url'] ] ?? null ) as $param ) {
+			if ( is_string( $param ) && '' !== trim( $param ) ) {
+				return substr( trim( $param ), 0, self::MAX_LENGTH + 1 );
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Returns JWT Auth's refresh cookie split into its user id and value, null without one.
 	 *
 	 * @return array{user_id: int, value: string}|null

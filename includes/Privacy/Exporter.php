@@ -376,6 +376,7 @@ class Exporter {
 			'application_password' => __( 'Application password', 'auth-sentinel' ),
 			'rest_nonce'           => __( 'REST API nonce', 'auth-sentinel' ),
 			'token'                => __( 'App token', 'auth-sentinel' ),
+			'token_login'          => __( 'App sign-in (a token plugin’s login)', 'auth-sentinel' ),
 			'rest'                 => __( 'REST API', 'auth-sentinel' ),
 		);
 		return $labels[ $source ] ?? $source;

@@ -112,6 +112,14 @@ class SecretResolver {
 			}
 		}
 
+		$value = TokenSecrets::simple_jwt_login( $cheap );
+		if ( null !== $value ) {
+			$name           = TokenSecrets::SIMPLE_JWT_LOGIN;
+			$items[ $name ] = '' === $value
+				? $this->item( $name, 'token', 'missing', 'missing', null )
+				: $this->item( $name, 'token', 'option', $this->strength_of( $value ), $value );
+		}
+
 		foreach ( self::SITE_OPTIONS as $name => $constant ) {
 			// The site address options are autoloaded, and their constants override them.
 			$value          = (string) get_option( $name, '' );
@@ -158,6 +166,7 @@ class SecretResolver {
 		foreach ( self::TOKEN_OPTIONS as $name ) {
 			$parts[] = isset( $all[ $name ] ) ? "{$name}={$all[ $name ]}" : "{$name}?";
 		}
+		$parts[] = TokenSecrets::SIMPLE_JWT_LOGIN . '=' . (string) TokenSecrets::simple_jwt_login( true );
 		foreach ( array_keys( self::SITE_OPTIONS ) as $name ) {
 			$parts[] = $name . '=' . (string) get_option( $name, '' );
 		}

@@ -99,7 +99,7 @@ class SecretsWatch {
 			add_action( "update_site_option_{$option}", $queue );
 			add_action( "delete_site_option_{$option}", $queue );
 		}
-		foreach ( array_merge( SecretResolver::TOKEN_OPTIONS, array_keys( SecretResolver::SITE_OPTIONS ) ) as $option ) {
+		foreach ( array_merge( SecretResolver::TOKEN_OPTIONS, array( TokenSecrets::SIMPLE_JWT_LOGIN_OPTION ), array_keys( SecretResolver::SITE_OPTIONS ) ) as $option ) {
 			add_action( "add_option_{$option}", $queue );
 			add_action( "update_option_{$option}", $queue );
 			add_action( "delete_option_{$option}", $queue );

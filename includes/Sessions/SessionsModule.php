@@ -293,15 +293,6 @@ class SessionsModule {
 			10,
 			3
 		);
-		add_filter(
-			'auth_sentinel_token_revocation',
-			function ( $fact, $token ) {
-				return is_string( $token ) ? $this->token_revocation( $token ) : $fact;
-			},
-			10,
-			2
-		);
-
 		// Policies.
 		add_action(
 			'auth_sentinel_password_changed',
@@ -402,6 +393,49 @@ class SessionsModule {
 		} catch ( \Throwable $e ) {
 			return null;
 		}
+	}
+
+	/**
+	 * Tells whether every token of a user was refused here (a not-before time of the user, the
+	 * site or the network), for a credential that carries no issue time (a refresh cookie).
+	 *
+	 * @param int $user_id The user.
+	 * @return array{at: int, by: int, reason: string}|null
+	 */
+	public function user_revocation( int $user_id ): ?array {
+		try {
+			return $this->revocations()->check( '', array(), array( $user_id ) );
+		} catch ( \Throwable $e ) {
+			return null;
+		}
+	}
+
+	/**
+	 * Tells whether the site saw a token in use before (so that a token no secret verifies any
+	 * more can still be shown to be genuine): the token itself, or its WCPOS session.
+	 *
+	 * @param string $token The raw token.
+	 * @return bool
+	 */
+	public function token_seen( string $token ): bool {
+		try {
+			$fingerprinter = $this->plugin->fingerprinter();
+			foreach ( array( $fingerprinter->token( $token ), $fingerprinter->fingerprint( 'token', $token ) ) as $fp ) {
+				if ( null !== $this->index->find_fp( 'token', $fp ) ) {
+					return true;
+				}
+			}
+			$decoded = ( new \AuthSentinel\Events\TokenInspector() )->decode( $token );
+			foreach ( array( 'refresh_jti', 'jti' ) as $claim ) {
+				$jti = $decoded['claims'][ $claim ] ?? null;
+				if ( is_string( $jti ) && '' !== $jti && null !== $this->index->find_fp( 'wcpos', $this->tracker()->wcpos_fp( $jti ) ) ) {
+					return true;
+				}
+			}
+		} catch ( \Throwable $e ) {
+			unset( $e );
+		}
+		return false;
 	}
 
 	/**

@@ -78,6 +78,13 @@ class TokenGate {
 	private $judged = array();
 
 	/**
+	 * Tokens whose use was noted in the inventory.
+	 *
+	 * @var array<string, bool>
+	 */
+	private $noted = array();
+
+	/**
 	 * The refusal of this request, once one was found.
 	 *
 	 * @var array{at: int, by: int, reason: string, token: string}|null
@@ -175,6 +182,9 @@ class TokenGate {
 		foreach ( $this->request->tokens( $rest ) as $item ) {
 			$token = $item['token'];
 			$done  = $this->judged[ $token ] ?? null;
+			if ( true === $done && $signed_in > 0 && ! isset( $this->noted[ $token ] ) ) {
+				$this->note_use( $token, $signed_in ); // Judged before a plugin signed the user in (Simple JWT Login does it late).
+			}
 			if ( true === $done || ( null !== $done && ( 0 === $signed_in || $done === $signed_in ) ) ) {
 				continue;
 			}
@@ -228,10 +238,31 @@ class TokenGate {
 			$this->refused( $token, $fact, $claims, $users );
 			return $fact;
 		}
-		if ( $signed_in > 0 && $claims && in_array( $signed_in, $inspector->claimed_users( $claims ), true ) ) {
-			$this->tracker->token_seen( $signed_in, $token, $claims, $this->issuer_name( $token, $claims ) );
+		if ( $signed_in > 0 && $claims ) {
+			$this->note_use( $token, $signed_in, $claims );
 		}
 		return null;
+	}
+
+	/**
+	 * Lists a token that signed a user in (its own user: a token signed in by a cookie beside it
+	 * is not that user's session).
+	 *
+	 * @param string                    $token     The raw token.
+	 * @param int                       $signed_in The user signed in.
+	 * @param array<string, mixed>|null $claims    Its claims, when decoded already.
+	 * @return void
+	 */
+	private function note_use( string $token, int $signed_in, ?array $claims = null ): void {
+		$this->noted[ $token ] = true;
+		$inspector             = new TokenInspector();
+		if ( null === $claims ) {
+			$decoded = $inspector->decode( $token );
+			$claims  = $decoded['shape'] ? $decoded['claims'] : array();
+		}
+		if ( $claims && in_array( $signed_in, $inspector->claimed_users( $claims, true ), true ) ) {
+			$this->tracker->token_seen( $signed_in, $token, $claims, $this->issuer_name( $token, $claims ) );
+		}
 	}
 
 	/**

@@ -18,7 +18,58 @@ add_filter(
 	'pre_http_request',
 	static function ( $pre, $args, $url ) {
 		$host = (string) wp_parse_url( $url, PHP_URL_HOST );
-		return in_array( $host, array( 'localhost', '127.0.0.1' ), true ) ? $pre : new WP_Error( 'offline', 'The test site is offline.' );
+		if ( in_array( $host, array( 'localhost', '127.0.0.1' ), true ) ) {
+			return $pre;
+		}
+		if ( 'api.wordpress.org' === $host ) {
+			// Answers that say "nothing new", so that update, translation and PHP checks (Site
+			// Health runs them) find nothing instead of logging a warning about the network.
+			$path    = (string) wp_parse_url( $url, PHP_URL_PATH );
+			$answers = array(
+				'/core/version-check/'   => array(
+					'offers'       => array(),
+					'translations' => array(),
+				),
+				'/plugins/update-check/' => array(
+					'plugins'      => array(),
+					'translations' => array(),
+					'no_update'    => array(),
+				),
+				'/themes/update-check/'  => array(
+					'themes'       => array(),
+					'translations' => array(),
+					'no_update'    => array(),
+				),
+				'/core/serve-happy/'     => array(
+					'recommended_version' => '8.3',
+					'minimum_version'     => '7.2.24',
+					'is_supported'        => true,
+					'is_secure'           => true,
+					'is_acceptable'       => true,
+				),
+				'/core/browse-happy/'    => array(
+					'upgrade'  => false,
+					'insecure' => false,
+				),
+			);
+			$body    = array( 'translations' => array() );
+			foreach ( $answers as $prefix => $answer ) {
+				if ( false !== strpos( $path, $prefix ) ) {
+					$body = $answer;
+				}
+			}
+			return array(
+				'headers'  => array(),
+				'body'     => wp_json_encode( $body ),
+				'response' => array(
+					'code'    => 200,
+					'message' => 'OK',
+				),
+				'cookies'  => array(),
+				'filename' => null,
+			);
+		}
+		return new WP_Error( 'offline', 'The test site is offline.' );
 	},
 	10,
 	3

@@ -123,27 +123,27 @@ class AppsTokenStatusTest extends TestCase {
 	}
 
 	/**
-	 * A token signed before its plugin's secret was rotated: secret_changed, saying when but
-	 * never which secret.
+	 * A token in use before its plugin's secret was rotated: secret_changed, saying when but
+	 * never which secret. (A token the site never saw in use cannot be told from a forgery once
+	 * no secret verifies it: see test_forged_token_reveals_no_user.)
 	 */
 	public function test_secret_changed(): void {
-		$this->enable_fixtures( array( 'fixture-wcpos' ) );
-		$token = $this->wcpos_token(
-			array(
-				'user_id' => $this->user( 'author' ),
-				'iat'     => time() - 60,
-			)
-		);
+		$this->enable_fixtures( array( 'fixture-jwt-auth-wp-rest-api' ) );
+		$this->fixture_jwt_secret( 'status-first-secret-0123456789abcdef0123456789abcdef' );
+		$this->http( 'GET', '/' ); // The site learns this secret.
+		$token = (string) $this->in_site( 'return fixture_jwt_auth_wp_rest_api_mint( array( "user_id" => ' . $this->user( 'author' ) . ', "iat" => time() - 60 ) );' );
+		$this->assertSame( 200, $this->bearer( 'GET', '/wp-json/wp/v2/users/me', $token )['status'], 'the app uses it' );
 		$this->assertSame( 'valid', $this->ask( $token )['json']['status'] );
-		$new = wp_generate_password( 64, false );
-		$this->run_in_site( 'update_option( "woocommerce_pos_secret_key", ' . var_export( $new, true ) . ' );' );
+		$new = 'status-second-secret-0123456789abcdef0123456789abcdef';
+		$this->fixture_jwt_secret( $new );
+		$this->http( 'GET', '/' ); // The site sees the change.
 
 		$answer = $this->ask( $token );
 		$this->assertSame( 'secret_changed', $answer['json']['status'], $answer['body'] );
 		$this->assertSame( 'API02003', $answer['json']['code'] );
 		$this->assertSame( 'The site’s security keys changed; sign in again.', $answer['json']['message'] );
 		$this->assertLessThan( 120, abs( time() - strtotime( $answer['json']['at'] ) ), 'when the key changed' );
-		$this->assertStringNotContainsString( 'woocommerce_pos', $answer['body'], 'no secret name' );
+		$this->assertStringNotContainsString( 'JWT_AUTH', $answer['body'], 'no secret name' );
 		$this->assertStringNotContainsString( $new, $answer['body'], 'no secret value' );
 	}
 

@@ -69,7 +69,8 @@ class EventsTokenTest extends TestCase {
 		$event = $this->my_event();
 		$this->assertSame( 'token', $event['source'] );
 		$this->assertSame( 'wcpos', $event['issuer'] );
-		$this->assertSame( 'woocommerce_pos_auth_token_expired', $event['server_code'] );
+		// The POS's gate answers its generic code; the expiry is read from the token.
+		$this->assertSame( 'woocommerce_pos_rest_unauthorized', $event['server_code'] );
 		$this->assertSame( 'expired', $event['cause'] );
 		$this->assertSame( 'token_expired', $event['code'] );
 		$this->assertSame( $author, $event['user_id'] );
@@ -93,7 +94,7 @@ class EventsTokenTest extends TestCase {
 		$this->terminal( '/wp-json/wcpos/v1/auth/sessions', $token );
 
 		$event = $this->my_event();
-		$this->assertSame( 'woocommmerce_pos_auth_invalid_token', $event['server_code'] );
+		$this->assertSame( 'woocommerce_pos_rest_unauthorized', $event['server_code'] );
 		$this->assertSame( 'secret_changed', $event['cause'] );
 		$this->assertSame( 'token_invalid', $event['code'] );
 		$this->assertStringContainsString( 'woocommerce_pos_secret_key', $event['explanation'] );
@@ -130,7 +131,7 @@ class EventsTokenTest extends TestCase {
 		$this->terminal( '/wp-json/wcpos/v1/auth/sessions', $token );
 
 		$event = $this->my_event();
-		$this->assertSame( 'woocommmerce_pos_auth_bad_iss', $event['server_code'] );
+		$this->assertSame( 'woocommerce_pos_rest_unauthorized', $event['server_code'] );
 		$this->assertSame( 'wrong_site', $event['cause'] );
 		$this->assertSame( 'token_wrong_site', $event['code'] );
 		$this->assertSame( 'https://other-shop.example', $event['token']['iss'] );
@@ -153,7 +154,7 @@ class EventsTokenTest extends TestCase {
 		$this->terminal( '/wp-json/wcpos/v1/auth/sessions', $token );
 
 		$event = $this->my_event();
-		$this->assertSame( 'woocommerce_pos_auth_token_revoked', $event['server_code'] );
+		$this->assertSame( 'woocommerce_pos_rest_unauthorized', $event['server_code'] );
 		$this->assertSame( 'revoked', $event['cause'] );
 		$this->assertSame( 'token_revoked', $event['code'] );
 		$this->assertSame( $jti, $event['token']['jti'] );
@@ -175,7 +176,8 @@ class EventsTokenTest extends TestCase {
 	}
 
 	/**
-	 * A JWT Auth token after the user's password changed: password_changed.
+	 * A JWT Auth token after the user's password changed: password_changed. The site's
+	 * revoke-on-password-change policy (on by default) refuses it first, and says so.
 	 */
 	public function test_token_after_password_change(): void {
 		$this->enable_fixtures( array( 'fixture-jwt-auth' ) );
@@ -189,11 +191,12 @@ class EventsTokenTest extends TestCase {
 		$this->bearer( 'POST', '/wp-json/jwt-auth/v1/token/validate', $token, array( 'headers' => array( $this->agent_header() ) ) );
 
 		$event = $this->my_event();
-		$this->assertSame( 'jwt_auth_obsolete_token', $event['server_code'] );
+		$this->assertSame( 'auth_sentinel_token_revoked', $event['server_code'] );
 		$this->assertSame( 'jwt-auth', $event['issuer'] );
 		$this->assertSame( 'password_changed', $event['cause'] );
 		$this->assertSame( 'token_obsolete', $event['code'] );
 		$this->assertSame( $id, $event['user_id'] );
+		$this->assertStringContainsString( 'password was changed (the site’s revocation policy)', $event['explanation'] );
 		wp_delete_user( $id );
 	}
 

@@ -38,11 +38,33 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * The must-use plugin that lifts /token-status's rate limit for one test, if written.
+	 *
+	 * @var string
+	 */
+	private $limit_lifted = '';
+
+	/**
+	 * Lifts /token-status's rate limit until the end of the test (tests ask it more than 30
+	 * times a minute, and AppsTokenStatusTest uses a minute's share on purpose).
+	 *
+	 * @return void
+	 */
+	protected function lift_token_status_limit(): void {
+		$this->limit_lifted = AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/test-token-status-limit.php';
+		file_put_contents( $this->limit_lifted, "<?php\nadd_filter( 'auth_sentinel_token_status_rate_limit', static function () { return 100000; } );\n" );
+	}
+
+	/**
 	 * Puts wp-config.php back as it was, so the next test starts from the same keys.
 	 *
 	 * @return void
 	 */
 	protected function tearDown(): void {
+		if ( '' !== $this->limit_lifted ) {
+			unlink( $this->limit_lifted );
+			$this->limit_lifted = '';
+		}
 		if ( null !== $this->original_salts ) {
 			file_put_contents( $this->salts_file(), $this->original_salts );
 			$this->original_salts = null;
@@ -157,6 +179,15 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		);
 		$this->assertSame( 302, $response['status'], "$login signs in" );
 		return $jar;
+	}
+
+	/**
+	 * Forgets the application passwords made for users (after a test revoked everyone's).
+	 *
+	 * @return void
+	 */
+	protected static function forget_app_passwords(): void {
+		self::$app_passwords = array();
 	}
 
 	/**

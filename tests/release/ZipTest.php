@@ -46,11 +46,6 @@ class ZipTest extends TestCase {
 		// The Plugins screens ask WordPress.org for updates and translations: the test site is
 		// offline, and core warns of that (about the machine, not the plugin).
 		'/could not establish a secure connection to WordPress\.org/',
-		// Site Health's loopback probe (GET /health/authorization-probe, which the site calls on
-		// itself from the admin screens) answers with wp_send_json() inside rest_api_init, which
-		// WordPress reports as "called incorrectly" on every call under WP_DEBUG. A defect of
-		// includes/Health/HealthModule.php, reported to its owner: remove this line once fixed.
-		'/Function wp_send_json was called <strong>incorrectly<\/strong>\. Return a WP_REST_Response/',
 	);
 
 	/**

@@ -38,6 +38,7 @@ class RevokeAllTest extends TestCase {
 		remove_all_filters( 'query' );
 		remove_all_filters( 'update_user_metadata' );
 		delete_user_meta( $this->user( 'admin' ), 'auth_sentinel_reauth_failures' );
+		self::forget_app_passwords(); // "Revoke everyone" ended the ones the other tests sign in with.
 		$this->forget_made_users();
 		$this->restore_fixtures();
 		parent::tearDown();

@@ -106,6 +106,43 @@ class SmallerFindingsTest extends TestCase {
 	}
 
 	/**
+	 * A forged token learns neither when a key rotated nor which token plugins hold keys: the
+	 * same answer whatever its `iat` and whatever plugin it pretends to come from.
+	 */
+	public function test_a_forged_token_learns_no_rotation_time(): void {
+		$this->lift_token_status_limit();
+		update_option( 'woocommerce_pos_secret_key', wp_generate_password( 64, false ) ); // A WCPOS key, as if the plugin ran.
+		$this->http( 'GET', '/' );
+		update_option( 'woocommerce_pos_secret_key', wp_generate_password( 64, false ) ); // Rotated now.
+		$this->http( 'GET', '/' );
+		$b64    = static function ( array $part ): string {
+			return rtrim( strtr( base64_encode( (string) wp_json_encode( $part ) ), '+/', '-_' ), '=' );
+		};
+		$forged = static function ( array $claims ) use ( $b64 ): string {
+			return $b64( array( 'alg' => 'HS256', 'typ' => 'JWT' ) ) . '.' . $b64( $claims ) . '.' . str_repeat( 'A', 43 );
+		};
+		$answers = array();
+		foreach ( array( time() - 3600, time() - 60, time() + 60 ) as $iat ) {
+			foreach ( array( array( 'type' => 'access' ), array( 'data' => array( 'user' => array( 'id' => 1 ) ) ), array( 'id' => 1 ) ) as $shape ) {
+				$answer = $this->http(
+					'POST',
+					'/wp-json/auth-sentinel/v1/token-status',
+					array(
+						'headers' => array( 'Content-Type: application/json' ),
+						'body'    => wp_json_encode( array( 'token' => $forged( $shape + array( 'iat' => $iat, 'exp' => time() + 3600 ) ) ) ),
+					)
+				);
+				$this->assertSame( 200, $answer['status'], $answer['body'] );
+				$answers[] = $answer['json'];
+			}
+		}
+		delete_option( 'woocommerce_pos_secret_key' );
+		$this->assertCount( 1, array_unique( array_map( 'wp_json_encode', $answers ) ), 'one answer for every forgery: ' . wp_json_encode( $answers ) );
+		$this->assertSame( 'corrupted', $answers[0]['status'] );
+		$this->assertArrayNotHasKey( 'at', $answers[0] );
+	}
+
+	/**
 	 * The audit export is a form POST: the nonce travels in the body, never in a URL.
 	 */
 	public function test_the_audit_export_takes_a_post(): void {
