@@ -17,18 +17,18 @@
  * (Menu, Badge, kebabCase among the private ones); the browser tests open
  * every screen and its menus to keep it so.
  */
+const fs = require( 'fs' );
 const path = require( 'path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 
-/** The admin screens, as in AdminPages::SCREENS. */
-const SCREENS = [
-	'overview',
-	'errors',
-	'sessions',
-	'secrets',
-	'audit',
-	'settings',
-];
+const ADMIN = path.resolve( __dirname, 'src/admin' );
+
+/** The admin screens: the folders of src/admin with an entry point. */
+const SCREENS = fs
+	.readdirSync( ADMIN )
+	.filter( ( name ) =>
+		fs.existsSync( path.join( ADMIN, name, 'index.tsx' ) )
+	);
 
 const KIB = 1024;
 
@@ -37,7 +37,7 @@ module.exports = {
 	entry: Object.fromEntries(
 		SCREENS.map( ( screen ) => [
 			screen,
-			path.resolve( __dirname, `src/admin/${ screen }/index.tsx` ),
+			path.join( ADMIN, screen, 'index.tsx' ),
 		] )
 	),
 	performance: {

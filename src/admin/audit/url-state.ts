@@ -3,7 +3,7 @@
  * shared or linked to: `&action=session_revoked&actor=1&period=week`.
  */
 import { AUDIT_ACTIONS } from '../data/audit/types';
-import { choice, id, page, perPage, search, time } from '../utils/url-params';
+import { choice, id, paging, time } from '../utils/url-params';
 import { defineUrlState } from '../utils/url-state';
 import { DEFAULT_VIEW, FIELD } from './query';
 
@@ -15,9 +15,7 @@ export const AUDIT_STATE = defineUrlState(
 		// Whose account it concerns.
 		user: id( 'user', { field: FIELD.user } ),
 		time: time( FIELD.at ),
-		search,
-		page,
-		perPage: perPage( DEFAULT_VIEW.perPage ?? 20 ),
+		...paging( DEFAULT_VIEW.perPage ?? 20 ),
 	},
 	DEFAULT_VIEW
 );

@@ -4,17 +4,7 @@
  * `&cause=expired&period=day&search=API02003&paged=2`.
  */
 import { CAUSES, EVENTS_ORDER_BY, SOURCES } from '../data/events/types';
-import {
-	choice,
-	id,
-	order,
-	orderBy,
-	page,
-	perPage,
-	search,
-	text,
-	time,
-} from '../utils/url-params';
+import { choice, id, paging, sorting, text, time } from '../utils/url-params';
 import { defineUrlState } from '../utils/url-state';
 import { DEFAULT_VIEW, FIELD } from './query';
 
@@ -25,11 +15,8 @@ export const ERRORS_STATE = defineUrlState(
 		source: choice( 'source', SOURCES, { field: FIELD.source } ),
 		user: id( 'user', { field: FIELD.user } ),
 		time: time( FIELD.lastSeen ),
-		search,
-		page,
-		perPage: perPage( DEFAULT_VIEW.perPage ?? 20 ),
-		orderby: orderBy( EVENTS_ORDER_BY, 'last_seen' ),
-		order: order( 'desc' ),
+		...paging( DEFAULT_VIEW.perPage ?? 20 ),
+		...sorting( EVENTS_ORDER_BY, 'last_seen', 'desc' ),
 	},
 	DEFAULT_VIEW
 );

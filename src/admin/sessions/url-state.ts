@@ -8,15 +8,7 @@ import {
 	SESSION_STATUS_FILTERS,
 	SESSION_TYPES,
 } from '../data/sessions/types';
-import {
-	choice,
-	id,
-	order,
-	orderBy,
-	page,
-	perPage,
-	search,
-} from '../utils/url-params';
+import { choice, id, paging, sorting } from '../utils/url-params';
 import { defineUrlState } from '../utils/url-state';
 import { DEFAULT_VIEW, FIELD } from './query';
 
@@ -30,11 +22,8 @@ export const SESSIONS_STATE = defineUrlState(
 			field: FIELD.status,
 			initial: 'active',
 		} ),
-		search,
-		page,
-		perPage: perPage( DEFAULT_VIEW.perPage ?? 20 ),
-		orderby: orderBy( SESSIONS_ORDER_BY, 'last_seen' ),
-		order: order( 'desc' ),
+		...paging( DEFAULT_VIEW.perPage ?? 20 ),
+		...sorting( SESSIONS_ORDER_BY, 'last_seen', 'desc' ),
 	},
 	DEFAULT_VIEW
 );

@@ -11,6 +11,7 @@ import {
 	timeFilterValue,
 } from '../components/filters/time-filter';
 import type { TimeFilter } from '../components/filters/time-filter';
+import { oneOf } from '../data/guards';
 import type { QueryArgs, StateParam } from './url-state';
 
 /** The page sizes DataViews offers. */
@@ -30,23 +31,6 @@ export function filterValue( view: View, field: string ): unknown {
 	);
 	const value: unknown = found?.value;
 	return Array.isArray( value ) ? value[ 0 ] : value;
-}
-
-/**
- * Returns a value when it is one of the allowed strings.
- *
- * @param value   Anything.
- * @param allowed The accepted strings.
- * @return The value, or null.
- */
-export function known< T extends string >(
-	value: unknown,
-	allowed: readonly T[]
-): T | null {
-	return typeof value === 'string' &&
-		( allowed as readonly string[] ).includes( value )
-		? ( value as T )
-		: null;
 }
 
 /**
@@ -138,7 +122,7 @@ export function choice< T extends string >(
 ): StateParam< T | null > {
 	return filterParam< T | null >(
 		arg,
-		( value ) => known( value, values ),
+		( value ) => oneOf( value, values ),
 		initial,
 		{ field }
 	);
@@ -302,13 +286,13 @@ export function orderBy< T extends string >(
 	return {
 		initial,
 		args: [ 'orderby' ],
-		read: ( args ) => known( args.orderby, values ) ?? initial,
+		read: ( args ) => oneOf( args.orderby, values ) ?? initial,
 		write: ( value ) => ( value !== initial ? { orderby: value } : {} ),
 		toView: ( value, view ) => ( {
 			...view,
 			sort: { field: value, direction: view.sort?.direction ?? 'desc' },
 		} ),
-		fromView: ( view ) => known( view.sort?.field, values ) ?? initial,
+		fromView: ( view ) => oneOf( view.sort?.field, values ) ?? initial,
 		narrows: false,
 	};
 }
@@ -324,7 +308,7 @@ export function order( initial: 'asc' | 'desc' ): StateParam< 'asc' | 'desc' > {
 	return {
 		initial,
 		args: [ 'order' ],
-		read: ( args ) => known( args.order, [ 'asc', 'desc' ] ) ?? initial,
+		read: ( args ) => oneOf( args.order, [ 'asc', 'desc' ] ) ?? initial,
 		write: ( value ) => ( value !== initial ? { order: value } : {} ),
 		toView: ( value, view ) => ( {
 			...view,
@@ -336,4 +320,30 @@ export function order( initial: 'asc' | 'desc' ): StateParam< 'asc' | 'desc' > {
 				: initial,
 		narrows: false,
 	};
+}
+
+/**
+ * The search box, the page number and the page size of a table.
+ *
+ * @param size The default page size.
+ * @return The parameters `search`, `page` and `perPage`.
+ */
+export function paging( size: number ) {
+	return { search, page, perPage: perPage( size ) };
+}
+
+/**
+ * The sorting of a table by the columns the server can sort by.
+ *
+ * @param values    The columns the server sorts by.
+ * @param column    The default column.
+ * @param direction The default direction.
+ * @return The parameters `orderby` and `order`.
+ */
+export function sorting< T extends string >(
+	values: readonly T[],
+	column: T,
+	direction: 'asc' | 'desc'
+) {
+	return { orderby: orderBy( values, column ), order: order( direction ) };
 }
