@@ -25,6 +25,8 @@ export function sourceLabel( source: FailureSource ): string {
 			return __( 'REST nonce', 'auth-sentinel' );
 		case 'token':
 			return __( 'Token (JWT)', 'auth-sentinel' );
+		case 'token_login':
+			return __( 'App sign-in', 'auth-sentinel' );
 		case 'rest':
 			return __( 'REST API', 'auth-sentinel' );
 	}

@@ -33,6 +33,7 @@ export const SOURCES = [
 	'xmlrpc',
 	'application_password',
 	'token',
+	'token_login',
 	'rest_nonce',
 	'rest',
 ] as const;
