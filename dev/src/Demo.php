@@ -187,7 +187,7 @@ class Demo {
 			);
 			$events = $this->plugin->events()->repository();
 			foreach ( $rows as $row ) {
-				if ( $events->upsert( $row ) ) {
+				if ( $events->import( $row ) ) {
 					$failures               += (int) $row['count'];
 					$causes[ $row['cause'] ] = true;
 				}

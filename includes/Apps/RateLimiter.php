@@ -1,29 +1,30 @@
 <?php
 /**
- * Counts requests per client and minute.
+ * Counts requests per client and minute, and for everyone together.
  *
  * @package AuthSentinel
  */
 
 namespace AuthSentinel\Apps;
 
+use AuthSentinel\Database\Schema;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A fixed one-minute window per client. With a persistent object cache the count is an atomic
- * wp_cache_incr(); without one it is a non-autoloaded option per client and minute, counted by
- * one atomic upsert (`… ON DUPLICATE KEY UPDATE option_value = option_value + 1`), so that
- * concurrent requests lose no count. The first request of a minute deletes the past minutes'
- * rows. Only a keyed fingerprint of the client's address is stored.
+ * Fixed one-minute windows: one per client (its address, or its /64 for IPv6 — see
+ * Http\ClientAddress::rate_key()) and one for all clients together, so that an attacker who
+ * rotates addresses is still held by the global cap.
+ *
+ * With a persistent object cache the counts are atomic wp_cache_incr() calls; without one, one
+ * row per counter and minute in the plugin's small counters table, incremented by one atomic
+ * upsert (the first request of a minute deletes the past minutes' rows). When the store fails,
+ * the request is refused: this guards a public endpoint, and a broken store must not make it
+ * unlimited. Only a keyed fingerprint of the client's address is stored.
  *
  * @since 0.1.0
  */
 class RateLimiter {
-
-	/**
-	 * Prefix of the counter options: minute (10 digits) and fingerprint follow.
-	 */
-	const PREFIX = 'auth_sentinel_rl_';
 
 	/**
 	 * The object cache group, used only with a persistent object cache.
@@ -31,19 +32,28 @@ class RateLimiter {
 	const CACHE_GROUP = 'auth_sentinel_rate';
 
 	/**
-	 * Requests allowed per window.
+	 * Requests allowed per client and window.
 	 *
 	 * @var int
 	 */
 	private $limit;
 
 	/**
+	 * Requests allowed for all clients together per window.
+	 *
+	 * @var int
+	 */
+	private $global;
+
+	/**
 	 * Creates the limiter.
 	 *
-	 * @param int $limit Requests allowed per client and minute.
+	 * @param int $limit  Requests allowed per client and minute.
+	 * @param int $global Requests allowed for everyone together per minute.
 	 */
-	public function __construct( int $limit ) {
-		$this->limit = max( 1, $limit );
+	public function __construct( int $limit, int $global ) {
+		$this->limit  = max( 1, $limit );
+		$this->global = max( $this->limit, $global );
 	}
 
 	/**
@@ -56,46 +66,41 @@ class RateLimiter {
 	public function hit( string $client, int $now ): int {
 		$minute = intdiv( $now, 60 );
 		$client = substr( (string) preg_replace( '/[^a-f0-9]/', '', strtolower( $client ) ), 0, 16 );
-		$count  = wp_using_ext_object_cache() ? $this->count_in_cache( $client, $minute ) : $this->count_in_options( $client, $minute );
-		return $count > $this->limit ? max( 1, 60 - $now % 60 ) : 0;
+		$wait   = max( 1, 60 - $now % 60 );
+		$mine   = $this->count( 'c:' . $client, $minute );
+		if ( null === $mine || $mine > $this->limit ) {
+			return $wait;
+		}
+		$all = $this->count( 'all', $minute );
+		return null === $all || $all > $this->global ? $wait : 0;
 	}
 
 	/**
-	 * Counts in the persistent object cache.
+	 * Counts one request on a counter.
 	 *
-	 * @param string $client The client's fingerprint.
+	 * @param string $name   The counter.
 	 * @param int    $minute The window.
-	 * @return int The count including this request.
+	 * @return int|null The count including this request; null when the store failed.
 	 */
-	private function count_in_cache( string $client, int $minute ): int {
-		$key = $minute . '_' . $client;
-		wp_cache_add( $key, 0, self::CACHE_GROUP, 120 );
-		$count = wp_cache_incr( $key, 1, self::CACHE_GROUP );
-		return false === $count ? 1 : (int) $count;
-	}
-
-	/**
-	 * Counts in the options table.
-	 *
-	 * @param string $client The client's fingerprint.
-	 * @param int    $minute The window.
-	 * @return int The count including this request (0 when the database failed: let it through).
-	 */
-	private function count_in_options( string $client, int $minute ): int {
+	private function count( string $name, int $minute ): ?int {
+		if ( wp_using_ext_object_cache() ) {
+			$key = $minute . '_' . $name;
+			wp_cache_add( $key, 0, self::CACHE_GROUP, 120 );
+			$count = wp_cache_incr( $key, 1, self::CACHE_GROUP );
+			return false === $count ? null : (int) $count;
+		}
 		global $wpdb;
-		$window   = self::PREFIX . sprintf( '%010d', $minute ) . '_';
-		$name     = $window . $client;
+		$table    = Schema::counters_table();
 		$suppress = $wpdb->suppress_errors( true );
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- An atomic counter; the options API has no increment.
-		$written = $wpdb->query( $wpdb->prepare( "INSERT INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, '1', 'off') ON DUPLICATE KEY UPDATE option_value = option_value + 1", $name ) );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- An atomic counter in the plugin's own table.
+		$written = $wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (name, win, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $name, $minute ) );
 		// Read back rather than trust the affected rows: MySQL says 2 for an update, SQLite 1.
-		$count = false === $written ? 0 : (int) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
-		if ( 1 === $count ) {
-			// First request of this client in this minute: forget the past minutes (a range on the option_name index).
-			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s AND option_name < %s", $wpdb->esc_like( self::PREFIX ) . '%', $window ) );
+		$count = false === $written ? null : $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM {$table} WHERE name = %s AND win = %d", $name, $minute ) );
+		if ( 'all' === $name && '1' === (string) $count ) {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE win < %d", $minute ) ); // The first request of a minute forgets the past ones.
 		}
 		// phpcs:enable
 		$wpdb->suppress_errors( $suppress );
-		return $count;
+		return null === $count ? null : (int) $count;
 	}
 }

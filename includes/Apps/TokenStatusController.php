@@ -8,6 +8,7 @@
 namespace AuthSentinel\Apps;
 
 use AuthSentinel\Events\TokenInspector;
+use AuthSentinel\Http\ClientAddress;
 use AuthSentinel\Http\Request;
 use AuthSentinel\Plugin;
 
@@ -38,6 +39,11 @@ class TokenStatusController extends \WP_REST_Controller {
 	 * Requests per client address and minute, by default.
 	 */
 	const RATE_LIMIT = 30;
+
+	/**
+	 * Requests of all clients together per minute, by default.
+	 */
+	const GLOBAL_LIMIT = 600;
 
 	/**
 	 * The plugin.
@@ -155,32 +161,42 @@ class TokenStatusController extends \WP_REST_Controller {
 	}
 
 	/**
-	 * Returns the limiter with the filtered limit.
+	 * Returns the limiter with the filtered limits.
 	 *
 	 * @return RateLimiter
 	 */
 	private function rate_limiter(): RateLimiter {
 		/**
-		 * Filters how many token-status requests one address may make per minute.
+		 * Filters how many token-status requests one client may make per minute.
 		 *
-		 * A fleet of terminals behind one address (a shop's router) shares the limit.
+		 * A client is an address (IPv4) or a /64 (IPv6): a fleet of terminals behind one router
+		 * shares the limit.
 		 *
 		 * @since 0.1.0
 		 *
 		 * @param int $limit Requests per minute; 30 by default.
 		 */
-		return new RateLimiter( (int) apply_filters( 'auth_sentinel_token_status_rate_limit', self::RATE_LIMIT ) );
+		$limit = (int) apply_filters( 'auth_sentinel_token_status_rate_limit', self::RATE_LIMIT );
+		/**
+		 * Filters how many token-status requests all clients together may make per minute.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param int $limit Requests per minute; 600 by default (never below the per-client limit).
+		 */
+		$global = (int) apply_filters( 'auth_sentinel_token_status_global_limit', self::GLOBAL_LIMIT );
+		return new RateLimiter( $limit, $global );
 	}
 
 	/**
-	 * Returns a keyed fingerprint of the caller's address (REMOTE_ADDR only: forwarded-for
-	 * headers are the caller's to forge).
+	 * Returns a keyed fingerprint of the caller: its address, or its /64 for IPv6 (through the
+	 * proxies the site trusts only; forwarded headers of anyone else are the caller's to forge).
 	 *
 	 * @return string
 	 */
 	private function client(): string {
-		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? (string) filter_var( wp_unslash( $_SERVER['REMOTE_ADDR'] ), FILTER_VALIDATE_IP ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Validated as an IP, only fingerprinted.
-		return $this->plugin->fingerprinter()->fingerprint( 'rate_limit', '' === $ip ? 'unknown' : $ip );
+		$ip = Request::current()->client_ip();
+		return $this->plugin->fingerprinter()->fingerprint( 'rate_limit', '' === $ip ? 'unknown' : ClientAddress::rate_key( $ip ) );
 	}
 
 	/**

@@ -55,7 +55,12 @@ class MainCommand extends Command {
 	public function prune( $args, $assoc_args ): void {
 		$event_days = max( 1, (int) Settings::get( 'events_retention_days' ) );
 		$audit_days = max( 1, (int) Settings::get( 'audit_retention_days' ) );
-		$events     = $this->plugin->events()->prune();
+		$events     = 0;
+		$before     = gmdate( 'Y-m-d H:i:s', time() - $event_days * DAY_IN_SECONDS );
+		do {
+			$result  = $this->plugin->events()->repository()->prune( $before );
+			$events += $result['deleted'];
+		} while ( ! $result['done'] );
 
 		$audit  = 0;
 		$before = gmdate( 'Y-m-d H:i:s', time() - $audit_days * DAY_IN_SECONDS );

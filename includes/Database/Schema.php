@@ -20,7 +20,7 @@ class Schema {
 	/**
 	 * Version of the table definitions below.
 	 */
-	const VERSION = 5;
+	const VERSION = 6;
 
 	/**
 	 * Option holding the installed version.
@@ -64,12 +64,22 @@ class Schema {
 	}
 
 	/**
+	 * Returns the counters table's name (rate limits; small, short-lived rows).
+	 *
+	 * @return string
+	 */
+	public static function counters_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'auth_sentinel_counters';
+	}
+
+	/**
 	 * Lists every table the plugin owns.
 	 *
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::audit_table(), self::events_table(), self::sessions_table() );
+		return array( self::audit_table(), self::events_table(), self::sessions_table(), self::counters_table() );
 	}
 
 	/**
@@ -155,8 +165,14 @@ class Schema {
 				token_jti varchar(128) NOT NULL DEFAULT '',
 				token_type varchar(20) NOT NULL DEFAULT '',
 				details text NOT NULL,
+				net varchar(50) NOT NULL DEFAULT '',
+				overflow tinyint(1) unsigned NOT NULL DEFAULT 0,
+				sketch_a bigint(20) unsigned NOT NULL DEFAULT 0,
+				sketch_b bigint(20) unsigned NOT NULL DEFAULT 0,
+				sketch_net bigint(20) unsigned NOT NULL DEFAULT 0,
 				PRIMARY KEY  (id),
 				UNIQUE KEY agg_key (agg_key),
+				KEY hour_net (hour,net),
 				KEY last_seen (last_seen),
 				KEY hour_cause (hour,cause,count),
 				KEY cause_last (cause,last_seen),
@@ -204,11 +220,26 @@ class Schema {
 				KEY site_user (site_id,user_id,status)
 			) {$charset};"
 		);
+		// Counters of fixed windows (rate limits): one row per name and window, incremented by
+		// one atomic upsert; rows of past windows are deleted as new windows start.
+		$counters = self::counters_table();
+		dbDelta(
+			"CREATE TABLE {$counters} (
+				name varchar(64) NOT NULL,
+				win bigint(20) unsigned NOT NULL,
+				hits int(10) unsigned NOT NULL DEFAULT 0,
+				PRIMARY KEY  (name,win),
+				KEY win (win)
+			) {$charset};"
+		);
+
 		// The listing indexes of v3, replaced by the list_* ones above (which add the columns that
 		// let a listing's filter, sort and total be read from the index alone).
 		self::drop_indexes( $index, array( 'status_seen', 'status_type_seen' ) );
 		// v5: one fingerprint key for a whole network (see NetworkKeyMigration).
 		NetworkKeyMigration::run();
+		// v6: the rate limits count in the counters table, no longer one option per address.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'auth_sentinel_rl_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A one-time clean-up.
 
 		update_option( self::OPTION, self::VERSION, true );
 	}

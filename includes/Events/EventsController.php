@@ -144,6 +144,17 @@ class EventsController extends Controller {
 		foreach ( $details as $key => $value ) {
 			$facts[ (string) $key ] = is_scalar( $value ) || null === $value ? $value : implode( ', ', array_map( 'strval', (array) $value ) );
 		}
+		$overflow = null;
+		if ( ! empty( $row['overflow'] ) ) {
+			// Failures past the caps of new rows: counted here, with how many distinct
+			// credentials and networks sent them (estimates; null: more than the sketch can tell).
+			$overflow               = array(
+				'credentials' => EventsRepository::estimate( array( (int) $row['sketch_a'], (int) $row['sketch_b'] ) ),
+				'networks'    => EventsRepository::estimate( array( (int) $row['sketch_net'] ) ),
+			);
+			$details['credentials'] = $overflow['credentials'];
+			$details['networks']    = $overflow['networks'];
+		}
 
 		return rest_ensure_response(
 			array(
@@ -168,6 +179,7 @@ class EventsController extends Controller {
 				'client'      => ClientName::describe( (string) $row['user_agent'] ),
 				'route'       => (string) $row['route'],
 				'token'       => $token,
+				'overflow'    => $overflow,
 				'explanation' => Explanation::of( $row, $details ),
 				'details'     => (object) $facts,
 			)
@@ -289,6 +301,14 @@ class EventsController extends Controller {
 						'exp'         => $nullable_int,
 						'jti'         => $nullable_string,
 						'type'        => $nullable_string,
+					),
+				),
+				'overflow'    => array(
+					'description' => __( 'For a row that counts failures past the caps of new rows (one per hour, cause and kind): about how many distinct credentials and client networks sent them (null: more than can be told); null for an ordinary row.', 'auth-sentinel' ),
+					'type'        => array( 'object', 'null' ),
+					'properties'  => array(
+						'credentials' => array( 'type' => array( 'integer', 'null' ) ),
+						'networks'    => array( 'type' => array( 'integer', 'null' ) ),
 					),
 				),
 				'explanation' => array( 'type' => 'string' ),

@@ -328,13 +328,19 @@ class EventsModule {
 	}
 
 	/**
-	 * Deletes failures older than the retention setting.
+	 * Deletes failures older than the retention setting, within a time budget; a backlog goes on
+	 * in a minute.
 	 *
 	 * @return int Rows deleted.
 	 */
 	public function prune(): int {
-		$days = max( 1, (int) Settings::get( 'events_retention_days' ) );
-		return $this->events->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
+		$days   = max( 1, (int) Settings::get( 'events_retention_days' ) );
+		$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
+		if ( ! $result['done'] ) {
+			// A backlog longer than one run may take: the same hook once more, a minute later.
+			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::PRUNE_HOOK );
+		}
+		return $result['deleted'];
 	}
 
 	/**

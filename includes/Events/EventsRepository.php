@@ -28,27 +28,170 @@ class EventsRepository {
 	const ORDERS = array( 'last_seen', 'first_seen', 'count' );
 
 	/**
-	 * Records one failure: inserts its row or increments the row of its repeats.
+	 * Bits of each sketch column (kept under 64 so every value fits a signed integer too).
+	 */
+	const SKETCH_BITS = 62;
+
+	/**
+	 * Records one failure, bounded: a repeat increments its row (one statement); a new row is
+	 * written only while its client network and all networks together are under their caps of new
+	 * rows this hour, and otherwise folds into the hour's overflow row of its cause and source,
+	 * which counts every failure and keeps a sketch of the distinct credentials and networks.
 	 *
-	 * @param array<string, mixed> $row Column values, `agg_key` included.
+	 * @param array<string, mixed> $row         Column values, `agg_key` and `net` included.
+	 * @param int                  $cap_network New rows one network may add this hour.
+	 * @param int                  $cap_hour    New rows all networks may add this hour.
+	 * @return string updated|inserted|overflow|failed.
+	 */
+	public function record( array $row, int $cap_network, int $cap_hour ): string {
+		global $wpdb;
+		$table    = Schema::events_table();
+		$suppress = $wpdb->suppress_errors( true ); // A failed write must never print into a response.
+		try {
+			// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+			$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) );
+			if ( false === $updated ) {
+				return 'failed';
+			}
+			if ( $updated > 0 ) {
+				return 'updated';
+			}
+			$counts = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS hour_rows, COALESCE(SUM(CASE WHEN net = %s THEN 1 ELSE 0 END), 0) AS net_rows FROM {$table} WHERE hour = %d AND overflow = 0", $row['net'], $row['hour'] ), ARRAY_A );
+			// phpcs:enable
+			if ( ! is_array( $counts ) ) {
+				return 'failed';
+			}
+			if ( (int) $counts['net_rows'] >= $cap_network || (int) $counts['hour_rows'] >= $cap_hour ) {
+				return $this->fold( $row ) ? 'overflow' : 'failed';
+			}
+			if ( $this->insert( $row ) ) {
+				return 'inserted';
+			}
+			// Another request wrote the same row first: count this one in it.
+			$again = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+			return $again ? 'updated' : 'failed';
+		} finally {
+			$wpdb->suppress_errors( $suppress );
+		}
+	}
+
+	/**
+	 * Writes a row made elsewhere (demo data, a test), adding its count to the row of the same
+	 * key if there is one; no cap applies.
+	 *
+	 * @param array<string, mixed> $row Column values, `agg_key` and `count` included.
 	 * @return bool Whether the write succeeded.
 	 */
-	public function upsert( array $row ): bool {
+	public function import( array $row ): bool {
 		global $wpdb;
-		$columns      = array_keys( $row );
+		$placeholders = array();
+		foreach ( $row as $value ) {
+			$placeholders[] = null === $value ? 'NULL' : ( is_int( $value ) ? '%d' : '%s' );
+		}
+		$values   = array_values( array_filter( $row, 'is_scalar' ) );
+		$sql      = 'INSERT INTO ' . Schema::events_table() . ' (' . implode( ', ', array_keys( $row ) ) . ') VALUES (' . implode( ', ', $placeholders ) . ')'
+			. ' ON DUPLICATE KEY UPDATE count = count + VALUES(count), last_seen = VALUES(last_seen)';
+		$suppress = $wpdb->suppress_errors( true );
+		$result   = $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Placeholders built above; own table.
+		$wpdb->suppress_errors( $suppress );
+		return false !== $result;
+	}
+
+	/**
+	 * Counts a failure in the hour's overflow row of its cause and source.
+	 *
+	 * @param array<string, mixed> $row The failure's row as it would have been written.
+	 * @return bool
+	 */
+	private function fold( array $row ): bool {
+		global $wpdb;
+		$table = Schema::events_table();
+		$key   = substr( hash( 'sha256', implode( "\0", array( 'overflow', (string) $row['hour'], (string) $row['cause'], (string) $row['source'] ) ) ), 0, 32 );
+		$cred  = self::bit( 'credential' . "\0" . (string) $row['token_fp'] . "\0" . (string) $row['agg_key'], 2 * self::SKETCH_BITS );
+		$net   = self::bit( 'network' . "\0" . (string) $row['net'], self::SKETCH_BITS );
+		$a     = $cred < self::SKETCH_BITS ? 1 << $cred : 0;
+		$b     = $cred >= self::SKETCH_BITS ? 1 << ( $cred - self::SKETCH_BITS ) : 0;
+		$n     = 1 << $net;
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$sql = "UPDATE {$table} SET count = count + 1, last_seen = %s, sketch_a = sketch_a | %d, sketch_b = sketch_b | %d, sketch_net = sketch_net | %d WHERE agg_key = %s";
+		if ( $wpdb->query( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.
+			return true;
+		}
+		$overflow = array_merge(
+			$row,
+			array(
+				'agg_key'     => $key,
+				'overflow'    => 1,
+				'user_id'     => 0,
+				'ip'          => '',
+				'user_agent'  => '',
+				'route'       => '',
+				'net'         => '',
+				'server_code' => 'overflow',
+				'token_fp'    => '',
+				'token_iss'   => '',
+				'token_iat'   => null,
+				'token_exp'   => null,
+				'token_jti'   => '',
+				'token_type'  => '',
+				'details'     => '{"overflow":true}',
+				'sketch_a'    => $a,
+				'sketch_b'    => $b,
+				'sketch_net'  => $n,
+			)
+		);
+		if ( $this->insert( $overflow ) ) {
+			return true;
+		}
+		return (bool) $wpdb->query( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.
+		// phpcs:enable
+	}
+
+	/**
+	 * Inserts a row; false when it exists already or the write failed.
+	 *
+	 * @param array<string, mixed> $row Column values.
+	 * @return bool
+	 */
+	private function insert( array $row ): bool {
+		global $wpdb;
 		$placeholders = array();
 		foreach ( $row as $value ) {
 			$placeholders[] = null === $value ? 'NULL' : ( is_int( $value ) ? '%d' : '%s' );
 		}
 		$values = array_values( array_filter( $row, 'is_scalar' ) );
-		$table  = Schema::events_table();
-		$sql    = "INSERT INTO {$table} (" . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', $placeholders ) . ')'
-			. ' ON DUPLICATE KEY UPDATE count = count + 1, last_seen = VALUES(last_seen)';
+		$sql    = 'INSERT INTO ' . Schema::events_table() . ' (' . implode( ', ', array_keys( $row ) ) . ') VALUES (' . implode( ', ', $placeholders ) . ')';
+		return 1 === $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Placeholders built above; own table.
+	}
 
-		$suppress = $wpdb->suppress_errors( true ); // A failed write must never print into a response.
-		$result   = $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Placeholders built above; own table.
-		$wpdb->suppress_errors( $suppress );
-		return false !== $result;
+	/**
+	 * Picks the sketch bit of a value.
+	 *
+	 * @param string $value The value.
+	 * @param int    $bits  How many bits there are.
+	 * @return int
+	 */
+	private static function bit( string $value, int $bits ): int {
+		return (int) ( hexdec( substr( hash( 'sha256', $value ), 0, 8 ) ) % $bits );
+	}
+
+	/**
+	 * Estimates how many distinct values a sketch has seen (linear counting); null when the
+	 * sketch is full (more than it can tell).
+	 *
+	 * @param int[] $columns The sketch's columns.
+	 * @return int|null
+	 */
+	public static function estimate( array $columns ): ?int {
+		$bits = count( $columns ) * self::SKETCH_BITS;
+		$set  = 0;
+		foreach ( $columns as $column ) {
+			$set += substr_count( decbin( (int) $column ), '1' );
+		}
+		if ( $set >= $bits ) {
+			return null;
+		}
+		return (int) round( -$bits * log( ( $bits - $set ) / $bits ) );
 	}
 
 	/**
@@ -156,26 +299,34 @@ class EventsRepository {
 	}
 
 	/**
-	 * Deletes failures last seen before a time, in batches.
+	 * Deletes failures last seen before a time, in batches of ids, so that even a million old
+	 * rows never hold a long lock; stops after a time budget.
 	 *
 	 * @param string $before GMT datetime.
-	 * @return int Rows deleted.
+	 * @param int    $batch  Rows per DELETE.
+	 * @param float  $budget Seconds to spend at most.
+	 * @return array{deleted: int, done: bool} Rows deleted, and whether none older is left.
 	 */
-	public function prune( string $before ): int {
+	public function prune( string $before, int $batch = 2000, float $budget = 20.0 ): array {
 		global $wpdb;
 		$table   = Schema::events_table();
 		$deleted = 0;
+		$start   = microtime( true );
 		do {
 			// Select then delete by id: DELETE … LIMIT is not portable to SQLite.
 			// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
-			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE last_seen < %s LIMIT 2000", $before ) ) );
-			$batch = count( $ids );
-			if ( $batch ) {
+			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE last_seen < %s LIMIT %d", $before, $batch ) ) );
+			$count = count( $ids );
+			if ( $count ) {
 				$deleted += (int) $wpdb->query( "DELETE FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Integers from the query above.
 			}
 			// phpcs:enable
-		} while ( 2000 === $batch );
-		return $deleted;
+			$done = $count < $batch;
+		} while ( ! $done && microtime( true ) - $start < $budget );
+		return array(
+			'deleted' => $deleted,
+			'done'    => $done,
+		);
 	}
 
 	/**

@@ -25,6 +25,9 @@ class Explanation {
 	 * @return string
 	 */
 	public static function of( array $row, array $details ): string {
+		if ( ! empty( $details['overflow'] ) ) {
+			return self::overflow( $row, $details );
+		}
 		$source = (string) $row['source'];
 		$what   = self::credential( $source );
 		$issuer = self::issuer( (string) $row['issuer'] );
@@ -97,6 +100,39 @@ class Explanation {
 				/* translators: %s: an error code. */
 				return sprintf( __( 'Auth Sentinel could not tell why the site answered %s; nothing it knows explains it.', 'auth-sentinel' ), (string) $row['server_code'] );
 		}
+	}
+
+	/**
+	 * Explains a row that counts the failures past the caps of new rows.
+	 *
+	 * @param array<string, mixed> $row     The row.
+	 * @param array<string, mixed> $details Its details (credentials, networks: estimates or null).
+	 * @return string
+	 */
+	private static function overflow( array $row, array $details ): string {
+		$count       = (int) $row['count'];
+		$credentials = isset( $details['credentials'] ) ? sprintf(
+			/* translators: %s: a number. */
+			_n( 'about %s distinct credential', 'about %s distinct credentials', (int) $details['credentials'], 'auth-sentinel' ),
+			number_format_i18n( (int) $details['credentials'] )
+		) : __( 'hundreds of distinct credentials or more', 'auth-sentinel' );
+		$networks = isset( $details['networks'] ) ? sprintf(
+			/* translators: %s: a number. */
+			_n( 'about %s network', 'about %s networks', (int) $details['networks'], 'auth-sentinel' ),
+			number_format_i18n( (int) $details['networks'] )
+		) : __( 'hundreds of networks or more', 'auth-sentinel' );
+		return sprintf(
+			/* translators: 1: a number of failures, 2: e.g. "about 340 distinct credentials", 3: e.g. "about 12 networks". */
+			_n(
+				'%1$s failure of this cause and kind, from %2$s from %3$s, was counted here without a row of its own: its clients were over the cap of new rows an hour (Settings), as in an attack with ever-new credentials.',
+				'%1$s failures of this cause and kind, from %2$s from %3$s, were counted here without a row each: their clients were over the cap of new rows an hour (Settings), as in an attack with ever-new credentials.',
+				$count,
+				'auth-sentinel'
+			),
+			number_format_i18n( $count ),
+			$credentials,
+			$networks
+		);
 	}
 
 	/**

@@ -8,6 +8,8 @@
 namespace AuthSentinel\Events;
 
 use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Http\ClientAddress;
+use AuthSentinel\Http\Request;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -93,11 +95,12 @@ class Recorder {
 			}
 			$this->seen[ $request_key ] = true;
 
-			$now   = time();
-			$ip    = self::client_ip();
-			$agent = self::user_agent();
-			$token = $failure->token ?? array();
-			$row   = array(
+			$now      = time();
+			$real     = Request::current()->client_ip();
+			$ip       = self::client_ip();
+			$agent    = self::user_agent();
+			$token    = $failure->token ?? array();
+			$row      = array(
 				'agg_key'     => substr( hash( 'sha256', implode( "\0", array( $failure->source, $failure->server_code, $failure->cause, $failure->credential, (string) $failure->user_id, $ip, $agent, (string) intdiv( $now, HOUR_IN_SECONDS ) ) ) ), 0, 32 ),
 				'hour'        => intdiv( $now, HOUR_IN_SECONDS ),
 				'first_seen'  => gmdate( 'Y-m-d H:i:s', $now ),
@@ -119,8 +122,10 @@ class Recorder {
 				'token_jti'   => (string) ( $token['jti'] ?? '' ),
 				'token_type'  => (string) ( $token['type'] ?? '' ),
 				'details'     => (string) wp_json_encode( $failure->details ),
+				'net'         => ClientAddress::network( $real ),
 			);
-			if ( ! $this->events->upsert( $row ) ) {
+			$settings = Settings::all();
+			if ( 'failed' === $this->events->record( $row, max( 1, (int) $settings['failure_cap_network'] ), max( 1, (int) $settings['failure_cap_hour'] ) ) ) {
 				return false;
 			}
 			/**
@@ -143,12 +148,13 @@ class Recorder {
 	/**
 	 * Returns the client's address, anonymised when the settings ask for it.
 	 *
-	 * Only REMOTE_ADDR is trusted: forwarded-for headers are the client's to forge.
+	 * The connecting address, or what a proxy the site trusts saw (Http\ClientAddress):
+	 * forwarded headers from anyone else are the client's to forge.
 	 *
 	 * @return string
 	 */
 	public static function client_ip(): string {
-		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? (string) filter_var( wp_unslash( $_SERVER['REMOTE_ADDR'] ), FILTER_VALIDATE_IP ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Validated as an IP.
+		$ip = Request::current()->client_ip();
 		if ( '' !== $ip && Settings::get( 'anonymize_ip' ) ) {
 			$ip = wp_privacy_anonymize_ip( $ip );
 		}

@@ -105,6 +105,10 @@ class HealthModule {
 			'label' => __( 'Spike of failed sign-ins and token checks', 'auth-sentinel' ),
 			'test'  => array( $this->failure_checks(), 'failure_spike' ),
 		);
+		$tests['direct']['auth_sentinel_trusted_proxies']     = array(
+			'label' => __( 'Client addresses behind a proxy', 'auth-sentinel' ),
+			'test'  => array( new ProxyCheck(), 'run' ),
+		);
 		$tests['async']['auth_sentinel_authorization_header'] = array(
 			'label'             => __( 'Authorization header for app tokens', 'auth-sentinel' ),
 			'test'              => rest_url( 'auth-sentinel/v1/health/authorization-header' ),

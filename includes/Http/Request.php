@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Http;
 
+use AuthSentinel\Settings\Settings;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -122,6 +124,13 @@ final class Request {
 	private $authorization;
 
 	/**
+	 * The client's address, once worked out.
+	 *
+	 * @var string|null
+	 */
+	private $client_ip;
+
+	/**
 	 * Simple JWT Login's names, once read.
 	 *
 	 * @var array{url: string, cookie: string, session: string, header: string}|null
@@ -135,8 +144,14 @@ final class Request {
 	 */
 	public static function current(): Request {
 		if ( null === self::$current ) {
+			// WordPress adds slashes to the request globals (wp_magic_quotes(), right after
+			// `sanitize_comment_cookies`): read them as the client sent them.
+			$unslash = did_action( 'sanitize_comment_cookies' ) > 0;
+			$read    = static function ( array $values ) use ( $unslash ): array {
+				return $unslash ? (array) wp_unslash( $values ) : $values;
+			};
 			// phpcs:ignore WordPress.Security.NonceVerification.Recommended,WordPress.Security.NonceVerification.Missing -- Credentials are read to be judged, never acted on as form input.
-			self::$current = new self( $_SERVER, $_GET, $_POST, $_COOKIE, isset( $_SESSION ) ? (array) $_SESSION : array() );
+			self::$current = new self( $read( $_SERVER ), $read( $_GET ), $read( $_POST ), $read( $_COOKIE ), isset( $_SESSION ) ? (array) $_SESSION : array() );
 		}
 		return self::$current;
 	}
@@ -377,6 +392,47 @@ final class Request {
 		}
 		list( $login, $password ) = explode( ':', $decoded, 2 );
 		return array( $login, $password );
+	}
+
+	/**
+	 * Returns the client's address: the connecting peer, or what a trusted proxy saw (see
+	 * ClientAddress). '' when there is no valid address.
+	 *
+	 * @return string
+	 */
+	public function client_ip(): string {
+		if ( null === $this->client_ip ) {
+			$this->client_ip = ClientAddress::resolve( $this->server, self::trusted_proxies() );
+		}
+		return $this->client_ip;
+	}
+
+	/**
+	 * Tells whether the request looks proxied while its peer is not a trusted proxy.
+	 *
+	 * @return bool
+	 */
+	public function behind_untrusted_proxy(): bool {
+		return ClientAddress::untrusted_proxy( $this->server, self::trusted_proxies() );
+	}
+
+	/**
+	 * Returns the trusted proxies: the constant AUTH_SENTINEL_TRUSTED_PROXIES, the setting, and
+	 * what the filter adds.
+	 *
+	 * @return string[]
+	 */
+	public static function trusted_proxies(): array {
+		$list = defined( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) && is_string( constant( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) ) ? (string) constant( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) : '';
+		$list = $list . "\n" . (string) Settings::get( 'trusted_proxies' );
+		/**
+		 * Filters the proxies whose forwarded headers are believed (addresses or CIDR ranges).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param string[] $proxies From the constant AUTH_SENTINEL_TRUSTED_PROXIES and the setting.
+		 */
+		return array_values( array_filter( (array) apply_filters( 'auth_sentinel_trusted_proxies', ClientAddress::parse_list( $list ) ), 'is_string' ) );
 	}
 
 	/**

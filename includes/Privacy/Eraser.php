@@ -272,6 +272,7 @@ class Eraser {
 			'user_id'    => 0,
 			'ip'         => self::anonymous_ip( (string) $row['ip'] ),
 			'user_agent' => '',
+			'net'        => '',
 			'token_fp'   => '',
 			'token_jti'  => '',
 			// The key was a hash of the credential, account, address and user agent: a fresh one

@@ -179,6 +179,21 @@ class SessionIndex {
 	}
 
 	/**
+	 * Keeps a user's newest live credentials of one kind; the others end as replaced.
+	 *
+	 * @param int    $user_id The user.
+	 * @param string $type    The kind.
+	 * @param int    $keep    How many stay.
+	 * @return int Rows ended.
+	 */
+	public function keep_newest( int $user_id, string $type, int $keep ): int {
+		global $wpdb;
+		$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE user_id = %d AND type = %s AND status = 'active' ORDER BY last_seen DESC, id DESC LIMIT 1000 OFFSET %d", $user_id, $type, $keep ) );
+		$ids = array_map( 'intval', (array) $ids );
+		return $ids ? $this->end( array( 'id' => $ids ), 'replaced', 0 ) : 0;
+	}
+
+	/**
 	 * Counts live credentials by kind.
 	 *
 	 * @param array<string, int> $where Equality conditions (user_id, site_id).
@@ -374,16 +389,26 @@ class SessionIndex {
 	}
 
 	/**
-	 * Forgets rows that ended (or expired) before a time.
+	 * Forgets rows that ended (or expired) before a time, in batches of ids within a time budget.
 	 *
-	 * @param int $before Unix time.
+	 * @param int   $before Unix time.
+	 * @param int   $batch  Rows per DELETE.
+	 * @param float $budget Seconds to spend at most.
 	 * @return int Rows deleted.
 	 */
-	public function prune( int $before ): int {
+	public function prune( int $before, int $batch = 2000, float $budget = 20.0 ): int {
 		global $wpdb;
-		$at   = gmdate( 'Y-m-d H:i:s', $before );
-		$done = $wpdb->query( $wpdb->prepare( 'DELETE FROM ' . $this->table() . " WHERE (status <> 'active' AND ended_at < %s) OR expires < %s", $at, $at ) );
-		return is_int( $done ) ? $done : 0;
+		$at      = gmdate( 'Y-m-d H:i:s', $before );
+		$deleted = 0;
+		$start   = microtime( true );
+		do {
+			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE (status <> 'active' AND ended_at < %s) OR expires < %s LIMIT %d", $at, $at, $batch ) ) );
+			$count = count( $ids );
+			if ( $count ) {
+				$deleted += (int) $wpdb->query( 'DELETE FROM ' . $this->table() . ' WHERE id IN (' . implode( ',', $ids ) . ')' );
+			}
+		} while ( $count === $batch && microtime( true ) - $start < $budget );
+		return $deleted;
 	}
 
 	/**

@@ -260,8 +260,14 @@ class TokenGate {
 			$decoded = $inspector->decode( $token );
 			$claims  = $decoded['shape'] ? $decoded['claims'] : array();
 		}
-		if ( $claims && in_array( $signed_in, $inspector->claimed_users( $claims, true ), true ) ) {
-			$this->tracker->token_seen( $signed_in, $token, $claims, $this->issuer_name( $token, $claims ) );
+		if ( ! $claims || ! in_array( $signed_in, $inspector->claimed_users( $claims, true ), true ) ) {
+			return;
+		}
+		// Only a token a secret the site holds verifies: never one from unverified claims (a
+		// signed-in user could list any number of self-made tokens beside their cookie).
+		$issuer = $this->issuer_name( $token, $claims );
+		if ( null !== $issuer ) {
+			$this->tracker->token_seen( $signed_in, $token, $claims, $issuer );
 		}
 	}
 
@@ -313,13 +319,14 @@ class TokenGate {
 	}
 
 	/**
-	 * Names the plugin whose secret signed a token (for the inventory).
+	 * Names the plugin whose secret signed a token (for the inventory); null when no secret the
+	 * site holds verifies it.
 	 *
 	 * @param string               $token  The raw token.
 	 * @param array<string, mixed> $claims Its claims.
-	 * @return string
+	 * @return string|null
 	 */
-	private function issuer_name( string $token, array $claims ): string {
+	private function issuer_name( string $token, array $claims ): ?string {
 		$inspector = new TokenInspector();
 		$issuers   = new Issuers();
 		$type      = isset( $claims['type'] ) && is_string( $claims['type'] ) ? $claims['type'] : null;
@@ -328,7 +335,7 @@ class TokenGate {
 				return Explanation::issuer( $issuers->refine( $issuer, $inspector->public_claims( $claims ) ) );
 			}
 		}
-		return __( 'Token', 'auth-sentinel' );
+		return null;
 	}
 
 	/**

@@ -41,6 +41,16 @@ class Tracker {
 	const SEEN_META = 'auth_sentinel_seen_tokens';
 
 	/**
+	 * The most tokens in use listed per user.
+	 */
+	const MAX_TOKENS = 20;
+
+	/**
+	 * The longest a listed token is taken to live (a later `exp` is absurd).
+	 */
+	const LONGEST_LIFE = 365 * DAY_IN_SECONDS;
+
+	/**
 	 * The index.
 	 *
 	 * @var SessionIndex
@@ -597,14 +607,19 @@ class Tracker {
 				$now         = time();
 				$seen[ $fp ] = $now;
 				arsort( $seen );
-				update_user_meta( $user_id, self::SEEN_META, array_slice( $seen, 0, 20, true ) );
+				update_user_meta( $user_id, self::SEEN_META, array_slice( $seen, 0, self::MAX_TOKENS, true ) );
+				$iat = isset( $claims['iat'] ) && is_numeric( $claims['iat'] ) ? (int) $claims['iat'] : $now;
+				$exp = isset( $claims['exp'] ) && is_numeric( $claims['exp'] ) ? (int) $claims['exp'] : null;
+				if ( null !== $exp && $exp > $now + self::LONGEST_LIFE ) {
+					$exp = $now + self::LONGEST_LIFE; // An absurd expiry: listed as if it ended in a year.
+				}
 				$this->index->upsert(
 					array(
 						'type'       => 'token',
 						'fp'         => $fp,
 						'user_id'    => $user_id,
-						'created'    => isset( $claims['iat'] ) && is_numeric( $claims['iat'] ) ? (int) $claims['iat'] : $now,
-						'expires'    => isset( $claims['exp'] ) && is_numeric( $claims['exp'] ) ? (int) $claims['exp'] : null,
+						'created'    => min( $iat, $now ),
+						'expires'    => $exp,
 						'last_seen'  => $now,
 						'ip'         => Recorder::client_ip(),
 						'user_agent' => Recorder::user_agent(),
@@ -612,6 +627,8 @@ class Tracker {
 						'ref'        => isset( $claims['jti'] ) && is_scalar( $claims['jti'] ) ? (string) $claims['jti'] : '',
 					)
 				);
+				// A bounded list per user: the tokens seen longest ago drop out of it.
+				$this->index->keep_newest( $user_id, 'token', self::MAX_TOKENS );
 			}
 		);
 	}

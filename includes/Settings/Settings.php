@@ -41,6 +41,13 @@ class Settings {
 		'alert_spike_threshold'     => 100,
 		'alert_webhook_url'         => '',
 		'alert_webhook_secret'      => '',
+		// Proxies whose forwarded headers are believed (addresses or CIDR ranges, one per line).
+		'trusted_proxies'           => '',
+		// Bounded storage: new failure rows a client network (IPv4 /24, IPv6 /64) may add per
+		// hour, and all networks together; past them, failures fold into one row per hour,
+		// cause and kind that still counts every one.
+		'failure_cap_network'       => 100,
+		'failure_cap_hour'          => 5000,
 	);
 
 	/**
@@ -86,6 +93,9 @@ class Settings {
 			'alert_spike_threshold'     => __( 'failure spike threshold', 'auth-sentinel' ),
 			'alert_webhook_url'         => __( 'webhook URL', 'auth-sentinel' ),
 			'alert_webhook_secret'      => __( 'webhook secret', 'auth-sentinel' ),
+			'trusted_proxies'           => __( 'trusted proxies', 'auth-sentinel' ),
+			'failure_cap_network'       => __( 'new failure rows per network and hour', 'auth-sentinel' ),
+			'failure_cap_hour'          => __( 'new failure rows per hour', 'auth-sentinel' ),
 		);
 	}
 

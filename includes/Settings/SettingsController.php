@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Settings;
 
+use AuthSentinel\Http\ClientAddress;
+
 use AuthSentinel\Rest\Controller;
 use AuthSentinel\Rest\Permissions;
 
@@ -145,6 +147,9 @@ class SettingsController extends Controller {
 		if ( 'alert_emails' === $key ) {
 			return implode( ', ', Settings::split_emails( (string) $value )[0] );
 		}
+		if ( 'trusted_proxies' === $key ) {
+			return implode( "\n", ClientAddress::parse_list( (string) $value ) );
+		}
 		if ( is_bool( $default ) ) {
 			return (bool) $value;
 		}
@@ -202,6 +207,25 @@ class SettingsController extends Controller {
 			}
 			if ( ! Settings::is_webhook_url( trim( (string) $value ) ) ) {
 				return new \WP_Error( 'rest_invalid_param', __( 'The webhook URL must be empty or an http:// or https:// address with a host name.', 'auth-sentinel' ) );
+			}
+			return true;
+		};
+
+		$args['trusted_proxies']['validate_callback'] = static function ( $value, $request, $param ) {
+			$valid = rest_validate_request_arg( $value, $request, $param );
+			if ( true !== $valid ) {
+				return $valid;
+			}
+			$bad     = array();
+			$entries = preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
+			foreach ( false === $entries ? array() : $entries as $entry ) {
+				if ( ! ClientAddress::valid_range( $entry ) ) {
+					$bad[] = $entry;
+				}
+			}
+			if ( $bad || strlen( (string) $value ) > 4000 ) {
+				/* translators: %s: what was typed in place of an address or range. */
+				return new \WP_Error( 'rest_invalid_param', sprintf( __( 'Trusted proxies are addresses or CIDR ranges (such as 10.0.0.0/8), one per line; not: %s.', 'auth-sentinel' ), implode( ', ', array_slice( $bad, 0, 5 ) ) ) );
 			}
 			return true;
 		};
@@ -297,6 +321,22 @@ class SettingsController extends Controller {
 					'description' => __( 'The key that signs webhook calls (HMAC-SHA256); generated when a webhook URL is first set.', 'auth-sentinel' ),
 					'type'        => 'string',
 					'readonly'    => true,
+				),
+				'trusted_proxies'           => array(
+					'description' => __( 'Proxies and load balancers in front of the site (addresses or CIDR ranges, one per line): their X-Forwarded-For, Forwarded, CF-Connecting-IP and X-Real-IP headers are believed. Empty: only the connecting address counts.', 'auth-sentinel' ),
+					'type'        => 'string',
+				),
+				'failure_cap_network'       => array(
+					'description' => __( 'New failure rows one client network (IPv4 /24, IPv6 /64) may add per hour; past it, its failures are counted in one summary row.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'minimum'     => 10,
+					'maximum'     => 100000,
+				),
+				'failure_cap_hour'          => array(
+					'description' => __( 'New failure rows all networks together may add per hour; past it, failures are counted in one summary row per cause and kind.', 'auth-sentinel' ),
+					'type'        => 'integer',
+					'minimum'     => 100,
+					'maximum'     => 1000000,
 				),
 			),
 		);

@@ -38,6 +38,19 @@ if ( is_wp_error( $auth_sentinel_result ) ) {
 	fwrite( STDERR, $auth_sentinel_result->get_error_message() . "\n" ); // phpcs:ignore
 	exit( 1 );
 }
+// Every test request comes from 127.0.0.1: at the default cap (a hundred new failure rows per
+// network and hour) the suite's own failures would fold after a hundred. The caps are tested
+// at their defaults by BoundedStorageTest, which sets them itself.
+if ( ( $argv[3] ?? '1' ) === '1' ) {
+	update_option(
+		'auth_sentinel_settings',
+		array(
+			'failure_cap_network' => 100000,
+			'failure_cap_hour'    => 1000000,
+		),
+		true
+	);
+}
 // Fixture token issuers (tests/fixtures/plugins) are active but stay dormant until a test enables them.
 if ( ( $argv[4] ?? '1' ) === '1' ) {
 	foreach ( array_keys( get_plugins() ) as $auth_sentinel_plugin ) {

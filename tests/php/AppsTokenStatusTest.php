@@ -8,7 +8,6 @@
 
 namespace AuthSentinel\Tests;
 
-use AuthSentinel\Apps\RateLimiter;
 
 require_once __DIR__ . '/FixtureTrait.php';
 require_once ABSPATH . 'wp-admin/includes/user.php'; // wp_delete_user().
@@ -368,6 +367,6 @@ class AppsTokenStatusTest extends TestCase {
 	 */
 	private function forget_rate_limit(): void {
 		global $wpdb;
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( RateLimiter::PREFIX ) . '%' ) );
+		$wpdb->query( 'DELETE FROM ' . \AuthSentinel\Database\Schema::counters_table() );
 	}
 }

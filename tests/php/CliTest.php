@@ -196,7 +196,7 @@ class CliTest extends TestCase {
 			),
 			array_diff_key( $row, array( 'at' => true ) )
 		);
-		$this->assertTrue( Plugin::instance()->events()->repository()->upsert( $row ) );
+		$this->assertTrue( Plugin::instance()->events()->repository()->import( $row ) );
 	}
 
 	/**

@@ -112,10 +112,12 @@ class PrivacyTest extends TestCase {
 	private function as_client( string $ip, string $agent, callable $work ) {
 		$_SERVER['REMOTE_ADDR']     = $ip;
 		$_SERVER['HTTP_USER_AGENT'] = $agent;
+		\AuthSentinel\Http\Request::reset(); // The plugin reads a request's globals once.
 		try {
 			return $work();
 		} finally {
 			unset( $_SERVER['REMOTE_ADDR'], $_SERVER['HTTP_USER_AGENT'] );
+			\AuthSentinel\Http\Request::reset();
 		}
 	}
 
@@ -333,6 +335,7 @@ class PrivacyTest extends TestCase {
 		$this->assertSame( 0, (int) $typed[0]['user_id'] );
 		$jane_events = self::rows( $events, $wpdb->prepare( 'user_id = %d', $jane->ID ) );
 		$this->assertNotEmpty( $jane_events, 'Jane’s failures were recorded' );
+		$this->assertNotSame( '', $jane_events[0]['net'], 'with the client network' );
 		$jane_sessions = self::rows( $sessions, $wpdb->prepare( 'user_id = %d', $jane->ID ) );
 		$this->assertCount( 2, $jane_sessions, 'both sessions are indexed' );
 		$bob_before = array(
@@ -409,6 +412,7 @@ class PrivacyTest extends TestCase {
 			$this->assertSame( 0, (int) $after['user_id'] );
 			$this->assertSame( '', $after['user_agent'] );
 			$this->assertAnonymousIp( $after['ip'], 'the address is reduced to its network' );
+			$this->assertSame( '', $after['net'], 'and the network kept for the caps of new rows goes' );
 			$this->assertSame( $before['count'], $after['count'], 'the count stays' );
 			$this->assertSame( $before['cause'], $after['cause'], 'the cause stays' );
 			$this->assertArrayNotHasKey( 'login', (array) json_decode( $after['details'], true ) );

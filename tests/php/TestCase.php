@@ -35,6 +35,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		wp_cache_flush();
+		\AuthSentinel\Http\Request::reset(); // A test may forge the request's globals.
 	}
 
 	/**
