@@ -13,8 +13,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-on_url="$(SITE_NAME=bench-on PORT=8882 ACTIVATE=1 FIXTURES=0 bash "$ROOT/bin/test-site.sh" up)"
-off_url="$(SITE_NAME=bench-off PORT=8883 ACTIVATE=0 bash "$ROOT/bin/test-site.sh" up)"
+on_url="$(SITE_NAME=bench-on PORT=8882 ACTIVATE=1 FIXTURES=0 WITNESS=0 bash "$ROOT/bin/test-site.sh" up)"
+off_url="$(SITE_NAME=bench-off PORT=8883 ACTIVATE=0 WITNESS=0 bash "$ROOT/bin/test-site.sh" up)"
 pass_script="$(mktemp --suffix=.php)"
 echo '<?php list( $p ) = WP_Application_Passwords::create_new_application_password( 1, array( "name" => "bench" ) ); echo $p;' >"$pass_script"
 for site in bench-on bench-off; do cp "$ROOT/bench/query-count.php" "$CACHE/$site/wp-content/mu-plugins/"; done

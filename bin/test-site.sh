@@ -59,8 +59,11 @@ write_config() {
 <?php
 define( 'DB_ENGINE', '$DB' ); // Only the SQLite drop-in reads this.
 define( 'DB_NAME', '$DB_NAME' );
-define( 'DB_USER', 'root' );
-define( 'DB_PASSWORD', '' );
+if ( is_readable( __DIR__ . '/db-user.php' ) ) {
+	require __DIR__ . '/db-user.php'; // Written by the fault test: a database user with fewer rights.
+}
+defined( 'DB_USER' ) || define( 'DB_USER', 'root' );
+defined( 'DB_PASSWORD' ) || define( 'DB_PASSWORD', '' );
 define( 'DB_HOST', 'localhost:$SOCK' );
 define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
@@ -110,6 +113,8 @@ site_up() {
 	mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins"
 	ln -sfn "$ROOT" "$SITE/wp-content/plugins/auth-sentinel"
 	cp "$ROOT/tests/bin/quiet-updates.php" "$ROOT/tests/bin/query-log.php" "$ROOT/tests/bin/mail-catcher.php" "$ROOT/tests/bin/rtl.php" "$SITE/wp-content/mu-plugins/"
+	# Every raw credential the tests send, for the data-hygiene test (WITNESS=0: none, as the benches want).
+	[ "${WITNESS:-1}" = 0 ] || cp "$ROOT/tests/bin/credential-witness.php" "$SITE/wp-content/mu-plugins/"
 	# The development tools (dev/: wp auth-sentinel demo), as wp-env maps them in.
 	ln -sfn "$ROOT/dev/mu-plugins/auth-sentinel-dev.php" "$SITE/wp-content/mu-plugins/auth-sentinel-dev.php"
 	if [ -d "$ROOT/tests/fixtures/plugins" ]; then

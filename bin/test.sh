@@ -120,6 +120,11 @@ if wanted php || wanted e2e; then
 			tail -n 40 "$RESULTS/e2e.log"
 			read -r p f < <(counts playwright "$RESULTS/e2e.json")
 			record e2e "$p" "$f"
+			# And nothing the browser sent (sign-ins, cookies, the revoked sessions) is stored raw.
+			AUTH_SENTINEL_SITE_URL="$url" phpunit -c tests/php/phpunit.xml.dist --testsuite hygiene --log-junit "$RESULTS/hygiene-e2e.xml" >"$RESULTS/hygiene-e2e.log" 2>&1
+			tail -n 5 "$RESULTS/hygiene-e2e.log"
+			read -r p f < <(counts junit "$RESULTS/hygiene-e2e.xml")
+			record hygiene-e2e "$p" "$f"
 		fi
 		# The same queries on SQLite, as Playground runs WordPress (the fixture issuers' own tests are skipped).
 		if wanted php; then

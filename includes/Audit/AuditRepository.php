@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Audit;
 
+use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -30,22 +31,25 @@ class AuditRepository {
 	 * @return int The new row's id, 0 when the write failed.
 	 */
 	public function add( string $action, array $details, int $actor_id = 0, int $target_user_id = 0, string $ip = '', string $user_agent = '' ): int {
-		global $wpdb;
-		$ok = $wpdb->insert( // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- Own table; nothing to cache on a write.
-			Schema::audit_table(),
-			array(
-				'at'             => gmdate( 'Y-m-d H:i:s' ),
-				'action'         => substr( $action, 0, 64 ),
-				'actor_id'       => max( 0, $actor_id ),
-				'target_user_id' => max( 0, $target_user_id ),
-				'ip'             => substr( $ip, 0, 45 ),
-				'user_agent'     => mb_substr( $user_agent, 0, 255 ),
-				// Unescaped, so that a search for "José" or a path finds it and the export reads well.
-				'details'        => (string) wp_json_encode( $details, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES ),
-			),
-			array( '%s', '%s', '%d', '%d', '%s', '%s', '%s' )
+		$row = array(
+			'at'             => gmdate( 'Y-m-d H:i:s' ),
+			'action'         => substr( $action, 0, 64 ),
+			'actor_id'       => max( 0, $actor_id ),
+			'target_user_id' => max( 0, $target_user_id ),
+			'ip'             => substr( $ip, 0, 45 ),
+			'user_agent'     => mb_substr( $user_agent, 0, 255 ),
+			// Unescaped, so that a search for "José" or a path finds it and the export reads well.
+			'details'        => (string) wp_json_encode( $details, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES ),
 		);
-		return $ok ? (int) $wpdb->insert_id : 0;
+		// A fault of the table never holds up or changes the request that is audited.
+		return BoundedQuery::run(
+			Schema::audit_table(),
+			static function () use ( $row ): int {
+				global $wpdb;
+				$ok = $wpdb->insert( Schema::audit_table(), $row, array( '%s', '%s', '%d', '%d', '%s', '%s', '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- Own table; nothing to cache on a write.
+				return $ok ? (int) $wpdb->insert_id : 0;
+			}
+		);
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -44,35 +45,51 @@ class EventsRepository {
 	 * @return string updated|inserted|overflow|failed.
 	 */
 	public function record( array $row, int $cap_network, int $cap_hour ): string {
+		// A fault of the table (missing, locked, denied, full) must never hold up or change the request.
+		return BoundedQuery::run(
+			Schema::events_table(),
+			function () use ( $row, $cap_network, $cap_hour ): string {
+				return $this->write( $row, $cap_network, $cap_hour );
+			}
+		);
+	}
+
+	/**
+	 * Writes one failure within the caps (record() bounds it).
+	 *
+	 * @param array<string, mixed> $row         Column values, `agg_key` and `net` included.
+	 * @param int                  $cap_network New rows one network may add this hour.
+	 * @param int                  $cap_hour    New rows all networks may add this hour.
+	 * @return string updated|inserted|overflow|failed.
+	 */
+	private function write( array $row, int $cap_network, int $cap_hour ): string {
 		global $wpdb;
-		$table    = Schema::events_table();
-		$suppress = $wpdb->suppress_errors( true ); // A failed write must never print into a response.
-		try {
-			// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-			$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) );
-			if ( false === $updated ) {
-				return 'failed';
-			}
-			if ( $updated > 0 ) {
-				return 'updated';
-			}
-			$counts = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS hour_rows, COALESCE(SUM(CASE WHEN net = %s THEN 1 ELSE 0 END), 0) AS net_rows FROM {$table} WHERE hour = %d AND overflow = 0", $row['net'], $row['hour'] ), ARRAY_A );
-			// phpcs:enable
-			if ( ! is_array( $counts ) ) {
-				return 'failed';
-			}
-			if ( (int) $counts['net_rows'] >= $cap_network || (int) $counts['hour_rows'] >= $cap_hour ) {
-				return $this->fold( $row ) ? 'overflow' : 'failed';
-			}
-			if ( $this->insert( $row ) ) {
-				return 'inserted';
-			}
-			// Another request wrote the same row first: count this one in it.
-			$again = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
-			return $again ? 'updated' : 'failed';
-		} finally {
-			$wpdb->suppress_errors( $suppress );
+		$table = Schema::events_table();
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) );
+		if ( false === $updated ) {
+			return 'failed';
 		}
+		if ( $updated > 0 ) {
+			return 'updated';
+		}
+		$counts = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS hour_rows, COALESCE(SUM(CASE WHEN net = %s THEN 1 ELSE 0 END), 0) AS net_rows FROM {$table} WHERE hour = %d AND overflow = 0", $row['net'], $row['hour'] ), ARRAY_A );
+		// phpcs:enable
+		if ( ! is_array( $counts ) ) {
+			return 'failed';
+		}
+		if ( (int) $counts['net_rows'] >= $cap_network || (int) $counts['hour_rows'] >= $cap_hour ) {
+			return $this->fold( $row ) ? 'overflow' : 'failed';
+		}
+		if ( $this->insert( $row ) ) {
+			return 'inserted';
+		}
+		if ( ! BoundedQuery::duplicate() ) {
+			return 'failed'; // A fault of the table, not a race: its error stays the last one.
+		}
+		// Another request wrote the same row first: count this one in it.
+		$again = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+		return $again ? 'updated' : 'failed';
 	}
 
 	/**
@@ -142,6 +159,9 @@ class EventsRepository {
 		);
 		if ( $this->insert( $overflow ) ) {
 			return true;
+		}
+		if ( ! BoundedQuery::duplicate() ) {
+			return false;
 		}
 		return (bool) $wpdb->query( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.
 		// phpcs:enable

@@ -109,6 +109,10 @@ class HealthModule {
 			'label' => __( 'Client addresses behind a proxy', 'auth-sentinel' ),
 			'test'  => array( new ProxyCheck(), 'run' ),
 		);
+		$tests['direct']['auth_sentinel_storage']             = array(
+			'label' => __( 'Auth Sentinel’s tables', 'auth-sentinel' ),
+			'test'  => array( new StorageCheck(), 'run' ),
+		);
 		$tests['async']['auth_sentinel_authorization_header'] = array(
 			'label'             => __( 'Authorization header for app tokens', 'auth-sentinel' ),
 			'test'              => rest_url( 'auth-sentinel/v1/health/authorization-header' ),

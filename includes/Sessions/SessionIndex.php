@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Sessions;
 
+use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -57,6 +58,25 @@ class SessionIndex {
 	}
 
 	/**
+	 * Runs a read of the index bounded like its writes: a lock held elsewhere answers nothing
+	 * within a second instead of holding up a sign-in.
+	 *
+	 * @param string $method get_row|get_results|get_col|get_var.
+	 * @param string $sql    The prepared query.
+	 * @return mixed What wpdb answered (null or an empty list on a fault).
+	 */
+	private function read( string $method, string $sql ) {
+		return BoundedQuery::run(
+			$this->table(),
+			static function () use ( $method, $sql ) {
+				global $wpdb;
+				// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; own table.
+				return in_array( $method, array( 'get_row', 'get_results' ), true ) ? $wpdb->$method( $sql, ARRAY_A ) : $wpdb->$method( $sql );
+			}
+		);
+	}
+
+	/**
 	 * Adds a credential, or refreshes it (a row that ended comes back only if it was not revoked).
 	 *
 	 * @param array<string, mixed> $row Columns: type, fp, user_id, created (unix), expires (unix|null),
@@ -64,7 +84,6 @@ class SessionIndex {
 	 * @return bool
 	 */
 	public function upsert( array $row ): bool {
-		global $wpdb;
 		$values  = array(
 			'type'       => (string) $row['type'],
 			'fp'         => (string) $row['fp'],
@@ -96,7 +115,13 @@ class SessionIndex {
 		if ( '' !== $values['secret_fp'] ) {
 			$sql .= ', secret_fp = VALUES(secret_fp)';
 		}
-		return false !== $wpdb->query( $wpdb->prepare( $sql, $args ) );
+		return BoundedQuery::run(
+			$this->table(),
+			static function () use ( $sql, $args ): bool {
+				global $wpdb;
+				return false !== $wpdb->query( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
+			}
+		);
 	}
 
 	/**
@@ -127,18 +152,24 @@ class SessionIndex {
 	 * @return void
 	 */
 	public function touch( string $type, string $fp, int $at, ?string $ip = null ): void {
-		global $wpdb;
 		$data = array( 'last_seen' => self::datetime( $at ) );
 		if ( null !== $ip ) {
 			$data['ip'] = substr( $ip, 0, 45 );
 		}
-		$wpdb->update(
-			$this->table(),
-			$data,
-			array(
-				'type' => $type,
-				'fp'   => $fp,
-			)
+		$table = $this->table();
+		BoundedQuery::run(
+			$table,
+			static function () use ( $table, $data, $type, $fp ) {
+				global $wpdb;
+				return $wpdb->update(
+					$table,
+					$data,
+					array(
+						'type' => $type,
+						'fp'   => $fp,
+					)
+				);
+			}
 		);
 	}
 
@@ -152,7 +183,6 @@ class SessionIndex {
 	 * @return int Rows changed.
 	 */
 	public function end( array $where, string $reason, int $by, array $keep = array() ): int {
-		global $wpdb;
 		$sql  = 'UPDATE ' . $this->table() . ' SET status = %s, ended_at = %s, ended_by = %d, ended_reason = %s WHERE status = %s';
 		$args = array( in_array( $reason, self::ENDED, true ) ? 'ended' : 'revoked', gmdate( 'Y-m-d H:i:s' ), $by, substr( $reason, 0, 32 ), 'active' );
 		foreach ( $where as $column => $value ) {
@@ -174,7 +204,13 @@ class SessionIndex {
 			$sql .= ' AND fp NOT IN (' . implode( ', ', array_fill( 0, count( $keep ), '%s' ) ) . ')';
 			$args = array_merge( $args, array_values( $keep ) );
 		}
-		$done = $wpdb->query( $wpdb->prepare( $sql, $args ) );
+		$done = BoundedQuery::run(
+			$this->table(),
+			static function () use ( $sql, $args ) {
+				global $wpdb;
+				return $wpdb->query( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
+			}
+		);
 		return is_int( $done ) ? $done : 0;
 	}
 
@@ -188,7 +224,7 @@ class SessionIndex {
 	 */
 	public function keep_newest( int $user_id, string $type, int $keep ): int {
 		global $wpdb;
-		$ids = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE user_id = %d AND type = %s AND status = 'active' ORDER BY last_seen DESC, id DESC LIMIT 1000 OFFSET %d", $user_id, $type, $keep ) );
+		$ids = $this->read( 'get_col', $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE user_id = %d AND type = %s AND status = 'active' ORDER BY last_seen DESC, id DESC LIMIT 1000 OFFSET %d", $user_id, $type, $keep ) );
 		$ids = array_map( 'intval', (array) $ids );
 		return $ids ? $this->end( array( 'id' => $ids ), 'replaced', 0 ) : 0;
 	}
@@ -216,7 +252,7 @@ class SessionIndex {
 			$sql .= ' AND fp NOT IN (' . implode( ', ', array_fill( 0, count( $keep ), '%s' ) ) . ')';
 			$args = array_merge( $args, array_values( $keep ) );
 		}
-		$rows   = $wpdb->get_results( $wpdb->prepare( $sql . ' GROUP BY type', $args ), ARRAY_A );
+		$rows   = $this->read( 'get_results', $wpdb->prepare( $sql . ' GROUP BY type', $args ) );
 		$counts = array_fill_keys( self::TYPES, 0 );
 		foreach ( (array) $rows as $row ) {
 			if ( isset( $counts[ $row['type'] ] ) ) {
@@ -234,7 +270,7 @@ class SessionIndex {
 	 */
 	public function find( int $id ): ?array {
 		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE id = %d', $id ), ARRAY_A );
+		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE id = %d', $id ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -247,7 +283,7 @@ class SessionIndex {
 	 */
 	public function find_fp( string $type, string $fp ): ?array {
 		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE type = %s AND fp = %s', $type, $fp ), ARRAY_A );
+		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE type = %s AND fp = %s', $type, $fp ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -259,7 +295,7 @@ class SessionIndex {
 	 */
 	public function find_secret( string $secret_fp ): ?array {
 		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ), ARRAY_A );
+		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -272,7 +308,7 @@ class SessionIndex {
 	 */
 	public function active_on_site( int $user_id, int $site ): array {
 		global $wpdb;
-		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ), ARRAY_A );
+		$rows = $this->read( 'get_results', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ) );
 		return is_array( $rows ) ? $rows : array();
 	}
 
@@ -285,7 +321,7 @@ class SessionIndex {
 	 */
 	public function active_fps( int $user_id, string $type ): array {
 		global $wpdb;
-		$fps = $wpdb->get_col( $wpdb->prepare( 'SELECT fp FROM ' . $this->table() . " WHERE user_id = %d AND status = 'active' AND type = %s", $user_id, $type ) );
+		$fps = $this->read( 'get_col', $wpdb->prepare( 'SELECT fp FROM ' . $this->table() . " WHERE user_id = %d AND status = 'active' AND type = %s", $user_id, $type ) );
 		return array_map( 'strval', (array) $fps );
 	}
 
@@ -307,8 +343,8 @@ class SessionIndex {
 		// come from the index alone, so a deep page skips its offset without reading those rows.
 		$table = $this->table();
 		$sql   = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
-		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ), ARRAY_A );
-		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $params ) );
+		$rows  = $this->read( 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
+		$total = (int) $this->read( 'get_var', $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $params ) );
 		return array(
 			'rows'  => is_array( $rows ) ? $rows : array(),
 			'total' => $total,
@@ -323,7 +359,7 @@ class SessionIndex {
 	public function count_active(): int {
 		global $wpdb;
 		list( $where, $params ) = $this->where( array( 'status' => 'active' ) );
-		return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . $this->table() . " WHERE {$where}", $params ) );
+		return (int) $this->read( 'get_var', $wpdb->prepare( 'SELECT COUNT(*) FROM ' . $this->table() . " WHERE {$where}", $params ) );
 	}
 
 	/**

@@ -1,0 +1,176 @@
+<?php
+/**
+ * Queries of the plugin's tables on a request's path, bounded in time and silent on faults.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Database;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Runs a write of the plugin's on the path of a visitor's request (a failure, an audit row, a
+ * session index row, a rate-limit counter) so that a fault of its tables never changes what the
+ * visitor gets:
+ *
+ * - lock waits last a second, not MySQL's default of a year (lock_wait_timeout) or fifty seconds
+ *   (innodb_lock_wait_timeout): the session values are set for the write and put back after it,
+ *   so nothing else the request runs is affected (MySQL and MariaDB; SQLite has no such wait);
+ * - database errors are neither printed nor logged per request (a storm against a broken table
+ *   would otherwise fill the error log);
+ * - the fault is remembered, at most once a minute per table, in an autoloaded option that Site
+ *   Health reads: which table, what kind of fault, when, and since when it lasts. The next
+ *   write that succeeds clears it from the same request's memory, and Site Health says when it
+ *   was last seen.
+ *
+ * Nothing of the row written, the query or the database's message is kept: only its error number.
+ *
+ * @since 0.1.0
+ */
+final class BoundedQuery {
+
+	/**
+	 * Seconds a write waits for a lock held by another connection.
+	 */
+	const LOCK_WAIT = 1;
+
+	/**
+	 * The option that remembers the last faults, by table.
+	 */
+	const FAULT_OPTION = 'auth_sentinel_storage_faults';
+
+	/**
+	 * Seconds between two notes of a fault of the same table.
+	 */
+	const NOTE_EVERY = 60;
+
+	/**
+	 * Runs a write.
+	 *
+	 * @template T
+	 * @param string        $table The table written (its name with the prefix).
+	 * @param callable(): T $write The write; it reports a failure by what it returns.
+	 * @return T What the write returned.
+	 */
+	public static function run( string $table, callable $write ) {
+		global $wpdb;
+		$suppress = $wpdb->suppress_errors( true );
+		$bounded  = self::bound_lock_waits();
+		$error    = '';
+		$number   = 0;
+		try {
+			$result = $write();
+			$error  = (string) $wpdb->last_error;
+			$number = '' === $error ? 0 : self::error_number();
+		} finally {
+			if ( $bounded ) {
+				$wpdb->query( 'SET SESSION lock_wait_timeout = @auth_sentinel_lw, SESSION innodb_lock_wait_timeout = @auth_sentinel_ilw' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Puts the connection's values back.
+			}
+			$wpdb->suppress_errors( $suppress );
+		}
+		if ( '' !== $error ) {
+			self::note( $table, $number, $error );
+		}
+		return $result;
+	}
+
+	/**
+	 * Shortens the connection's lock waits; tells whether they must be put back.
+	 *
+	 * @return bool
+	 */
+	private static function bound_lock_waits(): bool {
+		global $wpdb;
+		if ( ( defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE ) || ! isset( $wpdb->dbh ) || ! ( $wpdb->dbh instanceof \mysqli ) ) {
+			return false;
+		}
+		// One statement: keep the current values in user variables, then set the short ones.
+		return false !== $wpdb->query( sprintf( 'SET @auth_sentinel_lw = @@SESSION.lock_wait_timeout, @auth_sentinel_ilw = @@SESSION.innodb_lock_wait_timeout, SESSION lock_wait_timeout = %1$d, SESSION innodb_lock_wait_timeout = %1$d', self::LOCK_WAIT ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- A constant integer.
+	}
+
+	/**
+	 * Tells whether the last statement failed on a unique key (another request wrote the row
+	 * first) rather than on a fault.
+	 *
+	 * @return bool
+	 */
+	public static function duplicate(): bool {
+		global $wpdb;
+		$error = (string) $wpdb->last_error;
+		return 1062 === self::error_number() || false !== stripos( $error, 'Duplicate entry' ) || false !== stripos( $error, 'UNIQUE constraint' );
+	}
+
+	/**
+	 * Returns the error number of the connection's last statement (0 when unknown).
+	 *
+	 * @return int
+	 */
+	private static function error_number(): int {
+		global $wpdb;
+		return isset( $wpdb->dbh ) && $wpdb->dbh instanceof \mysqli ? (int) mysqli_errno( $wpdb->dbh ) : 0; // phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_errno -- wpdb keeps the message only; the number tells a race from a fault.
+	}
+
+	/**
+	 * Names a fault from the database's error number or message.
+	 *
+	 * @param int    $number  The error number.
+	 * @param string $message The message (read for its kind only; never stored).
+	 * @return string missing|denied|locked|full|error
+	 */
+	public static function kind( int $number, string $message ): string {
+		if ( in_array( $number, array( 1146, 1054 ), true ) || false !== stripos( $message, "doesn't exist" ) || false !== stripos( $message, 'no such table' ) ) {
+			return 'missing';
+		}
+		if ( in_array( $number, array( 1142, 1143, 1044, 1045 ), true ) || false !== stripos( $message, 'denied' ) ) {
+			return 'denied';
+		}
+		if ( in_array( $number, array( 1205, 1099, 1100, 1213 ), true ) || false !== stripos( $message, 'lock' ) ) {
+			return 'locked';
+		}
+		if ( in_array( $number, array( 1114, 1021, 28 ), true ) || false !== stripos( $message, 'full' ) ) {
+			return 'full';
+		}
+		return 'error';
+	}
+
+	/**
+	 * Remembers a fault for Site Health, at most once a minute per table.
+	 *
+	 * @param string $table   The table.
+	 * @param int    $number  The error number.
+	 * @param string $message The database's message (only its kind is kept).
+	 * @return void
+	 */
+	private static function note( string $table, int $number, string $message ): void {
+		global $wpdb;
+		$name   = (string) preg_replace( '/^' . preg_quote( (string) $wpdb->prefix, '/' ) . '/', '', $table );
+		$faults = self::faults();
+		$now    = time();
+		$last   = $faults[ $name ] ?? null;
+		if ( is_array( $last ) && $now - (int) $last['at'] < self::NOTE_EVERY ) {
+			return;
+		}
+		$faults[ $name ] = array(
+			'at'    => $now,
+			'since' => is_array( $last ) && $now - (int) $last['at'] < HOUR_IN_SECONDS ? (int) $last['since'] : $now,
+			'kind'  => self::kind( $number, $message ),
+			'errno' => $number,
+		);
+		try {
+			update_option( self::FAULT_OPTION, $faults, true );
+		} catch ( \Throwable $e ) {
+			unset( $e ); // Nothing more to do: the fault itself was already swallowed.
+		}
+	}
+
+	/**
+	 * Returns the faults remembered, by table (without the prefix).
+	 *
+	 * @return array<string, array{at: int, since: int, kind: string, errno: int}>
+	 */
+	public static function faults(): array {
+		$faults = get_option( self::FAULT_OPTION, array() );
+		return is_array( $faults ) ? array_filter( $faults, 'is_array' ) : array();
+	}
+}
