@@ -136,6 +136,7 @@ final class Plugin {
 		( new Capabilities() )->register();
 		( new Rest\SiteScope() )->register();
 		( new Rest\PermissionFirst() )->register();
+		( new Rest\JsonBody() )->register();
 		$this->secrets->register();
 		$this->catalog->register();
 		$this->events->register();

@@ -76,8 +76,8 @@ class CatalogController extends Controller {
 	public function get_items( $request ) {
 		$entries  = $this->catalog->search( (string) $request['search'] );
 		$total    = count( $entries );
-		$per_page = (int) $request['per_page'];
-		$page     = (int) $request['page'];
+		$per_page = max( 1, (int) $request['per_page'] );
+		$page     = max( 1, (int) $request['page'] );
 		$pages    = (int) ceil( $total / $per_page );
 		if ( $total > 0 && $page > $pages ) {
 			return new \WP_Error( 'rest_invalid_page_number', __( 'The page number requested is larger than the number of pages available.', 'auth-sentinel' ), array( 'status' => 400 ) );

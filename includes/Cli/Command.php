@@ -8,6 +8,7 @@
 namespace AuthSentinel\Cli;
 
 use AuthSentinel\Audit\AuditCsv;
+use AuthSentinel\Http\Text;
 use AuthSentinel\Plugin;
 
 defined( 'ABSPATH' ) || exit;
@@ -50,10 +51,10 @@ abstract class Command {
 			$user = get_userdata( (int) $value );
 		}
 		if ( ! $user && is_email( $value ) ) {
-			$user = get_user_by( 'email', $value );
+			$user = Text::user_by_email( $value );
 		}
-		if ( ! $user && '' !== $value ) {
-			$user = get_user_by( 'login', $value );
+		if ( ! $user ) {
+			$user = Text::user_by_login( $value );
 		}
 		if ( ! $user ) {
 			\WP_CLI::error( sprintf( 'No user matches --%s=%s (give an id, a login or an email).', $flag, $value ) );

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Events;
 
 use AuthSentinel\Http\Request;
+use AuthSentinel\Http\Text;
 use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretsWatch;
 
@@ -341,7 +342,7 @@ class Capture {
 	 */
 	private function password_failure( string $source, string $code, string $login ): Failure {
 		$login = mb_substr( trim( $login ), 0, 100 );
-		$user  = '' === $login ? false : ( is_email( $login ) ? get_user_by( 'email', $login ) : get_user_by( 'login', $login ) );
+		$user  = is_email( $login ) ? Text::user_by_email( $login ) : Text::user_by_login( $login );
 
 		$failure             = new Failure( $source, $code, in_array( $code, array( 'invalid_username', 'invalid_email' ), true ) || ( '' !== $login && ! $user ) ? 'unknown_user' : 'bad_credentials' );
 		$failure->credential = $this->fingerprinter->login( $login );

@@ -7,9 +7,10 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Http\Text;
 use AuthSentinel\Secrets\Fingerprinter;
-use AuthSentinel\Secrets\SecretResolver;
 use AuthSentinel\Secrets\SecretFacts;
+use AuthSentinel\Secrets\SecretResolver;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -56,7 +57,7 @@ class CookieDiagnosis {
 		$failure             = new Failure( 'cookie', 'auth_cookie_malformed', 'corrupted' );
 		$failure->credential = $this->fingerprinter->fingerprint( 'cookie', $cookie );
 		$login               = strstr( $cookie, '|', true );
-		$user                = false !== $login && '' !== $login && strlen( $login ) <= 60 ? get_user_by( 'login', $login ) : false;
+		$user                = false !== $login && strlen( $login ) <= 60 ? Text::user_by_login( $login ) : false;
 		$failure->user_id    = $user ? (int) $user->ID : 0;
 		$failure->details    = array( 'length' => strlen( $cookie ) );
 		return $failure;
@@ -73,7 +74,7 @@ class CookieDiagnosis {
 		$login      = (string) ( $elements['username'] ?? '' );
 		$expiration = (int) ( $elements['expiration'] ?? 0 );
 		$token      = (string) ( $elements['token'] ?? '' );
-		$user       = '' !== $login ? get_user_by( 'login', $login ) : false;
+		$user       = Text::user_by_login( $login );
 
 		$failure             = new Failure( 'cookie', $code, 'unknown' );
 		$failure->credential = $this->fingerprinter->fingerprint( 'cookie', $login . '|' . $token );

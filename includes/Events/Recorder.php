@@ -10,6 +10,7 @@ namespace AuthSentinel\Events;
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Http\ClientAddress;
 use AuthSentinel\Http\Request;
+use AuthSentinel\Http\Text;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -168,8 +169,7 @@ class Recorder {
 	 */
 	public static function user_agent(): string {
 		$agent = isset( $_SERVER['HTTP_USER_AGENT'] ) ? substr( (string) wp_unslash( $_SERVER['HTTP_USER_AGENT'] ), 0, 1024 ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Cleaned below.
-		$agent = (string) preg_replace( '/[\x00-\x1F\x7F]+/', ' ', wp_check_invalid_utf8( $agent, true ) );
-		return mb_substr( trim( $agent ), 0, 255 );
+		return mb_substr( Text::line( $agent ), 0, 255 );
 	}
 
 	/**

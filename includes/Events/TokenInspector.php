@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Http\Text;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -143,7 +145,7 @@ class TokenInspector {
 		if ( $by_address ) {
 			foreach ( array( 'email', 'username' ) as $claim ) {
 				if ( isset( $claims[ $claim ] ) && is_string( $claims[ $claim ] ) && '' !== $claims[ $claim ] && strlen( $claims[ $claim ] ) <= 100 ) {
-					$user = get_user_by( 'email' === $claim ? 'email' : 'login', $claims[ $claim ] );
+					$user = 'email' === $claim ? Text::user_by_email( $claims[ $claim ] ) : Text::user_by_login( $claims[ $claim ] );
 					if ( $user ) {
 						$users[] = (int) $user->ID;
 					}

@@ -11,6 +11,7 @@ use AuthSentinel\Audit\AuditSummary;
 use AuthSentinel\Events\ClientName;
 use AuthSentinel\Events\PasswordWatch;
 use AuthSentinel\Health\CauseLabels;
+use AuthSentinel\Http\Text;
 use AuthSentinel\Sessions\Revocations;
 
 defined( 'ABSPATH' ) || exit;
@@ -287,10 +288,9 @@ class Exporter {
 	 * @return array{name: string, value: string}
 	 */
 	private static function pair( string $name, string $value ): array {
-		$value = (string) preg_replace( '/[\x00-\x1F\x7F]+/', ' ', wp_check_invalid_utf8( $value, true ) );
 		return array(
 			'name'  => $name,
-			'value' => esc_html( trim( $value ) ),
+			'value' => esc_html( Text::line( $value ) ),
 		);
 	}
 

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Privacy;
 
+use AuthSentinel\Http\Text;
 use AuthSentinel\Secrets\Fingerprinter;
 
 defined( 'ABSPATH' ) || exit;
@@ -80,7 +81,7 @@ class Subject {
 	public static function from_email( string $email ): Subject {
 		$subject = new self();
 		$email   = trim( $email );
-		$user    = '' !== $email ? get_user_by( 'email', $email ) : false;
+		$user    = Text::user_by_email( $email );
 		$typed   = array( $email );
 		if ( $user instanceof \WP_User ) {
 			$subject->user_id = (int) $user->ID;

@@ -84,6 +84,13 @@ class SessionsModule {
 	private $gate;
 
 	/**
+	 * The request the gate judges.
+	 *
+	 * @var Request|null
+	 */
+	private $gate_request;
+
+	/**
 	 * The policies.
 	 *
 	 * @var Policies|null
@@ -146,16 +153,19 @@ class SessionsModule {
 	}
 
 	/**
-	 * Returns the token gate.
+	 * Returns the token gate of the current request (a process that serves several requests,
+	 * or reads forged ones, gets a fresh gate for each: its verdict is the request's).
 	 *
 	 * @return TokenGate
 	 */
 	private function gate(): TokenGate {
-		if ( null === $this->gate ) {
-			$this->gate = new TokenGate(
+		$request = Request::current();
+		if ( null === $this->gate || $this->gate_request !== $request ) {
+			$this->gate_request = $request;
+			$this->gate         = new TokenGate(
 				$this->revocations(),
 				$this->tracker(),
-				Request::current(),
+				$request,
 				function ( string $token, array $fact, array $claims, array $users ) {
 					$this->plugin->events()->capture()->token_refused( $token, $fact, $claims, $users );
 				}

@@ -234,7 +234,11 @@ class SettingsController extends Controller {
 		$args['alert_webhook_secret'] = array(
 			'description'       => __( 'Read-only: generated when a webhook URL is first set.', 'auth-sentinel' ),
 			'type'              => 'string',
-			'validate_callback' => static function ( $value ) {
+			'validate_callback' => static function ( $value, $request, $param ) {
+				$valid = rest_validate_request_arg( $value, $request, $param );
+				if ( true !== $valid ) {
+					return $valid;
+				}
 				if ( (string) Settings::get( 'alert_webhook_secret' ) !== (string) $value ) {
 					return new \WP_Error( 'rest_invalid_param', __( 'The webhook secret is read-only: it is generated when a webhook URL is first set.', 'auth-sentinel' ) );
 				}

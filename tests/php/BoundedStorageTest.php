@@ -12,6 +12,7 @@ use AuthSentinel\Settings\Settings;
 
 require_once __DIR__ . '/EventsTrait.php';
 require_once __DIR__ . '/FixtureTrait.php';
+require_once __DIR__ . '/ParallelTrait.php';
 
 /**
  * Before the fix (main 39163cd) every distinct token, cookie, Basic password or User-Agent made a
@@ -24,6 +25,7 @@ class BoundedStorageTest extends TestCase {
 
 	use EventsTrait;
 	use FixtureTrait;
+	use ParallelTrait;
 
 	/**
 	 * The requests of the adversarial storm (AUTH_SENTINEL_STORM_REQUESTS overrides it).
@@ -57,50 +59,6 @@ class BoundedStorageTest extends TestCase {
 		Settings::update( $this->caps );
 		$this->restore_fixtures();
 		parent::tearDown();
-	}
-
-	/**
-	 * Sends requests, eight at a time.
-	 *
-	 * @param array<int, array{0: string, 1: string[]}> $requests Path and headers of each.
-	 * @return int[] The statuses, in order.
-	 */
-	private function parallel( array $requests ): array {
-		$multi    = curl_multi_init();
-		$statuses = array();
-		$queue    = array_keys( $requests );
-		$running  = array();
-		$start    = function ( int $i ) use ( $multi, $requests, &$running ) {
-			$curl = curl_init( AUTH_SENTINEL_TEST_URL . $requests[ $i ][0] );
-			curl_setopt_array(
-				$curl,
-				array(
-					CURLOPT_RETURNTRANSFER => true,
-					CURLOPT_HTTPHEADER     => $requests[ $i ][1],
-					CURLOPT_TIMEOUT        => 60,
-				)
-			);
-			curl_multi_add_handle( $multi, $curl );
-			$running[ (int) spl_object_id( $curl ) ] = array( $i, $curl );
-		};
-		while ( $queue || $running ) {
-			while ( $queue && count( $running ) < 8 ) {
-				$start( (int) array_shift( $queue ) );
-			}
-			curl_multi_exec( $multi, $active );
-			curl_multi_select( $multi, 0.05 );
-			while ( false !== ( $done = curl_multi_info_read( $multi ) ) ) {
-				$id                        = (int) spl_object_id( $done['handle'] );
-				list( $i, $curl )          = $running[ $id ];
-				$statuses[ $i ]            = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-				curl_multi_remove_handle( $multi, $curl );
-				curl_close( $curl );
-				unset( $running[ $id ] );
-			}
-		}
-		curl_multi_close( $multi );
-		ksort( $statuses );
-		return $statuses;
 	}
 
 	/**

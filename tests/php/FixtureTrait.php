@@ -208,31 +208,4 @@ trait FixtureTrait {
 			'claims' => json_decode( (string) \Auth_Sentinel_Fixture_HS256::b64url_decode( $parts[1] ), true ),
 		);
 	}
-
-	/**
-	 * The size of the site's debug.log now, to read what a test adds.
-	 *
-	 * @return int
-	 */
-	protected function debug_log_mark(): int {
-		$file = AUTH_SENTINEL_TEST_SITE . '/debug.log';
-		clearstatcache( true, $file );
-		return is_file( $file ) ? (int) filesize( $file ) : 0;
-	}
-
-	/**
-	 * The lines added to the site's debug.log since a mark.
-	 *
-	 * @param int $mark From debug_log_mark().
-	 * @return string[]
-	 */
-	protected function debug_log_since( int $mark ): array {
-		$file = AUTH_SENTINEL_TEST_SITE . '/debug.log';
-		clearstatcache( true, $file );
-		if ( ! is_file( $file ) || filesize( $file ) <= $mark ) {
-			return array();
-		}
-		$added = (string) file_get_contents( $file, false, null, $mark );
-		return array_values( array_filter( explode( "\n", $added ), 'strlen' ) );
-	}
 }

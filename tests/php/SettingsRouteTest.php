@@ -304,4 +304,30 @@ class SettingsRouteTest extends TestCase {
 		$again = $this->http( 'GET', '/wp-json/auth-sentinel/v1/audit?action=settings_changed&per_page=1', array( 'as' => 'admin' ) )['json'];
 		$this->assertSame( $row['id'], $again[0]['id'] );
 	}
+
+	/**
+	 * A JSON body that is not an object, or a value of the wrong shape for the read-only secret,
+	 * gets a clear 400 and no PHP warning (found by FuzzTest: WordPress itself warned on `1.5`,
+	 * and an array sent as the secret was turned into a string).
+	 */
+	public function test_bodies_of_the_wrong_shape_are_refused_cleanly(): void {
+		$mark = $this->debug_log_mark();
+		foreach ( array( '1.5', '"events_retention_days"', 'true', '17' ) as $body ) {
+			$answer = $this->http(
+				'POST',
+				'/wp-json/auth-sentinel/v1/settings',
+				array(
+					'as'      => 'admin',
+					'headers' => array( 'Content-Type: application/json' ),
+					'body'    => $body,
+				)
+			);
+			$this->assertSame( 400, $answer['status'], $body );
+			$this->assertSame( 'rest_invalid_json', $answer['json']['code'], $body );
+		}
+		$secret = $this->save( array( 'alert_webhook_secret' => array( 'x' ) ) );
+		$this->assertSame( 400, $secret['status'] );
+		$this->assertSame( 'rest_invalid_param', $secret['json']['code'] );
+		$this->assertSame( array(), array_values( preg_grep( '/PHP (Warning|Notice|Deprecated|Fatal)/', $this->debug_log_since( $mark ) ) ) );
+	}
 }
