@@ -97,11 +97,11 @@ class RateLimiter {
 			static function () use ( $table, $name, $minute ): ?int {
 				global $wpdb;
 				// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- An atomic counter in the plugin's own table.
-				$written = $wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (name, win, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $name, $minute ) );
+				$written = BoundedQuery::exec( $wpdb->prepare( "INSERT INTO {$table} (name, win, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $name, $minute ) );
 				// Read back rather than trust the affected rows: MySQL says 2 for an update, SQLite 1.
 				$count = false === $written ? null : $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM {$table} WHERE name = %s AND win = %d", $name, $minute ) );
 				if ( 'all' === $name && '1' === (string) $count ) {
-					$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE win < %d", $minute ) ); // The first request of a minute forgets the past ones.
+					BoundedQuery::exec( $wpdb->prepare( "DELETE FROM {$table} WHERE win < %d", $minute ) ); // The first request of a minute forgets the past ones.
 				}
 				// phpcs:enable
 				return null === $count ? null : (int) $count;

@@ -46,8 +46,8 @@ class AuditRepository {
 			Schema::audit_table(),
 			static function () use ( $row ): int {
 				global $wpdb;
-				$ok = $wpdb->insert( Schema::audit_table(), $row, array( '%s', '%s', '%d', '%d', '%s', '%s', '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- Own table; nothing to cache on a write.
-				return $ok ? (int) $wpdb->insert_id : 0;
+				$sql = 'INSERT INTO ' . Schema::audit_table() . ' (at, action, actor_id, target_user_id, ip, user_agent, details) VALUES (%s, %s, %d, %d, %s, %s, %s)';
+				return 1 === BoundedQuery::exec( $wpdb->prepare( $sql, array_values( $row ) ) ) ? BoundedQuery::insert_id() : 0; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- The literal above.
 			}
 		);
 	}

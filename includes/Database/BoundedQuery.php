@@ -15,8 +15,9 @@ defined( 'ABSPATH' ) || exit;
  * visitor gets:
  *
  * - lock waits last a second, not MySQL's default of a year (lock_wait_timeout) or fifty seconds
- *   (innodb_lock_wait_timeout): the session values are set for the write and put back after it,
- *   so nothing else the request runs is affected (MySQL and MariaDB; SQLite has no such wait);
+ *   (innodb_lock_wait_timeout), for the plugin's statements only and at no extra query: MariaDB
+ *   runs each as `SET STATEMENT … FOR`, MySQL 8 reads `SET_VAR` hints; an older server gets the
+ *   session values set and put back around the write (SQLite has no such wait);
  * - database errors are neither printed nor logged per request (a storm against a broken table
  *   would otherwise fill the error log);
  * - the fault is remembered, at most once a minute per table, in an autoloaded option that Site
@@ -56,15 +57,22 @@ final class BoundedQuery {
 	public static function run( string $table, callable $write ) {
 		global $wpdb;
 		$suppress = $wpdb->suppress_errors( true );
-		$bounded  = self::bound_lock_waits();
-		$error    = '';
-		$number   = 0;
+		$mode     = self::mode();
+		$restore  = false;
+		if ( 'session' === $mode ) {
+			$restore = self::bound_session();
+		} elseif ( 'none' !== $mode ) {
+			add_filter( 'query', array( self::class, 'bound_statement' ), PHP_INT_MAX );
+		}
+		$error  = '';
+		$number = 0;
 		try {
 			$result = $write();
 			$error  = (string) $wpdb->last_error;
 			$number = '' === $error ? 0 : self::error_number();
 		} finally {
-			if ( $bounded ) {
+			remove_filter( 'query', array( self::class, 'bound_statement' ), PHP_INT_MAX );
+			if ( $restore ) {
 				$wpdb->query( 'SET SESSION lock_wait_timeout = @auth_sentinel_lw, SESSION innodb_lock_wait_timeout = @auth_sentinel_ilw' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Puts the connection's values back.
 			}
 			$wpdb->suppress_errors( $suppress );
@@ -76,15 +84,91 @@ final class BoundedQuery {
 	}
 
 	/**
-	 * Shortens the connection's lock waits; tells whether they must be put back.
+	 * Runs one prepared INSERT, UPDATE, DELETE or REPLACE inside run(): its affected rows, false
+	 * on an error. (wpdb counts affected rows only for statements that begin with the verb; a
+	 * MariaDB `SET STATEMENT … FOR` statement is counted here from the connection.)
+	 *
+	 * @param string $sql The prepared statement.
+	 * @return int|false
+	 */
+	public static function exec( string $sql ) {
+		global $wpdb;
+		$result = $wpdb->query( $sql ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller, on the plugin's own tables.
+		if ( false === $result ) {
+			return false;
+		}
+		if ( 'mariadb' === self::mode() && has_filter( 'query', array( self::class, 'bound_statement' ) ) ) {
+			return (int) mysqli_affected_rows( $wpdb->dbh ); // phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_affected_rows -- See above.
+		}
+		return (int) $result;
+	}
+
+	/**
+	 * Returns the id of the row the last exec() inserted.
+	 *
+	 * @return int
+	 */
+	public static function insert_id(): int {
+		global $wpdb;
+		if ( 'mariadb' === self::mode() && has_filter( 'query', array( self::class, 'bound_statement' ) ) ) {
+			return (int) mysqli_insert_id( $wpdb->dbh ); // phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_insert_id -- See exec().
+		}
+		return (int) $wpdb->insert_id;
+	}
+
+	/**
+	 * Tells how lock waits are bounded on this server, without a query: `mariadb` (a
+	 * `SET STATEMENT … FOR` prefix, MariaDB 10.1.2+), `mysql` (`SET_VAR` hints, MySQL 8.0.3+),
+	 * `session` (older servers: session values set and put back, two statements), `none` (SQLite).
+	 *
+	 * @return string
+	 */
+	public static function mode(): string {
+		global $wpdb;
+		static $mode = null;
+		if ( null !== $mode ) {
+			return $mode;
+		}
+		if ( ( defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE ) || ! isset( $wpdb->dbh ) || ! ( $wpdb->dbh instanceof \mysqli ) ) {
+			$mode = 'none';
+			return $mode;
+		}
+		$server = (string) $wpdb->db_server_info();
+		$number = preg_match( '/(\d+)\.(\d+)\.(\d+)/', $server, $m ) ? sprintf( '%d.%d.%d', $m[1], $m[2], $m[3] ) : '0.0.0';
+		if ( false !== stripos( $server, 'mariadb' ) ) {
+			// A MariaDB server may report itself as "5.5.5-10.x.y-MariaDB".
+			if ( preg_match( '/5\.5\.5-(\d+\.\d+\.\d+)/', $server, $real ) ) {
+				$number = $real[1];
+			}
+			$mode = version_compare( $number, '10.1.2', '>=' ) ? 'mariadb' : 'session';
+		} else {
+			$mode = version_compare( $number, '8.0.3', '>=' ) ? 'mysql' : 'session';
+		}
+		return $mode;
+	}
+
+	/**
+	 * Bounds one statement's lock waits (the `query` filter, while a bounded query runs).
+	 *
+	 * @param mixed $query The statement.
+	 * @return string
+	 */
+	public static function bound_statement( $query ): string {
+		$query = (string) $query;
+		if ( 'mariadb' === self::mode() ) {
+			return sprintf( 'SET STATEMENT lock_wait_timeout = %1$d, innodb_lock_wait_timeout = %1$d FOR %2$s', self::LOCK_WAIT, $query );
+		}
+		// MySQL 8: optimizer hints right after the statement's first word.
+		return (string) preg_replace( '/^\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE)\b/i', sprintf( '$1 /*+ SET_VAR(lock_wait_timeout = %1$d) SET_VAR(innodb_lock_wait_timeout = %1$d) */', self::LOCK_WAIT ), $query, 1 );
+	}
+
+	/**
+	 * Shortens the connection's lock waits on an older server; tells whether they must be put back.
 	 *
 	 * @return bool
 	 */
-	private static function bound_lock_waits(): bool {
+	private static function bound_session(): bool {
 		global $wpdb;
-		if ( ( defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE ) || ! isset( $wpdb->dbh ) || ! ( $wpdb->dbh instanceof \mysqli ) ) {
-			return false;
-		}
 		// One statement: keep the current values in user variables, then set the short ones.
 		return false !== $wpdb->query( sprintf( 'SET @auth_sentinel_lw = @@SESSION.lock_wait_timeout, @auth_sentinel_ilw = @@SESSION.innodb_lock_wait_timeout, SESSION lock_wait_timeout = %1$d, SESSION innodb_lock_wait_timeout = %1$d', self::LOCK_WAIT ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- A constant integer.
 	}

@@ -66,7 +66,7 @@ class EventsRepository {
 		global $wpdb;
 		$table = Schema::events_table();
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) );
+		$updated = BoundedQuery::exec( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) );
 		if ( false === $updated ) {
 			return 'failed';
 		}
@@ -88,7 +88,7 @@ class EventsRepository {
 			return 'failed'; // A fault of the table, not a race: its error stays the last one.
 		}
 		// Another request wrote the same row first: count this one in it.
-		$again = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+		$again = BoundedQuery::exec( $wpdb->prepare( "UPDATE {$table} SET count = count + 1, last_seen = %s WHERE agg_key = %s", $row['last_seen'], $row['agg_key'] ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Own table.
 		return $again ? 'updated' : 'failed';
 	}
 
@@ -131,7 +131,7 @@ class EventsRepository {
 		$n     = 1 << $net;
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
 		$sql = "UPDATE {$table} SET count = count + 1, last_seen = %s, sketch_a = sketch_a | %d, sketch_b = sketch_b | %d, sketch_net = sketch_net | %d WHERE agg_key = %s";
-		if ( $wpdb->query( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.
+		if ( BoundedQuery::exec( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.
 			return true;
 		}
 		$overflow = array_merge(
@@ -163,7 +163,7 @@ class EventsRepository {
 		if ( ! BoundedQuery::duplicate() ) {
 			return false;
 		}
-		return (bool) $wpdb->query( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.
+		return (bool) BoundedQuery::exec( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.
 		// phpcs:enable
 	}
 
@@ -181,7 +181,7 @@ class EventsRepository {
 		}
 		$values = array_values( array_filter( $row, 'is_scalar' ) );
 		$sql    = 'INSERT INTO ' . Schema::events_table() . ' (' . implode( ', ', array_keys( $row ) ) . ') VALUES (' . implode( ', ', $placeholders ) . ')';
-		return 1 === $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Placeholders built above; own table.
+		return 1 === BoundedQuery::exec( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above; own table.
 	}
 
 	/**

@@ -119,7 +119,7 @@ class SessionIndex {
 			$this->table(),
 			static function () use ( $sql, $args ): bool {
 				global $wpdb;
-				return false !== $wpdb->query( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
+				return false !== BoundedQuery::exec( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
 			}
 		);
 	}
@@ -161,14 +161,9 @@ class SessionIndex {
 			$table,
 			static function () use ( $table, $data, $type, $fp ) {
 				global $wpdb;
-				return $wpdb->update(
-					$table,
-					$data,
-					array(
-						'type' => $type,
-						'fp'   => $fp,
-					)
-				);
+				$set  = isset( $data['ip'] ) ? 'last_seen = %s, ip = %s' : 'last_seen = %s';
+				$args = array_merge( array_values( $data ), array( $type, $fp ) );
+				return BoundedQuery::exec( $wpdb->prepare( "UPDATE {$table} SET {$set} WHERE type = %s AND fp = %s", $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- Own table; fixed column lists, one value each.
 			}
 		);
 	}
@@ -208,7 +203,7 @@ class SessionIndex {
 			$this->table(),
 			static function () use ( $sql, $args ) {
 				global $wpdb;
-				return $wpdb->query( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
+				return BoundedQuery::exec( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
 			}
 		);
 		return is_int( $done ) ? $done : 0;
