@@ -147,8 +147,23 @@ class BoundedStorageTest extends TestCase {
 		$this->assertSame( array(), array_values( preg_grep( '/PHP (Warning|Notice|Deprecated|Fatal)/', $this->debug_log_since( $mark ) ) ) );
 
 		if ( $storm > $cap ) { // The overflow rows say how many credentials and networks they stand for.
-			$events = $this->rest( 'GET', '/auth-sentinel/v1/events', array( 'search' => 'overflow', 'per_page' => 100 ), $this->user( 'admin' ) )->get_data();
-			$folded = array_values( array_filter( (array) $events, static function ( $event ) { return null !== $event['overflow']; } ) );
+			$events = $this->rest(
+				'GET',
+				'/auth-sentinel/v1/events',
+				array(
+					'search'   => 'overflow',
+					'per_page' => 100,
+				),
+				$this->user( 'admin' )
+			)->get_data();
+			$folded = array_values(
+				array_filter(
+					(array) $events,
+					static function ( $event ) {
+						return null !== $event['overflow'];
+					}
+				)
+			);
 			$this->assertNotEmpty( $folded );
 			$this->assertStringContainsString( 'distinct credentials', $folded[0]['explanation'] );
 		}
@@ -195,7 +210,14 @@ class BoundedStorageTest extends TestCase {
 	public function test_client_addresses_through_trusted_proxies_only(): void {
 		$send = function ( string $forwarded ) {
 			$this->agent = '';
-			$this->http( 'POST', '/wp-login.php', array( 'headers' => array( $this->agent_header(), $forwarded ), 'body' => 'log=nobody-at-all&pwd=x' ) );
+			$this->http(
+				'POST',
+				'/wp-login.php',
+				array(
+					'headers' => array( $this->agent_header(), $forwarded ),
+					'body'    => 'log=nobody-at-all&pwd=x',
+				)
+			);
 			return $this->my_event()['ip'];
 		};
 		Settings::update( array( 'trusted_proxies' => '' ) );
@@ -217,7 +239,14 @@ class BoundedStorageTest extends TestCase {
 		Settings::update( array( 'trusted_proxies' => '127.0.0.1' ) );
 		$wpdb->query( 'DELETE FROM ' . Schema::counters_table() );
 		$ask = function ( string $address ) {
-			return $this->http( 'POST', '/wp-json/auth-sentinel/v1/token-status', array( 'headers' => array( 'X-Forwarded-For: ' . $address ), 'body' => 'token=x.y.z' ) )['status'];
+			return $this->http(
+				'POST',
+				'/wp-json/auth-sentinel/v1/token-status',
+				array(
+					'headers' => array( 'X-Forwarded-For: ' . $address ),
+					'body'    => 'token=x.y.z',
+				)
+			)['status'];
 		};
 		for ( $i = 1; $i <= 30; $i++ ) {
 			$this->assertSame( 200, $ask( '2001:db8:1:2::' . dechex( $i ) ), "request $i" );
@@ -239,11 +268,11 @@ class BoundedStorageTest extends TestCase {
 		}
 
 		$table = Schema::counters_table();
-		$wpdb->query( "RENAME TABLE {$table} TO {$table}_away" );
+		$back  = $this->take_table_away( $table );
 		try {
 			$this->assertSame( 429, $ask( '192.0.2.200' ), 'a broken store refuses (a public endpoint fails closed)' );
 		} finally {
-			$wpdb->query( "RENAME TABLE {$table}_away TO {$table}" );
+			$back();
 		}
 	}
 
@@ -266,13 +295,42 @@ class BoundedStorageTest extends TestCase {
 		};
 		$before = $listed();
 		for ( $i = 0; $i < 30; $i++ ) { // Self-made, unsigned, beside a valid cookie.
-			$this->http( 'GET', '/wp-admin/profile.php', array( 'cookies' => $jar, 'headers' => array( 'Authorization: Bearer ' . $b64( array( 'alg' => 'none' ) ) . '.' . $b64( array( 'data' => array( 'user' => array( 'id' => $user ) ), 'i' => $i, 'exp' => 4102444800 ) ) . '.' ) ) );
+			$this->http(
+				'GET',
+				'/wp-admin/profile.php',
+				array(
+					'cookies' => $jar,
+					'headers' => array(
+						'Authorization: Bearer ' . $b64( array( 'alg' => 'none' ) ) . '.' . $b64(
+							array(
+								'data' => array( 'user' => array( 'id' => $user ) ),
+								'i'    => $i,
+								'exp'  => 4102444800,
+							)
+						) . '.',
+					),
+				)
+			);
 		}
 		$this->assertSame( $before, $listed(), 'unverified tokens are never listed' );
 
 		for ( $i = 0; $i < 25; $i++ ) { // Genuine tokens, one with an absurd expiry.
-			$head   = $b64( array( 'typ' => 'JWT', 'alg' => 'HS256' ) );
-			$claims = $b64( array( 'iss' => AUTH_SENTINEL_TEST_URL, 'iat' => time(), 'nbf' => time(), 'exp' => 0 === $i ? 4102444800 : time() + 3600, 'data' => array( 'user' => array( 'id' => $user ) ), 'n' => $i ) );
+			$head   = $b64(
+				array(
+					'typ' => 'JWT',
+					'alg' => 'HS256',
+				)
+			);
+			$claims = $b64(
+				array(
+					'iss'  => AUTH_SENTINEL_TEST_URL,
+					'iat'  => time(),
+					'nbf'  => time(),
+					'exp'  => 0 === $i ? 4102444800 : time() + 3600,
+					'data' => array( 'user' => array( 'id' => $user ) ),
+					'n'    => $i,
+				)
+			);
 			$token  = $head . '.' . $claims . '.' . rtrim( strtr( base64_encode( hash_hmac( 'sha256', $head . '.' . $claims, $secret, true ) ), '+/', '-_' ), '=' );
 			$this->assertSame( 200, $this->bearer( 'GET', '/wp-json/wp/v2/users/me', $token )['status'] );
 		}
@@ -296,7 +354,20 @@ class BoundedStorageTest extends TestCase {
 		$repository = \AuthSentinel\Plugin::instance()->events()->repository();
 		$cutoff     = gmdate( 'Y-m-d H:i:s', time() - 90 * DAY_IN_SECONDS );
 		$first      = $repository->prune( $cutoff, 1000, 0.0 );
-		$this->assertSame( array( 'deleted' => 1000, 'done' => false ), $first, 'one batch, then the budget is spent' );
-		$this->assertSame( array( 'deleted' => 4000, 'done' => true ), $repository->prune( $cutoff, 1000, 60.0 ) );
+		$this->assertSame(
+			array(
+				'deleted' => 1000,
+				'done'    => false,
+			),
+			$first,
+			'one batch, then the budget is spent'
+		);
+		$this->assertSame(
+			array(
+				'deleted' => 4000,
+				'done'    => true,
+			),
+			$repository->prune( $cutoff, 1000, 60.0 )
+		);
 	}
 }

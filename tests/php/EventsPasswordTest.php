@@ -95,14 +95,14 @@ class EventsPasswordTest extends TestCase {
 	public function test_recording_failure_never_breaks_sign_in(): void {
 		global $wpdb;
 		$table = $wpdb->prefix . 'auth_sentinel_events';
-		$wpdb->query( "RENAME TABLE {$table} TO {$table}_away" );
+		$back  = $this->take_table_away( $table );
 		try {
 			$wrong = $this->login_form( 'editor', 'wrong' );
 			$this->assertSame( 200, $wrong['status'] );
 			$this->assertStringContainsString( 'is incorrect', $wrong['body'] );
 			$this->sign_in( 'editor' ); // Asserts the 302 of a successful sign-in.
 		} finally {
-			$wpdb->query( "RENAME TABLE {$table}_away TO {$table}" );
+			$back();
 		}
 	}
 

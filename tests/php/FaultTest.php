@@ -208,11 +208,7 @@ class FaultTest extends TestCase {
 		global $wpdb;
 		switch ( $fault ) {
 			case 'missing':
-				$wpdb->query( "RENAME TABLE {$table} TO {$table}_away" );
-				$this->heal = static function () use ( $table ) {
-					global $wpdb;
-					$wpdb->query( "RENAME TABLE {$table}_away TO {$table}" );
-				};
+				$this->heal = $this->take_table_away( $table );
 				break;
 			case 'locked':
 				// Another connection holds a write lock for the whole fault.

@@ -199,7 +199,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 */
 	protected function app_password( string $login ): string {
 		if ( ! isset( self::$app_passwords[ $login ] ) ) {
-			list( $password ) = \WP_Application_Passwords::create_new_application_password( $this->user( $login ), array( 'name' => 'integration tests' ) );
+			list( $password )              = \WP_Application_Passwords::create_new_application_password( $this->user( $login ), array( 'name' => 'integration tests' ) );
 			self::$app_passwords[ $login ] = $password;
 		}
 		return self::$app_passwords[ $login ];
@@ -337,5 +337,30 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		}
 		$added = (string) file_get_contents( $file, false, null, $mark );
 		return array_values( array_filter( explode( "\n", $added ), 'strlen' ) );
+	}
+
+	/**
+	 * Takes one of the plugin's tables away; returns the function that brings it back. On
+	 * MariaDB the table is renamed (its rows come back); SQLite's driver does not rename tables,
+	 * so there it is dropped and made again, empty.
+	 *
+	 * @param string $table The table.
+	 * @return callable(): void
+	 */
+	protected function take_table_away( string $table ): callable {
+		global $wpdb;
+		$sqlite = defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE;
+		$wpdb->query( $sqlite ? "DROP TABLE {$table}" : "RENAME TABLE {$table} TO {$table}_away" );
+		$suppress = $wpdb->suppress_errors( true );
+		$this->assertFalse( $wpdb->query( "SELECT 1 FROM {$table} LIMIT 1" ), 'the table is away' );
+		$wpdb->suppress_errors( $suppress );
+		return static function () use ( $table, $sqlite ) {
+			global $wpdb;
+			if ( $sqlite ) {
+				\AuthSentinel\Database\Schema::install();
+			} else {
+				$wpdb->query( "RENAME TABLE {$table}_away TO {$table}" );
+			}
+		};
 	}
 }
