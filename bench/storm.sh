@@ -18,7 +18,7 @@ on_url="$(SITE_NAME=bench-on PORT=8882 ACTIVATE=1 FIXTURES=0 WITNESS=0 bash "$RO
 off_url="$(SITE_NAME=bench-off PORT=8883 ACTIVATE=0 WITNESS=0 bash "$ROOT/bin/test-site.sh" up)"
 # The default caps (the test sites raise them for the tests), and the storm's "proxy" trusted.
 settings="$(mktemp --suffix=.php)"
-echo '<?php \AuthSentinel\Settings\Settings::update( array( "failure_cap_network" => 100, "failure_cap_hour" => 5000, "trusted_proxies" => "127.0.0.1" ) ); echo "ok";' >"$settings"
+echo '<?php \AuthSentinel\Settings\Settings::update( array( "failure_cap_network" => 100, "failure_cap_hour" => 1000, "trusted_proxies" => "127.0.0.1" ) ); echo "ok";' >"$settings"
 php "$ROOT/tests/bin/wp-run.php" "$CACHE/bench-on" "$on_url" "$settings" >/dev/null
 rm -f "$settings"
 

@@ -226,7 +226,7 @@ class AdminPages {
 			'screens'       => $screens,
 			'restNamespace' => 'auth-sentinel/v1',
 			'version'       => AUTH_SENTINEL_VERSION,
-			// For plain links to the REST API, such as the audit log's CSV export.
+			// For requests outside apiFetch, such as the audit log's CSV export form.
 			'restRoot'      => esc_url_raw( rest_url() ),
 			'restNonce'     => wp_create_nonce( 'wp_rest' ),
 			// Role => translated name, for the per-role session limits.
@@ -236,6 +236,13 @@ class AdminPages {
 			'network'       => is_network_admin(),
 			'sites'         => $sites,
 			'mainSite'      => is_multisite() ? get_main_site_id() : 0,
+			// On a site of a network: that site, and whether the user runs the whole network
+			// (then "revoke everyone" there may mean this site's members or every user).
+			'currentSite'   => is_multisite() ? array(
+				'id'   => get_current_blog_id(),
+				'name' => get_bloginfo( 'name' ),
+			) : null,
+			'networkAdmin'  => is_multisite() && is_super_admin(),
 			// Causes, audit actions and session types, named (src/admin/data/vocabulary.ts).
 			'vocabularies'  => self::vocabularies(),
 		);

@@ -47,7 +47,7 @@ class Settings {
 		// hour, and all networks together; past them, failures fold into one row per hour,
 		// cause and kind that still counts every one.
 		'failure_cap_network'       => 100,
-		'failure_cap_hour'          => 5000,
+		'failure_cap_hour'          => 1000,
 	);
 
 	/**

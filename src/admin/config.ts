@@ -27,7 +27,7 @@ export interface AdminConfig {
 	version: string;
 	/** Root of the REST API, e.g. "https://shop.test/wp-json/". */
 	restRoot: string;
-	/** A `wp_rest` nonce, for plain links such as the CSV export. */
+	/** A `wp_rest` nonce, for requests outside apiFetch such as the CSV export form. */
 	restNonce: string;
 	/** The site's roles: slug => translated name. */
 	roles: Record< string, string >;
@@ -39,6 +39,10 @@ export interface AdminConfig {
 	sites: NetworkSite[];
 	/** The network's main site id (0 on a single site). */
 	mainSite: number;
+	/** On a network: the site these screens belong to (null on a single site). */
+	currentSite: NetworkSite | null;
+	/** Whether the signed-in user is a network administrator. */
+	networkAdmin: boolean;
 	/** Causes, audit actions and session types with their translated names. */
 	vocabularies: Vocabularies;
 }
@@ -182,6 +186,8 @@ export function getConfig(
 			source.mainSite > 0
 				? source.mainSite
 				: 0,
+		currentSite: sitesOf( [ source?.currentSite ] )[ 0 ] ?? null,
+		networkAdmin: source?.networkAdmin === true,
 		vocabularies: vocabulariesOf( source?.vocabularies ),
 	};
 }

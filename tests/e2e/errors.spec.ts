@@ -105,4 +105,69 @@ test.describe( 'Errors and Overview', () => {
 		);
 		await screenshot( page, 'overview' );
 	} );
+
+	test( 'failures past the storage cap are counted in one summary row', async ( {
+		page,
+		baseURL,
+	} ) => {
+		await signIn( page, 'admin' );
+		const cap = page.getByLabel(
+			'New failure rows per client network and hour'
+		);
+		await openScreen( page, 'settings' );
+		// The test site's own cap, high: its requests all come from one network.
+		const before = await cap.inputValue();
+		expect( before ).toMatch( /^\d+$/ );
+		const setCap = async ( value: string ) => {
+			await openScreen( page, 'settings' );
+			await cap.fill( value );
+			await page.getByRole( 'button', { name: 'Save settings' } ).click();
+			await expect(
+				page
+					.locator( '#auth-sentinel-root' )
+					.getByText( 'Settings saved.' )
+			).toBeVisible();
+		};
+		// The lowest cap.
+		await setCap( '10' );
+		try {
+			// A stuffing attack: ever-new logins from one client network.
+			const attacker = await request.newContext( {
+				baseURL,
+				storageState: { cookies: [], origins: [] },
+			} );
+			const run = crypto.randomBytes( 4 ).toString( 'hex' );
+			for ( let i = 0; i < 15; i++ ) {
+				await attacker.post( '/wp-login.php', {
+					form: { log: `ghost-${ run }-${ i }`, pwd: 'guess' },
+				} );
+			}
+			await attacker.dispose();
+
+			await page.goto(
+				'/wp-admin/admin.php?page=auth-sentinel-errors&cause=unknown_user&source=login_form'
+			);
+			const row = page
+				.getByRole( 'row' )
+				.filter( { hasText: /past the storage cap/ } )
+				.first();
+			await expect( row ).toContainText(
+				/Summary of [\d,]+ failures? past the storage cap/
+			);
+			await expect( row ).toContainText(
+				/about [\d,]+ credentials? from about [\d,]+ networks?/
+			);
+			await row.getByRole( 'button', { name: 'View details' } ).click();
+			const dialog = page.getByRole( 'dialog' );
+			await expect( dialog ).toContainText( 'Distinct credentials' );
+			await expect( dialog ).toContainText( 'Client networks' );
+			await expect( dialog ).toContainText(
+				/were counted here without a row each|was counted here without a row of its own/
+			);
+			await page.keyboard.press( 'Escape' );
+			await expect( dialog ).toHaveCount( 0 );
+		} finally {
+			await setCap( before );
+		}
+	} );
 } );

@@ -9,6 +9,7 @@ import {
 	type APIRequestContext,
 } from '@playwright/test';
 import { execFileSync } from 'child_process';
+import fs from 'fs';
 import path from 'path';
 import { SITE_DIR, openScreen, screenshot, signIn } from './helpers';
 
@@ -168,10 +169,26 @@ test.describe( 'Sessions', () => {
 		// And the Audit trail names who did it.
 		await openScreen( page, 'audit' );
 		await expect( root ).toContainText( cashier.login );
-		await expect(
-			page.getByRole( 'link', { name: 'Export CSV' } )
-		).toHaveAttribute( 'href', /format=csv/ );
 		await screenshot( page, 'audit' );
+
+		// The export is a form POST: the file downloads, no nonce in any address.
+		const downloaded = page.waitForEvent( 'download' );
+		await page.getByRole( 'button', { name: 'Export CSV' } ).click();
+		const download = await downloaded;
+		expect( download.url() ).toMatch( /\/audit\/export/ );
+		expect( download.url() ).not.toContain( 'nonce' );
+		expect( download.suggestedFilename() ).toMatch(
+			/^auth-sentinel-audit-.*\.csv$/
+		);
+		const csv = fs
+			.readFileSync( await download.path(), 'utf8' )
+			.replace( /^\uFEFF/, '' );
+		expect( csv.split( '\n' )[ 0 ] ).toBe(
+			'id,time,action,summary,"actor id","actor login","user id","user login",ip,"user agent",details'
+		);
+		expect( csv ).toContain( cashier.login );
+		// The screen stays where it was.
+		await expect( page ).toHaveURL( /page=auth-sentinel-audit/ );
 	} );
 
 	test( 'one session is revoked from the list; the others stay', async ( {
@@ -251,13 +268,56 @@ test( 'settings are validated by the server and saved', async ( { page } ) => {
 	await expect( page.getByLabel( 'Keep failures for (days)' ) ).toHaveValue(
 		'30'
 	);
-	await screenshot( page, 'settings' );
 
-	// Put the defaults back for the other tests.
-	await page.getByLabel( 'Keep failures for (days)' ).fill( before );
-	await page.getByLabel( 'Email recipients', { exact: false } ).fill( '' );
+	// Trusted proxies: the server names a bad entry under the field, and keeps a good list.
+	const proxies = page.getByLabel( 'Trusted proxies' );
+	await expect( proxies ).toHaveValue( '' );
+	await proxies.fill( '10.0.0.0/8\nproxy.example.test' );
+	await page.getByRole( 'button', { name: 'Save settings' } ).click();
+	await expect( page.locator( '.auth-sentinel-field-error' ) ).toContainText(
+		'proxy.example.test'
+	);
+	await expect(
+		page
+			.locator( '#auth-sentinel-root' )
+			.getByText(
+				'The settings were not saved: correct the fields marked below.'
+			)
+	).toBeVisible();
+	await proxies.fill( '10.0.0.0/8, 192.0.2.7' );
 	await page.getByRole( 'button', { name: 'Save settings' } ).click();
 	await expect(
 		page.locator( '#auth-sentinel-root' ).getByText( 'Settings saved.' )
 	).toBeVisible();
+	await page.reload();
+	await expect( page.getByLabel( 'Trusted proxies' ) ).toHaveValue(
+		'10.0.0.0/8\n192.0.2.7'
+	);
+	// The storage caps are shown (the test site raises them: its requests share one network).
+	await expect(
+		page.getByLabel( 'New failure rows per client network and hour' )
+	).toHaveValue( /^\d+$/ );
+	await expect(
+		page.getByLabel( 'New failure rows per hour, all networks together' )
+	).toHaveValue( /^\d+$/ );
+	// In a window as tall as the page, the sticky save bar sits under the form, not over a
+	// section of it.
+	const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+	const height = await page.evaluate(
+		() => document.documentElement.scrollHeight
+	);
+	await page.setViewportSize( { width: viewport.width, height } );
+	await screenshot( page, 'settings' );
+	await page.setViewportSize( viewport );
+
+	// Put the defaults back for the other tests.
+	await page.getByLabel( 'Keep failures for (days)' ).fill( before );
+	await page.getByLabel( 'Email recipients', { exact: false } ).fill( '' );
+	await page.getByLabel( 'Trusted proxies' ).fill( '' );
+	await page.getByRole( 'button', { name: 'Save settings' } ).click();
+	await expect(
+		page.locator( '#auth-sentinel-root' ).getByText( 'Settings saved.' )
+	).toBeVisible();
+	await page.reload();
+	await expect( page.getByLabel( 'Trusted proxies' ) ).toHaveValue( '' );
 } );

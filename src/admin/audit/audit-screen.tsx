@@ -2,16 +2,16 @@
  * The Audit screen: sign-ins, revocations, password, role, secret and
  * settings changes with who did them, filterable and exportable as CSV.
  */
-import { Button, Card, CardBody } from '@wordpress/components';
+import { Card, CardBody } from '@wordpress/components';
 import { DataViews } from '@wordpress/dataviews';
 import type { Action } from '@wordpress/dataviews';
 import { useMemo, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
-import { download, seen } from '@wordpress/icons';
+import { seen } from '@wordpress/icons';
 
 import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
-import { auditCsvUrl, currentRestNonce, fetchAudit } from '../data/audit/api';
+import { fetchAudit } from '../data/audit/api';
 import { usePagedResource } from '../data/use-paged-resource';
 import { useSeenUsers, userChoices } from '../components/filters/user-choices';
 import {
@@ -23,6 +23,7 @@ import type { AuditEntry } from '../data/audit/types';
 import { useNow } from '../utils/use-now';
 import { useUrlView } from '../utils/use-url-view';
 import { AuditDetails } from './audit-details';
+import { AuditExport } from './export-form';
 import { AuditCellsProvider, auditFields } from './fields';
 import { auditUserName } from './labels';
 import { DEFAULT_VIEW, restQueryFromState } from './query';
@@ -33,7 +34,7 @@ const DEFAULT_LAYOUTS = {
 };
 
 interface AuditScreenProps {
-	/** Root of the REST API, for the export link. */
+	/** Root of the REST API, for the export form. */
 	restRoot: string;
 	/** A `wp_rest` nonce printed with the page. */
 	restNonce: string;
@@ -140,11 +141,6 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 		audit.total === 0 &&
 		! AUDIT_STATE.hasFilters( state ) &&
 		! audit.isLoading;
-	const csvHref = auditCsvUrl(
-		restRoot,
-		currentRestNonce( restNonce ),
-		query
-	);
 
 	return (
 		<div className="auth-sentinel-audit">
@@ -185,14 +181,11 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 										audit.total.toLocaleString()
 									) }
 						</p>
-						<Button
-							__next40pxDefaultSize
-							variant="secondary"
-							icon={ download }
-							href={ csvHref }
-						>
-							{ __( 'Export CSV', 'auth-sentinel' ) }
-						</Button>
+						<AuditExport
+							restRoot={ restRoot }
+							restNonce={ restNonce }
+							query={ query }
+						/>
 					</div>
 					<AuditCellsProvider value={ cells }>
 						<DataViews< AuditEntry >

@@ -5,7 +5,7 @@ import { Button } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import { RelativeDate } from '../components/relative-date';
-import { userName } from '../events/format';
+import { overflowLabel, overflowSources, userName } from '../events/format';
 import type { AuthEvent } from '../data/events/types';
 import { formatDateTime } from '../utils/dates';
 
@@ -52,6 +52,14 @@ export function EntryCell( { event, title, onView }: EntryCellProps ) {
 }
 
 export function UserCell( { event }: { event: AuthEvent } ) {
+	if ( event.overflow ) {
+		// A summary row has no user: say what it counts instead.
+		return (
+			<span className="auth-sentinel-overflow">
+				{ overflowLabel( event ) }
+			</span>
+		);
+	}
 	const name = userName( event );
 	if ( event.user?.edit_url ) {
 		return <a href={ event.user.edit_url }>{ name }</a>;
@@ -60,6 +68,13 @@ export function UserCell( { event }: { event: AuthEvent } ) {
 }
 
 export function ClientCell( { event }: { event: AuthEvent } ) {
+	if ( event.overflow ) {
+		return (
+			<span className="auth-sentinel-muted">
+				{ overflowSources( event.overflow ) }
+			</span>
+		);
+	}
 	if ( ! event.client ) {
 		return (
 			<span className="auth-sentinel-muted">

@@ -8,7 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import { CauseBadge } from '../events/cause-badge';
 import { causeDescription } from '../events/causes';
-import { userName } from '../events/format';
+import { whoOf } from '../events/format';
 import type { CatalogEntry } from '../data/catalog/types';
 import type { AuthEvent } from '../data/events/types';
 import { CatalogEntryPanel } from './catalog-entry-panel';
@@ -32,10 +32,10 @@ export function EventDetails( {
 	onClose,
 }: EventDetailsProps ) {
 	const heading = sprintf(
-		/* translators: 1: error title, e.g. "Token Invalid", 2: user name. */
+		/* translators: 1: error title, e.g. "Token Invalid", 2: user name, or "Summary of 1,204 failures past the storage cap". */
 		__( '%1$s — %2$s', 'auth-sentinel' ),
 		title ?? ( event.code || event.server_code ),
-		userName( event )
+		whoOf( event )
 	);
 	return (
 		<Modal
@@ -53,6 +53,14 @@ export function EventDetails( {
 				{ event.explanation && (
 					<p className="auth-sentinel-explanation">
 						{ event.explanation }
+					</p>
+				) }
+				{ event.overflow && (
+					<p className="auth-sentinel-muted">
+						{ __(
+							'Past the storage limits (Settings), failures are still counted, in one summary row per hour, cause and kind of credential, rather than a row per credential and client. The numbers of distinct credentials and networks are estimates.',
+							'auth-sentinel'
+						) }
 					</p>
 				) }
 			</section>

@@ -4,9 +4,16 @@
 import { __ } from '@wordpress/i18n';
 import type { ReactNode } from 'react';
 
+import { describeDetails } from '../events/details';
 import { sourceLabel } from '../events/sources';
-import { formatCount, userName } from '../events/format';
-import type { AuthEvent, EventDetailValue } from '../data/events/types';
+import {
+	credentialsEstimate,
+	formatCount,
+	networksEstimate,
+	overflowLabel,
+	userName,
+} from '../events/format';
+import type { AuthEvent } from '../data/events/types';
 import { formatDateTime } from '../utils/dates';
 
 export interface Fact {
@@ -37,18 +44,6 @@ export function FactList( { facts }: { facts: readonly Fact[] } ) {
 	);
 }
 
-function detailText( value: EventDetailValue ): string {
-	if ( value === null ) {
-		return '—';
-	}
-	if ( typeof value === 'boolean' ) {
-		return value
-			? __( 'Yes', 'auth-sentinel' )
-			: __( 'No', 'auth-sentinel' );
-	}
-	return String( value );
-}
-
 function UserFact( { event }: { event: AuthEvent } ) {
 	const name = userName( event );
 	return event.user?.edit_url ? (
@@ -58,7 +53,44 @@ function UserFact( { event }: { event: AuthEvent } ) {
 	);
 }
 
+/** What a summary row's details repeat of its `overflow` estimates. */
+const OVERFLOW_DETAILS = [ 'overflow', 'credentials', 'networks' ];
+
+/**
+ * The facts of a summary row of failures past the storage caps: what it
+ * counts, and from about how many credentials and networks.
+ *
+ * @param event The summary row.
+ * @return Facts for the user and client places of an ordinary row.
+ */
+function overflowFacts( event: AuthEvent ): Fact[] {
+	if ( ! event.overflow ) {
+		return [];
+	}
+	return [
+		{
+			key: 'user',
+			label: __( 'User', 'auth-sentinel' ),
+			value: overflowLabel( event ),
+		},
+		{
+			key: 'credentials',
+			label: __( 'Distinct credentials', 'auth-sentinel' ),
+			value: credentialsEstimate( event.overflow.credentials ),
+		},
+		{
+			key: 'networks',
+			label: __( 'Client networks', 'auth-sentinel' ),
+			value: networksEstimate( event.overflow.networks ),
+		},
+	];
+}
+
 export function EventFacts( { event }: { event: AuthEvent } ) {
+	const isSummary = event.overflow !== null;
+	const details = Object.entries( event.details ).filter(
+		( [ key ] ) => ! isSummary || ! OVERFLOW_DETAILS.includes( key )
+	);
 	const facts: Fact[] = [
 		{
 			key: 'first_seen',
@@ -75,11 +107,15 @@ export function EventFacts( { event }: { event: AuthEvent } ) {
 			label: __( 'Count', 'auth-sentinel' ),
 			value: formatCount( event.count ),
 		},
-		{
-			key: 'user',
-			label: __( 'User', 'auth-sentinel' ),
-			value: <UserFact event={ event } />,
-		},
+		...( isSummary
+			? overflowFacts( event )
+			: [
+					{
+						key: 'user',
+						label: __( 'User', 'auth-sentinel' ),
+						value: <UserFact event={ event } />,
+					},
+				] ),
 		{
 			key: 'client',
 			label: __( 'Client app', 'auth-sentinel' ),
@@ -108,18 +144,24 @@ export function EventFacts( { event }: { event: AuthEvent } ) {
 		{
 			key: 'server_code',
 			label: __( 'Server code', 'auth-sentinel' ),
-			value: event.server_code && <code>{ event.server_code }</code>,
+			// A summary row's "overflow" is no server's answer.
+			value:
+				! isSummary && event.server_code ? (
+					<code>{ event.server_code }</code>
+				) : null,
 		},
 		{
 			key: 'issuer',
 			label: __( 'Issuer', 'auth-sentinel' ),
 			value: event.issuer,
 		},
-		...Object.entries( event.details ).map( ( [ key, value ] ) => ( {
-			key: `detail-${ key }`,
-			label: key,
-			value: detailText( value ),
-		} ) ),
+		...describeDetails( Object.fromEntries( details ) ).map(
+			( { key, label, text } ) => ( {
+				key: `detail-${ key }`,
+				label,
+				value: text,
+			} )
+		),
 	];
 	return <FactList facts={ facts } />;
 }

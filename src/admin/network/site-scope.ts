@@ -3,7 +3,7 @@
  * the page's `site` query argument (the main site by default), and every
  * request to the plugin's REST routes carries it.
  */
-import { addQueryArgs, getQueryArg } from '@wordpress/url';
+import { addQueryArgs, getQueryArg, hasQueryArg } from '@wordpress/url';
 import type { APIFetchMiddleware } from '@wordpress/api-fetch';
 
 import type { AdminConfig } from '../config';
@@ -47,13 +47,18 @@ export function siteScope(): number {
 }
 
 /**
- * Adds the site to an address of the plugin's routes.
+ * Adds the site to an address of the plugin's routes, unless the address
+ * names one itself (`site=0`: the whole network, for "revoke everyone").
  *
  * @param address A REST path or URL.
  * @return The address, with `site` when one is chosen and it is the plugin's route.
  */
 export function withSite( address: string ): string {
-	if ( scope === 0 || ! address.includes( 'auth-sentinel/v1' ) ) {
+	if (
+		scope === 0 ||
+		! address.includes( 'auth-sentinel/v1' ) ||
+		hasQueryArg( address, 'site' )
+	) {
 		return address;
 	}
 	return addQueryArgs( address, { site: scope } );

@@ -10,6 +10,7 @@ import type {
 	StatsInterval,
 	StatsMarker,
 } from '../data/events/types';
+import { secretName } from '../secrets/labels';
 import { formatShortList } from '../utils/list';
 import {
 	formatDate,
@@ -239,5 +240,8 @@ export function groupMarkers(
  * @return For example "AUTH_KEY and AUTH_SALT" or "AUTH_KEY and 6 others".
  */
 export function markerLabel( group: Pick< MarkerGroup, 'names' > ): string {
-	return formatShortList( group.names, group.names.length > 2 ? 1 : 2 );
+	return formatShortList(
+		group.names.map( secretName ),
+		group.names.length > 2 ? 1 : 2
+	);
 }

@@ -5,6 +5,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { causeLabel } from '../events/causes';
 import type { EventStats, StatsInterval } from '../data/events/types';
+import { secretName } from '../secrets/labels';
 import { formatList } from '../utils/list';
 import { formatDateTime } from '../utils/dates';
 import { bucketLabel, stackBars, stackOrder } from './chart-data';
@@ -98,7 +99,7 @@ export function chartSummary( stats: EventStats ): string {
 		sprintf(
 			/* translators: 1: names of secrets, 2: date and time. */
 			__( '%1$s at %2$s', 'auth-sentinel' ),
-			formatList( marker.changed ),
+			formatList( marker.changed.map( secretName ) ),
 			formatDateTime( marker.at )
 		)
 	);

@@ -7,6 +7,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import { causeColor, causeLabel } from '../events/causes';
 import type { EventStats, FailureCause } from '../data/events/types';
+import { secretName } from '../secrets/labels';
 import { formatList } from '../utils/list';
 import { formatDateTime } from '../utils/dates';
 import type { Bar, MarkerGroup } from './chart-data';
@@ -53,7 +54,7 @@ function markerTitle( group: MarkerGroup ): string {
 			sprintf(
 				/* translators: 1: names of secrets, 2: date and time. */
 				__( '%1$s changed at %2$s', 'auth-sentinel' ),
-				formatList( marker.changed ),
+				formatList( marker.changed.map( secretName ) ),
 				formatDateTime( marker.at )
 			)
 		)

@@ -6,6 +6,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 
 import type { ErrorsState } from '../errors/url-state';
 import { compareNames } from '../secrets/known-secrets';
+import { secretName } from '../secrets/labels';
 import type { EventStats, StatsInterval } from '../data/events/types';
 import { formatShortList } from '../utils/list';
 import {
@@ -63,7 +64,7 @@ function spikeText( stats: EventStats, now: Date ): string | null {
 		return null;
 	}
 	const names = formatShortList(
-		[ ...spike.changed ].sort( compareNames ),
+		[ ...spike.changed ].sort( compareNames ).map( secretName ),
 		HEADLINE_NAMES
 	);
 	const failures = failuresPhrase( spike.failures );

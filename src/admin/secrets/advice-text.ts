@@ -6,6 +6,7 @@ import { _n, sprintf } from '@wordpress/i18n';
 import type { SecretGroup } from '../data/secrets/types';
 import { formatList } from '../utils/list';
 import type { AdviceKind } from './advice';
+import { secretName } from './labels';
 
 /**
  * Writes the advice for secrets of one group sharing one problem.
@@ -21,7 +22,7 @@ export function adviceText(
 	names: readonly string[]
 ): string {
 	const n = names.length;
-	const list = formatList( names );
+	const list = formatList( names.map( secretName ) );
 	switch ( `${ group }:${ kind }` ) {
 		case 'salt:default':
 			return sprintf(

@@ -16,11 +16,12 @@ export const SALT_NAMES: readonly string[] = [
 	'NONCE_SALT',
 ];
 
-/** Secrets token plugins sign with. */
+/** Secrets token plugins sign with (named in labels.ts, secretLabel()). */
 export const TOKEN_NAMES: readonly string[] = [
 	'JWT_AUTH_SECRET_KEY',
 	'woocommerce_pos_secret_key',
 	'woocommerce_pos_refresh_secret_key',
+	'simple_jwt_login_decryption_key',
 ];
 
 /** The site address options tokens are issued for. */

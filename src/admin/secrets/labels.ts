@@ -88,3 +88,40 @@ export function groupDescription( group: SecretGroup ): string {
 			);
 	}
 }
+
+/**
+ * Names a watched secret in plain words, when its name says little: the
+ * token plugins' signing secrets (Simple JWT Login's is not even an option
+ * of its own, but a field of the plugin's settings).
+ *
+ * @param name Secret name from the REST API.
+ * @return For example "Simple JWT Login signing key", or null for the names
+ *         an administrator knows as they are (keys, salts, site address).
+ */
+export function secretLabel( name: string ): string | null {
+	switch ( name ) {
+		case 'JWT_AUTH_SECRET_KEY':
+			return __( 'JWT Authentication signing key', 'auth-sentinel' );
+		case 'woocommerce_pos_secret_key':
+			return __( 'WooCommerce POS signing key', 'auth-sentinel' );
+		case 'woocommerce_pos_refresh_secret_key':
+			return __(
+				'WooCommerce POS refresh token signing key',
+				'auth-sentinel'
+			);
+		case 'simple_jwt_login_decryption_key':
+			return __( 'Simple JWT Login signing key', 'auth-sentinel' );
+		default:
+			return null;
+	}
+}
+
+/**
+ * Names a watched secret in a sentence: its label, else its name.
+ *
+ * @param name Secret name from the REST API.
+ * @return For example "Simple JWT Login signing key" or "AUTH_KEY".
+ */
+export function secretName( name: string ): string {
+	return secretLabel( name ) ?? name;
+}

@@ -7,6 +7,7 @@ import { RelativeDate } from '../components/relative-date';
 import type { SecretChange } from '../data/secrets/types';
 import { changeOutcomes } from './history';
 import { compareNames } from './known-secrets';
+import { SecretName } from './secret-name';
 
 interface SecretsHistoryProps {
 	history: readonly SecretChange[];
@@ -43,7 +44,7 @@ export function SecretsHistory( { history, now }: SecretsHistoryProps ) {
 									.sort( compareNames )
 									.map( ( name ) => (
 										<li key={ name }>
-											<code>{ name }</code>
+											<SecretName name={ name } />
 										</li>
 									) ) }
 							</ul>

@@ -18,6 +18,7 @@ import {
 	sourceLabel,
 	strengthLabel,
 } from './labels';
+import { SecretName } from './secret-name';
 
 interface SecretsTableProps {
 	secrets: readonly Secret[];
@@ -120,7 +121,7 @@ function SecretRows( { section, columns, now }: SecretRowsProps ) {
 			{ section.secrets.map( ( secret ) => (
 				<tr key={ secret.name }>
 					<th scope="row" data-label={ columns.name }>
-						<code>{ secret.name }</code>
+						<SecretName name={ secret.name } />
 					</th>
 					<td data-label={ columns.source }>
 						{ sourceLabel( secret.source ) }

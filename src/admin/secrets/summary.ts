@@ -10,6 +10,7 @@ import { formatDate, formatRelativeTime, parseDate } from '../utils/dates';
 import { isProblem } from './advice';
 import { effectClause } from './effects';
 import { compareNames, effectsOfNames } from './known-secrets';
+import { secretName } from './labels';
 
 /** How many names the headline spells out before "and N others". */
 const HEADLINE_NAMES = 3;
@@ -117,7 +118,7 @@ export function latestChangeHeadline(
 		);
 	}
 	const names = formatShortList(
-		[ ...change.changed ].sort( compareNames ),
+		[ ...change.changed ].sort( compareNames ).map( secretName ),
 		HEADLINE_NAMES
 	);
 	const when = formatRelativeTime( change.at, now );

@@ -22,6 +22,8 @@ import { SessionCellsProvider, sessionFields } from './fields';
 import { revokeResultMessage, sessionUserName } from './labels';
 import { DEFAULT_VIEW, restQueryFromState } from './query';
 import { RevokeAllModal } from './revoke-all-modal';
+import { revokeScopeMessage } from './revoke-scope';
+import type { RevokeAllContext } from './revoke-scope';
 import { RevokeDialog } from './revoke-dialog';
 import { revokeReport } from './revoke-report';
 import type { ScreenNotice } from './revoke-report';
@@ -41,7 +43,11 @@ interface SessionsScreenProps {
 	sessionsUrl: string;
 	/** Id of the signed-in user. */
 	currentUser: number;
+	/** Where the screen runs: what "revoke everyone" ends (a single site by default). */
+	revokeContext?: RevokeAllContext;
 }
+
+const SINGLE_SITE: RevokeAllContext = { kind: 'site' };
 
 /**
  * Names the user whose sessions are shown: from core's user route, else
@@ -75,6 +81,7 @@ function userNameOf(
 export function SessionsScreen( {
 	sessionsUrl,
 	currentUser,
+	revokeContext = SINGLE_SITE,
 }: SessionsScreenProps ) {
 	const { view, state, setView, setState } = useUrlView( SESSIONS_STATE );
 	const sessions = useSessions( restQueryFromState( state ) );
@@ -104,11 +111,14 @@ export function SessionsScreen( {
 		[ revoke ]
 	);
 	const reportMass = ( result: RevokeResult ) => {
+		// What the server says it ended (for everyone's), then the counts.
+		const scope = revokeScopeMessage( result.scope, revokeContext );
+		const counts = revokeResultMessage( result, ( iso ) =>
+			formatDateTime( iso )
+		);
 		setNotice( {
 			status: 'success',
-			content: revokeResultMessage( result, ( iso ) =>
-				formatDateTime( iso )
-			),
+			content: scope ? `${ scope } ${ counts }` : counts,
 		} );
 	};
 
@@ -231,6 +241,7 @@ export function SessionsScreen( {
 			) }
 			{ isRevokingAll && (
 				<RevokeAllModal
+					context={ revokeContext }
 					onRevoke={ sessions.revokeAll }
 					onDone={ ( result ) => {
 						setIsRevokingAll( false );

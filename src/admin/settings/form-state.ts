@@ -4,7 +4,7 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import { LIMITS } from '../data/settings/normalize';
+import { LIMITS, proxyEntries } from '../data/settings/normalize';
 import type {
 	AlertTrigger,
 	Settings,
@@ -25,6 +25,10 @@ export interface SettingsDraft {
 	alert_on: AlertTrigger[];
 	alert_spike_threshold: string;
 	alert_webhook_url: string;
+	/** As typed: one address or range per line. */
+	trusted_proxies: string;
+	failure_cap_network: string;
+	failure_cap_hour: string;
 }
 
 /** Messages by setting name; a role's limit is `session_limits.<role>`. */
@@ -64,6 +68,9 @@ export function draftFromSettings(
 		alert_on: [ ...settings.alert_on ],
 		alert_spike_threshold: String( settings.alert_spike_threshold ),
 		alert_webhook_url: settings.alert_webhook_url,
+		trusted_proxies: settings.trusted_proxies,
+		failure_cap_network: String( settings.failure_cap_network ),
+		failure_cap_hour: String( settings.failure_cap_hour ),
 	};
 }
 
@@ -114,6 +121,8 @@ export function changesOf(
 		[ 'events_retention_days', LIMITS.retentionDays ],
 		[ 'audit_retention_days', LIMITS.retentionDays ],
 		[ 'alert_spike_threshold', LIMITS.spikeThreshold ],
+		[ 'failure_cap_network', LIMITS.failureCapNetwork ],
+		[ 'failure_cap_hour', LIMITS.failureCapHour ],
 	] as const;
 	for ( const [ name, range ] of numbers ) {
 		const n = wholeNumber( draft[ name ], range );
@@ -140,6 +149,12 @@ export function changesOf(
 		if ( draft[ name ].trim() !== saved[ name ] ) {
 			values[ name ] = draft[ name ].trim();
 		}
+	}
+	// The list as the server keeps it: one entry per line. Retyping the
+	// same entries another way (commas, spaces) changes nothing.
+	const proxies = proxyEntries( draft.trusted_proxies ).join( '\n' );
+	if ( proxies !== proxyEntries( saved.trusted_proxies ).join( '\n' ) ) {
+		values.trusted_proxies = proxies;
 	}
 	if ( ! sameList( draft.alert_on, saved.alert_on ) ) {
 		values.alert_on = [ ...draft.alert_on ];

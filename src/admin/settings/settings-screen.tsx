@@ -1,7 +1,7 @@
 /**
- * The Settings screen: retention, privacy, revocation policies and alerts
- * in one form, saved together; the server's refusals are shown next to the
- * fields they concern.
+ * The Settings screen: retention, privacy, storage limits, client addresses,
+ * revocation policies and alerts in one form, saved together; the server's
+ * refusals are shown next to the fields they concern.
  */
 import { Button, Notice } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
@@ -13,10 +13,12 @@ import { Loading } from '../components/loading';
 import { fieldErrorsOf } from '../data/settings/normalize';
 import { useSettings } from '../data/settings/use-settings';
 import { AlertsSection } from './alerts-section';
+import { ClientAddressesSection } from './client-addresses-section';
 import { changesOf, draftFromSettings, isDirty } from './form-state';
 import type { FieldErrors, SettingsDraft } from './form-state';
 import { PoliciesSection } from './policies-section';
 import { RetentionSection } from './retention-section';
+import { StorageSection } from './storage-section';
 
 interface SettingsScreenProps {
 	/** The site's roles: slug => translated name. */
@@ -180,6 +182,8 @@ export function SettingsScreen( { roles }: SettingsScreenProps ) {
 				</Notice>
 			) }
 			<RetentionSection { ...sectionProps } />
+			<StorageSection { ...sectionProps } />
+			<ClientAddressesSection { ...sectionProps } />
 			<PoliciesSection { ...sectionProps } roles={ roles } />
 			<AlertsSection
 				{ ...sectionProps }

@@ -75,6 +75,41 @@ export function fixtureRawEvent(
 }
 
 /**
+ * A raw `GET /events` summary row: failures past the storage caps in one
+ * hour, counted together by cause and kind of credential.
+ *
+ * @param overrides Fields to change.
+ * @return The item.
+ */
+export function fixtureRawOverflowEvent(
+	overrides: Record< string, unknown > = {}
+): Record< string, unknown > {
+	return fixtureRawEvent( {
+		id: 9,
+		first_seen: '2026-11-26T14:00:02Z',
+		last_seen: '2026-11-26T14:59:58Z',
+		count: 1204,
+		source: 'login_form',
+		issuer: null,
+		server_code: 'overflow',
+		code: 'login_incorrect_password',
+		cause: 'bad_credentials',
+		user_id: 0,
+		user: null,
+		ip: '',
+		user_agent: '',
+		client: '',
+		route: '',
+		token: null,
+		overflow: { credentials: 340, networks: 12 },
+		explanation:
+			'1,204 failures of this cause and kind, from about 340 distinct credentials from about 12 networks, were counted here without a row each: their clients were over the cap of new rows an hour (Settings), as in an attack with ever-new credentials.',
+		details: { overflow: true, credentials: 340, networks: 12 },
+		...overrides,
+	} );
+}
+
+/**
  * A raw `GET /catalog/{code}` entry shaped like the API02003 seed page.
  *
  * @param overrides Fields to change.
@@ -263,6 +298,9 @@ export function fixtureRawSettings(
 		alert_spike_threshold: 100,
 		alert_webhook_url: 'https://hooks.example.test/auth',
 		alert_webhook_secret: 'whsec_3f9a1c',
+		trusted_proxies: '',
+		failure_cap_network: 100,
+		failure_cap_hour: 1000,
 		...overrides,
 	};
 }

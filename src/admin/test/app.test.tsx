@@ -25,6 +25,8 @@ function config( slug: ScreenSlug ): AdminConfig {
 		network: false,
 		sites: [],
 		mainSite: 0,
+		currentSite: null,
+		networkAdmin: false,
 		vocabularies: vocabulariesOf( window.authSentinel?.vocabularies ),
 	};
 }

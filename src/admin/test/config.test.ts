@@ -23,6 +23,21 @@ describe( 'getConfig', () => {
 		] );
 	} );
 
+	it( 'reads the site of a network the screens belong to, and who is signed in', () => {
+		const config = getConfig( {
+			currentSite: { id: 3, name: 'Shop' },
+			networkAdmin: true,
+		} );
+		expect( config.currentSite ).toEqual( { id: 3, name: 'Shop' } );
+		expect( config.networkAdmin ).toBe( true );
+		const single = getConfig( {
+			currentSite: null,
+			networkAdmin: 'yes' as unknown as boolean,
+		} );
+		expect( single.currentSite ).toBeNull();
+		expect( single.networkAdmin ).toBe( false );
+	} );
+
 	it( 'falls back to the page address and the six screens when PHP printed nothing', () => {
 		const config = getConfig(
 			undefined,

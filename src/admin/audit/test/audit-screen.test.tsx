@@ -38,9 +38,28 @@ function auditPaths(): string[] {
 	);
 }
 
-function exportHref(): URL {
-	const link = screen.getByRole( 'link', { name: 'Export CSV' } );
-	return new URL( link.getAttribute( 'href' ) ?? '' );
+/**
+ * Reads the export form: where it posts and the fields it sends.
+ */
+function exportForm(): {
+	method: string;
+	action: string;
+	fields: Record< string, string >;
+} {
+	const button = screen.getByRole( 'button', { name: 'Export CSV' } );
+	expect( button.getAttribute( 'type' ) ).toBe( 'submit' );
+	const form = button.closest( 'form' ) as HTMLFormElement;
+	const fields: Record< string, string > = {};
+	form.querySelectorAll( 'input' ).forEach( ( input ) => {
+		expect( input.type ).toBe( 'hidden' );
+		fields[ input.name ] = input.value;
+	} );
+	return {
+		method: form.getAttribute( 'method' ) ?? '',
+		// Not form.action: the field named "action" shadows it.
+		action: form.getAttribute( 'action' ) ?? '',
+		fields,
+	};
 }
 
 const SYSTEM_ROW = fixtureRawAuditEntry( {
@@ -109,17 +128,18 @@ describe( 'AuditScreen', () => {
 		).toBeTruthy();
 		expect( within( row ).getByText( '198.51.100.4' ) ).toBeTruthy();
 
-		const href = exportHref();
-		expect( href.origin + href.pathname ).toBe(
-			'https://shop.test/wp-json/auth-sentinel/v1/audit'
+		// A form POST: the filters and the nonce in the body, not in an address.
+		const form = exportForm();
+		expect( form.method ).toBe( 'post' );
+		expect( form.action ).toBe(
+			'https://shop.test/wp-json/auth-sentinel/v1/audit/export'
 		);
-		expect( Object.fromEntries( href.searchParams ) ).toEqual( {
+		expect( form.fields ).toEqual( {
 			action: 'session_revoked',
 			actor: '1',
 			user: '12',
 			since: '2026-11-19T15:00:00.000Z',
 			search: 'Chrome',
-			format: 'csv',
 			_wpnonce: 'n0nce',
 		} );
 	} );
@@ -129,10 +149,7 @@ describe( 'AuditScreen', () => {
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
 
 		expect( await screen.findByText( '2 entries match.' ) ).toBeTruthy();
-		expect( Object.fromEntries( exportHref().searchParams ) ).toEqual( {
-			format: 'csv',
-			_wpnonce: 'n0nce',
-		} );
+		expect( exportForm().fields ).toEqual( { _wpnonce: 'n0nce' } );
 
 		const row = within( screen.getByRole( 'table' ) ).getAllByRole(
 			'row'
@@ -155,6 +172,23 @@ describe( 'AuditScreen', () => {
 		await act( async () => {} );
 	} );
 
+	it( 'sends the freshest nonce when the export form is sent', async () => {
+		routeApi( [ fixtureRawAuditEntry() ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+		await screen.findByText( '1 entry matches.' );
+
+		// wp-api-fetch renewed the nonce after the page was printed.
+		const api = apiFetch as unknown as { nonceMiddleware?: unknown };
+		api.nonceMiddleware = Object.assign( () => {}, { nonce: 'renewed' } );
+		try {
+			const button = screen.getByRole( 'button', { name: 'Export CSV' } );
+			fireEvent.submit( button.closest( 'form' ) as HTMLFormElement );
+			expect( exportForm().fields._wpnonce ).toBe( 'renewed' );
+		} finally {
+			delete api.nonceMiddleware;
+		}
+	} );
+
 	it( 'says what will be recorded while the log is empty', async () => {
 		routeApi( [] );
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
@@ -167,7 +201,7 @@ describe( 'AuditScreen', () => {
 		expect( screen.queryByRole( 'table' ) ).toBeNull();
 	} );
 
-	it( 'keeps a new search in the address and in the export link', async () => {
+	it( 'keeps a new search in the address and in the export form', async () => {
 		// The search box debounces with Date.now(): let the clock run.
 		jest.mocked( Date.now ).mockRestore();
 		routeApi( [ fixtureRawAuditEntry() ] );
@@ -183,9 +217,7 @@ describe( 'AuditScreen', () => {
 			)
 		);
 		await waitFor( () =>
-			expect( exportHref().searchParams.get( 'search' ) ).toBe(
-				'cashier1'
-			)
+			expect( exportForm().fields.search ).toBe( 'cashier1' )
 		);
 		expect( auditPaths().at( -1 ) ).toContain( '&search=cashier1' );
 	} );

@@ -1,6 +1,6 @@
 /**
- * Typed calls to the audit log routes of auth-sentinel/v1, and the address
- * of its CSV export.
+ * Typed calls to the audit log routes of auth-sentinel/v1, and the form of
+ * its CSV export.
  */
 import apiFetch from '@wordpress/api-fetch';
 import { addQueryArgs } from '@wordpress/url';
@@ -51,30 +51,38 @@ export function currentRestNonce( fallback: string ): string {
 	return fallback;
 }
 
+/** The CSV export as a form: where it posts, and its fields. */
+export interface AuditExportForm {
+	/** `POST /audit/export`, with `site` in the Network Admin. */
+	action: string;
+	/** The table's filters, as form fields; paging is dropped. */
+	fields: Record< string, string >;
+}
+
 /**
- * Builds the address that downloads the audit log as CSV, for a plain link:
- * the same filters as the table, every page, and a nonce so WordPress
- * accepts the login cookie.
+ * Builds the form that downloads the audit log as CSV: `POST /audit/export`
+ * with the table's filters in the body, every page. The REST nonce goes in
+ * the body too (`_wpnonce`, added by the form when it is sent), never in a
+ * URL that history, server logs and the Referer header would keep.
  *
  * @param restRoot The REST root, e.g. "https://shop.test/wp-json/" or
  *                 "https://shop.test/?rest_route=/".
- * @param nonce    A `wp_rest` nonce.
  * @param query    The table's filters; paging is dropped.
- * @return The address.
+ * @return The form's address and fields.
  */
-export function auditCsvUrl(
+export function auditExportForm(
 	restRoot: string,
-	nonce: string,
 	query: AuditQuery
-): string {
+): AuditExportForm {
 	const filters: Partial< AuditQuery > = { ...query };
 	delete filters.page;
 	delete filters.per_page;
-	return withSite(
-		addQueryArgs( `${ restRoot }${ REST_NAMESPACE }/audit`, {
-			...definedArgs( filters ),
-			format: 'csv',
-			_wpnonce: nonce,
-		} )
-	);
+	const fields: Record< string, string > = {};
+	for ( const [ name, value ] of Object.entries( definedArgs( filters ) ) ) {
+		fields[ name ] = String( value );
+	}
+	return {
+		action: withSite( `${ restRoot }${ REST_NAMESPACE }/audit/export` ),
+		fields,
+	};
 }

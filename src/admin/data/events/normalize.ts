@@ -7,6 +7,7 @@ import { CAUSES, SOURCES } from './types';
 import type {
 	AuthEvent,
 	EventDetailValue,
+	EventOverflow,
 	EventToken,
 	EventUser,
 	EventsPage,
@@ -50,6 +51,21 @@ function toToken( raw: unknown ): EventToken | null {
 		exp: unixOrNull( raw.exp ),
 		jti: stringOrNull( raw.jti ),
 		type: stringOrNull( raw.type ),
+	};
+}
+
+function estimateOrNull( value: unknown ): number | null {
+	const count = countOrNull( value );
+	return count === null ? null : Math.round( count );
+}
+
+function toOverflow( raw: unknown ): EventOverflow | null {
+	if ( ! isRecord( raw ) ) {
+		return null;
+	}
+	return {
+		credentials: estimateOrNull( raw.credentials ),
+		networks: estimateOrNull( raw.networks ),
 	};
 }
 
@@ -106,6 +122,7 @@ export function normalizeEvent( raw: unknown ): AuthEvent | null {
 		client: text( raw.client ),
 		route: text( raw.route ),
 		token: toToken( raw.token ),
+		overflow: toOverflow( raw.overflow ),
 		explanation: text( raw.explanation ),
 		details: toDetails( raw.details ),
 	};

@@ -67,6 +67,18 @@ export interface EventToken {
 	type: string | null;
 }
 
+/**
+ * What a summary row counts: failures past the caps of new rows an hour
+ * (Settings), one row per hour, cause and kind of credential. The numbers
+ * are estimates; null when there were too many to tell.
+ */
+export interface EventOverflow {
+	/** About how many distinct credentials sent them. */
+	credentials: number | null;
+	/** About how many distinct client networks sent them. */
+	networks: number | null;
+}
+
 /** A value of the extra facts the server adds to a failure. */
 export type EventDetailValue = string | number | boolean | null;
 
@@ -96,6 +108,11 @@ export interface AuthEvent {
 	/** For example "/wp-json/wc/v3/orders" or "wp-login.php". */
 	route: string;
 	token: EventToken | null;
+	/**
+	 * Set on a summary row of failures past the storage caps (no user, no
+	 * address, server code "overflow"); null for an ordinary row.
+	 */
+	overflow: EventOverflow | null;
 	/** One translated sentence from the server: why this cause. */
 	explanation: string;
 	details: Record< string, EventDetailValue >;

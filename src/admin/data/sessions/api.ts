@@ -76,14 +76,22 @@ export async function revokeUserSessions(
  *
  * @param password             The caller's own WordPress password.
  * @param applicationPasswords Whether to delete application passwords too.
- * @return What was revoked.
+ * @param site                 On a network, for a network administrator:
+ *                             only the members of this site, or 0 for every
+ *                             user of the network. Left out, the server
+ *                             decides (the caller's own site, for a site
+ *                             administrator).
+ * @return What was revoked, and what the server says it ended.
  */
 export async function revokeAllSessions(
 	password: string,
-	applicationPasswords: boolean
+	applicationPasswords: boolean,
+	site?: number
 ): Promise< RevokeResult > {
+	const route = `/${ REST_NAMESPACE }/sessions/revoke-all`;
 	const body = await apiFetch< unknown >( {
-		path: `/${ REST_NAMESPACE }/sessions/revoke-all`,
+		// In the address, so the Network Admin's site scope leaves it as it is.
+		path: site === undefined ? route : addQueryArgs( route, { site } ),
 		method: 'POST',
 		data: { password, application_passwords: applicationPasswords },
 	} );

@@ -5,7 +5,7 @@
  * than guessed.
  */
 import type { Page } from '../page';
-import { SESSION_TYPES } from './types';
+import { REVOKE_SCOPES, SESSION_TYPES } from './types';
 import type {
 	RevokeResult,
 	RevokedCounts,
@@ -131,13 +131,14 @@ export function normalizeRevokedCounts( raw: unknown ): RevokedCounts {
  * Turns the answer of a revoke-all route into a RevokeResult.
  *
  * @param raw The parsed JSON body.
- * @return The counts and the "not before" time.
+ * @return The counts, the "not before" time and what was ended.
  */
 export function normalizeRevokeResult( raw: unknown ): RevokeResult {
 	const body = isRecord( raw ) ? raw : {};
 	return {
 		revoked: normalizeRevokedCounts( body.revoked ),
 		not_before: dateOrNull( body.not_before ),
+		scope: oneOf( body.scope, REVOKE_SCOPES ),
 	};
 }
 

@@ -97,9 +97,20 @@ export interface SessionsQuery {
 /** Credentials revoked, per kind. */
 export type RevokedCounts = Record< SessionType, number >;
 
+/** What `POST /sessions/revoke-all` ended, as its answer's `scope` says. */
+export const REVOKE_SCOPES = [ 'site', 'site_members', 'network' ] as const;
+
+/**
+ * What `POST /sessions/revoke-all` ended: everyone of a single site, the
+ * members of one site of a network, or every user of the network.
+ */
+export type RevokeScope = ( typeof REVOKE_SCOPES )[ number ];
+
 /** Answer of `DELETE /users/{id}/sessions` and `POST /sessions/revoke-all`. */
 export interface RevokeResult {
 	revoked: RevokedCounts;
 	/** ISO 8601: tokens issued before it are refused; null when not sent. */
 	not_before: string | null;
+	/** What a revoke-all ended; null for one user's, or an older server. */
+	scope: RevokeScope | null;
 }

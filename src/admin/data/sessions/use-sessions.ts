@@ -32,10 +32,15 @@ export interface SessionsState extends Omit<
 	revoke: ( sessions: readonly Session[] ) => Promise< RevokeOutcome >;
 	/** Revokes every credential of a user; rejects with the REST error. */
 	revokeUser: ( userId: number ) => Promise< RevokeResult >;
-	/** Revokes everyone's credentials; rejects with the REST error. */
+	/**
+	 * Revokes everyone's credentials (on a network, of one site's members
+	 * with `site`, or of the whole network with 0); rejects with the REST
+	 * error.
+	 */
 	revokeAll: (
 		password: string,
-		applicationPasswords: boolean
+		applicationPasswords: boolean,
+		site?: number
 	) => Promise< RevokeResult >;
 }
 
@@ -109,10 +114,15 @@ export function useSessions( query: SessionsQuery ): SessionsState {
 	);
 
 	const revokeAll = useCallback(
-		async ( password: string, applicationPasswords: boolean ) => {
+		async (
+			password: string,
+			applicationPasswords: boolean,
+			site?: number
+		) => {
 			const result = await revokeAllSessions(
 				password,
-				applicationPasswords
+				applicationPasswords,
+				site
 			);
 			reload();
 			return result;

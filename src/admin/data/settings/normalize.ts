@@ -18,6 +18,8 @@ export const LIMITS = {
 	retentionDays: { min: 1, max: 3650 },
 	sessionLimit: { min: 0, max: 100 },
 	spikeThreshold: { min: 1, max: 100000 },
+	failureCapNetwork: { min: 10, max: 100000 },
+	failureCapHour: { min: 100, max: 1000000 },
 } as const;
 
 /** The server's defaults (includes/Settings/Settings.php). */
@@ -35,6 +37,9 @@ export const DEFAULT_SETTINGS: Settings = {
 	alert_spike_threshold: 100,
 	alert_webhook_url: '',
 	alert_webhook_secret: '',
+	trusted_proxies: '',
+	failure_cap_network: 100,
+	failure_cap_hour: 1000,
 };
 
 /**
@@ -128,7 +133,29 @@ export function normalizeSettings( raw: unknown ): Settings {
 			body.alert_webhook_secret,
 			d.alert_webhook_secret
 		),
+		trusted_proxies: str( body.trusted_proxies, d.trusted_proxies ),
+		failure_cap_network:
+			intIn( body.failure_cap_network, LIMITS.failureCapNetwork ) ??
+			d.failure_cap_network,
+		failure_cap_hour:
+			intIn( body.failure_cap_hour, LIMITS.failureCapHour ) ??
+			d.failure_cap_hour,
 	};
+}
+
+/**
+ * Splits a list of trusted proxies as the server does: entries are
+ * separated by line breaks, spaces or commas.
+ *
+ * @param text The list as typed or stored.
+ * @return The entries, each once, in order.
+ */
+export function proxyEntries( text: string ): string[] {
+	return [
+		...new Set(
+			text.split( /[\s,]+/ ).filter( ( entry ) => entry !== '' )
+		),
+	];
 }
 
 /**

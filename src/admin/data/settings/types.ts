@@ -26,6 +26,15 @@ export interface Settings {
 	alert_webhook_url: string;
 	/** Read-only; '' until a webhook URL is set. */
 	alert_webhook_secret: string;
+	/**
+	 * Proxies in front of the site whose forwarding headers are believed:
+	 * addresses or CIDR ranges, one per line (as the server stores them).
+	 */
+	trusted_proxies: string;
+	/** New failure rows one client network (IPv4 /24, IPv6 /64) may add per hour. */
+	failure_cap_network: number;
+	/** New failure rows all networks together may add per hour. */
+	failure_cap_hour: number;
 }
 
 /** What `POST /settings` accepts: every setting but the read-only ones. */

@@ -11,6 +11,7 @@ import {
 import {
 	fixtureRawCatalogEntry,
 	fixtureRawEvent,
+	fixtureRawOverflowEvent,
 } from '../../test-utils/fixtures';
 import { ErrorsScreen } from '../errors-screen';
 
@@ -172,6 +173,88 @@ describe( 'ErrorsScreen', () => {
 			expect( screen.queryByRole( 'dialog' ) ).toBeNull()
 		);
 		expect( focused() ).toBe( open );
+	} );
+
+	it( 'shows a summary row of failures past the storage caps for what it is', async () => {
+		routeApi( [
+			fixtureRawOverflowEvent(),
+			fixtureRawOverflowEvent( {
+				id: 10,
+				count: 1,
+				overflow: { credentials: null, networks: 3 },
+				details: { overflow: true, credentials: null, networks: 3 },
+			} ),
+		] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+		await screen.findByText( '2 failures match.' );
+
+		const rows = within( screen.getByRole( 'table' ) ).getAllByRole(
+			'row'
+		);
+		const row = rows[ 1 ] as HTMLElement;
+		expect(
+			within( row ).getByText(
+				'Summary of 1,204 failures past the storage cap'
+			)
+		).toBeTruthy();
+		expect(
+			within( row ).getByText(
+				'about 340 credentials from about 12 networks'
+			)
+		).toBeTruthy();
+		expect( within( row ).queryByText( 'Unknown user' ) ).toBeNull();
+		expect( within( row ).queryByText( 'Unknown app' ) ).toBeNull();
+		expect( within( row ).getByText( '×1,204' ) ).toBeTruthy();
+		const other = rows[ 2 ] as HTMLElement;
+		expect(
+			within( other ).getByText(
+				'Summary of 1 failure past the storage cap'
+			)
+		).toBeTruthy();
+		expect(
+			within( other ).getByText(
+				'too many credentials to tell, from about 3 networks'
+			)
+		).toBeTruthy();
+
+		fireEvent.click(
+			within( row ).getAllByRole( 'button', {
+				name: 'View details',
+			} )[ 0 ] as HTMLElement
+		);
+		const dialog = await screen.findByRole( 'dialog', {
+			name: /— Summary of 1,204 failures past the storage cap$/,
+		} );
+		expect(
+			within( dialog ).getByText(
+				/^1,204 failures of this cause and kind/
+			)
+		).toBeTruthy();
+		const facts = within( dialog ).getAllByRole( 'definition' );
+		const fact = ( label: string ) =>
+			within( dialog ).getByText( label, { selector: 'dt' } )
+				.nextElementSibling?.textContent;
+		expect( fact( 'User' ) ).toBe(
+			'Summary of 1,204 failures past the storage cap'
+		);
+		expect( fact( 'Distinct credentials' ) ).toBe(
+			'about 340 credentials'
+		);
+		expect( fact( 'Client networks' ) ).toBe( 'about 12 networks' );
+		// Nothing empty, and no "overflow" posing as a server's code or a fact.
+		expect(
+			within( dialog ).queryByText( 'Server code', { selector: 'dt' } )
+		).toBeNull();
+		expect(
+			within( dialog ).queryByText( 'IP address', { selector: 'dt' } )
+		).toBeNull();
+		expect(
+			within( dialog ).queryByText( 'overflow', { selector: 'dt' } )
+		).toBeNull();
+		expect( facts.some( ( item ) => item.textContent === '' ) ).toBe(
+			false
+		);
+		await act( async () => {} );
 	} );
 
 	it( 'writes a new filter into the address and asks the server again', async () => {

@@ -57,6 +57,16 @@ describe( 'withSite and the middleware', () => {
 		expect( withSite( '/wp/v2/users/me' ) ).toBe( '/wp/v2/users/me' );
 	} );
 
+	it( 'keeps a site the address names itself (0: the whole network)', () => {
+		setSiteScope( 2 );
+		expect(
+			withSite( '/auth-sentinel/v1/sessions/revoke-all?site=0' )
+		).toBe( '/auth-sentinel/v1/sessions/revoke-all?site=0' );
+		expect(
+			withSite( '/auth-sentinel/v1/sessions/revoke-all?site=3' )
+		).toBe( '/auth-sentinel/v1/sessions/revoke-all?site=3' );
+	} );
+
 	it( 'changes nothing without a site', () => {
 		expect( withSite( '/auth-sentinel/v1/events' ) ).toBe(
 			'/auth-sentinel/v1/events'

@@ -31,7 +31,7 @@ describe( 'overviewHeadline', () => {
 			},
 		} );
 		expect( overviewHeadline( stats, NOW ).text ).toBe(
-			'AUTH_KEY, AUTH_SALT and JWT_AUTH_SECRET_KEY changed on 20 Nov 2026 at 09:15 UTC — 1 failure from 1 user since'
+			'AUTH_KEY, AUTH_SALT and JWT Authentication signing key changed on 20 Nov 2026 at 09:15 UTC — 1 failure from 1 user since'
 		);
 	} );
 

@@ -36,6 +36,14 @@ const REPORT = {
 			first_seen: '2026-11-20T08:00:00Z',
 		},
 		{
+			name: 'simple_jwt_login_decryption_key',
+			group: 'token',
+			source: 'option',
+			strength: 'ok',
+			changed_at: '2026-11-25T03:02:03Z',
+			first_seen: '2026-11-20T08:00:00Z',
+		},
+		{
 			name: 'siteurl',
 			group: 'site',
 			source: 'option',
@@ -105,8 +113,9 @@ describe( 'SecretsScreen', () => {
 				.getAttribute( 'datetime' )
 		).toBe( '2026-11-26T01:02:03Z' );
 
+		// Token secrets by their plain names, with the names the API uses.
 		const jwtRow = within( table ).getByRole( 'row', {
-			name: /^JWT_AUTH_SECRET_KEY /,
+			name: /^JWT Authentication signing key JWT_AUTH_SECRET_KEY /,
 		} );
 		expect( jwtRow.textContent ).toContain( 'Weak' );
 		expect( jwtRow.textContent ).toMatch(
@@ -123,7 +132,7 @@ describe( 'SecretsScreen', () => {
 		).toBeTruthy();
 		expect(
 			screen.getByText(
-				/JWT_AUTH_SECRET_KEY is short or has little variety/
+				/^JWT Authentication signing key is short or has little variety/
 			)
 		).toBeTruthy();
 
@@ -133,6 +142,65 @@ describe( 'SecretsScreen', () => {
 		expect( history.textContent ).toContain( 'AUTH_KEY' );
 		expect( history.textContent ).toContain(
 			'12 sessions of 4 users were signed out.'
+		);
+	} );
+
+	it( 'names Simple JWT Login’s signing key plainly, with the token secrets', async () => {
+		mockedApiFetch.mockResolvedValue( {
+			...REPORT,
+			secrets: REPORT.secrets.map( ( secret ) =>
+				secret.name === 'simple_jwt_login_decryption_key'
+					? { ...secret, strength: 'missing', source: 'missing' }
+					: secret
+			),
+			history: [
+				{
+					id: 4,
+					at: '2026-11-26T02:57:03Z',
+					changed: [ 'simple_jwt_login_decryption_key' ],
+					sessions: null,
+					users: null,
+				},
+				...REPORT.history,
+			],
+		} );
+		render( <SecretsScreen /> );
+
+		expect(
+			await screen.findByText(
+				'Simple JWT Login signing key changed 5 minutes ago — tokens signed with the old value stopped working.'
+			)
+		).toBeTruthy();
+
+		const table = screen.getByRole( 'table', { name: 'Watched secrets' } );
+		const rows = within( table )
+			.getAllByRole( 'row' )
+			.map( ( row ) => row.textContent ?? '' );
+		const at = ( start: string ) =>
+			rows.findIndex( ( text ) => text.startsWith( start ) );
+		const row = at(
+			'Simple JWT Login signing key simple_jwt_login_decryption_key'
+		);
+		// Among the token signing secrets, after the JWT plugins' key.
+		expect( row ).toBeGreaterThan( at( 'Token signing secrets' ) );
+		expect( row ).toBeGreaterThan( at( 'JWT Authentication signing key' ) );
+		expect( row ).toBeLessThan( at( 'Site address' ) );
+
+		expect(
+			screen.getByText(
+				/^Simple JWT Login signing key is not set\. That is expected if no plugin on this site uses it/
+			)
+		).toBeTruthy();
+
+		const history = screen.getByRole( 'region', {
+			name: 'Change history',
+		} );
+		const latest = within( history ).getAllByRole( 'row' )[ 1 ];
+		expect( latest?.textContent ).toContain(
+			'Simple JWT Login signing key'
+		);
+		expect( latest?.textContent ).toContain(
+			'Tokens signed with the old value stopped working.'
 		);
 	} );
 

@@ -79,7 +79,7 @@ describe( 'latestChangeHeadline', () => {
 			NOW
 		);
 		expect( headline ).toBe(
-			'JWT_AUTH_SECRET_KEY changed 5 minutes ago — tokens signed with the old value stopped working.'
+			'JWT Authentication signing key changed 5 minutes ago — tokens signed with the old value stopped working.'
 		);
 	} );
 

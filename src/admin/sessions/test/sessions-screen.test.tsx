@@ -301,6 +301,7 @@ describe( 'SessionsScreen', () => {
 						token: 0,
 					},
 					not_before: '2026-11-26T15:00:00Z',
+					scope: 'site',
 				};
 			}
 		);
@@ -356,7 +357,164 @@ describe( 'SessionsScreen', () => {
 			expect( screen.queryByRole( 'dialog' ) ).toBeNull()
 		);
 		expect( noticeText() ).toMatch(
-			/^Revoked 12 browser sessions and 2 WCPOS sessions\. App tokens issued before .* are refused\.$/
+			/^Everyone else was signed out\. Revoked 12 browser sessions and 2 WCPOS sessions\. App tokens issued before .* are refused\.$/
+		);
+	} );
+
+	it( 'in the Network Admin, ends the members of the site shown or, if chosen, the whole network', async () => {
+		const answers: Record< string, unknown > = {
+			'/auth-sentinel/v1/sessions/revoke-all?site=0': {
+				revoked: { cookie: 40 },
+				not_before: '2026-11-26T15:00:00Z',
+				scope: 'network',
+			},
+			'/auth-sentinel/v1/sessions/revoke-all?site=2': {
+				revoked: { cookie: 3 },
+				not_before: '2026-11-26T15:00:00Z',
+				scope: 'site_members',
+			},
+		};
+		routeApi(
+			() => [ OWN, CASHIER ],
+			( { path, method } ) =>
+				method === 'POST' ? ( answers[ path ] ?? null ) : null
+		);
+		render(
+			<SessionsScreen
+				sessionsUrl={ SESSIONS_URL }
+				currentUser={ 1 }
+				revokeContext={ {
+					kind: 'network',
+					site: { id: 2, name: 'Site 2' },
+				} }
+			/>
+		);
+		await screen.findByText( '2 sessions match.' );
+		const open = screen.getByRole( 'button', {
+			name: 'Revoke everyone’s sessions…',
+		} );
+
+		// The whole network, chosen.
+		fireEvent.click( open );
+		let dialog = await screen.findByRole( 'dialog', {
+			name: 'Revoke everyone’s sessions',
+		} );
+		const onlySite = within( dialog ).getByRole( 'radio', {
+			name: 'Only the members of Site 2',
+		} ) as HTMLInputElement;
+		expect( onlySite.checked ).toBe( true );
+		fireEvent.click(
+			within( dialog ).getByRole( 'radio', {
+				name: 'Every user of the whole network',
+			} )
+		);
+		expect( dialog.textContent ).toContain(
+			'This ends every user’s credentials on the whole network, on every site'
+		);
+		expect( dialog.textContent ).toContain(
+			'Other network administrators are signed out too.'
+		);
+		fireEvent.change( within( dialog ).getByLabelText( 'Your password' ), {
+			target: { value: 'right' },
+		} );
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', {
+				name: 'Revoke everyone’s sessions on the network',
+			} )
+		);
+		await waitFor( () =>
+			expect( screen.queryByRole( 'dialog' ) ).toBeNull()
+		);
+		expect( calls( 'POST' ) ).toEqual( [
+			'/auth-sentinel/v1/sessions/revoke-all?site=0',
+		] );
+		expect( noticeText() ).toMatch(
+			/^Everyone else on the network was signed out, on every site\. Revoked 40 browser sessions\./
+		);
+
+		// The members of the site shown, as the dialog proposes.
+		fireEvent.click( open );
+		dialog = await screen.findByRole( 'dialog', {
+			name: 'Revoke everyone’s sessions',
+		} );
+		expect( dialog.textContent ).toContain(
+			'This ends the credentials of the members of Site 2 only'
+		);
+		expect( dialog.textContent ).toContain(
+			'Network administrators and users who are not members of Site 2 keep their sessions.'
+		);
+		expect( dialog.textContent ).not.toContain( 'whole network,' );
+		fireEvent.change( within( dialog ).getByLabelText( 'Your password' ), {
+			target: { value: 'right' },
+		} );
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', {
+				name: 'Revoke the sessions of Site 2’s members',
+			} )
+		);
+		await waitFor( () =>
+			expect( screen.queryByRole( 'dialog' ) ).toBeNull()
+		);
+		expect( calls( 'POST' ).at( -1 ) ).toBe(
+			'/auth-sentinel/v1/sessions/revoke-all?site=2'
+		);
+		expect( noticeText() ).toMatch(
+			/^The members of Site 2 were signed out; network administrators were not\. Revoked 3 browser sessions\./
+		);
+	} );
+
+	it( 'on a site of a network, says that only this site’s members are signed out', async () => {
+		routeApi(
+			() => [ OWN, CASHIER ],
+			( { path, method } ) =>
+				method === 'POST' && path.endsWith( '/revoke-all' )
+					? {
+							revoked: { cookie: 2 },
+							not_before: '2026-11-26T15:00:00Z',
+							scope: 'site_members',
+						}
+					: null
+		);
+		render(
+			<SessionsScreen
+				sessionsUrl={ SESSIONS_URL }
+				currentUser={ 1 }
+				revokeContext={ { kind: 'own_site' } }
+			/>
+		);
+		await screen.findByText( '2 sessions match.' );
+		fireEvent.click(
+			screen.getByRole( 'button', {
+				name: 'Revoke everyone’s sessions…',
+			} )
+		);
+		const dialog = await screen.findByRole( 'dialog', {
+			name: 'Revoke this site’s members’ sessions',
+		} );
+		expect( within( dialog ).queryByRole( 'radio' ) ).toBeNull();
+		expect( dialog.textContent ).toContain(
+			'This ends only the credentials of this site’s members, and only on this site'
+		);
+		expect( dialog.textContent ).toContain(
+			'The other sites of the network are not touched, and network administrators keep their sessions.'
+		);
+		fireEvent.change( within( dialog ).getByLabelText( 'Your password' ), {
+			target: { value: 'right' },
+		} );
+		fireEvent.click(
+			within( dialog ).getByRole( 'button', {
+				name: 'Revoke the members’ sessions',
+			} )
+		);
+		await waitFor( () =>
+			expect( screen.queryByRole( 'dialog' ) ).toBeNull()
+		);
+		// No `site`: the server ends the caller's own site's members.
+		expect( calls( 'POST' ) ).toEqual( [
+			'/auth-sentinel/v1/sessions/revoke-all',
+		] );
+		expect( noticeText() ).toMatch(
+			/^This site’s members were signed out of this site; network administrators were not\. Revoked 2 browser sessions\./
 		);
 	} );
 

@@ -52,4 +52,54 @@ describe( 'the settings form', () => {
 			},
 		} );
 	} );
+
+	it( 'checks the caps of new failure rows against the server’s bounds', () => {
+		const draft = {
+			...draftFromSettings( saved, ROLES ),
+			failure_cap_network: '9',
+			failure_cap_hour: '250000',
+		};
+		expect( changesOf( draft, saved ) ).toEqual( {
+			values: { failure_cap_hour: 250000 },
+			errors: {
+				failure_cap_network: 'Enter a whole number from 10 to 100,000.',
+			},
+		} );
+		expect(
+			changesOf(
+				{
+					...draft,
+					failure_cap_network: '100',
+					failure_cap_hour: '99',
+				},
+				saved
+			).errors
+		).toEqual( {
+			failure_cap_hour: 'Enter a whole number from 100 to 1,000,000.',
+		} );
+	} );
+
+	it( 'sends the trusted proxies one per line, and only when the list changed', () => {
+		const stored = normalizeSettings(
+			fixtureRawSettings( { trusted_proxies: '10.0.0.0/8\n192.0.2.1' } )
+		);
+		const draft = draftFromSettings( stored, ROLES );
+		expect( draft.trusted_proxies ).toBe( '10.0.0.0/8\n192.0.2.1' );
+		// The same entries typed another way: nothing to send.
+		expect(
+			changesOf(
+				{ ...draft, trusted_proxies: ' 10.0.0.0/8, 192.0.2.1\n' },
+				stored
+			).values
+		).toEqual( {} );
+		expect(
+			changesOf(
+				{ ...draft, trusted_proxies: '10.0.0.0/8, 192.0.2.1 bad' },
+				stored
+			).values
+		).toEqual( { trusted_proxies: '10.0.0.0/8\n192.0.2.1\nbad' } );
+		expect(
+			changesOf( { ...draft, trusted_proxies: '  ' }, stored ).values
+		).toEqual( { trusted_proxies: '' } );
+	} );
 } );

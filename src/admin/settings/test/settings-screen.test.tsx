@@ -215,6 +215,79 @@ describe( 'SettingsScreen', () => {
 		] );
 	} );
 
+	it( 'saves the trusted proxies and the storage caps, and shows the server’s refusal of a bad entry', async () => {
+		const refusal =
+			'Trusted proxies are addresses or CIDR ranges (such as 10.0.0.0/8), one per line; not: proxy.example.test.';
+		routeApi( ( data ) => {
+			if (
+				typeof data.trusted_proxies === 'string' &&
+				data.trusted_proxies.includes( 'proxy.example.test' )
+			) {
+				throw {
+					code: 'rest_invalid_param',
+					message: 'Invalid parameter(s): trusted_proxies',
+					data: { status: 400, params: { trusted_proxies: refusal } },
+				};
+			}
+			return undefined;
+		} );
+		render( <SettingsScreen roles={ ROLES } /> );
+
+		const proxies = ( await screen.findByLabelText(
+			'Trusted proxies'
+		) ) as HTMLTextAreaElement;
+		expect( proxies.value ).toBe( '' );
+		expect( descriptionOf( proxies ) ).toMatch(
+			/^List the load balancers, reverse proxies or CDN in front of this site.*X-Forwarded-For, Forwarded, CF-Connecting-IP and X-Real-IP.*Leave empty when requests reach the site directly.*AUTH_SENTINEL_TRUSTED_PROXIES in wp-config\.php adds to this list\.$/
+		);
+		const perNetwork = screen.getByLabelText(
+			'New failure rows per client network and hour'
+		) as HTMLInputElement;
+		const perHour = screen.getByLabelText(
+			'New failure rows per hour, all networks together'
+		) as HTMLInputElement;
+		expect( [ perNetwork.value, perHour.value ] ).toEqual( [
+			'100',
+			'1000',
+		] );
+		expect( descriptionOf( perHour ) ).toContain(
+			'failures are still counted, in one summary row per hour, cause and kind of credential'
+		);
+
+		fireEvent.change( proxies, {
+			target: { value: '10.0.0.0/8\nproxy.example.test' },
+		} );
+		fireEvent.change( perNetwork, { target: { value: '50' } } );
+		fireEvent.click( saveButton() );
+		await waitFor( () =>
+			expect( descriptionOf( proxies ) ).toBe( refusal )
+		);
+		expect( posted() ).toEqual( [
+			{
+				failure_cap_network: 50,
+				trusted_proxies: '10.0.0.0/8\nproxy.example.test',
+			},
+		] );
+
+		fireEvent.change( proxies, {
+			target: { value: '10.0.0.0/8, 192.0.2.7' },
+		} );
+		fireEvent.click( saveButton() );
+		await waitFor( () => expect( noticeText() ).toBe( 'Settings saved.' ) );
+		expect( posted()[ 1 ] ).toEqual( {
+			failure_cap_network: 50,
+			trusted_proxies: '10.0.0.0/8\n192.0.2.7',
+		} );
+		// As the server stores it: one entry per line.
+		expect(
+			(
+				screen.getByLabelText(
+					'Trusted proxies'
+				) as HTMLTextAreaElement
+			 ).value
+		).toBe( '10.0.0.0/8\n192.0.2.7' );
+	} );
+
 	it( 'shows the webhook secret read-only and copies it', async () => {
 		const writeText = jest.fn( () => Promise.resolve() );
 		Object.defineProperty( window.navigator, 'clipboard', {

@@ -1,6 +1,7 @@
 import {
 	fixtureRawCatalogEntry,
 	fixtureRawEvent,
+	fixtureRawOverflowEvent,
 } from '../../../test-utils/fixtures';
 import { normalizeCatalog } from '../../catalog/normalize';
 import { normalizeEvent, normalizeEventsPage } from '../normalize';
@@ -57,8 +58,33 @@ describe( 'normalizeEventsPage', () => {
 			},
 			token: null,
 			client: '',
+			overflow: null,
 			details: { attempts: 2 },
 		} );
+	} );
+
+	it( 'reads the estimates of a summary row of failures past the caps', () => {
+		expect( normalizeEvent( fixtureRawOverflowEvent() ) ).toMatchObject( {
+			id: 9,
+			count: 1204,
+			server_code: 'overflow',
+			user_id: 0,
+			user: null,
+			ip: '',
+			overflow: { credentials: 340, networks: 12 },
+		} );
+		// Null: too many to tell; anything else unreadable is null too.
+		expect(
+			normalizeEvent(
+				fixtureRawOverflowEvent( {
+					overflow: { credentials: null, networks: 'many' },
+				} )
+			)?.overflow
+		).toEqual( { credentials: null, networks: null } );
+		expect( normalizeEvent( fixtureRawEvent() )?.overflow ).toBeNull();
+		expect(
+			normalizeEvent( fixtureRawEvent( { overflow: true } ) )?.overflow
+		).toBeNull();
 	} );
 } );
 

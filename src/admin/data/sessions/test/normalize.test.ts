@@ -141,11 +141,24 @@ describe( 'the revoke answers', () => {
 		).toEqual( {
 			revoked: { cookie: 4, app_password: 0, wcpos: 0, token: 0 },
 			not_before: '2026-11-26T15:00:00Z',
+			scope: null,
 		} );
 		expect( normalizeRevokeResult( null ) ).toEqual( {
 			revoked: { cookie: 0, app_password: 0, wcpos: 0, token: 0 },
 			not_before: null,
+			scope: null,
 		} );
+	} );
+
+	it( 'reads what a revocation of everyone ended', () => {
+		for ( const scope of [ 'site', 'site_members', 'network' ] ) {
+			expect(
+				normalizeRevokeResult( { revoked: {}, scope } ).scope
+			).toBe( scope );
+		}
+		expect(
+			normalizeRevokeResult( { revoked: {}, scope: 'galaxy' } ).scope
+		).toBeNull();
 	} );
 
 	it( 'accepts a deletion only when the server says so', () => {

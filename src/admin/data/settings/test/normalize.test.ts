@@ -3,6 +3,7 @@ import {
 	DEFAULT_SETTINGS,
 	fieldErrorsOf,
 	normalizeSettings,
+	proxyEntries,
 } from '../normalize';
 
 describe( 'normalizeSettings', () => {
@@ -43,6 +44,43 @@ describe( 'normalizeSettings', () => {
 			// Known triggers, in the form's order.
 			alert_on: [ 'secrets_changed', 'failure_spike' ],
 		} );
+	} );
+
+	it( 'reads the trusted proxies and the caps of new failure rows', () => {
+		expect(
+			normalizeSettings(
+				fixtureRawSettings( {
+					trusted_proxies: '10.0.0.0/8\n2001:db8::/32',
+					failure_cap_network: 10,
+					failure_cap_hour: 1000000,
+				} )
+			)
+		).toMatchObject( {
+			trusted_proxies: '10.0.0.0/8\n2001:db8::/32',
+			failure_cap_network: 10,
+			failure_cap_hour: 1000000,
+		} );
+		// Out of the server's bounds, or missing (an older server): the defaults.
+		expect(
+			normalizeSettings(
+				fixtureRawSettings( {
+					trusted_proxies: [ '10.0.0.1' ],
+					failure_cap_network: 9,
+					failure_cap_hour: 1000001,
+				} )
+			)
+		).toMatchObject( {
+			trusted_proxies: '',
+			failure_cap_network: 100,
+			failure_cap_hour: 1000,
+		} );
+	} );
+
+	it( 'splits a list of proxies as the server does', () => {
+		expect(
+			proxyEntries( ' 10.0.0.1, 10.0.0.2\n\n192.0.2.0/24  10.0.0.1\t' )
+		).toEqual( [ '10.0.0.1', '10.0.0.2', '192.0.2.0/24' ] );
+		expect( proxyEntries( ' \n ' ) ).toEqual( [] );
 	} );
 
 	it( 'reads the defaults from an empty or broken body', () => {
