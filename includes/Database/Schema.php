@@ -20,7 +20,7 @@ class Schema {
 	/**
 	 * Version of the table definitions below.
 	 */
-	const VERSION = 6;
+	const VERSION = 7;
 
 	/**
 	 * Option holding the installed version.
@@ -172,7 +172,7 @@ class Schema {
 				sketch_net bigint(20) unsigned NOT NULL DEFAULT 0,
 				PRIMARY KEY  (id),
 				UNIQUE KEY agg_key (agg_key),
-				KEY hour_net (hour,net),
+				KEY hour_over_net (hour,overflow,net),
 				KEY last_seen (last_seen),
 				KEY hour_cause (hour,cause,count),
 				KEY cause_last (cause,last_seen),
@@ -238,6 +238,8 @@ class Schema {
 		self::drop_indexes( $index, array( 'status_seen', 'status_type_seen' ) );
 		// v5: one fingerprint key for a whole network (see NetworkKeyMigration).
 		NetworkKeyMigration::run();
+		// v7: the caps of new rows count from (hour, overflow, net) alone.
+		self::drop_indexes( $events, array( 'hour_net' ) );
 		// v6: the rate limits count in the counters table, no longer one option per address.
 		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'auth_sentinel_rl_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A one-time clean-up.
 

@@ -34,6 +34,19 @@ class EventsRepository {
 	const SKETCH_BITS = 62;
 
 	/**
+	 * The autoloaded option naming the last hour whose cap of new rows was reached, and the cap:
+	 * "<hour>:<cap>".
+	 */
+	const FULL_HOUR_OPTION = 'auth_sentinel_events_full_hour';
+
+	/**
+	 * The hour this record() found full, 0 for none.
+	 *
+	 * @var int
+	 */
+	private $filled = 0;
+
+	/**
 	 * Records one failure, bounded: a repeat increments its row (one statement); a new row is
 	 * written only while its client network and all networks together are under their caps of new
 	 * rows this hour, and otherwise folds into the hour's overflow row of its cause and source,
@@ -45,13 +58,34 @@ class EventsRepository {
 	 * @return string updated|inserted|overflow|failed.
 	 */
 	public function record( array $row, int $cap_network, int $cap_hour ): string {
+		$this->filled = 0;
 		// A fault of the table (missing, locked, denied, full) must never hold up or change the request.
-		return BoundedQuery::run(
+		$result = BoundedQuery::run(
 			Schema::events_table(),
 			function () use ( $row, $cap_network, $cap_hour ): string {
 				return $this->write( $row, $cap_network, $cap_hour );
 			}
 		);
+		if ( $this->filled > 0 ) {
+			// The hour's cap is reached: later failures of this hour fold without counting rows
+			// (unless the cap is raised meanwhile).
+			update_option( self::FULL_HOUR_OPTION, $this->filled . ':' . $cap_hour, true );
+		}
+		return $result;
+	}
+
+	/**
+	 * Tells whether an hour's cap of new rows was reached, at this cap or a higher one (from the
+	 * autoloaded options: no query).
+	 *
+	 * @param int $hour The hour (Unix time / 3600).
+	 * @param int $cap  The cap of new rows an hour now.
+	 * @return bool
+	 */
+	private static function hour_is_full( int $hour, int $cap ): bool {
+		$all  = wp_load_alloptions();
+		$full = explode( ':', (string) ( $all[ self::FULL_HOUR_OPTION ] ?? '' ) );
+		return 2 === count( $full ) && (int) $full[0] === $hour && (int) $full[1] >= $cap;
 	}
 
 	/**
@@ -73,12 +107,29 @@ class EventsRepository {
 		if ( $updated > 0 ) {
 			return 'updated';
 		}
-		$counts = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS hour_rows, COALESCE(SUM(CASE WHEN net = %s THEN 1 ELSE 0 END), 0) AS net_rows FROM {$table} WHERE hour = %d AND overflow = 0", $row['net'], $row['hour'] ), ARRAY_A );
-		// phpcs:enable
-		if ( ! is_array( $counts ) ) {
-			return 'failed';
+		// A new row, if its network and the hour are under their caps: two counts, each read from
+		// the (hour, overflow, net) index alone; none once the hour is known to be full.
+		$hour = (int) $row['hour'];
+		$fold = self::hour_is_full( $hour, $cap_hour );
+		if ( ! $fold ) {
+			$net_rows = $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE hour = %d AND overflow = 0 AND net = %s", $hour, $row['net'] ) );
+			if ( null === $net_rows ) {
+				return 'failed';
+			}
+			$fold = (int) $net_rows >= $cap_network;
 		}
-		if ( (int) $counts['net_rows'] >= $cap_network || (int) $counts['hour_rows'] >= $cap_hour ) {
+		if ( ! $fold ) {
+			$hour_rows = $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE hour = %d AND overflow = 0", $hour ) );
+			if ( null === $hour_rows ) {
+				return 'failed';
+			}
+			$fold = (int) $hour_rows >= $cap_hour;
+			if ( $fold ) {
+				$this->filled = $hour;
+			}
+		}
+		// phpcs:enable
+		if ( $fold ) {
 			return $this->fold( $row ) ? 'overflow' : 'failed';
 		}
 		if ( $this->insert( $row ) ) {

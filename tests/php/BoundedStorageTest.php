@@ -340,6 +340,57 @@ class BoundedStorageTest extends TestCase {
 	}
 
 	/**
+	 * Once an hour's cap is reached, a new credential of that hour folds without counting the
+	 * hour's rows (two statements), and a raised cap lets rows in again.
+	 */
+	public function test_a_full_hour_folds_without_counting(): void {
+		global $wpdb;
+		$repository = new \AuthSentinel\Events\EventsRepository();
+		$hour       = intdiv( time(), HOUR_IN_SECONDS );
+		$row        = static function ( string $tag ) use ( $hour ): array {
+			return array(
+				'agg_key'     => substr( hash( 'sha256', $tag ), 0, 32 ),
+				'hour'        => $hour,
+				'first_seen'  => gmdate( 'Y-m-d H:i:s' ),
+				'last_seen'   => gmdate( 'Y-m-d H:i:s' ),
+				'count'       => 1,
+				'source'      => 'token',
+				'issuer'      => '',
+				'server_code' => 'jwt_auth_invalid_token',
+				'code'        => 'jwt_auth_invalid_token',
+				'cause'       => 'corrupted',
+				'user_id'     => 0,
+				'ip'          => '198.51.100.9',
+				'user_agent'  => 'full-hour ' . $tag,
+				'route'       => '/wp-json/wp/v2/users/me',
+				'token_fp'    => substr( hash( 'sha256', 'fp' . $tag ), 0, 32 ),
+				'token_iss'   => '',
+				'token_iat'   => null,
+				'token_exp'   => null,
+				'token_jti'   => '',
+				'token_type'  => '',
+				'details'     => '{}',
+				'net'         => '198.51.100.0/24',
+			);
+		};
+		$tag       = wp_generate_password( 8, false );
+		$this_hour = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::events_table() . ' WHERE hour = %d AND overflow = 0', $hour ) );
+		$cap       = $this_hour + 2;
+		$this->assertSame( 'inserted', $repository->record( $row( $tag . 'a' ), 1000, $cap ) );
+		$this->assertSame( 'inserted', $repository->record( $row( $tag . 'b' ), 1000, $cap ) );
+		$this->assertSame( 'overflow', $repository->record( $row( $tag . 'c' ), 1000, $cap ), 'the third new row folds' );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertSame( $hour . ':' . $cap, get_option( 'auth_sentinel_events_full_hour' ) );
+
+		$queries = $wpdb->num_queries;
+		$this->assertSame( 'overflow', $repository->record( $row( $tag . 'd' ), 1000, $cap ) );
+		$this->assertSame( 2, $wpdb->num_queries - $queries, 'a full hour costs a missed UPDATE and the summary row\'s UPDATE' );
+
+		$this->assertSame( 'inserted', $repository->record( $row( $tag . 'e' ), 1000, $cap + 10 ), 'a raised cap lets rows in' );
+		delete_option( 'auth_sentinel_events_full_hour' );
+	}
+
+	/**
 	 * Pruning a large backlog stops after its time budget and goes on a minute later.
 	 */
 	public function test_pruning_runs_in_batches_within_a_budget(): void {
