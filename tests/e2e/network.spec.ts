@@ -132,6 +132,34 @@ test.describe( 'Network Admin', () => {
 		await context.close();
 	} );
 
+	test( 'revoking from the Network Admin ends a session made on another site', async ( {
+		browser,
+	} ) => {
+		// A member of site 2 signs in there: the session is made on site 2.
+		const member = await signedIn( browser, 'subscriber', '/site2' );
+		await member.page.goto( '/site2/wp-admin/profile.php' );
+		await expect( member.page ).toHaveURL(
+			/site2\/wp-admin\/profile\.php/
+		);
+
+		const { context, page } = await signedIn( browser, 'admin' );
+		await page.goto(
+			'/wp-admin/network/admin.php?page=auth-sentinel-sessions&site=2'
+		);
+		const row = page.getByRole( 'row' ).filter( { hasText: 'subscriber' } );
+		await row.first().getByRole( 'button', { name: 'Revoke' } ).click();
+		const dialog = page.getByRole( 'dialog' );
+		await expect( dialog ).toContainText( 'Revoke this session?' );
+		await dialog.getByRole( 'button', { name: 'Revoke' } ).click();
+		await expect( dialog ).toHaveCount( 0 );
+
+		// The very next request on site 2 is signed out.
+		await member.page.goto( '/site2/wp-admin/profile.php' );
+		await expect( member.page ).toHaveURL( /wp-login\.php/ );
+		await member.context.close();
+		await context.close();
+	} );
+
 	// Last: it signs everyone but the network administrator out of the network.
 	test( 'the network administrator chooses between one site’s members and the whole network', async ( {
 		browser,
