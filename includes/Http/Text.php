@@ -43,7 +43,8 @@ final class Text {
 	 */
 	public static function user_by_login( string $login ) {
 		$login = trim( $login );
-		if ( '' === $login || strlen( $login ) > 100 || '' === sanitize_user( $login ) ) {
+		// Core's cache refuses a key that is blank once trimmed ("\f" sanitizes to a space).
+		if ( '' === $login || strlen( $login ) > 100 || '' === trim( sanitize_user( $login ) ) ) {
 			return false;
 		}
 		return get_user_by( 'login', $login );

@@ -135,7 +135,7 @@ class FuzzTest extends TestCase {
 			return (int) $one >= $offset && (int) $one < $offset + 10000000 ? array( (int) $one ) : array();
 		}
 		$n = (int) ( getenv( $count ) ?: $fallback );
-		return range( $offset, $offset + $n - 1 );
+		return $n > 0 ? range( $offset, $offset + $n - 1 ) : array();
 	}
 
 	/**
