@@ -37,7 +37,7 @@ ensure_npm() {
 # screen, each with its .asset.php: the oldest of those is the build's age).
 ensure_build() {
 	local oldest
-	oldest="$(find "$ROOT/build" -maxdepth 1 -name '*.asset.php' -printf '%T@ %p\n' 2>/dev/null | sort -n | head -n 1 | cut -d' ' -f2-)"
+	oldest="$(find "$ROOT/build" -maxdepth 1 -name '*.asset.php' -printf '%T@ %p\n' 2>/dev/null | sort -n | head -n 1 | cut -d' ' -f2- || true)"
 	if [ -z "$oldest" ] || [ -n "$(find "$ROOT/src" -newer "$oldest" -type f -print -quit)" ]; then
 		say "building the admin UI"
 		(cd "$ROOT" && npx wp-scripts build >/dev/null) || die "UI build failed"
