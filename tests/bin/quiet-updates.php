@@ -74,3 +74,20 @@ add_filter(
 	10,
 	3
 );
+
+// The plugin folder links to the whole checkout (node_modules, vendor, .cache holding this very
+// site): Site Health's directory sizes would walk 70,000 folders and try to cache them in one
+// option larger than MariaDB's packet limit. Those folders are not part of the plugin.
+add_filter(
+	'pre_recurse_dirsize',
+	static function ( $size, $directory ) {
+		$checkout = dirname( __DIR__, 4 );
+		$real     = realpath( (string) $directory );
+		if ( false !== $real && dirname( $real ) === $checkout && in_array( basename( $real ), array( 'node_modules', 'vendor', '.cache', '.wp-core', '.git' ), true ) ) {
+			return 0;
+		}
+		return $size;
+	},
+	10,
+	2
+);
