@@ -13,9 +13,20 @@ import type {
  * Says where a secret's value is set.
  *
  * @param source Source code from the REST API.
+ * @param group  Group of the secret: a key or salt that is set nowhere is one
+ *               WordPress has not needed yet (it generates it on first use).
  * @return Text for the "Where it is set" column.
  */
-export function sourceLabel( source: SecretSource ): string {
+export function sourceLabel(
+	source: SecretSource,
+	group?: SecretGroup
+): string {
+	if ( source === 'missing' && group === 'salt' ) {
+		return __(
+			'Not generated yet (WordPress makes it on first use)',
+			'auth-sentinel'
+		);
+	}
 	switch ( source ) {
 		case 'constant':
 			return __( 'wp-config.php (constant)', 'auth-sentinel' );
@@ -32,9 +43,30 @@ export function sourceLabel( source: SecretSource ): string {
  * Names a strength.
  *
  * @param strength Strength code from the REST API.
+ * @param source   Where the value in use comes from: "default" and
+ *                 "duplicate" then describe the wp-config.php constant that
+ *                 WordPress ignored, not the value in use.
  * @return Badge text.
  */
-export function strengthLabel( strength: SecretStrength ): string {
+export function strengthLabel(
+	strength: SecretStrength,
+	source?: SecretSource
+): string {
+	// WordPress's own fallback for a key it ignored: generated, or not yet.
+	if ( source === 'generated' || source === 'missing' ) {
+		if ( strength === 'default' ) {
+			return __(
+				'Ignored: wp-config.php has the default phrase',
+				'auth-sentinel'
+			);
+		}
+		if ( strength === 'duplicate' ) {
+			return __(
+				'Ignored: wp-config.php repeats another key',
+				'auth-sentinel'
+			);
+		}
+	}
 	switch ( strength ) {
 		case 'ok':
 			return __( 'OK', 'auth-sentinel' );

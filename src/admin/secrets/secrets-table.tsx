@@ -124,11 +124,11 @@ function SecretRows( { section, columns, now }: SecretRowsProps ) {
 						<SecretName name={ secret.name } />
 					</th>
 					<td data-label={ columns.source }>
-						{ sourceLabel( secret.source ) }
+						{ sourceLabel( secret.source, secret.group ) }
 					</td>
 					<td data-label={ columns.strength }>
 						<StatusBadge tone={ strengthTone( secret ) }>
-							{ strengthLabel( secret.strength ) }
+							{ strengthLabel( secret.strength, secret.source ) }
 						</StatusBadge>
 					</td>
 					<td data-label={ columns.changed }>
