@@ -39,13 +39,6 @@ class Demo {
 	const OPTION = 'auth_sentinel_demo';
 
 	/**
-	 * The plugin.
-	 *
-	 * @var Plugin
-	 */
-	private $plugin;
-
-	/**
 	 * The writes the repositories do not offer.
 	 *
 	 * @var DemoStorage
@@ -74,12 +67,9 @@ class Demo {
 	private $times = array();
 
 	/**
-	 * Creates the demo.
-	 *
-	 * @param Plugin $plugin The plugin.
+	 * Creates the demo (the plugin's objects come from Plugin::get(): this is an entry point).
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin  = $plugin;
+	public function __construct() {
 		$this->storage = new DemoStorage();
 	}
 
@@ -136,13 +126,19 @@ class Demo {
 			$this->record['audit'][] = (int) $id;
 		};
 		add_action( 'auth_sentinel_audited', $collect, 10, 4 );
-		$this->plugin->secrets()->safe_check( 'cli' ); // Know the secrets before recording a change of them.
+		// A fresh site has no generated salts until something first signs a cookie or a nonce, and
+		// the watch cannot record a change of a salt that does not exist yet: let WordPress make
+		// them as it would on the first sign-in, then have the watch learn them.
+		foreach ( array( 'auth', 'secure_auth', 'logged_in', 'nonce' ) as $scheme ) {
+			wp_salt( $scheme );
+		}
+		Plugin::get( \AuthSentinel\Secrets\SecretsWatch::class )->safe_check( 'cli' ); // Know the secrets before recording a change of them.
 
 		$users    = array();
 		$rows     = array();
 		$failures = 0;
 		$causes   = array();
-		$people   = new DemoPeople( $this->plugin, array( $this, 'audit' ), $log );
+		$people   = new DemoPeople( array( $this, 'audit' ), $log );
 		try {
 			$log( sprintf( 'Making %d users…', $count ) );
 			$users = $people->users(
@@ -173,7 +169,7 @@ class Demo {
 			$changed   = $this->record_secret_change( $change_at, $people->made['cookie'] + count( $users ) );
 
 			$log( 'Writing failures…' );
-			$rows   = ( new DemoFailures( $this->plugin->catalog(), $this->plugin->fingerprinter() ) )->make(
+			$rows   = ( new DemoFailures( Plugin::get( \AuthSentinel\Catalog\Catalog::class ), Plugin::get( \AuthSentinel\Secrets\Fingerprinter::class ) ) )->make(
 				$users,
 				array(
 					'now'       => $now,
@@ -185,7 +181,7 @@ class Demo {
 					'header_at' => $since + mt_rand( 0, max( 0, $days - 1 ) ) * DAY_IN_SECONDS + 13 * HOUR_IN_SECONDS,
 				)
 			);
-			$events = $this->plugin->events()->repository();
+			$events = Plugin::get( \AuthSentinel\Events\EventsRepository::class );
 			foreach ( $rows as $row ) {
 				if ( $events->import( $row ) ) {
 					$failures               += (int) $row['count'];
@@ -225,7 +221,7 @@ class Demo {
 			$ip,
 			$agent,
 			function () use ( $action, $details, $target, $actor ) {
-				return $this->plugin->auditor()->record( $action, $details, $target, $actor );
+				return Plugin::get( \AuthSentinel\Audit\Auditor::class )->record( $action, $details, $target, $actor );
 			}
 		);
 		if ( $id > 0 ) {
@@ -263,7 +259,6 @@ class Demo {
 	 * @return void
 	 */
 	private function revocations( array $users, int $revoker ): void {
-		$sessions = $this->plugin->sessions();
 		foreach ( array( 'cashier', 'app' ) as $kind ) {
 			foreach ( $users as $person ) {
 				if ( $kind !== $person['kind'] ) {
@@ -271,7 +266,7 @@ class Demo {
 				}
 				try {
 					if ( 'cashier' === $kind ) {
-						$rows = $sessions->index()->query(
+						$rows = Plugin::get( \AuthSentinel\Sessions\SessionIndex::class )->query(
 							array(
 								'user' => (int) $person['id'],
 								'type' => 'wcpos',
@@ -280,9 +275,9 @@ class Demo {
 						if ( ! $rows ) {
 							continue;
 						}
-						$sessions->revoker()->revoke( $rows[0], $revoker, 'admin' );
+						Plugin::get( \AuthSentinel\Sessions\Revoker::class )->revoke( $rows[0], $revoker, 'admin' );
 					} else {
-						$sessions->revoker()->revoke_user( (int) $person['id'], $revoker, 'admin' );
+						Plugin::get( \AuthSentinel\Sessions\Revoker::class )->revoke_user( (int) $person['id'], $revoker, 'admin' );
 					}
 				} catch ( \RuntimeException $e ) {
 					( $this->log )( 'Warning: a demo revocation could not be confirmed: ' . $e->getMessage() );
@@ -349,7 +344,7 @@ class Demo {
 				continue;
 			}
 			$this->record['secrets'] = $saved;
-			$id                      = $this->plugin->auditor()->repository()->add( SecretsWatch::ACTION, array( 'trigger' => 'demo' ) + $change, 0 );
+			$id                      = Plugin::get( \AuthSentinel\Audit\AuditRepository::class )->add( SecretsWatch::ACTION, array( 'trigger' => 'demo' ) + $change, 0 );
 			if ( $id > 0 ) {
 				$this->record['audit'][] = $id;
 				$this->times[ $id ]      = $at;
