@@ -25,4 +25,4 @@ require_once __DIR__ . '/includes/autoload.php';
 register_activation_hook( __FILE__, array( \AuthSentinel\Plugin::class, 'activate' ) );
 register_deactivation_hook( __FILE__, array( \AuthSentinel\Plugin::class, 'deactivate' ) );
 
-\AuthSentinel\Plugin::instance()->boot();
+\AuthSentinel\Plugin::boot();

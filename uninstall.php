@@ -20,8 +20,8 @@ function auth_sentinel_uninstall_site() {
 	// Every option the plugin owns starts with its prefix.
 	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'auth_sentinel_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	wp_clear_scheduled_hook( \AuthSentinel\Secrets\SecretsWatch::CRON_HOOK );
-	wp_clear_scheduled_hook( \AuthSentinel\Events\EventsModule::PRUNE_HOOK );
-	wp_clear_scheduled_hook( \AuthSentinel\Sessions\SessionsModule::CRON_HOOK );
+	wp_clear_scheduled_hook( \AuthSentinel\Events\EventsRetention::HOOK );
+	wp_clear_scheduled_hook( \AuthSentinel\Sessions\Inventory::CRON_HOOK );
 	wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
 	wp_cache_flush();
 }

@@ -23,7 +23,7 @@ Settings::update(
 		'trusted_proxies'     => '',
 	)
 );
-$auth_sentinel_recorder = new \AuthSentinel\Events\Recorder( \AuthSentinel\Plugin::instance()->events()->repository(), new \AuthSentinel\Catalog\Catalog() );
+$auth_sentinel_recorder = new \AuthSentinel\Events\Recorder( \AuthSentinel\Plugin::get( \AuthSentinel\Events\EventsRepository::class ), new \AuthSentinel\Catalog\Catalog() );
 $auth_sentinel_tag      = bin2hex( random_bytes( 3 ) );
 $auth_sentinel_results  = array();
 $auth_sentinel_started  = microtime( true );
@@ -35,7 +35,7 @@ for ( $i = 0; $i < $auth_sentinel_calls; $i++ ) {
 	$_SERVER['HTTP_USER_AGENT'] = 'million-' . $auth_sentinel_tag . '-' . $i;
 	Request::reset();
 	if ( 0 === $i % 10000 ) { // A recorder remembers what it recorded in its request: a new one per 10,000 "requests".
-		$auth_sentinel_recorder = new \AuthSentinel\Events\Recorder( \AuthSentinel\Plugin::instance()->events()->repository(), new \AuthSentinel\Catalog\Catalog() );
+		$auth_sentinel_recorder = new \AuthSentinel\Events\Recorder( \AuthSentinel\Plugin::get( \AuthSentinel\Events\EventsRepository::class ), new \AuthSentinel\Catalog\Catalog() );
 	}
 	$failure             = new Failure( $i % 2 ? 'token' : 'cookie', $i % 2 ? 'jwt_auth_invalid_token' : 'auth_cookie_bad_hash', $i % 3 ? 'corrupted' : 'expired' );
 	$failure->credential = hash( 'sha256', $auth_sentinel_tag . $i );

@@ -382,7 +382,7 @@ $auth_sentinel_times   = array();
 $auth_sentinel_capture = array();
 for ( $auth_sentinel_i = 0; $auth_sentinel_i < 5; $auth_sentinel_i++ ) {
 	$auth_sentinel_t0      = microtime( true );
-	$auth_sentinel_count   = \AuthSentinel\Plugin::instance()->sessions()->count_active();
+	$auth_sentinel_count   = \AuthSentinel\Plugin::get( \AuthSentinel\Sessions\Inventory::class )->count_active();
 	$auth_sentinel_times[] = microtime( true ) - $auth_sentinel_t0;
 	if ( 0 === $auth_sentinel_i ) {
 		$auth_sentinel_plans['count_active()'] = $auth_sentinel_capture;

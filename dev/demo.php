@@ -75,7 +75,7 @@ if ( 'production' === wp_get_environment_type() ) {
 	auth_sentinel_demo_fail( 'WordPress says this is a production site (WP_ENVIRONMENT_TYPE is "production", or not set): the demo is for development sites only.' );
 }
 
-$auth_sentinel_demo = new \AuthSentinel\Dev\Demo( \AuthSentinel\Plugin::instance() );
+$auth_sentinel_demo = new \AuthSentinel\Dev\Demo();
 if ( $auth_sentinel_options['remove'] || $auth_sentinel_demo->exists() ) {
 	echo \AuthSentinel\Dev\DemoCommand::removed( $auth_sentinel_demo->remove() ), "\n";
 }

@@ -30,6 +30,6 @@ if ( ! defined( 'AUTH_SENTINEL_DEV_DIR' ) ) {
 
 	// The plugin registers `wp auth-sentinel` when it loads, before this runs.
 	if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) && class_exists( '\AuthSentinel\Plugin' ) ) {
-		\WP_CLI::add_command( 'auth-sentinel demo', new \AuthSentinel\Dev\DemoCommand( \AuthSentinel\Plugin::instance() ) );
+		\WP_CLI::add_command( 'auth-sentinel demo', new \AuthSentinel\Dev\DemoCommand() );
 	}
 }

@@ -25,15 +25,6 @@ class Capabilities {
 	const MANAGE = 'manage_auth_sentinel';
 
 	/**
-	 * Hooks the mapping.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_filter( 'map_meta_cap', array( $this, 'map' ), 10, 3 );
-	}
-
-	/**
 	 * Maps the plugin's capability to the primitive one it stands for.
 	 *
 	 * @param string[] $caps    Primitive capabilities required.

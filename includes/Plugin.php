@@ -7,215 +7,119 @@
 
 namespace AuthSentinel;
 
-use AuthSentinel\Admin\AdminPages;
-use AuthSentinel\Alerts\AlertsModule;
-use AuthSentinel\Apps\AppsModule;
-use AuthSentinel\Audit\AuditModule;
-use AuthSentinel\Audit\AuditRepository;
-use AuthSentinel\Audit\Auditor;
-use AuthSentinel\Catalog\CatalogModule;
-use AuthSentinel\Cli\CliModule;
 use AuthSentinel\Database\Schema;
-use AuthSentinel\Events\EventsModule;
-use AuthSentinel\Health\HealthModule;
-use AuthSentinel\Secrets\SecretFacts;
-use AuthSentinel\Secrets\SecretsModule;
+use AuthSentinel\Events\Capture;
+use AuthSentinel\Events\EventsRetention;
+use AuthSentinel\Secrets\Fingerprinter;
+use AuthSentinel\Secrets\QuickCheck;
+use AuthSentinel\Secrets\SecretResolver;
+use AuthSentinel\Secrets\SecretsState;
 use AuthSentinel\Secrets\SecretsWatch;
-use AuthSentinel\Sessions\SessionsModule;
-use AuthSentinel\Settings\SettingsModule;
+use AuthSentinel\Sessions\Inventory;
+use AuthSentinel\Sessions\Revocations;
+use AuthSentinel\Sessions\TokenGate;
+use AuthSentinel\Sessions\TokenTracker;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Builds each domain's module once and hooks it; handles activation and deactivation.
+ * Hooks the table of `Hooks` with a container that builds each listener when its hook first
+ * needs it; handles activation and deactivation. Entry points that WordPress or a person starts
+ * — WP-CLI commands, the session storage class core builds itself, tests, the benches — reach
+ * an object with `Plugin::get( Foo::class )`; the plugin's own classes get theirs through their
+ * constructors.
  *
  * @since 0.1.0
  */
 final class Plugin {
 
 	/**
-	 * The one instance.
+	 * The container, once the plugin runs.
 	 *
-	 * @var Plugin|null
+	 * @var Container|null
 	 */
-	private static $instance;
+	private static $container;
 
 	/**
-	 * The secrets watch module.
-	 *
-	 * @var SecretsModule
-	 */
-	private $secrets;
-
-	/**
-	 * The error catalog module.
-	 *
-	 * @var CatalogModule
-	 */
-	private $catalog;
-
-	/**
-	 * The failures module.
-	 *
-	 * @var EventsModule
-	 */
-	private $events;
-
-	/**
-	 * Writes the audit trail.
-	 *
-	 * @var Auditor
-	 */
-	private $auditor;
-
-	/**
-	 * The sessions module.
-	 *
-	 * @var SessionsModule
-	 */
-	private $sessions;
-
-	/**
-	 * The modules that only hook in: audit trail, settings, Site Health, alerts, apps, CLI.
-	 *
-	 * @var array<int, object>
-	 */
-	private $others = array();
-
-	/**
-	 * Returns the one instance.
-	 *
-	 * @return Plugin
-	 */
-	public static function instance(): Plugin {
-		if ( null === self::$instance ) {
-			self::$instance = new self();
-		}
-		return self::$instance;
-	}
-
-	/**
-	 * Builds the modules.
-	 */
-	private function __construct() {
-		$audit          = new AuditRepository();
-		$this->auditor  = new Auditor( $audit );
-		$this->secrets  = new SecretsModule( $audit );
-		$this->catalog  = new CatalogModule();
-		$this->events   = new EventsModule(
-			$this->secrets->watch(),
-			$this->secrets->facts(),
-			$this->secrets->fingerprinter(),
-			$this->catalog->catalog(),
-			$audit,
-			function ( string $token ) {
-				return $this->sessions->token_revocation( $token );
-			},
-			function ( int $user_id ) {
-				return $this->sessions->user_revocation( $user_id );
-			}
-		);
-		$this->sessions = new SessionsModule( $this );
-		$this->others   = array(
-			new AuditModule( $this ),
-			new SettingsModule( $this ),
-			new HealthModule( $this ),
-			new AlertsModule( $this ),
-			new AppsModule( $this ),
-			new CliModule( $this ),
-			new \AuthSentinel\Privacy\PrivacyModule( $this ),
-		);
-	}
-
-	/**
-	 * Hooks everything. Nothing here touches the database.
+	 * Hooks everything. Nothing here builds an object of the plugin or touches the database.
 	 *
 	 * @return void
 	 */
-	public function boot(): void {
-		( new Capabilities() )->register();
-		( new Rest\SiteScope() )->register();
-		( new Rest\PermissionFirst() )->register();
-		( new Rest\JsonBody() )->register();
-		$this->secrets->register();
-		$this->catalog->register();
-		$this->events->register();
-		$this->sessions->register();
-		foreach ( $this->others as $module ) {
-			$module->register();
+	public static function boot(): void {
+		if ( null !== self::$container ) {
+			return;
 		}
-		// Early on every request (one comparison with an autoloaded option): the code of this
-		// version may write columns an older schema lacks.
-		add_action( 'init', array( Schema::class, 'maybe_upgrade' ), 1 );
-		add_action( 'wp_initialize_site', array( self::class, 'site_created' ), 200 );
-		add_action( 'admin_init', array( SecretsWatch::class, 'schedule' ) );
-		add_action( 'admin_init', array( EventsModule::class, 'schedule' ) );
-		if ( is_admin() ) {
-			( new AdminPages() )->register();
+		self::$container = new Container( self::factories() );
+		Hooks::register( self::$container );
+		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
+			Cli\Commands::register( self::$container );
 		}
 	}
 
 	/**
-	 * Returns the secrets watch.
+	 * Tells whether the plugin is running (booted in this request).
 	 *
-	 * @return SecretsWatch
+	 * @return bool
 	 */
-	public function secrets(): SecretsWatch {
-		return $this->secrets->watch();
+	public static function running(): bool {
+		return null !== self::$container;
 	}
 
 	/**
-	 * Returns what is known of the secrets' changes.
+	 * Returns the shared object of a class, for an entry point (see the class comment).
 	 *
-	 * @return SecretFacts
+	 * @param string $class The class.
+	 * @return object
+	 *
+	 * @phpstan-template T of object
+	 * @phpstan-param class-string<T> $class
+	 * @phpstan-return T
 	 */
-	public function facts(): SecretFacts {
-		return $this->secrets->facts();
+	public static function get( string $class ) {
+		return self::container()->get( $class );
 	}
 
 	/**
-	 * Returns the fingerprinter of credentials.
+	 * Returns the container (built on first use, for activation without a boot).
 	 *
-	 * @return \AuthSentinel\Secrets\Fingerprinter
+	 * @return Container
 	 */
-	public function fingerprinter(): \AuthSentinel\Secrets\Fingerprinter {
-		return $this->secrets->fingerprinter();
+	public static function container(): Container {
+		if ( null === self::$container ) {
+			self::$container = new Container( self::factories() );
+		}
+		return self::$container;
 	}
 
 	/**
-	 * Returns the error catalog.
+	 * Builders of the classes that need more than their constructor's types say.
 	 *
-	 * @return \AuthSentinel\Catalog\Catalog
+	 * @return array<string, callable(Container): object>
 	 */
-	public function catalog(): \AuthSentinel\Catalog\Catalog {
-		return $this->catalog->catalog();
-	}
-
-	/**
-	 * Returns the failures module.
-	 *
-	 * @return EventsModule
-	 */
-	public function events(): EventsModule {
-		return $this->events;
-	}
-
-	/**
-	 * Returns the sessions module.
-	 *
-	 * @return SessionsModule
-	 */
-	public function sessions(): SessionsModule {
-		return $this->sessions;
-	}
-
-	/**
-	 * Returns the audit trail writer.
-	 *
-	 * @return Auditor
-	 */
-	public function auditor(): Auditor {
-		return $this->auditor;
+	private static function factories(): array {
+		return array(
+			// The comparison on every request builds the full check only on a difference.
+			QuickCheck::class => static function ( Container $container ) {
+				return new QuickCheck(
+					$container->get( SecretsState::class ),
+					$container->get( SecretResolver::class ),
+					$container->get( Fingerprinter::class ),
+					static function () use ( $container ): SecretsWatch {
+						return $container->get( SecretsWatch::class );
+					}
+				);
+			},
+			// The gate tells the failures capture of each refusal: built only then.
+			TokenGate::class  => static function ( Container $container ) {
+				return new TokenGate(
+					$container->get( Revocations::class ),
+					$container->get( TokenTracker::class ),
+					static function ( string $token, array $fact, array $claims, array $users ) use ( $container ): void {
+						$container->get( Capture::class )->token_refused( $token, $fact, $claims, $users );
+					}
+				);
+			},
+		);
 	}
 
 	/**
@@ -265,11 +169,29 @@ final class Plugin {
 	 */
 	public static function activate_site(): void {
 		Schema::install();
-		SecretsWatch::schedule();
-		EventsModule::schedule();
-		SessionsModule::schedule();
-		self::instance()->secrets()->safe_check( 'activation' );
-		self::instance()->sessions()->activate();
+		self::schedule();
+		self::get( SecretsWatch::class )->safe_check( 'activation' );
+		self::get( Inventory::class )->activate();
+	}
+
+	/**
+	 * Makes sure the scheduled work is scheduled (activation, and admin_init in case a cron
+	 * event was lost): the hourly secrets check and sessions upkeep, the daily pruning. By the
+	 * hooks' names alone, so that no class is loaded to check.
+	 *
+	 * @return void
+	 */
+	public static function schedule(): void {
+		$schedules = array(
+			Hooks::SECRETS_CHECK   => 'hourly',
+			Hooks::SESSIONS_UPKEEP => 'hourly',
+			Hooks::PRUNE           => 'daily',
+		);
+		foreach ( $schedules as $hook => $recurrence ) {
+			if ( ! wp_next_scheduled( $hook ) ) {
+				wp_schedule_event( time() + HOUR_IN_SECONDS, $recurrence, $hook );
+			}
+		}
 	}
 
 	/**
@@ -303,8 +225,8 @@ final class Plugin {
 	 */
 	private static function deactivate_site(): void {
 		wp_clear_scheduled_hook( SecretsWatch::CRON_HOOK );
-		wp_clear_scheduled_hook( EventsModule::PRUNE_HOOK );
-		wp_clear_scheduled_hook( SessionsModule::CRON_HOOK );
+		wp_clear_scheduled_hook( EventsRetention::HOOK );
+		wp_clear_scheduled_hook( Inventory::CRON_HOOK );
 		wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
 	}
 }

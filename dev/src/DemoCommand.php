@@ -85,7 +85,7 @@ class DemoCommand extends Command {
 		if ( 'production' === wp_get_environment_type() && empty( $assoc_args['force'] ) ) {
 			\WP_CLI::error( 'WordPress says this is a production site (WP_ENVIRONMENT_TYPE is "production", or not set). Set it to "local" or "development", or pass --force if you are sure.' );
 		}
-		$demo = new Demo( $this->plugin );
+		$demo = new Demo();
 		if ( $remove ) {
 			\WP_CLI::success( self::removed( $demo->remove() ) );
 			return;

@@ -8,7 +8,6 @@
 namespace AuthSentinel\Dev;
 
 use AuthSentinel\Plugin;
-use AuthSentinel\Sessions\Tracker;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -34,13 +33,6 @@ class DemoPeople {
 	 * User meta marking a demo user (with the prefix, what --remove trusts).
 	 */
 	const META = 'auth_sentinel_demo';
-
-	/**
-	 * The plugin.
-	 *
-	 * @var Plugin
-	 */
-	private $plugin;
 
 	/**
 	 * Writes the demo's audit rows at their time.
@@ -71,14 +63,12 @@ class DemoPeople {
 	/**
 	 * Creates the maker.
 	 *
-	 * @param Plugin   $plugin The plugin.
-	 * @param callable $audit  Writes an audit row: (action, details, target, actor, at, ip, agent).
-	 * @param callable $log    Prints a warning.
+	 * @param callable $audit Writes an audit row: (action, details, target, actor, at, ip, agent).
+	 * @param callable $log   Prints a warning.
 	 */
-	public function __construct( Plugin $plugin, callable $audit, callable $log ) {
-		$this->plugin = $plugin;
-		$this->audit  = $audit;
-		$this->log    = $log;
+	public function __construct( callable $audit, callable $log ) {
+		$this->audit = $audit;
+		$this->log   = $log;
 	}
 
 	/**
@@ -194,7 +184,7 @@ class DemoPeople {
 		);
 		$token    = wp_generate_password( 43, false, false );
 		\WP_Session_Tokens::get_instance( (int) $person['id'] )->update( $token, $session );
-		$row = $this->plugin->sessions()->index()->find_fp( 'cookie', $this->plugin->sessions()->tracker()->cookie_fp( hash( 'sha256', $token ) ) );
+		$row = Plugin::get( \AuthSentinel\Sessions\SessionIndex::class )->find_fp( 'cookie', Plugin::get( \AuthSentinel\Sessions\CredentialFingerprints::class )->cookie( hash( 'sha256', $token ) ) );
 		unset( $token );
 		++$this->made['cookie'];
 
@@ -244,7 +234,7 @@ class DemoPeople {
 				),
 			);
 		}
-		update_user_meta( (int) $person['id'], Tracker::WCPOS_META, $sessions );
+		update_user_meta( (int) $person['id'], \AuthSentinel\Guards::WCPOS_META, $sessions );
 		$this->made['wcpos'] += $count;
 	}
 
@@ -304,7 +294,7 @@ class DemoPeople {
 			(string) $person['ip'],
 			(string) $person['app'][0],
 			function () use ( $person, $token, $iat ) {
-				$this->plugin->sessions()->tracker()->token_seen(
+				Plugin::get( \AuthSentinel\Sessions\TokenTracker::class )->seen(
 					(int) $person['id'],
 					$token,
 					array(

@@ -69,18 +69,6 @@ class AdminPages {
 	private $hooks = array();
 
 	/**
-	 * Hooks the menu.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_action( 'admin_menu', array( $this, 'add_menu' ) );
-		// Network-activated: the screens also live in the Network Admin, for network administrators.
-		add_action( 'network_admin_menu', array( $this, 'add_network_menu' ) );
-		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
-	}
-
-	/**
 	 * Returns the screens' titles, translated.
 	 *
 	 * @return array<string, string>

@@ -7,12 +7,14 @@
 
 namespace AuthSentinel\Alerts;
 
+use AuthSentinel\Database\AtomicOption;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The only place of the alerts domain that touches the database. Two small records in the
- * options table, each changed by one guarded statement so that concurrent requests cannot both
- * win:
+ * The only place of the alerts domain that writes state. Two small records in the options
+ * table, each changed by one guarded statement (Database\\AtomicOption) so that concurrent
+ * requests cannot both win:
  *
  * - a claim per kind of alert: the hour of the last alert sent, zero-padded; a request sends
  *   only if its INSERT IGNORE or its `UPDATE … WHERE option_value < hour` changed the row;
@@ -48,21 +50,11 @@ class AlertClaims {
 	 * @return bool
 	 */
 	public function claim( string $kind, int $hour ): bool {
-		global $wpdb;
-		$name  = self::CLAIM_PREFIX . $kind;
-		$value = self::pad( $hour );
-
-		$suppress = $wpdb->suppress_errors( true );
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- An atomic claim: the options API has no insert-if-absent.
-		$inserted = $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'off')", $name, $value ) );
-		$claimed  = 1 === $inserted;
-		if ( ! $claimed && false !== $inserted ) {
-			// Zero-padded, so that comparing the strings compares the hours (MySQL and SQLite alike).
-			$claimed = 1 === $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value < %s", $value, $name, $value ) );
-		}
-		// phpcs:enable
-		$wpdb->suppress_errors( $suppress );
-		return $claimed;
+		$name     = self::CLAIM_PREFIX . $kind;
+		$value    = self::pad( $hour );
+		$inserted = AtomicOption::insert( $name, $value, false );
+		// Zero-padded, so that comparing the strings compares the hours (MySQL and SQLite alike).
+		return true === $inserted || ( false === $inserted && AtomicOption::raise( $name, $value ) );
 	}
 
 	/**
@@ -88,18 +80,11 @@ class AlertClaims {
 			return false;
 		}
 
-		global $wpdb;
-		$next     = (string) ( $minute + 1 );
-		$suppress = $wpdb->suppress_errors( true );
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- A compare-and-swap on the value this request saw.
-		if ( null === $seen ) {
-			$won = 1 === $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'yes')", self::GATE_OPTION, $next ) );
-		} else {
-			$won = 1 === $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s", $next, self::GATE_OPTION, $seen ) );
-		}
-		// phpcs:enable
-		$wpdb->suppress_errors( $suppress );
-		return $won;
+		// A compare-and-swap on the value this request saw.
+		$next = (string) ( $minute + 1 );
+		return null === $seen
+			? true === AtomicOption::insert( self::GATE_OPTION, $next, true )
+			: AtomicOption::swap( self::GATE_OPTION, $seen, $next );
 	}
 
 	/**
@@ -113,11 +98,7 @@ class AlertClaims {
 			wp_cache_set( 'done_' . $hour, 1, self::CACHE_GROUP, HOUR_IN_SECONDS );
 			return;
 		}
-		global $wpdb;
-		$suppress = $wpdb->suppress_errors( true );
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Moves the gate forward only.
-		$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s", (string) ( ( $hour + 1 ) * 60 ), self::GATE_OPTION ) );
-		$wpdb->suppress_errors( $suppress );
+		AtomicOption::put( self::GATE_OPTION, (string) ( ( $hour + 1 ) * 60 ) ); // Moves the gate forward only.
 	}
 
 	/**

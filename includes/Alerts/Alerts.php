@@ -7,7 +7,9 @@
 
 namespace AuthSentinel\Alerts;
 
-use AuthSentinel\Plugin;
+use AuthSentinel\Audit\Auditor;
+use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Secrets\SecretsWatch;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -45,7 +47,7 @@ class Alerts {
 	/**
 	 * The one-off re-check of an hour's failures (argument: the hour).
 	 */
-	const RECHECK_HOOK = 'auth_sentinel_alert_spike_recheck';
+	const RECHECK_HOOK = \AuthSentinel\Hooks::ALERTS_RECHECK;
 
 	/**
 	 * The late shutdown priority the alerts are sent at (after the secrets watch's own
@@ -54,11 +56,18 @@ class Alerts {
 	const SHUTDOWN_PRIORITY = PHP_INT_MAX - 100;
 
 	/**
-	 * The plugin.
+	 * The failures table (the spike check counts an hour's failures).
 	 *
-	 * @var Plugin
+	 * @var EventsRepository
 	 */
-	private $plugin;
+	private $events;
+
+	/**
+	 * Writes the audit trail (each alert sent is audited).
+	 *
+	 * @var Auditor
+	 */
+	private $auditor;
 
 	/**
 	 * The claims and the spike gate.
@@ -105,14 +114,33 @@ class Alerts {
 	/**
 	 * Creates the alerts.
 	 *
-	 * @param Plugin           $plugin  The plugin.
+	 * @param EventsRepository $events  The failures table.
+	 * @param Auditor          $auditor Writes the audit trail.
 	 * @param AlertClaims|null $claims  The claims (default: the options table).
 	 * @param Webhook|null     $webhook Sends webhooks.
 	 */
-	public function __construct( Plugin $plugin, ?AlertClaims $claims = null, ?Webhook $webhook = null ) {
-		$this->plugin  = $plugin;
+	public function __construct( EventsRepository $events, Auditor $auditor, ?AlertClaims $claims = null, ?Webhook $webhook = null ) {
+		$this->events  = $events;
+		$this->auditor = $auditor;
 		$this->claims  = $claims ?? new AlertClaims();
 		$this->webhook = $webhook ?? new Webhook();
+	}
+
+	/**
+	 * Follows an audit row that may call for an alert (auth_sentinel_audited): a change of
+	 * secrets found by the scheduled check, or "revoke everyone".
+	 *
+	 * @param mixed $action  The action.
+	 * @param mixed $details Its details.
+	 * @return void
+	 */
+	public function audited( $action, $details = array() ): void {
+		$details = is_array( $details ) ? $details : array();
+		if ( SecretsWatch::ACTION === $action ) {
+			$this->secrets_changed( $details );
+		} elseif ( 'all_sessions_revoked' === $action ) {
+			$this->all_sessions_revoked( $details );
+		}
 	}
 
 	/**
@@ -121,8 +149,9 @@ class Alerts {
 	 * @param array<string, mixed> $change `at`, `changed` (names), and for cookie keys `sessions` and `users`.
 	 * @return void
 	 */
-	public function secrets_changed( array $change ): void {
-		$names = array();
+	public function secrets_changed( $change ): void {
+		$change = is_array( $change ) ? $change : array();
+		$names  = array();
 		foreach ( (array) ( $change['changed'] ?? array() ) as $name ) {
 			if ( is_string( $name ) && preg_match( '/^[A-Za-z0-9_]{1,64}$/', $name ) ) {
 				$names[] = $name;
@@ -259,7 +288,7 @@ class Alerts {
 	private function check_spike( int $hour, bool $gated ): void {
 		$threshold = (int) Settings::get( 'alert_spike_threshold' );
 		$causes    = array();
-		foreach ( $this->plugin->events()->repository()->per_hour(
+		foreach ( $this->events->per_hour(
 			array(
 				'since_hour' => $hour,
 				'until_hour' => $hour,
@@ -350,7 +379,7 @@ class Alerts {
 			}
 		}
 
-		$this->plugin->auditor()->record(
+		$this->auditor->record(
 			$sent ? 'alert_sent' : 'alert_failed',
 			array(
 				'kind'     => $kind,

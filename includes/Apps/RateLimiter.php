@@ -7,8 +7,7 @@
 
 namespace AuthSentinel\Apps;
 
-use AuthSentinel\Database\BoundedQuery;
-use AuthSentinel\Database\Schema;
+use AuthSentinel\Database\Counters;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -90,22 +89,6 @@ class RateLimiter {
 			$count = wp_cache_incr( $key, 1, self::CACHE_GROUP );
 			return false === $count ? null : (int) $count;
 		}
-		$table = Schema::counters_table();
-		// A fault of the table (missing, locked, denied, full) answers null within a second: the caller refuses.
-		return BoundedQuery::run(
-			$table,
-			static function () use ( $table, $name, $minute ): ?int {
-				global $wpdb;
-				// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- An atomic counter in the plugin's own table.
-				$written = BoundedQuery::exec( $wpdb->prepare( "INSERT INTO {$table} (name, win, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $name, $minute ) );
-				// Read back rather than trust the affected rows: MySQL says 2 for an update, SQLite 1.
-				$count = false === $written ? null : $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM {$table} WHERE name = %s AND win = %d", $name, $minute ) );
-				if ( 'all' === $name && '1' === (string) $count ) {
-					BoundedQuery::exec( $wpdb->prepare( "DELETE FROM {$table} WHERE win < %d", $minute ) ); // The first request of a minute forgets the past ones.
-				}
-				// phpcs:enable
-				return null === $count ? null : (int) $count;
-			}
-		);
+		return Counters::hit( $name, $minute ); // A fault of the table answers null within a second: the caller refuses.
 	}
 }

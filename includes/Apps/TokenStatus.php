@@ -9,6 +9,7 @@ namespace AuthSentinel\Apps;
 
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Events\TokenDiagnosis;
+use AuthSentinel\Sessions\TokenTracker;
 use AuthSentinel\Rest\Dates;
 
 defined( 'ABSPATH' ) || exit;
@@ -51,23 +52,23 @@ class TokenStatus {
 	private $catalog;
 
 	/**
-	 * Tells whether the site saw a token in use: function ( string $token ): bool.
+	 * Tells whether the site saw a token in use.
 	 *
-	 * @var callable
+	 * @var TokenTracker
 	 */
-	private $seen;
+	private $tokens;
 
 	/**
-	 * Creates the answerer.
+	 * Creates the status.
 	 *
-	 * @param TokenDiagnosis $diagnosis The one token diagnosis.
+	 * @param TokenDiagnosis $diagnosis The diagnosis shared with the failures.
 	 * @param Catalog        $catalog   The error catalog.
-	 * @param callable       $seen      Tells whether the site saw a token in use.
+	 * @param TokenTracker   $tokens    Tells whether the site saw a token in use.
 	 */
-	public function __construct( TokenDiagnosis $diagnosis, Catalog $catalog, callable $seen ) {
+	public function __construct( TokenDiagnosis $diagnosis, Catalog $catalog, TokenTracker $tokens ) {
 		$this->diagnosis = $diagnosis;
 		$this->catalog   = $catalog;
-		$this->seen      = $seen;
+		$this->tokens    = $tokens;
 	}
 
 	/**
@@ -83,7 +84,7 @@ class TokenStatus {
 		$type    = in_array( $claims['type'] ?? null, array( 'access', 'refresh' ), true ) ? (string) $claims['type'] : null;
 		$cause   = $verdict['cause'];
 
-		if ( ! $verdict['verified'] && 'corrupted' !== $cause && ! ( $this->seen )( $token ) ) {
+		if ( ! $verdict['verified'] && 'corrupted' !== $cause && ! $this->tokens->seen_before( $token ) ) {
 			// Not shown to be genuine: only what the token says of itself.
 			if ( null !== ( $claims['exp'] ?? null ) && $claims['exp'] < time() ) {
 				return $this->answer( 'expired', $type, $claims['exp'] );

@@ -10,7 +10,7 @@ namespace AuthSentinel\Apps;
 use AuthSentinel\Events\TokenInspector;
 use AuthSentinel\Http\ClientAddress;
 use AuthSentinel\Http\Request;
-use AuthSentinel\Plugin;
+use AuthSentinel\Secrets\Fingerprinter;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -46,21 +46,30 @@ class TokenStatusController extends \WP_REST_Controller {
 	const GLOBAL_LIMIT = 600;
 
 	/**
-	 * The plugin.
+	 * Answers for one token.
 	 *
-	 * @var Plugin
+	 * @var TokenStatus
 	 */
-	private $plugin;
+	private $status;
+
+	/**
+	 * Fingerprints the callers (for the rate limit).
+	 *
+	 * @var Fingerprinter
+	 */
+	private $fingerprinter;
 
 	/**
 	 * Creates the controller.
 	 *
-	 * @param Plugin $plugin The plugin.
+	 * @param TokenStatus   $status        Answers for one token.
+	 * @param Fingerprinter $fingerprinter Fingerprints the callers.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin    = $plugin;
-		$this->namespace = 'auth-sentinel/v1';
-		$this->rest_base = ltrim( self::ROUTE, '/' );
+	public function __construct( TokenStatus $status, Fingerprinter $fingerprinter ) {
+		$this->status        = $status;
+		$this->fingerprinter = $fingerprinter;
+		$this->namespace     = 'auth-sentinel/v1';
+		$this->rest_base     = ltrim( self::ROUTE, '/' );
 	}
 
 	/**
@@ -113,13 +122,7 @@ class TokenStatusController extends \WP_REST_Controller {
 			return $this->error( 400, 'auth_sentinel_no_token', __( 'Send the token in the "token" field of the body, or as Authorization: Bearer <token>.', 'auth-sentinel' ) );
 		}
 
-		$sessions = $this->plugin->sessions();
-		$status   = new TokenStatus(
-			$this->plugin->events()->token_diagnosis(),
-			$this->plugin->catalog(),
-			array( $sessions, 'token_seen' )
-		);
-		$response = new \WP_REST_Response( $status->of( $token, $stripped ), 200 );
+		$response = new \WP_REST_Response( $this->status->of( $token, $stripped ), 200 );
 		$response->header( 'Cache-Control', 'no-store' );
 		return $response;
 	}
@@ -196,7 +199,7 @@ class TokenStatusController extends \WP_REST_Controller {
 	 */
 	private function client(): string {
 		$ip = Request::current()->client_ip();
-		return $this->plugin->fingerprinter()->fingerprint( 'rate_limit', '' === $ip ? 'unknown' : ClientAddress::rate_key( $ip ) );
+		return $this->fingerprinter->fingerprint( 'rate_limit', '' === $ip ? 'unknown' : ClientAddress::rate_key( $ip ) );
 	}
 
 	/**

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Cli;
 
 use AuthSentinel\Audit\AuditCsv;
+use AuthSentinel\Audit\AuditRepository;
 use AuthSentinel\Audit\AuditSummary;
 
 defined( 'ABSPATH' ) || exit;
@@ -26,6 +27,22 @@ defined( 'ABSPATH' ) || exit;
  * @since 0.1.0
  */
 class AuditCommand extends Command {
+
+	/**
+	 * The audit table.
+	 *
+	 * @var AuditRepository
+	 */
+	private $audit;
+
+	/**
+	 * Creates the command.
+	 *
+	 * @param AuditRepository $audit The audit table.
+	 */
+	public function __construct( AuditRepository $audit ) {
+		$this->audit = $audit;
+	}
 
 	/**
 	 * Exports the audit log as CSV, newest first, to standard output or a file.
@@ -132,7 +149,7 @@ class AuditCommand extends Command {
 		}
 
 		$first  = true;
-		$export = new AuditCsv( $this->plugin->auditor()->repository(), $filters );
+		$export = new AuditCsv( $this->audit, $filters );
 		$rows   = $export->write(
 			static function ( string $chunk ) use ( $handle, $bom, &$first ): bool {
 				if ( $first && ! $bom && 0 === strpos( $chunk, AuditCsv::BOM ) ) {

@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Cli;
 
+use AuthSentinel\Catalog\Catalog;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -22,6 +24,22 @@ defined( 'ABSPATH' ) || exit;
  * @since 0.1.0
  */
 class CatalogCommand extends Command {
+
+	/**
+	 * The error catalog.
+	 *
+	 * @var Catalog
+	 */
+	private $catalog;
+
+	/**
+	 * Creates the command.
+	 *
+	 * @param Catalog $catalog The error catalog.
+	 */
+	public function __construct( Catalog $catalog ) {
+		$this->catalog = $catalog;
+	}
 
 	/**
 	 * The fields of an entry, in order.
@@ -63,7 +81,7 @@ class CatalogCommand extends Command {
 	 * @return void
 	 */
 	public function get( $args, $assoc_args ): void {
-		$catalog = $this->plugin->catalog();
+		$catalog = $this->catalog;
 		$entry   = $catalog->find( (string) $args[0] );
 		if ( null === $entry ) {
 			\WP_CLI::error( sprintf( 'No catalog entry matches "%s". See `wp auth-sentinel catalog list --search=%s`.', $args[0], $args[0] ) );
@@ -116,7 +134,7 @@ class CatalogCommand extends Command {
 	 * @return void
 	 */
 	public function list_( $args, $assoc_args ): void {
-		$catalog = $this->plugin->catalog();
+		$catalog = $this->catalog;
 		$format  = (string) ( $assoc_args['format'] ?? 'table' );
 		$items   = array();
 		foreach ( $catalog->search( (string) ( $assoc_args['search'] ?? '' ) ) as $entry ) {

@@ -9,7 +9,6 @@ namespace AuthSentinel\Cli;
 
 use AuthSentinel\Audit\AuditCsv;
 use AuthSentinel\Http\Text;
-use AuthSentinel\Plugin;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -20,22 +19,6 @@ defined( 'ABSPATH' ) || exit;
  * @since 0.1.0
  */
 abstract class Command {
-
-	/**
-	 * The plugin, for the domains' objects.
-	 *
-	 * @var Plugin
-	 */
-	protected $plugin;
-
-	/**
-	 * Keeps the plugin.
-	 *
-	 * @param Plugin $plugin The plugin.
-	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
-	}
 
 	/**
 	 * Returns the id of a user given by id, login or email; stops with an error when none matches.

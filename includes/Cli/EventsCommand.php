@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Cli;
 
+use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Events\ClientName;
 use AuthSentinel\Events\EventsController;
 use AuthSentinel\Events\EventsRepository;
@@ -28,6 +29,31 @@ defined( 'ABSPATH' ) || exit;
  * @since 0.1.0
  */
 class EventsCommand extends Command {
+
+	/**
+	 * The failures table.
+	 *
+	 * @var EventsRepository
+	 */
+	private $events;
+
+	/**
+	 * The error catalog.
+	 *
+	 * @var Catalog
+	 */
+	private $catalog;
+
+	/**
+	 * Creates the command.
+	 *
+	 * @param EventsRepository $events  The failures table.
+	 * @param Catalog          $catalog The error catalog.
+	 */
+	public function __construct( EventsRepository $events, Catalog $catalog ) {
+		$this->events  = $events;
+		$this->catalog = $catalog;
+	}
 
 	/**
 	 * The fields shown unless --fields says otherwise.
@@ -179,7 +205,7 @@ class EventsCommand extends Command {
 		foreach ( $request as $key => $value ) {
 			$rest->set_param( $key, $value );
 		}
-		$filters = EventsController::filters( $rest, $this->plugin->catalog() );
+		$filters = EventsController::filters( $rest, $this->catalog );
 		// filters() reads times as the REST route gets them; these are GMT already.
 		$filters['since'] = $request['since'];
 		$filters['until'] = $request['until'];
@@ -189,7 +215,7 @@ class EventsCommand extends Command {
 		$orderby  = in_array( $assoc_args['orderby'] ?? '', EventsRepository::ORDERS, true ) ? (string) $assoc_args['orderby'] : 'last_seen';
 		$order    = 'asc' === ( $assoc_args['order'] ?? '' ) ? 'asc' : 'desc';
 		$format   = (string) ( $assoc_args['format'] ?? 'table' );
-		$result   = $this->plugin->events()->repository()->find( $filters, 'count' === $format ? 1 : $page, 'count' === $format ? 1 : $per_page, $orderby, $order );
+		$result   = $this->events->find( $filters, 'count' === $format ? 1 : $page, 'count' === $format ? 1 : $per_page, $orderby, $order );
 
 		$user_ids = array_filter( array_unique( array_map( 'intval', array_column( $result['rows'], 'user_id' ) ) ) );
 		if ( $user_ids ) {

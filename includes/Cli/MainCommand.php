@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Cli;
 
+use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -37,6 +39,31 @@ defined( 'ABSPATH' ) || exit;
 class MainCommand extends Command {
 
 	/**
+	 * The failures table.
+	 *
+	 * @var EventsRepository
+	 */
+	private $events;
+
+	/**
+	 * The audit table.
+	 *
+	 * @var AuditRepository
+	 */
+	private $audit;
+
+	/**
+	 * Creates the command.
+	 *
+	 * @param EventsRepository $events The failures table.
+	 * @param AuditRepository  $audit  The audit table.
+	 */
+	public function __construct( EventsRepository $events, AuditRepository $audit ) {
+		$this->events = $events;
+		$this->audit  = $audit;
+	}
+
+	/**
 	 * Deletes failures and audit rows older than the retention settings.
 	 *
 	 * The same as the daily clean-up, run now and to the end: failures last seen
@@ -58,14 +85,14 @@ class MainCommand extends Command {
 		$events     = 0;
 		$before     = gmdate( 'Y-m-d H:i:s', time() - $event_days * DAY_IN_SECONDS );
 		do {
-			$result  = $this->plugin->events()->repository()->prune( $before );
+			$result  = $this->events->prune( $before );
 			$events += $result['deleted'];
 		} while ( ! $result['done'] );
 
 		$audit  = 0;
 		$before = gmdate( 'Y-m-d H:i:s', time() - $audit_days * DAY_IN_SECONDS );
 		do {
-			$result = $this->plugin->auditor()->repository()->prune( $before );
+			$result = $this->audit->prune( $before );
 			$audit += $result['deleted'];
 		} while ( ! $result['done'] );
 

@@ -7,6 +7,9 @@
 
 namespace AuthSentinel\Cli;
 
+use AuthSentinel\Secrets\SecretFacts;
+use AuthSentinel\Secrets\SecretsWatch;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -20,6 +23,31 @@ defined( 'ABSPATH' ) || exit;
  * @since 0.1.0
  */
 class SecretsCommand extends Command {
+
+	/**
+	 * The secrets watch.
+	 *
+	 * @var SecretsWatch
+	 */
+	private $watch;
+
+	/**
+	 * What is known of the secrets' changes.
+	 *
+	 * @var SecretFacts
+	 */
+	private $facts;
+
+	/**
+	 * Creates the command.
+	 *
+	 * @param SecretsWatch $watch The secrets watch.
+	 * @param SecretFacts  $facts What is known of the secrets' changes.
+	 */
+	public function __construct( SecretsWatch $watch, SecretFacts $facts ) {
+		$this->watch = $watch;
+		$this->facts = $facts;
+	}
 
 	/**
 	 * Checks the secrets now, then lists their source, strength and last change.
@@ -66,8 +94,8 @@ class SecretsCommand extends Command {
 	 * @return void
 	 */
 	public function status( $args, $assoc_args ): void {
-		$this->plugin->secrets()->safe_check( 'cli' );
-		$state = $this->plugin->facts()->snapshot();
+		$this->watch->safe_check( 'cli' );
+		$state = $this->facts->snapshot();
 		$items = array();
 		foreach ( $state['items'] as $name => $item ) {
 			// A token secret this site never had is not worth a row (as on the Secrets screen).
@@ -125,7 +153,7 @@ class SecretsCommand extends Command {
 	 */
 	public function history( $args, $assoc_args ): void {
 		$items = array();
-		foreach ( $this->plugin->facts()->history( self::number( $assoc_args, 'limit', 20, 1, 200 ) ) as $row ) {
+		foreach ( $this->facts->history( self::number( $assoc_args, 'limit', 20, 1, 200 ) ) as $row ) {
 			$items[] = array(
 				'id'       => (int) $row['id'],
 				'at'       => self::iso( $row['at'] ),

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Cli;
 
 use AuthSentinel\Events\ClientName;
+use AuthSentinel\Sessions\Revoker;
 use AuthSentinel\Sessions\SessionIndex;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,6 +32,31 @@ defined( 'ABSPATH' ) || exit;
  * @since 0.1.0
  */
 class SessionsCommand extends Command {
+
+	/**
+	 * The sessions index.
+	 *
+	 * @var SessionIndex
+	 */
+	private $index;
+
+	/**
+	 * Ends credentials.
+	 *
+	 * @var Revoker
+	 */
+	private $revoker;
+
+	/**
+	 * Creates the command.
+	 *
+	 * @param SessionIndex $index   The sessions index.
+	 * @param Revoker      $revoker Ends credentials.
+	 */
+	public function __construct( SessionIndex $index, Revoker $revoker ) {
+		$this->index   = $index;
+		$this->revoker = $revoker;
+	}
 
 	/**
 	 * The fields shown unless --fields says otherwise.
@@ -150,7 +176,7 @@ class SessionsCommand extends Command {
 			'per_page' => self::number( $assoc_args, 'per-page', 100, 1, 100 ),
 		);
 		$query['status'] = '' === $query['status'] ? 'active' : $query['status'];
-		$result          = $this->plugin->sessions()->index()->query( $query );
+		$result          = $this->index->query( $query );
 		$user_ids        = array_filter( array_unique( array_map( 'intval', array_column( $result['rows'], 'user_id' ) ) ) );
 		if ( $user_ids ) {
 			cache_users( $user_ids );
@@ -221,7 +247,7 @@ class SessionsCommand extends Command {
 		}
 		$by        = get_current_user_id();
 		$with_apps = empty( $assoc_args['keep-app-passwords'] );
-		$revoker   = $this->plugin->sessions()->revoker();
+		$revoker   = $this->revoker;
 
 		if ( $all ) {
 			$this->confirm_all( $assoc_args );
@@ -245,7 +271,7 @@ class SessionsCommand extends Command {
 			return;
 		}
 
-		$index   = $this->plugin->sessions()->index();
+		$index   = $this->index;
 		$revoked = 0;
 		$failed  = 0;
 		foreach ( $args as $id ) {
@@ -282,7 +308,7 @@ class SessionsCommand extends Command {
 		if ( ! self::interactive() ) {
 			\WP_CLI::error( 'Revoking everyone\'s sessions signs every user out, you included. Nothing was revoked: pass --yes to go ahead without a terminal to confirm on.' );
 		}
-		$counts = $this->plugin->sessions()->index()->count_by_type( array() );
+		$counts = $this->index->count_by_type( array() );
 		\WP_CLI::confirm( sprintf( 'Revoke every session of every user (%s live), and refuse every token issued before now?', self::counts( $counts ) ), $assoc_args );
 	}
 

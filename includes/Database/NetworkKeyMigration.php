@@ -10,7 +10,7 @@ namespace AuthSentinel\Database;
 use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretsState;
 use AuthSentinel\Sessions\Revocations;
-use AuthSentinel\Sessions\SessionsModule;
+use AuthSentinel\Sessions\Inventory;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -117,7 +117,7 @@ class NetworkKeyMigration {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Own table; a one-time migration.
 		$wpdb->query( "DELETE FROM {$table} WHERE status = 'active'" );
 		update_option(
-			SessionsModule::REINDEX_OPTION,
+			Inventory::REINDEX_OPTION,
 			array(
 				'key'   => 0,
 				'after' => 0,

@@ -10,13 +10,13 @@ namespace AuthSentinel\Events;
 use AuthSentinel\Http\Request;
 use AuthSentinel\Http\Text;
 use AuthSentinel\Secrets\Fingerprinter;
-use AuthSentinel\Secrets\SecretsWatch;
+use AuthSentinel\Secrets\QuickCheck;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Handles the places a credential fails: the five cookie rejections, the login form, application
- * passwords, and REST answers of 401/403 (nonces and bearer tokens of any plugin). EventsModule
+ * passwords, and REST answers of 401/403 (nonces and bearer tokens of any plugin). The hook table
  * hooks it and builds it only when one of those happens.
  *
  * @since 0.1.0
@@ -59,9 +59,9 @@ class Capture {
 	private $issuers;
 
 	/**
-	 * The secrets watch, consulted before a diagnosis.
+	 * The comparison of the secrets, run before a cookie's diagnosis.
 	 *
-	 * @var SecretsWatch
+	 * @var QuickCheck
 	 */
 	private $secrets;
 
@@ -80,10 +80,10 @@ class Capture {
 	 * @param TokenDiagnosis  $tokens        Diagnoses tokens.
 	 * @param NonceDiagnosis  $nonces        Diagnoses nonces.
 	 * @param Issuers         $issuers       Knows the token plugins.
-	 * @param SecretsWatch    $secrets       The secrets watch.
+	 * @param QuickCheck      $secrets       The comparison of the secrets.
 	 * @param Fingerprinter   $fingerprinter Fingerprints credentials.
 	 */
-	public function __construct( Recorder $recorder, CookieDiagnosis $cookies, TokenDiagnosis $tokens, NonceDiagnosis $nonces, Issuers $issuers, SecretsWatch $secrets, Fingerprinter $fingerprinter ) {
+	public function __construct( Recorder $recorder, CookieDiagnosis $cookies, TokenDiagnosis $tokens, NonceDiagnosis $nonces, Issuers $issuers, QuickCheck $secrets, Fingerprinter $fingerprinter ) {
 		$this->recorder      = $recorder;
 		$this->cookies       = $cookies;
 		$this->tokens        = $tokens;
@@ -91,6 +91,63 @@ class Capture {
 		$this->issuers       = $issuers;
 		$this->secrets       = $secrets;
 		$this->fingerprinter = $fingerprinter;
+	}
+
+	/**
+	 * Records a REST answer that refuses a credential (rest_post_dispatch, late, so that the
+	 * answer seen is the one the client gets; the hook table's guard lets through refusals only).
+	 *
+	 * @param mixed                 $response The answer.
+	 * @param \WP_REST_Server|null  $server   The server.
+	 * @param \WP_REST_Request|null $request  The request.
+	 * @return mixed The answer, unchanged.
+	 */
+	public function rest_answered( $response, $server = null, $request = null ) {
+		unset( $server );
+		if ( $response instanceof \WP_REST_Response ) {
+			$this->rest_refused( $response, $request );
+		}
+		return $response;
+	}
+
+	/**
+	 * Keeps a route of Simple JWT Login's output until shutdown, then records a refusal read
+	 * from it (rest_pre_dispatch, first): the plugin ends its errors with wp_send_json_error(),
+	 * which no REST filter sees.
+	 *
+	 * @param mixed                 $result  The result so far.
+	 * @param \WP_REST_Server|null  $server  The server.
+	 * @param \WP_REST_Request|null $request The request.
+	 * @return mixed The result, unchanged.
+	 */
+	public function watch_issuer_output( $result, $server = null, $request = null ) {
+		unset( $server );
+		if ( ! $request instanceof \WP_REST_Request || Issuers::SIMPLE_JWT_LOGIN !== $this->issuers->from_route( $request->get_route() ) ) {
+			return $result;
+		}
+		$level = ob_get_level();
+		if ( ! ob_start() ) {
+			return $result;
+		}
+		add_action(
+			'shutdown',
+			function () use ( $request, $level ) {
+				if ( ob_get_level() <= $level ) {
+					return;
+				}
+				$output = (string) ob_get_contents();
+				$status = (int) http_response_code();
+				if ( $status < 400 || strlen( $output ) > 65536 ) {
+					return;
+				}
+				$body = json_decode( $output, true );
+				if ( is_array( $body ) && false === ( $body['success'] ?? null ) ) {
+					$this->route_refused( $request->get_route(), $status, $body, $request->get_params() );
+				}
+			},
+			0
+		);
+		return $result;
 	}
 
 	/**
@@ -129,7 +186,7 @@ class Capture {
 		$code = current_filter();
 		$this->guarded(
 			function () use ( $code, $elements ) {
-				$this->secrets->quick_check(); // Cookies are checked before `init`: learn a key change first.
+				$this->secrets->run(); // Cookies are checked before `init`: learn a key change first.
 				return is_array( $elements ) ? $this->cookies->rejected( $code, $elements ) : null;
 			}
 		);
@@ -174,7 +231,7 @@ class Capture {
 	}
 
 	/**
-	 * Records a REST refusal (401 or 403: EventsModule only calls this for those) that is a
+	 * Records a REST refusal (the hook table's guard lets through refusals only) that is a
 	 * credential failure.
 	 *
 	 * @param \WP_REST_Response     $response The answer.
@@ -359,9 +416,7 @@ class Capture {
 		// An application password that was revoked is recognised by the fingerprint of its secret.
 		$basic = 'application_password' === $source && 'incorrect_password' === $code ? Request::current()->basic() : null;
 		if ( null !== $basic && '' !== $basic[1] ) {
-			$secret = $this->fingerprinter->app_password_secret( $basic[1] );
-			/** This filter is documented in includes/Events/CookieDiagnosis.php */
-			$ended = apply_filters( 'auth_sentinel_credential_ended', null, 'app_password_secret', $secret );
+			$ended = $this->cookies->ended()->app_password( $this->fingerprinter->app_password_secret( $basic[1] ) );
 			if ( is_array( $ended ) ) {
 				$failure->cause = 'revoked';
 				CookieDiagnosis::add_ended( $failure, $ended );

@@ -11,6 +11,7 @@ use AuthSentinel\Http\Text;
 use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Secrets\SecretResolver;
+use AuthSentinel\Sessions\EndedCredentials;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -37,14 +38,32 @@ class CookieDiagnosis {
 	private $fingerprinter;
 
 	/**
+	 * Who ended a credential, and why.
+	 *
+	 * @var EndedCredentials
+	 */
+	private $ended;
+
+	/**
 	 * Creates the diagnosis.
 	 *
-	 * @param SecretFacts   $secrets What is known of the secrets' changes.
-	 * @param Fingerprinter $fingerprinter Fingerprints credentials.
+	 * @param SecretFacts      $secrets       What is known of the secrets' changes.
+	 * @param Fingerprinter    $fingerprinter Fingerprints credentials.
+	 * @param EndedCredentials $ended         Who ended a credential, and why.
 	 */
-	public function __construct( SecretFacts $secrets, Fingerprinter $fingerprinter ) {
+	public function __construct( SecretFacts $secrets, Fingerprinter $fingerprinter, EndedCredentials $ended ) {
 		$this->secrets       = $secrets;
 		$this->fingerprinter = $fingerprinter;
+		$this->ended         = $ended;
+	}
+
+	/**
+	 * Who ended a credential, and why (for the app password diagnosis of the capture).
+	 *
+	 * @return EndedCredentials
+	 */
+	public function ended(): EndedCredentials {
+		return $this->ended;
 	}
 
 	/**
@@ -95,16 +114,8 @@ class CookieDiagnosis {
 			case 'auth_cookie_bad_session_token':
 				$failure->cause = 'revoked'; // The session was destroyed: signed out, or ended by someone.
 				if ( '' !== $token ) {
-					/**
-					 * Asks who ended a credential: {at, by, reason}, or null when nobody knows.
-					 *
-					 * @since 0.1.0
-					 *
-					 * @param array|null $fact What is known so far.
-					 * @param string     $type The kind: cookie (fingerprint of core's verifier) or app_password_secret.
-					 * @param string     $fp   The fingerprint.
-					 */
-					self::add_ended( $failure, apply_filters( 'auth_sentinel_credential_ended', null, 'cookie', $this->fingerprinter->fingerprint( 'session', hash( 'sha256', $token ) ) ) );
+					// Ended here (revoked, signed out): who did it, and when.
+					self::add_ended( $failure, $this->ended->cookie( $token ) );
 				}
 				break;
 			case 'auth_cookie_bad_hash':

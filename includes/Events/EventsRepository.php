@@ -58,11 +58,11 @@ class EventsRepository {
 	 * @return string updated|inserted|overflow|failed.
 	 */
 	public function record( array $row, int $cap_network, int $cap_hour ): string {
-		$this->filled = 0;
 		// A fault of the table (missing, locked, denied, full) must never hold up or change the request.
 		$result = BoundedQuery::run(
 			Schema::events_table(),
 			function () use ( $row, $cap_network, $cap_hour ): string {
+				$this->filled = 0;
 				return $this->write( $row, $cap_network, $cap_hour );
 			}
 		);

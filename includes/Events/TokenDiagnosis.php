@@ -9,6 +9,8 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretFacts;
+use AuthSentinel\Sessions\IssuerSessions;
+use AuthSentinel\Sessions\Revocations;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -56,36 +58,52 @@ class TokenDiagnosis {
 	private $fingerprinter;
 
 	/**
-	 * Tells whether a token was revoked here: function ( string $token ): ?array {at, by, reason}.
+	 * The revocations made here (deny list, not-before times).
 	 *
-	 * @var callable|null
+	 * @var Revocations
 	 */
-	private $revocation;
+	private $revocations;
 
 	/**
-	 * Tells whether every token of a user was refused here: function ( int $user_id ): ?array.
+	 * What the token plugins keep of their own (Simple JWT Login's revoked tokens).
 	 *
-	 * @var callable|null
+	 * @var IssuerSessions
 	 */
-	private $user_revocation;
+	private $issuer_sessions;
 
 	/**
 	 * Creates the diagnosis.
 	 *
-	 * @param TokenInspector $inspector     Reads tokens.
-	 * @param Issuers        $issuers       Knows the issuers.
-	 * @param SecretFacts    $secrets       What is known of the secrets' changes.
-	 * @param Fingerprinter  $fingerprinter Fingerprints tokens.
-	 * @param callable|null  $revocation    Tells whether a token was revoked here.
-	 * @param callable|null  $user_revocation Tells whether every token of a user was refused here.
+	 * @param TokenInspector $inspector       Reads tokens.
+	 * @param Issuers        $issuers         Knows the issuers.
+	 * @param SecretFacts    $secrets         What is known of the secrets' changes.
+	 * @param Fingerprinter  $fingerprinter   Fingerprints tokens.
+	 * @param Revocations    $revocations     The revocations made here.
+	 * @param IssuerSessions $issuer_sessions What the token plugins keep of their own.
 	 */
-	public function __construct( TokenInspector $inspector, Issuers $issuers, SecretFacts $secrets, Fingerprinter $fingerprinter, ?callable $revocation = null, ?callable $user_revocation = null ) {
+	public function __construct( TokenInspector $inspector, Issuers $issuers, SecretFacts $secrets, Fingerprinter $fingerprinter, Revocations $revocations, IssuerSessions $issuer_sessions ) {
 		$this->inspector       = $inspector;
 		$this->issuers         = $issuers;
 		$this->secrets         = $secrets;
 		$this->fingerprinter   = $fingerprinter;
-		$this->revocation      = $revocation;
-		$this->user_revocation = $user_revocation;
+		$this->revocations     = $revocations;
+		$this->issuer_sessions = $issuer_sessions;
+	}
+
+	/**
+	 * Asks the revocations made here about a token or a user; never throws.
+	 *
+	 * @param string               $token  The raw token ('' for a user's tokens as a whole).
+	 * @param array<string, mixed> $claims Its claims.
+	 * @param int[]                $users  Whose token it may be.
+	 * @return array{at: int, by: int, reason: string}|null
+	 */
+	private function revocation( string $token, array $claims, array $users ): ?array {
+		try {
+			return $this->revocations->check( $token, $claims, $users );
+		} catch ( \Throwable $e ) {
+			return null;
+		}
 	}
 
 	/**
@@ -109,7 +127,7 @@ class TokenDiagnosis {
 		);
 		$user                = $user_id > 0 ? get_userdata( $user_id ) : false;
 		$failure->user_id    = $user ? (int) $user->ID : 0;
-		$fact                = $user && null !== $this->user_revocation ? ( $this->user_revocation )( (int) $user->ID ) : null;
+		$fact                = $user ? $this->revocation( '', array(), array( (int) $user->ID ) ) : null;
 		if ( is_array( $fact ) ) {
 			$verdict          = array( 'details' => array() );
 			$failure->cause   = $this->ended( $verdict, $fact );
@@ -246,10 +264,10 @@ class TokenDiagnosis {
 		$said    = null === $numeric ? '' : ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' );
 		$issuer  = $verdict['issuer'];
 
-		// Revoked here (the gate said so, or the deny list and not-before times do).
+		// Revoked here: the gate said so (no second check), or the deny list and not-before times do.
 		$revoked = $context['revoked'] ?? null;
-		if ( null === $revoked && null !== $this->revocation ) {
-			$revoked = ( $this->revocation )( $token );
+		if ( null === $revoked ) {
+			$revoked = $this->revocation( $token, $raw, array_unique( array_merge( $users, $this->inspector->claimed_users( $raw, true ) ) ) );
 		}
 		if ( is_array( $revoked ) ) {
 			return $this->ended( $verdict, $revoked );
@@ -365,29 +383,10 @@ class TokenDiagnosis {
 				}
 				return '';
 			case Issuers::SIMPLE_JWT_LOGIN:
-				return $this->simple_jwt_login_revoked( $token, $user_id ) ? 'revoked' : '';
+				return $this->issuer_sessions->simple_jwt_login_revoked( $token, $user_id ) ? 'revoked' : '';
 			default:
 				return '';
 		}
-	}
-
-	/**
-	 * Tells whether Simple JWT Login revoked a token itself (4.x: its table, by sha256; 3.x: user meta).
-	 *
-	 * @param string $token   The raw token.
-	 * @param int    $user_id Its user.
-	 * @return bool
-	 */
-	private function simple_jwt_login_revoked( string $token, int $user_id ): bool {
-		global $wpdb;
-		$table = $wpdb->prefix . 'simple_jwt_login_revoked_tokens';
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Another plugin's table, read only while diagnosing.
-		$suppress = $wpdb->suppress_errors( true );
-		$found    = $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) )
-			&& null !== $wpdb->get_var( $wpdb->prepare( "SELECT 1 FROM {$table} WHERE token_hash = %s LIMIT 1", hash( 'sha256', $token ) ) );
-		$wpdb->suppress_errors( $suppress );
-		// phpcs:enable
-		return $found || ( $user_id > 0 && in_array( $token, (array) get_user_meta( $user_id, 'simple_jwt_login_revoked_token', false ), true ) );
 	}
 
 	/**

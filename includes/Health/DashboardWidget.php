@@ -9,7 +9,9 @@ namespace AuthSentinel\Health;
 
 use AuthSentinel\Admin\AdminPages;
 use AuthSentinel\Capabilities;
-use AuthSentinel\Plugin;
+use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Secrets\SecretFacts;
+use AuthSentinel\Sessions\Inventory;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -49,19 +51,37 @@ class DashboardWidget {
 	const HOURS = 24;
 
 	/**
-	 * The plugin.
+	 * The failures table.
 	 *
-	 * @var Plugin
+	 * @var EventsRepository
 	 */
-	private $plugin;
+	private $events;
+
+	/**
+	 * What is known of the secrets' changes.
+	 *
+	 * @var SecretFacts
+	 */
+	private $facts;
+
+	/**
+	 * The inventory of credentials.
+	 *
+	 * @var Inventory
+	 */
+	private $inventory;
 
 	/**
 	 * Creates the widget.
 	 *
-	 * @param Plugin $plugin The plugin.
+	 * @param EventsRepository $events    The failures table.
+	 * @param SecretFacts      $facts     What is known of the secrets' changes.
+	 * @param Inventory        $inventory The inventory of credentials.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( EventsRepository $events, SecretFacts $facts, Inventory $inventory ) {
+		$this->events    = $events;
+		$this->facts     = $facts;
+		$this->inventory = $inventory;
 	}
 
 	/**
@@ -104,7 +124,7 @@ class DashboardWidget {
 		$first  = $hour - self::HOURS + 1;
 		$hourly = array_fill( 0, self::HOURS, 0 );
 		$causes = array();
-		foreach ( $this->plugin->events()->repository()->per_hour(
+		foreach ( $this->events->per_hour(
 			array(
 				'since_hour' => $first,
 				'until_hour' => $hour,
@@ -116,7 +136,7 @@ class DashboardWidget {
 		arsort( $causes );
 
 		$change = null;
-		$latest = $this->plugin->facts()->history( 1 );
+		$latest = $this->facts->history( 1 );
 		if ( $latest ) {
 			$change = array(
 				'at'    => (int) strtotime( $latest[0]['at'] . ' UTC' ),
@@ -129,7 +149,7 @@ class DashboardWidget {
 			'hourly'   => $hourly,
 			'causes'   => $causes,
 			'change'   => $change,
-			'sessions' => $this->plugin->sessions()->count_active(),
+			'sessions' => $this->inventory->count_active(),
 		);
 		set_transient( self::CACHE, $data, self::TTL );
 		return $data;

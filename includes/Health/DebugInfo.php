@@ -8,7 +8,8 @@
 namespace AuthSentinel\Health;
 
 use AuthSentinel\Database\Schema;
-use AuthSentinel\Plugin;
+use AuthSentinel\Secrets\SecretFacts;
+use AuthSentinel\Sessions\Inventory;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -29,11 +30,18 @@ class DebugInfo {
 	const EXACT_BELOW = 100000;
 
 	/**
-	 * The plugin.
+	 * What is known of the secrets' changes.
 	 *
-	 * @var Plugin
+	 * @var SecretFacts
 	 */
-	private $plugin;
+	private $facts;
+
+	/**
+	 * The inventory of credentials.
+	 *
+	 * @var Inventory
+	 */
+	private $inventory;
 
 	/**
 	 * Finds the token plugins.
@@ -45,11 +53,13 @@ class DebugInfo {
 	/**
 	 * Creates the section.
 	 *
-	 * @param Plugin       $plugin        The plugin.
+	 * @param SecretFacts  $facts         What is known of the secrets' changes.
+	 * @param Inventory    $inventory     The inventory of credentials.
 	 * @param TokenPlugins $token_plugins Finds the token plugins.
 	 */
-	public function __construct( Plugin $plugin, TokenPlugins $token_plugins ) {
-		$this->plugin        = $plugin;
+	public function __construct( SecretFacts $facts, Inventory $inventory, TokenPlugins $token_plugins ) {
+		$this->facts         = $facts;
+		$this->inventory     = $inventory;
 		$this->token_plugins = $token_plugins;
 	}
 
@@ -97,7 +107,7 @@ class DebugInfo {
 			'audit'    => __( 'Audit log (rows)', 'auth-sentinel' ),
 			'sessions' => __( 'Sessions index (rows)', 'auth-sentinel' ),
 		);
-		foreach ( $this->table_rows() as $key => $rows ) {
+		foreach ( Schema::table_rows( self::EXACT_BELOW ) as $key => $rows ) {
 			$fields[ 'rows_' . $key ] = array(
 				'label' => $labels[ $key ],
 				'value' => null === $rows['rows']
@@ -125,7 +135,7 @@ class DebugInfo {
 			'value' => $settings['anonymize_ip'] ? __( 'Yes', 'auth-sentinel' ) : __( 'No', 'auth-sentinel' ),
 			'debug' => $settings['anonymize_ip'] ? 'true' : 'false',
 		);
-		$sessions                   = $this->plugin->sessions()->count_active();
+		$sessions                   = $this->inventory->count_active();
 		$fields['active_sessions']  = array(
 			'label' => __( 'Active sessions', 'auth-sentinel' ),
 			'value' => number_format_i18n( $sessions ),
@@ -149,7 +159,7 @@ class DebugInfo {
 	 * @return array<string, array<string, mixed>>
 	 */
 	private function secrets(): array {
-		$snapshot = $this->plugin->facts()->snapshot();
+		$snapshot = $this->facts->snapshot();
 		$fields   = array();
 		$words    = array(
 			'ok'        => __( 'OK', 'auth-sentinel' ),
@@ -185,55 +195,5 @@ class DebugInfo {
 			);
 		}
 		return $fields;
-	}
-
-	/**
-	 * Counts the rows of the plugin's tables; a big table is estimated, not counted.
-	 *
-	 * @return array<string, array{rows: int|null, exact: bool}> By table key (events, audit, sessions).
-	 */
-	private function table_rows(): array {
-		global $wpdb;
-		$tables = array(
-			'events'   => Schema::events_table(),
-			'audit'    => Schema::audit_table(),
-			'sessions' => Schema::sessions_table(),
-		);
-
-		$suppress  = $wpdb->suppress_errors( true ); // No estimates on SQLite; a missing table says so below.
-		$estimates = array();
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Read once for the Info screen; own table names.
-		$rows = $wpdb->get_results(
-			$wpdb->prepare(
-				'SELECT TABLE_NAME AS name, TABLE_ROWS AS estimate FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (%s, %s, %s)',
-				$tables['events'],
-				$tables['audit'],
-				$tables['sessions']
-			),
-			ARRAY_A
-		);
-		foreach ( (array) $rows as $row ) {
-			$estimates[ (string) $row['name'] ] = null === $row['estimate'] ? null : (int) $row['estimate'];
-		}
-
-		$out = array();
-		foreach ( $tables as $key => $table ) {
-			$estimate = $estimates[ $table ] ?? null;
-			if ( null !== $estimate && $estimate >= self::EXACT_BELOW ) {
-				$out[ $key ] = array(
-					'rows'  => $estimate,
-					'exact' => false,
-				);
-				continue;
-			}
-			$count       = $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" );
-			$out[ $key ] = array(
-				'rows'  => null === $count ? null : (int) $count,
-				'exact' => true,
-			);
-		}
-		// phpcs:enable
-		$wpdb->suppress_errors( $suppress );
-		return $out;
 	}
 }

@@ -33,7 +33,7 @@ class StorageCheck {
 	 */
 	public function run(): array {
 		$test    = 'auth_sentinel_storage';
-		$missing = self::missing_tables();
+		$missing = Schema::unreadable_tables();
 		if ( $missing ) {
 			return Result::make(
 				$test,
@@ -84,25 +84,6 @@ class StorageCheck {
 			'overview',
 			__( 'Open Auth Sentinel', 'auth-sentinel' )
 		);
-	}
-
-	/**
-	 * Lists the plugin's tables that cannot be read.
-	 *
-	 * @return string[]
-	 */
-	public static function missing_tables(): array {
-		global $wpdb;
-		$missing  = array();
-		$suppress = $wpdb->suppress_errors( true );
-		foreach ( Schema::tables() as $table ) {
-			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table names; a probe.
-			if ( false === $wpdb->query( "SELECT 1 FROM {$table} LIMIT 1" ) ) {
-				$missing[] = $table;
-			}
-		}
-		$wpdb->suppress_errors( $suppress );
-		return $missing;
 	}
 
 	/**

@@ -166,6 +166,13 @@ final class Request {
 	}
 
 	/**
+	 * Whether the request carries a token, once known.
+	 *
+	 * @var bool|null
+	 */
+	private $carries;
+
+	/**
 	 * Creates a reader over request globals.
 	 *
 	 * @param array<string, mixed>      $server      Server variables.
@@ -194,28 +201,10 @@ final class Request {
 	 * @return bool
 	 */
 	public function carries_token(): bool {
-		foreach ( $this->header_keys() as $key ) {
-			if ( ! empty( $this->server[ $key ] ) ) {
-				return true;
-			}
+		if ( null === $this->carries ) {
+			$this->carries = array() !== $this->tokens();
 		}
-		$names = $this->sjl_names();
-		$raw   = $this->raw_headers();
-		if ( ! empty( $raw['authorization'] ) || ! empty( $raw[ strtolower( $names['header'] ) ] ) ) {
-			return true; // Simple JWT Login reads getallheaders() first (Apache with mod_php hides the header from $_SERVER).
-		}
-		if ( ! empty( $this->query[ self::QUERY_AUTHORIZATION ] ) || ! empty( $this->cookies[ $names['cookie'] ] ) || ! empty( $this->cookies[ self::REFRESH ] ) || ! empty( $this->session[ $names['session'] ] ) ) {
-			return true;
-		}
-		$wanted = array( strtolower( $names['url'] ), self::REFRESH );
-		foreach ( array( $this->query, $this->form ) as $params ) {
-			foreach ( $params as $name => $value ) {
-				if ( '' !== $value && in_array( strtolower( (string) $name ), $wanted, true ) ) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return $this->carries;
 	}
 
 	/**

@@ -10,7 +10,7 @@ namespace AuthSentinel\Privacy;
 use AuthSentinel\Events\PasswordWatch;
 use AuthSentinel\Secrets\ChangeNotice;
 use AuthSentinel\Sessions\Revocations;
-use AuthSentinel\Sessions\Tracker;
+use AuthSentinel\Sessions\TokenTracker;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -246,7 +246,7 @@ class Eraser {
 			return self::result( false, false, array(), true );
 		}
 		$removed = false;
-		foreach ( array( Tracker::SEEN_META, ChangeNotice::DISMISSED_META ) as $key ) {
+		foreach ( array( TokenTracker::SEEN_META, ChangeNotice::DISMISSED_META ) as $key ) {
 			if ( metadata_exists( 'user', $subject->user_id, $key ) ) {
 				$removed = delete_user_meta( $subject->user_id, $key ) || $removed;
 			}

@@ -8,7 +8,7 @@
 namespace AuthSentinel\Privacy;
 
 use AuthSentinel\Settings\Settings;
-use AuthSentinel\Sessions\SessionsModule;
+use AuthSentinel\Sessions\Inventory;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -43,7 +43,7 @@ class PolicyText {
 		$settings = Settings::all();
 		$events   = max( 1, (int) $settings['events_retention_days'] );
 		$audit    = max( 1, (int) $settings['audit_retention_days'] );
-		$ended    = (int) SessionsModule::KEEP_ENDED_DAYS;
+		$ended    = (int) Inventory::KEEP_ENDED_DAYS;
 
 		$html = array();
 

@@ -20,15 +20,6 @@ defined( 'ABSPATH' ) || exit;
 class JsonBody {
 
 	/**
-	 * Hooks the check before the route is matched.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_filter( 'rest_pre_dispatch', array( $this, 'check' ), 5, 3 );
-	}
-
-	/**
 	 * Refuses a JSON body that is not an object (rest_pre_dispatch).
 	 *
 	 * @param mixed                 $result  The response so far.

@@ -20,15 +20,6 @@ defined( 'ABSPATH' ) || exit;
 class PermissionFirst {
 
 	/**
-	 * Hooks the check.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_filter( 'rest_request_before_callbacks', array( $this, 'before' ), 5, 3 );
-	}
-
-	/**
 	 * Asks the permission callback first when the arguments were refused.
 	 *
 	 * @param mixed            $response Null, or an early answer (an argument error).

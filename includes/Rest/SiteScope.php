@@ -27,19 +27,6 @@ class SiteScope {
 	private $switched = 0;
 
 	/**
-	 * Hooks around the plugin's REST callbacks; nothing on a single site.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		if ( ! is_multisite() ) {
-			return;
-		}
-		add_filter( 'rest_request_before_callbacks', array( $this, 'before' ), 10, 3 );
-		add_filter( 'rest_request_after_callbacks', array( $this, 'after' ), 10, 3 );
-	}
-
-	/**
 	 * Switches to the site asked for.
 	 *
 	 * @param mixed            $response Null, or an early answer.

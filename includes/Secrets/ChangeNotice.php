@@ -28,7 +28,7 @@ class ChangeNotice {
 	/**
 	 * The admin-post action that dismisses the notice.
 	 */
-	const DISMISS_ACTION = 'auth_sentinel_dismiss_change';
+	const DISMISS_ACTION = \AuthSentinel\Hooks::DISMISS_NOTICE;
 
 	/**
 	 * How long a change is announced.
@@ -49,17 +49,6 @@ class ChangeNotice {
 	 */
 	public function __construct( SecretsState $state ) {
 		$this->state = $state;
-	}
-
-	/**
-	 * Hooks the notice.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_action( 'admin_notices', array( $this, 'render' ) );
-		add_action( 'network_admin_notices', array( $this, 'render' ) );
-		add_action( 'admin_post_' . self::DISMISS_ACTION, array( $this, 'dismiss' ) );
 	}
 
 	/**

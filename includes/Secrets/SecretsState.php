@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Secrets;
 
+use AuthSentinel\Database\AtomicOption;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -79,14 +81,12 @@ class SecretsState {
 	 * @return array{0: ?array, 1: ?string} The state and its raw stored value.
 	 */
 	public function read(): array {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- The swap below needs the stored bytes, not a cached copy.
-		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION ) );
+		$raw = AtomicOption::read( self::OPTION );
 		if ( null === $raw ) {
 			return array( null, null );
 		}
 		$state = maybe_unserialize( $raw );
-		return array( is_array( $state ) ? $state : null, (string) $raw );
+		return array( is_array( $state ) ? $state : null, $raw );
 	}
 
 	/**
@@ -97,24 +97,15 @@ class SecretsState {
 	 * @return bool Whether this call won the swap.
 	 */
 	public function swap( array $state, ?string $raw ): bool {
-		global $wpdb;
-		if ( null === $raw ) {
-			// add_option() inserts under a unique key: only one request can win.
-			$won = add_option( self::OPTION, $state, '', true );
-		} else {
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A compare-and-swap has no API in core.
-			$won = 1 === $wpdb->query(
-				$wpdb->prepare(
-					"UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s",
-					maybe_serialize( $state ),
-					self::OPTION,
-					$raw
-				)
-			);
-		}
+		$value = maybe_serialize( $state );
+		$won   = null === $raw
+			? true === AtomicOption::insert( self::OPTION, $value, true ) // Under a unique key: one request wins.
+			: AtomicOption::swap( self::OPTION, $raw, $value );
+		// Autoloaded: the copies WordPress keeps in memory (and a persistent cache) go.
 		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
 		wp_cache_delete( self::OPTION, 'options' );
-		return (bool) $won;
+		return $won;
 	}
 
 	/**

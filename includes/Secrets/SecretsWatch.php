@@ -8,6 +8,7 @@
 namespace AuthSentinel\Secrets;
 
 use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Sessions\SessionStore;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -31,7 +32,7 @@ class SecretsWatch {
 	/**
 	 * The hourly cron hook.
 	 */
-	const CRON_HOOK = 'auth_sentinel_check_secrets';
+	const CRON_HOOK = \AuthSentinel\Hooks::SECRETS_CHECK;
 
 	/**
 	 * Resolves and fingerprints the secrets.
@@ -55,11 +56,11 @@ class SecretsWatch {
 	private $audit;
 
 	/**
-	 * Fingerprints values.
+	 * Core's stored sign-in sessions (counted when a cookie key changes).
 	 *
-	 * @var Fingerprinter
+	 * @var SessionStore
 	 */
-	private $fingerprinter;
+	private $sessions;
 
 	/**
 	 * Whether a full check is already queued for shutdown.
@@ -71,75 +72,16 @@ class SecretsWatch {
 	/**
 	 * Creates the watch.
 	 *
-	 * @param SecretResolver  $resolver      Resolves the secrets.
-	 * @param SecretsState    $state         Stores the known state.
-	 * @param AuditRepository $audit         Records changes.
-	 * @param Fingerprinter   $fingerprinter Fingerprints values.
+	 * @param SecretResolver  $resolver Resolves the secrets.
+	 * @param SecretsState    $state    Stores the known state.
+	 * @param AuditRepository $audit    Records changes.
+	 * @param SessionStore    $sessions Core's stored sign-in sessions.
 	 */
-	public function __construct( SecretResolver $resolver, SecretsState $state, AuditRepository $audit, Fingerprinter $fingerprinter ) {
-		$this->resolver      = $resolver;
-		$this->state         = $state;
-		$this->audit         = $audit;
-		$this->fingerprinter = $fingerprinter;
-	}
-
-	/**
-	 * Hooks the watch into WordPress.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_action( 'init', array( $this, 'quick_check' ), 1 );
-		add_action( self::CRON_HOOK, array( $this, 'cron_check' ) );
-
-		$queue = array( $this, 'queue_check' );
-		foreach ( SecretResolver::SALTS as $name ) {
-			$option = strtolower( $name );
-			add_action( "add_site_option_{$option}", $queue );
-			add_action( "update_site_option_{$option}", $queue );
-			add_action( "delete_site_option_{$option}", $queue );
-		}
-		foreach ( array_merge( SecretResolver::TOKEN_OPTIONS, array( TokenSecrets::SIMPLE_JWT_LOGIN_OPTION ), array_keys( SecretResolver::SITE_OPTIONS ) ) as $option ) {
-			add_action( "add_option_{$option}", $queue );
-			add_action( "update_option_{$option}", $queue );
-			add_action( "delete_option_{$option}", $queue );
-		}
-	}
-
-	/**
-	 * Compares what is in memory with the known state; runs the full check only on a difference.
-	 *
-	 * One HMAC over the constants and autoloaded values; for salts kept in the database, their
-	 * fingerprint only if core already read them this request. Never throws: a failure here
-	 * must not break the request.
-	 *
-	 * @return void
-	 */
-	public function quick_check(): void {
-		try {
-			$stored = $this->state->digest();
-			if ( null === $stored || ! $this->fingerprinter->has_key() ) {
-				$this->queue_check(); // First run: learn the secrets once, at the end of the request.
-				return;
-			}
-			list( $digest, $generated ) = $stored;
-			if ( ! hash_equals( $digest, $this->resolver->quick_digest() ) ) {
-				$this->check( 'request' );
-				return;
-			}
-			$in_memory = $generated ? $this->resolver->resolve_salts( $generated, true ) : array();
-			if ( $in_memory ) {
-				$known = $this->state->cached();
-				foreach ( $in_memory as $name => $item ) {
-					if ( ! isset( $known['items'][ $name ] ) || $known['items'][ $name ]['fp'] !== $item['fp'] ) {
-						$this->check( 'request' );
-						return;
-					}
-				}
-			}
-		} catch ( \Throwable $e ) {
-			$this->report( $e );
-		}
+	public function __construct( SecretResolver $resolver, SecretsState $state, AuditRepository $audit, SessionStore $sessions ) {
+		$this->resolver = $resolver;
+		$this->state    = $state;
+		$this->audit    = $audit;
+		$this->sessions = $sessions;
 	}
 
 	/**
@@ -222,7 +164,7 @@ class SecretsWatch {
 					'changed' => $changed,
 				);
 				if ( array_intersect( $changed, SecretResolver::COOKIE_SALTS ) ) {
-					$change += $this->live_sessions( $now );
+					$change += $this->sessions->count_live( $now );
 				}
 				$next['last_change'] = $change;
 			}
@@ -292,57 +234,6 @@ class SecretsWatch {
 			'last_change' => null === $known ? null : $known['last_change'],
 		);
 		return array( $next, $changed );
-	}
-
-	/**
-	 * Counts the sign-in sessions alive at a cookie key change: each one was just invalidated.
-	 *
-	 * @param int $now Current time.
-	 * @return array{sessions: int, users: int}
-	 */
-	private function live_sessions( int $now ): array {
-		global $wpdb;
-		$sessions = 0;
-		$users    = 0;
-		$after    = 0;
-		do {
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A one-off scan in batches at a key change.
-			$rows = $wpdb->get_results(
-				$wpdb->prepare(
-					"SELECT umeta_id, meta_value FROM {$wpdb->usermeta} WHERE meta_key = 'session_tokens' AND umeta_id > %d ORDER BY umeta_id LIMIT 500",
-					$after
-				)
-			);
-			foreach ( $rows as $row ) {
-				$after  = (int) $row->umeta_id;
-				$tokens = is_serialized( $row->meta_value ) ? @unserialize( $row->meta_value, array( 'allowed_classes' => false ) ) : null; // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_unserialize,WordPress.PHP.NoSilencedErrors.Discouraged -- Core's own format; a broken row just counts as none.
-				$live   = 0;
-				foreach ( is_array( $tokens ) ? $tokens : array() as $session ) {
-					if ( is_array( $session ) && isset( $session['expiration'] ) && (int) $session['expiration'] >= $now ) {
-						++$live;
-					}
-				}
-				$sessions += $live;
-				$users    += $live > 0 ? 1 : 0;
-			}
-			$full = 500 === count( $rows );
-		} while ( $full );
-
-		return array(
-			'sessions' => $sessions,
-			'users'    => $users,
-		);
-	}
-
-	/**
-	 * Makes sure the hourly check is scheduled.
-	 *
-	 * @return void
-	 */
-	public static function schedule(): void {
-		if ( ! wp_next_scheduled( self::CRON_HOOK ) ) {
-			wp_schedule_event( time() + HOUR_IN_SECONDS, 'hourly', self::CRON_HOOK );
-		}
 	}
 
 	/**

@@ -103,6 +103,25 @@ class IssuerSessions {
 	}
 
 	/**
+	 * Tells whether Simple JWT Login revoked a token itself (4.x: its table, by sha256; 3.x: user meta).
+	 *
+	 * @param string $token   The raw token.
+	 * @param int    $user_id Its user.
+	 * @return bool
+	 */
+	public function simple_jwt_login_revoked( string $token, int $user_id ): bool {
+		global $wpdb;
+		$table = $wpdb->prefix . 'simple_jwt_login_revoked_tokens';
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Another plugin's table, read only while diagnosing.
+		$suppress = $wpdb->suppress_errors( true );
+		$found    = $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) )
+			&& null !== $wpdb->get_var( $wpdb->prepare( "SELECT 1 FROM {$table} WHERE token_hash = %s LIMIT 1", hash( 'sha256', $token ) ) );
+		$wpdb->suppress_errors( $suppress );
+		// phpcs:enable
+		return $found || ( $user_id > 0 && in_array( $token, (array) get_user_meta( $user_id, 'simple_jwt_login_revoked_token', false ), true ) );
+	}
+
+	/**
 	 * Returns Simple JWT Login's refresh-token table when it exists on this site, '' otherwise.
 	 *
 	 * @return string

@@ -36,11 +36,11 @@ class Policies {
 	private $index;
 
 	/**
-	 * The tracker.
+	 * The fingerprints.
 	 *
-	 * @var Tracker
+	 * @var CredentialFingerprints
 	 */
-	private $tracker;
+	private $fingerprints;
 
 	/**
 	 * The audit trail.
@@ -59,16 +59,16 @@ class Policies {
 	/**
 	 * Creates the policies.
 	 *
-	 * @param Revoker      $revoker The revoker.
-	 * @param SessionIndex $index   The index.
-	 * @param Tracker      $tracker The tracker.
-	 * @param Auditor      $auditor The audit trail.
+	 * @param Revoker                $revoker The revoker.
+	 * @param SessionIndex           $index   The index.
+	 * @param CredentialFingerprints $fingerprints The fingerprints.
+	 * @param Auditor                $auditor The audit trail.
 	 */
-	public function __construct( Revoker $revoker, SessionIndex $index, Tracker $tracker, Auditor $auditor ) {
-		$this->revoker = $revoker;
-		$this->index   = $index;
-		$this->tracker = $tracker;
-		$this->auditor = $auditor;
+	public function __construct( Revoker $revoker, SessionIndex $index, CredentialFingerprints $fingerprints, Auditor $auditor ) {
+		$this->revoker      = $revoker;
+		$this->index        = $index;
+		$this->fingerprints = $fingerprints;
+		$this->auditor      = $auditor;
 	}
 
 	/**
@@ -149,7 +149,7 @@ class Policies {
 			}
 		);
 		foreach ( array_slice( array_keys( $sessions ), $limit ) as $verifier ) {
-			$row = $this->index->find_fp( 'cookie', $this->tracker->cookie_fp( (string) $verifier ) );
+			$row = $this->index->find_fp( 'cookie', $this->fingerprints->cookie( (string) $verifier ) );
 			try {
 				if ( $row && 'active' === $row['status'] ) {
 					$this->revoker->revoke( $row, 0, 'limit' );

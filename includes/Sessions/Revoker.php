@@ -34,11 +34,18 @@ class Revoker {
 	private $index;
 
 	/**
-	 * The tracker.
+	 * The fingerprints.
 	 *
-	 * @var Tracker
+	 * @var CredentialFingerprints
 	 */
-	private $tracker;
+	private $fingerprints;
+
+	/**
+	 * The revocation in progress, for the trackers that hear core end credentials.
+	 *
+	 * @var RevocationContext
+	 */
+	private $context;
 
 	/**
 	 * Token refusals.
@@ -64,18 +71,20 @@ class Revoker {
 	/**
 	 * Creates the revoker.
 	 *
-	 * @param SessionIndex   $index       The index.
-	 * @param Tracker        $tracker     The tracker.
-	 * @param Revocations    $revocations Token refusals.
-	 * @param Auditor        $auditor     The audit trail.
-	 * @param IssuerSessions $issuers     The token plugins' refresh credentials.
+	 * @param SessionIndex           $index        The index.
+	 * @param CredentialFingerprints $fingerprints The fingerprints.
+	 * @param RevocationContext      $context      The revocation in progress.
+	 * @param Revocations            $revocations  Token refusals.
+	 * @param Auditor                $auditor      The audit trail.
+	 * @param IssuerSessions         $issuers      The token plugins' refresh credentials.
 	 */
-	public function __construct( SessionIndex $index, Tracker $tracker, Revocations $revocations, Auditor $auditor, IssuerSessions $issuers ) {
-		$this->index       = $index;
-		$this->tracker     = $tracker;
-		$this->revocations = $revocations;
-		$this->auditor     = $auditor;
-		$this->issuers     = $issuers;
+	public function __construct( SessionIndex $index, CredentialFingerprints $fingerprints, RevocationContext $context, Revocations $revocations, Auditor $auditor, IssuerSessions $issuers ) {
+		$this->index        = $index;
+		$this->fingerprints = $fingerprints;
+		$this->context      = $context;
+		$this->revocations  = $revocations;
+		$this->auditor      = $auditor;
+		$this->issuers      = $issuers;
 	}
 
 	/**
@@ -94,7 +103,7 @@ class Revoker {
 		$type    = (string) $row['type'];
 		$expires = null === $row['expires'] ? 0 : (int) strtotime( $row['expires'] . ' UTC' );
 		try {
-			$this->tracker->during(
+			$this->context->during(
 				$reason,
 				$by,
 				array(),
@@ -159,13 +168,13 @@ class Revoker {
 	public function revoke_user( int $user_id, int $by, string $reason = 'admin', array $options = array() ): array {
 		$with_apps   = $options['application_passwords'] ?? true;
 		$site        = is_multisite() ? (int) ( $options['site'] ?? 0 ) : 0;
-		$keep_cookie = $by === $user_id ? Tracker::current_verifier() : '';
+		$keep_cookie = $by === $user_id ? CredentialFingerprints::current_verifier() : '';
 		$keep_app    = $by === $user_id ? self::current_app_password() : '';
 		$keep        = array_values(
 			array_filter(
 				array(
-					'' === $keep_cookie ? '' : $this->tracker->cookie_fp( $keep_cookie ),
-					'' === $keep_app ? '' : $this->tracker->app_fp( $keep_app ),
+					'' === $keep_cookie ? '' : $this->fingerprints->cookie( $keep_cookie ),
+					'' === $keep_app ? '' : $this->fingerprints->app_password( $keep_app ),
 				)
 			)
 		);
@@ -178,7 +187,7 @@ class Revoker {
 		$only  = $site > 0 ? $this->index->active_on_site( $user_id, $site ) : null;
 		$steps = new RevocationSteps( $counts );
 
-		$not_before = $this->tracker->during(
+		$not_before = $this->context->during(
 			$reason,
 			$by,
 			$keep,
@@ -212,7 +221,7 @@ class Revoker {
 						$kept     = array();
 						foreach ( $sessions as $verifier => $session ) {
 							$mine = '' !== $keep_cookie && $verifier === $keep_cookie;
-							if ( $mine || ( null !== $ending && ! in_array( $this->tracker->cookie_fp( (string) $verifier ), $ending, true ) ) ) {
+							if ( $mine || ( null !== $ending && ! in_array( $this->fingerprints->cookie( (string) $verifier ), $ending, true ) ) ) {
 								$kept[ $verifier ] = $session;
 							}
 						}
@@ -319,13 +328,13 @@ class Revoker {
 		if ( $site > 0 ) {
 			return $this->revoke_site_members( $by, $application_passwords, $site, $everywhere );
 		}
-		$keep_cookie = Tracker::current_verifier();
+		$keep_cookie = CredentialFingerprints::current_verifier();
 		$keep_app    = self::current_app_password();
 		$keep        = array_values(
 			array_filter(
 				array(
-					'' === $keep_cookie ? '' : $this->tracker->cookie_fp( $keep_cookie ),
-					'' === $keep_app ? '' : $this->tracker->app_fp( $keep_app ),
+					'' === $keep_cookie ? '' : $this->fingerprints->cookie( $keep_cookie ),
+					'' === $keep_app ? '' : $this->fingerprints->app_password( $keep_app ),
 				)
 			)
 		);
@@ -335,7 +344,7 @@ class Revoker {
 		}
 		$steps = new RevocationSteps( $counts );
 
-		$not_before = $this->tracker->during(
+		$not_before = $this->context->during(
 			'revoke_all',
 			$by,
 			$keep,
@@ -350,7 +359,7 @@ class Revoker {
 				$steps->run(
 					'wcpos',
 					function () use ( $store, $by ) {
-						$store->delete_everyones( Tracker::WCPOS_META, $by );
+						$store->delete_everyones( \AuthSentinel\Guards::WCPOS_META, $by );
 					}
 				);
 				$steps->run(
@@ -502,7 +511,7 @@ class Revoker {
 		$sessions = SessionTokens::stored( $user_id );
 		$removed  = 0;
 		foreach ( array_keys( $sessions ) as $verifier ) {
-			if ( $this->tracker->cookie_fp( (string) $verifier ) === $fp ) {
+			if ( $this->fingerprints->cookie( (string) $verifier ) === $fp ) {
 				unset( $sessions[ $verifier ] );
 				++$removed;
 			}
@@ -548,7 +557,7 @@ class Revoker {
 	 */
 	private function end_wcpos_sessions( int $user_id, ?array $jtis, int $by = 0, string $reason = 'admin' ): void {
 		wp_cache_delete( $user_id, 'user_meta' );
-		$sessions = get_user_meta( $user_id, Tracker::WCPOS_META, true );
+		$sessions = get_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META, true );
 		$sessions = is_array( $sessions ) ? $sessions : array();
 		$ending   = null === $jtis ? array_map( 'strval', array_keys( $sessions ) ) : $jtis;
 		if ( null === $jtis && $ending ) {
@@ -567,12 +576,12 @@ class Revoker {
 			unset( $sessions[ $jti ] );
 		}
 		if ( $sessions ) {
-			update_user_meta( $user_id, Tracker::WCPOS_META, $sessions );
+			update_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META, $sessions );
 		} else {
-			delete_user_meta( $user_id, Tracker::WCPOS_META );
+			delete_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META );
 		}
 		wp_cache_delete( $user_id, 'user_meta' );
-		$stored = get_user_meta( $user_id, Tracker::WCPOS_META, true );
+		$stored = get_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META, true );
 		if ( is_array( $stored ) && array_intersect( $ending, array_map( 'strval', array_keys( $stored ) ) ) ) {
 			throw new \RuntimeException( 'A WCPOS session is still stored.' );
 		}

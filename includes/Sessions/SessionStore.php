@@ -1,6 +1,6 @@
 <?php
 /**
- * Bulk operations on credentials kept in user meta.
+ * Core's credentials kept in user meta, read and deleted in bulk.
  *
  * @package AuthSentinel
  */
@@ -52,6 +52,65 @@ class SessionStore {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Who holds a credential, for a bulk revocation; nothing to cache.
 		return array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s", $meta_key ) ) );
+	}
+
+	/**
+	 * Returns a batch of the rows of a meta key, in id order (for indexing what exists).
+	 *
+	 * @param string $meta_key The key.
+	 * @param int    $after    Only ids above this.
+	 * @param int    $limit    Rows at most.
+	 * @return array<int, array{umeta_id: string, user_id: string}>
+	 */
+	public function scan( string $meta_key, int $after, int $limit ): array {
+		global $wpdb;
+		$rows = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A batched scan; nothing to cache.
+			$wpdb->prepare( "SELECT umeta_id, user_id FROM {$wpdb->usermeta} WHERE meta_key = %s AND umeta_id > %d ORDER BY umeta_id LIMIT %d", $meta_key, $after, $limit ),
+			ARRAY_A
+		);
+		return is_array( $rows ) ? $rows : array();
+	}
+
+	/**
+	 * Counts core's sign-in sessions alive at a moment, across all users, reading the stored
+	 * `session_tokens` rows in batches of 500 (a one-off scan when a cookie key changed: every
+	 * one of them was just invalidated). A row that does not unserialise counts as none.
+	 *
+	 * @param int $now The moment (Unix time).
+	 * @return array{sessions: int, users: int}
+	 */
+	public function count_live( int $now ): array {
+		global $wpdb;
+		$sessions = 0;
+		$users    = 0;
+		$after    = 0;
+		do {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A one-off scan in batches at a key change.
+			$rows = (array) $wpdb->get_results(
+				$wpdb->prepare(
+					"SELECT umeta_id, meta_value FROM {$wpdb->usermeta} WHERE meta_key = 'session_tokens' AND umeta_id > %d ORDER BY umeta_id LIMIT 500",
+					$after
+				)
+			);
+			foreach ( $rows as $row ) {
+				$after  = (int) $row->umeta_id;
+				$tokens = is_serialized( $row->meta_value ) ? @unserialize( $row->meta_value, array( 'allowed_classes' => false ) ) : null; // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_unserialize,WordPress.PHP.NoSilencedErrors.Discouraged -- Core's own format; a broken row just counts as none.
+				$live   = 0;
+				foreach ( is_array( $tokens ) ? $tokens : array() as $session ) {
+					if ( is_array( $session ) && isset( $session['expiration'] ) && (int) $session['expiration'] >= $now ) {
+						++$live;
+					}
+				}
+				$sessions += $live;
+				$users    += $live > 0 ? 1 : 0;
+			}
+			$full = 500 === count( $rows );
+		} while ( $full );
+
+		return array(
+			'sessions' => $sessions,
+			'users'    => $users,
+		);
 	}
 
 	/**

@@ -11,19 +11,36 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Core's own user-meta session storage, unchanged in format (deactivating the plugin loses no
- * session), that tells the tracker each time a session is saved or destroyed: core fires no hook
- * for either, and its get_all() drops the session ids a per-session revoke needs.
+ * session), that tells the cookie tracker each time a session is saved or destroyed: core fires
+ * no hook for either, and its get_all() drops the session ids a per-session revoke needs.
+ *
+ * WordPress builds this class itself (WP_Session_Tokens::get_instance()), so it cannot be given
+ * its tracker: it asks the plugin's container for it, the one place that does, and only when a
+ * session changes.
  *
  * @since 0.1.0
  */
 class SessionTokens extends \WP_User_Meta_Session_Tokens {
 
 	/**
-	 * Told of every change; null until the sessions module is registered.
+	 * Puts this class in core's place (session_token_manager, late): a plugin that brings its own
+	 * session storage (Redis…) keeps it, and only the index misses its sessions.
 	 *
-	 * @var Tracker|null
+	 * @param mixed $manager The class core would use.
+	 * @return mixed
 	 */
-	public static $tracker;
+	public static function manager( $manager ) {
+		return 'WP_User_Meta_Session_Tokens' === $manager ? self::class : $manager;
+	}
+
+	/**
+	 * Returns the cookie tracker, null when the plugin is not running (deactivation, uninstall).
+	 *
+	 * @return CookieTracker|null
+	 */
+	private static function tracker(): ?CookieTracker {
+		return \AuthSentinel\Plugin::running() ? \AuthSentinel\Plugin::get( CookieTracker::class ) : null;
+	}
 
 	/**
 	 * Saves or destroys one session, then tells the tracker.
@@ -34,8 +51,9 @@ class SessionTokens extends \WP_User_Meta_Session_Tokens {
 	 */
 	protected function update_session( $verifier, $session = null ) {
 		parent::update_session( $verifier, $session );
-		if ( null !== self::$tracker ) {
-			self::$tracker->cookie_changed( $this->user_id, (string) $verifier, is_array( $session ) ? $session : null );
+		$tracker = self::tracker();
+		if ( null !== $tracker ) {
+			$tracker->changed( $this->user_id, (string) $verifier, is_array( $session ) ? $session : null );
 		}
 	}
 
@@ -47,8 +65,9 @@ class SessionTokens extends \WP_User_Meta_Session_Tokens {
 	 */
 	protected function destroy_other_sessions( $verifier ) {
 		parent::destroy_other_sessions( $verifier );
-		if ( null !== self::$tracker ) {
-			self::$tracker->cookies_ended( $this->user_id, (string) $verifier );
+		$tracker = self::tracker();
+		if ( null !== $tracker ) {
+			$tracker->all_of_user_ended( $this->user_id, (string) $verifier );
 		}
 	}
 
@@ -59,8 +78,9 @@ class SessionTokens extends \WP_User_Meta_Session_Tokens {
 	 */
 	protected function destroy_all_sessions() {
 		parent::destroy_all_sessions();
-		if ( null !== self::$tracker ) {
-			self::$tracker->cookies_ended( $this->user_id, null );
+		$tracker = self::tracker();
+		if ( null !== $tracker ) {
+			$tracker->all_of_user_ended( $this->user_id, null );
 		}
 	}
 
@@ -71,8 +91,9 @@ class SessionTokens extends \WP_User_Meta_Session_Tokens {
 	 */
 	public static function drop_sessions() {
 		parent::drop_sessions();
-		if ( null !== self::$tracker ) {
-			self::$tracker->all_cookies_ended();
+		$tracker = self::tracker();
+		if ( null !== $tracker ) {
+			$tracker->everyone_ended();
 		}
 	}
 

@@ -34,14 +34,14 @@ class SessionsController extends Controller {
 	 *
 	 * @var Revoker
 	 */
-	private $revoker;
+	protected $revoker;
 
 	/**
-	 * The tracker (fingerprints of the caller's own credentials).
+	 * The fingerprints (of the caller's own credentials).
 	 *
-	 * @var Tracker
+	 * @var CredentialFingerprints
 	 */
-	private $tracker;
+	private $fingerprints;
 
 	/**
 	 * The password re-entry of "revoke everyone".
@@ -53,17 +53,17 @@ class SessionsController extends Controller {
 	/**
 	 * Creates the controller.
 	 *
-	 * @param SessionIndex     $index   The index.
-	 * @param Revoker          $revoker The revoker.
-	 * @param Tracker          $tracker The tracker.
-	 * @param Reauthentication $reauth  The password re-entry.
+	 * @param SessionIndex           $index   The index.
+	 * @param Revoker                $revoker The revoker.
+	 * @param CredentialFingerprints $fingerprints The fingerprints.
+	 * @param Reauthentication       $reauth  The password re-entry.
 	 */
-	public function __construct( SessionIndex $index, Revoker $revoker, Tracker $tracker, Reauthentication $reauth ) {
+	public function __construct( SessionIndex $index, Revoker $revoker, CredentialFingerprints $fingerprints, Reauthentication $reauth ) {
 		parent::__construct( 'sessions' );
-		$this->index   = $index;
-		$this->revoker = $revoker;
-		$this->tracker = $tracker;
-		$this->reauth  = $reauth;
+		$this->index        = $index;
+		$this->revoker      = $revoker;
+		$this->fingerprints = $fingerprints;
+		$this->reauth       = $reauth;
 	}
 
 	/**
@@ -93,38 +93,6 @@ class SessionsController extends Controller {
 					'methods'             => \WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/users/(?P<user_id>\d+)/sessions',
-			array(
-				'args'   => array(
-					'user_id' => array(
-						'description' => __( 'The user id.', 'auth-sentinel' ),
-						'type'        => 'integer',
-						'minimum'     => 1,
-					),
-				),
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_user_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array_diff_key( $this->get_collection_params(), array( 'user' => true ) ),
-				),
-				array(
-					'methods'             => \WP_REST_Server::DELETABLE,
-					'callback'            => array( $this, 'delete_user_items' ),
-					'permission_callback' => array( $this, 'delete_user_permissions_check' ),
-					'args'                => array(
-						'application_passwords' => array(
-							'description' => __( 'Also revoke the user’s application passwords.', 'auth-sentinel' ),
-							'type'        => 'boolean',
-							'default'     => true,
-						),
-					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -173,25 +141,11 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * Checks the caller may revoke this user's credentials: never a super admin's, unless a super admin.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return true|\WP_Error
-	 */
-	public function delete_user_permissions_check( $request ) {
-		$allowed = Permissions::check();
-		if ( true !== $allowed ) {
-			return $allowed;
-		}
-		return $this->may_touch( (int) $request['user_id'] );
-	}
-
-	/**
 	 * Tells whether the caller is a site administrator of a network (not a network administrator).
 	 *
 	 * @return bool
 	 */
-	private static function site_administrator(): bool {
+	protected static function site_administrator(): bool {
 		return is_multisite() && ! is_super_admin();
 	}
 
@@ -202,7 +156,7 @@ class SessionsController extends Controller {
 	 * @param array<string, mixed> $row The session's index row.
 	 * @return true|\WP_Error
 	 */
-	private function may_touch_row( array $row ) {
+	protected function may_touch_row( array $row ) {
 		if ( self::site_administrator() && get_current_blog_id() !== (int) $row['site_id'] ) {
 			return new \WP_Error( 'auth_sentinel_forbidden', __( 'This session was created on another site of the network: only a network administrator can see or revoke it.', 'auth-sentinel' ), array( 'status' => 403 ) );
 		}
@@ -215,7 +169,7 @@ class SessionsController extends Controller {
 	 * @param int $user_id The credential's owner.
 	 * @return true|\WP_Error
 	 */
-	private function may_touch( int $user_id ) {
+	protected function may_touch( int $user_id ) {
 		if ( is_multisite() && is_super_admin( $user_id ) && ! is_super_admin() ) {
 			return new \WP_Error( 'auth_sentinel_forbidden', __( 'Only a network administrator can revoke a network administrator’s sessions.', 'auth-sentinel' ), array( 'status' => 403 ) );
 		}
@@ -295,20 +249,6 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * Lists one user's sessions.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return \WP_REST_Response|\WP_Error
-	 */
-	public function get_user_items( $request ) {
-		if ( ! get_userdata( (int) $request['user_id'] ) ) {
-			return self::no_user();
-		}
-		$request->set_param( 'user', (int) $request['user_id'] );
-		return $this->get_items( $request );
-	}
-
-	/**
 	 * Returns one session.
 	 *
 	 * @param \WP_REST_Request $request The request.
@@ -348,39 +288,6 @@ class SessionsController extends Controller {
 			array(
 				'deleted'  => true,
 				'previous' => $previous,
-			)
-		);
-	}
-
-	/**
-	 * Revokes every credential of one user.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return \WP_REST_Response|\WP_Error
-	 */
-	public function delete_user_items( $request ) {
-		$user_id = (int) $request['user_id'];
-		if ( ! get_userdata( $user_id ) ) {
-			return self::no_user();
-		}
-		try {
-			$done = $this->revoker->revoke_user(
-				$user_id,
-				get_current_user_id(),
-				'admin',
-				array(
-					'application_passwords' => (bool) $request['application_passwords'],
-					// A site administrator ends only what was created on their site.
-					'site'                  => self::site_administrator() ? get_current_blog_id() : 0,
-				)
-			);
-		} catch ( \RuntimeException $e ) {
-			return self::failed( $e );
-		}
-		return rest_ensure_response(
-			array(
-				'revoked'    => $done['revoked'],
-				'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
 			)
 		);
 	}
@@ -470,8 +377,8 @@ class SessionsController extends Controller {
 			return false;
 		}
 		if ( 'cookie' === $row['type'] ) {
-			$verifier = Tracker::current_verifier();
-			return '' !== $verifier && $this->tracker->cookie_fp( $verifier ) === $row['fp'];
+			$verifier = CredentialFingerprints::current_verifier();
+			return '' !== $verifier && $this->fingerprints->cookie( $verifier ) === $row['fp'];
 		}
 		if ( 'app_password' === $row['type'] ) {
 			$uuid = Revoker::current_app_password();
@@ -622,7 +529,7 @@ class SessionsController extends Controller {
 	 *
 	 * @return \WP_Error
 	 */
-	private static function no_user(): \WP_Error {
+	protected static function no_user(): \WP_Error {
 		return new \WP_Error( 'auth_sentinel_user_not_found', __( 'No user has this id.', 'auth-sentinel' ), array( 'status' => 404 ) );
 	}
 
@@ -632,7 +539,7 @@ class SessionsController extends Controller {
 	 * @param \RuntimeException $e Why.
 	 * @return \WP_Error
 	 */
-	private static function failed( \RuntimeException $e ): \WP_Error {
+	protected static function failed( \RuntimeException $e ): \WP_Error {
 		$data = array( 'status' => 500 );
 		if ( $e instanceof RevocationFailed ) {
 			$data['revoked']     = $e->ended;

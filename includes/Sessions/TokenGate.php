@@ -39,7 +39,7 @@ class TokenGate {
 	/**
 	 * Routes that never authenticate anyone and must answer about a revoked token, not refuse it.
 	 */
-	const EXEMPT_ROUTES = array( '/auth-sentinel/v1/token-status' );
+	const EXEMPT_ROUTES = array( \AuthSentinel\Guards::TOKEN_STATUS_ROUTE );
 
 	/**
 	 * Token refusals.
@@ -49,16 +49,17 @@ class TokenGate {
 	private $revocations;
 
 	/**
-	 * The tracker, told of tokens in use.
+	 * Lists the tokens in use.
 	 *
-	 * @var Tracker
+	 * @var TokenTracker
 	 */
 	private $tracker;
 
 	/**
-	 * The request's credentials.
+	 * The request judged: a process that serves several requests (or reads forged ones) judges
+	 * each afresh.
 	 *
-	 * @var Request
+	 * @var Request|null
 	 */
 	private $request;
 
@@ -95,15 +96,29 @@ class TokenGate {
 	 * Creates the gate.
 	 *
 	 * @param Revocations   $revocations Token refusals.
-	 * @param Tracker       $tracker     The tracker.
-	 * @param Request       $request     The request's credentials.
-	 * @param callable|null $on_refused  Told of each refusal (the failures capture).
+	 * @param TokenTracker  $tracker     Lists the tokens in use.
+	 * @param callable|null $on_refused  Told of each refusal (the failures capture, built only then).
 	 */
-	public function __construct( Revocations $revocations, Tracker $tracker, Request $request, ?callable $on_refused = null ) {
+	public function __construct( Revocations $revocations, TokenTracker $tracker, ?callable $on_refused = null ) {
 		$this->revocations = $revocations;
 		$this->tracker     = $tracker;
-		$this->request     = $request;
 		$this->on_refused  = $on_refused;
+	}
+
+	/**
+	 * Returns the current request's credentials, forgetting what was judged of another request.
+	 *
+	 * @return Request
+	 */
+	private function request(): Request {
+		$current = Request::current();
+		if ( $this->request !== $current ) {
+			$this->request = $current;
+			$this->judged  = array();
+			$this->noted   = array();
+			$this->verdict = null;
+		}
+		return $current;
 	}
 
 	/**
@@ -165,6 +180,7 @@ class TokenGate {
 	 * @return array{at: int, by: int, reason: string, token: string}|null
 	 */
 	public function verdict(): ?array {
+		$this->request();
 		return $this->verdict;
 	}
 
@@ -176,10 +192,11 @@ class TokenGate {
 	 * @return array{at: int, by: int, reason: string, token: string}|null The refusal.
 	 */
 	private function judge( int $signed_in, $rest ) {
+		$request = $this->request();
 		if ( null !== $this->verdict ) {
 			return $this->verdict;
 		}
-		foreach ( $this->request->tokens( $rest ) as $item ) {
+		foreach ( $request->tokens( $rest ) as $item ) {
 			$token = $item['token'];
 			$done  = $this->judged[ $token ] ?? null;
 			if ( true === $done && $signed_in > 0 && ! isset( $this->noted[ $token ] ) ) {
@@ -267,7 +284,7 @@ class TokenGate {
 		// signed-in user could list any number of self-made tokens beside their cookie).
 		$issuer = $this->issuer_name( $token, $claims );
 		if ( null !== $issuer ) {
-			$this->tracker->token_seen( $signed_in, $token, $claims, $issuer );
+			$this->tracker->seen( $signed_in, $token, $claims, $issuer );
 		}
 	}
 

@@ -36,18 +36,6 @@ class UserLinks {
 	}
 
 	/**
-	 * Hooks the Users list and the profile screens.
-	 *
-	 * @return void
-	 */
-	public function register(): void {
-		add_filter( 'user_row_actions', array( $this, 'row_action' ), 10, 2 );
-		add_filter( 'ms_user_row_actions', array( $this, 'row_action' ), 10, 2 );
-		add_action( 'show_user_profile', array( $this, 'profile_section' ), 20 );
-		add_action( 'edit_user_profile', array( $this, 'profile_section' ), 20 );
-	}
-
-	/**
 	 * Returns the URL of a user's sessions.
 	 *
 	 * @param int $user_id The user.

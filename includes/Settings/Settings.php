@@ -19,7 +19,7 @@ class Settings {
 	/**
 	 * The option holding the settings.
 	 */
-	const OPTION = 'auth_sentinel_settings';
+	const OPTION = \AuthSentinel\Hooks::SETTINGS_OPTION;
 
 	/**
 	 * Default values.

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name: Test site: query log
- * Description: When a request carries X-Test-Query-Log, writes how many queries it made, how many wrote, and how many came from Auth Sentinel, to that file in the system temp folder.
+ * Description: When a request carries X-Test-Query-Log, writes how many queries it made, how many wrote, how many came from Auth Sentinel, and which of Auth Sentinel's files it loaded, to that file in the system temp folder.
  *
  * @package AuthSentinel
  */
@@ -27,6 +27,17 @@ add_action(
 			}
 			if ( false !== strpos( (string) $query[2], 'AuthSentinel' ) ) {
 				$log['plugin'][] = $query[0];
+			}
+		}
+		$log['files'] = array();
+		if ( defined( 'AUTH_SENTINEL_DIR' ) ) {
+			$dir = realpath( AUTH_SENTINEL_DIR ) . '/';
+			foreach ( get_included_files() as $file ) {
+				$real     = realpath( $file );
+				$relative = false === $real ? '' : substr( $real, strlen( $dir ) );
+				if ( false !== $real && 0 === strpos( $real, $dir ) && ( 'plugin.php' === $relative || 0 === strpos( $relative, 'includes/' ) ) ) {
+					$log['files'][] = $relative;
+				}
 			}
 		}
 		file_put_contents( sys_get_temp_dir() . '/' . $name . '.json', wp_json_encode( $log ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions

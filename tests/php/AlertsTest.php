@@ -359,7 +359,7 @@ class AlertsTest extends TestCase {
 		// What the sessions module records when an administrator signs everyone out (the real
 		// route would also end the test site's sessions and tokens that other tests rely on).
 		$admin = $this->user( 'admin' );
-		$this->run_in_site( 'wp_set_current_user( ' . $admin . ' ); \AuthSentinel\Plugin::instance()->auditor()->record( "all_sessions_revoked", array( "counts" => array( "cookie" => 7, "app_password" => 0, "wcpos" => 3, "token" => 2 ) ), 0, ' . $admin . ' );' );
+		$this->run_in_site( 'wp_set_current_user( ' . $admin . ' ); \AuthSentinel\Plugin::get( \AuthSentinel\Audit\Auditor::class )->record( "all_sessions_revoked", array( "counts" => array( "cookie" => 7, "app_password" => 0, "wcpos" => 3, "token" => 2 ) ), 0, ' . $admin . ' );' );
 		$mails = $this->wait_for( 'mails', 1 );
 		$hooks = $this->wait_for( 'hooks', 1 );
 		$this->assertStringContainsString( 'Everyone was signed out', $mails[0]['subject'] );

@@ -262,9 +262,9 @@ class AppsTokenStatusTest extends TestCase {
 				$this->markTestSkipped( 'The sessions part (DELETE /users/{id}/sessions) has not landed yet.' );
 			}
 			$this->assertSame( 200, $revoke['status'], $revoke['body'] );
-			$revocation = $this->in_site( 'return \AuthSentinel\Plugin::instance()->sessions()->token_revocation( ' . var_export( $token, true ) . ' );' );
+			$revocation = $this->in_site( 'return \AuthSentinel\Plugin::get( \AuthSentinel\Sessions\TokenGate::class )->revocation_of( ' . var_export( $token, true ) . ' );' );
 			if ( null === $revocation ) {
-				$this->markTestSkipped( 'SessionsModule::token_revocation() still returns null: the sessions part has not landed yet.' );
+				$this->markTestSkipped( 'TokenGate::revocation_of() still returns null: the sessions part has not landed yet.' );
 			}
 
 			$answer = $this->ask( $token );

@@ -56,7 +56,7 @@ class AuditRouteTest extends TestCase {
 	 */
 	private function row( string $action, array $details = array(), int $actor = 0, int $target = 0, string $at = '', string $ip = '192.0.2.1' ): int {
 		global $wpdb;
-		$id = Plugin::instance()->auditor()->repository()->add( $action, $details, $actor, $target, $ip, $this->marker );
+		$id = Plugin::get( \AuthSentinel\Audit\AuditRepository::class )->add( $action, $details, $actor, $target, $ip, $this->marker );
 		$this->assertGreaterThan( 0, $id );
 		if ( '' !== $at ) {
 			$wpdb->update( $wpdb->prefix . 'auth_sentinel_audit', array( 'at' => $at ), array( 'id' => $id ) );
@@ -420,7 +420,7 @@ class AuditRouteTest extends TestCase {
 		}
 		$wpdb->query( "INSERT INTO {$wpdb->prefix}auth_sentinel_audit (at, action, actor_id, target_user_id, ip, user_agent, details) VALUES " . implode( ',', $values ) );
 		$fresh      = $this->row( 'sign_in' );
-		$repository = Plugin::instance()->auditor()->repository();
+		$repository = Plugin::get( \AuthSentinel\Audit\AuditRepository::class );
 		$cutoff     = gmdate( 'Y-m-d H:i:s', time() - 365 * DAY_IN_SECONDS );
 
 		$this->assertSame(

@@ -402,7 +402,7 @@ class BoundedStorageTest extends TestCase {
 			$batch[] = $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s)', md5( $tag . $i ), 1, $old, $old, 'login_form', 'incorrect_password', 'login_failed', 'bad_credentials', '{}' );
 		}
 		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, details) VALUES ' . implode( ',', $batch ) );
-		$repository = \AuthSentinel\Plugin::instance()->events()->repository();
+		$repository = \AuthSentinel\Plugin::get( \AuthSentinel\Events\EventsRepository::class );
 		$cutoff     = gmdate( 'Y-m-d H:i:s', time() - 90 * DAY_IN_SECONDS );
 		$first      = $repository->prune( $cutoff, 1000, 0.0 );
 		$this->assertSame(

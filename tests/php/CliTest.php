@@ -196,7 +196,7 @@ class CliTest extends TestCase {
 			),
 			array_diff_key( $row, array( 'at' => true ) )
 		);
-		$this->assertTrue( Plugin::instance()->events()->repository()->import( $row ) );
+		$this->assertTrue( Plugin::get( \AuthSentinel\Events\EventsRepository::class )->import( $row ) );
 	}
 
 	/**
@@ -411,7 +411,7 @@ class CliTest extends TestCase {
 	 */
 	public function test_audit_export_is_safe_csv(): void {
 		list( $user_id, $login ) = $this->make_user();
-		$audit                   = Plugin::instance()->auditor()->repository();
+		$audit                   = Plugin::get( \AuthSentinel\Audit\AuditRepository::class );
 		$audit->add( 'sign_in', array( 'method' => 'login_form' ), $user_id, $user_id, '192.0.2.7', '=cmd|\' /C calc\'!A0' );
 		$audit->add( 'password_changed', array(), $user_id, $user_id, '192.0.2.7', '@SUM(1+1)' );
 
@@ -463,7 +463,7 @@ class CliTest extends TestCase {
 			)
 		);
 		$this->event( array( 'user_id' => $user_id ) );
-		$audit = Plugin::instance()->auditor()->repository();
+		$audit = Plugin::get( \AuthSentinel\Audit\AuditRepository::class );
 		$old   = $audit->add( 'sign_in', array(), $user_id, $user_id );
 		$new   = $audit->add( 'sign_out', array(), $user_id, $user_id );
 		$wpdb->update( $wpdb->prefix . 'auth_sentinel_audit', array( 'at' => gmdate( 'Y-m-d H:i:s', time() - 400 * DAY_IN_SECONDS ) ), array( 'id' => $old ) );

@@ -255,7 +255,7 @@ class DashboardWidgetTest extends TestCase {
 		list( , $last_y ) = explode( ',', (string) end( $points ) );
 		$this->assertLessThan( 38.0, (float) $last_y, 'the current hour is above the baseline' );
 
-		$empty = ( new DashboardWidget( Plugin::instance() ) )->html(
+		$empty = ( Plugin::get( DashboardWidget::class ) )->html(
 			array(
 				'hour'     => intdiv( time(), HOUR_IN_SECONDS ),
 				'hourly'   => array_fill( 0, 24, 0 ),
@@ -274,7 +274,7 @@ class DashboardWidgetTest extends TestCase {
 	 * cached numbers); with none, the widget says so.
 	 */
 	public function test_shows_the_latest_secret_change(): void {
-		$widget = new DashboardWidget( Plugin::instance() );
+		$widget = Plugin::get( DashboardWidget::class );
 		$this->render(); // The numbers are cached now.
 		$before = $widget->data()['change'];
 		sleep( 1 ); // So that the change is not in the same second as an earlier one.
@@ -323,7 +323,7 @@ class DashboardWidgetTest extends TestCase {
 	 */
 	public function test_shows_sessions_and_links(): void {
 		$html = $this->render();
-		$this->assertStringContainsString( 'Active sessions: <strong>' . number_format_i18n( Plugin::instance()->sessions()->count_active() ) . '</strong>', $html );
+		$this->assertStringContainsString( 'Active sessions: <strong>' . number_format_i18n( Plugin::get( \AuthSentinel\Sessions\Inventory::class )->count_active() ) . '</strong>', $html );
 		foreach ( array(
 			'Overview' => 'auth-sentinel',
 			'Errors'   => 'auth-sentinel-errors',

@@ -669,7 +669,7 @@ class HealthTest extends TestCase {
 		$this->assertSame( '400 days', $fields['audit_retention']['value'] );
 		$this->assertSame( 'Yes', $fields['anonymize_ip']['value'] );
 		$this->assertSame( 'true', $fields['anonymize_ip']['debug'] );
-		$this->assertSame( (string) Plugin::instance()->sessions()->count_active(), $fields['active_sessions']['debug'] );
+		$this->assertSame( (string) Plugin::get( \AuthSentinel\Sessions\Inventory::class )->count_active(), $fields['active_sessions']['debug'] );
 		$this->assertSame( 'None', $fields['token_plugins']['value'] );
 
 		foreach ( array( 'auth_key', 'nonce_salt', 'siteurl', 'home' ) as $name ) {

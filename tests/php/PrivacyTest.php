@@ -301,7 +301,7 @@ class PrivacyTest extends TestCase {
 			'203.0.113.59',
 			$agent_a . '-audit',
 			static function () use ( $jane, $bob ) {
-				$auditor = Plugin::instance()->auditor();
+				$auditor = Plugin::get( \AuthSentinel\Audit\Auditor::class );
 				return array(
 					$auditor->record( 'password_changed', array(), $jane->ID, $jane->ID ),
 					// Jane acted on Bob's account: hers too.
@@ -321,7 +321,7 @@ class PrivacyTest extends TestCase {
 			'198.51.100.24',
 			$agent_b . '-audit',
 			static function () use ( $bob ) {
-				return Plugin::instance()->auditor()->record( 'password_changed', array(), $bob->ID, $bob->ID );
+				return Plugin::get( \AuthSentinel\Audit\Auditor::class )->record( 'password_changed', array(), $bob->ID, $bob->ID );
 			}
 		);
 		$this->assertGreaterThan( 0, $audit_a[0] );
@@ -599,7 +599,7 @@ class PrivacyTest extends TestCase {
 	 * retention periods in force.
 	 */
 	public function test_policy_text_states_the_retention_settings(): void {
-		$this->assertNotFalse( has_action( 'admin_init', array( \AuthSentinel\Privacy\PolicyText::class, 'add' ) ) );
+		$this->assertContains( array( 'admin_init', \AuthSentinel\Privacy\PolicyText::class, '::add', 10, 0, '' ), \AuthSentinel\Hooks::TABLE );
 
 		$this->settings = Settings::all();
 		Settings::update(

@@ -150,8 +150,8 @@ class SessionsRevokeTest extends TestCase {
 
 		// Find which row is the first browser's: revoke it by id.
 		$token = $this->session_token( $first );
-		$fp    = \AuthSentinel\Plugin::instance()->sessions()->tracker()->cookie_fp( hash( 'sha256', $token ) );
-		$row   = \AuthSentinel\Plugin::instance()->sessions()->index()->find_fp( 'cookie', $fp );
+		$fp    = \AuthSentinel\Plugin::get( \AuthSentinel\Sessions\CredentialFingerprints::class )->cookie( hash( 'sha256', $token ) );
+		$row   = \AuthSentinel\Plugin::get( \AuthSentinel\Sessions\SessionIndex::class )->find_fp( 'cookie', $fp );
 		$this->assertNotNull( $row );
 
 		$deleted = $this->http( 'DELETE', '/wp-json/auth-sentinel/v1/sessions/' . $row['id'], array( 'as' => 'admin' ) );

@@ -9,6 +9,8 @@ namespace AuthSentinel\Tests;
 
 use AuthSentinel\Plugin;
 
+require_once __DIR__ . '/EventsTrait.php';
+
 /**
  * Permission matrix, validation, listing filters, the "current" flag, and the index kept in
  * step with core's storage (sessions made while the plugin was off, core's own sign-out buttons).
@@ -58,12 +60,34 @@ class SessionsRouteTest extends TestCase {
 	}
 
 	/**
+	 * A user's sessions are named by id or, for the caller, "me" (as core's application
+	 * passwords are); anything else is refused with a code.
+	 */
+	public function test_users_me_names_the_caller(): void {
+		$admin = $this->user( 'admin' );
+		\WP_Session_Tokens::get_instance( $admin )->create( time() + HOUR_IN_SECONDS );
+		$mine = $this->rest( 'GET', '/auth-sentinel/v1/users/me/sessions', array(), $admin );
+		$this->assertSame( 200, $mine->get_status() );
+		$this->assertNotEmpty( $mine->get_data() );
+		$this->assertSame( array( $admin ), array_values( array_unique( array_column( $mine->get_data(), 'user_id' ) ) ) );
+		$this->assertSame( $mine->get_data(), $this->rest( 'GET', '/auth-sentinel/v1/users/' . $admin . '/sessions', array(), $admin )->get_data() );
+		$this->assertSame( 401, $this->rest( 'GET', '/auth-sentinel/v1/users/me/sessions', array(), 0 )->get_status() );
+		$zero = $this->rest( 'GET', '/auth-sentinel/v1/users/0/sessions', array(), $admin );
+		$this->assertSame( 400, $zero->get_status() );
+		$this->assertSame( 'rest_invalid_param', $zero->get_data()['code'] );
+		$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/users/999999999/sessions', array(), $admin )->get_status(), 'no such user' );
+		$other = $this->make_user();
+		\WP_Session_Tokens::get_instance( $other )->create( time() + HOUR_IN_SECONDS );
+		$this->assertSame( $mine->get_data(), $this->rest( 'GET', '/auth-sentinel/v1/users/me/sessions', array( 'user_id' => (string) $other ), $admin )->get_data(), 'the path names the user, not a user_id in the query' );
+	}
+
+	/**
 	 * Every route: anonymous 401, an editor 403, the administrator through.
 	 */
 	public function test_permission_matrix(): void {
 		$user_id = $this->make_user();
 		$session = \WP_Session_Tokens::get_instance( $user_id )->create( time() + HOUR_IN_SECONDS );
-		$row     = Plugin::instance()->sessions()->index()->find_fp( 'cookie', Plugin::instance()->sessions()->tracker()->cookie_fp( hash( 'sha256', $session ) ) );
+		$row     = Plugin::get( \AuthSentinel\Sessions\SessionIndex::class )->find_fp( 'cookie', Plugin::get( \AuthSentinel\Sessions\CredentialFingerprints::class )->cookie( hash( 'sha256', $session ) ) );
 		$this->assertNotNull( $row, 'a session made through core is indexed' );
 
 		$routes = array(
@@ -186,7 +210,7 @@ class SessionsRouteTest extends TestCase {
 		);
 		$this->assertSame( 0, count( $this->rest( 'GET', '/auth-sentinel/v1/sessions', array( 'user' => $user_id ), $this->user( 'admin' ) )->get_data() ) );
 
-		$sessions = Plugin::instance()->sessions();
+		$sessions = Plugin::get( \AuthSentinel\Sessions\Inventory::class );
 		$sessions->activate();
 		for ( $i = 0; $i < 20 && ! $sessions->reindex( 10 ); $i++ ) {
 			continue;

@@ -53,7 +53,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 */
 	protected function lift_token_status_limit(): void {
 		$this->limit_lifted = AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/test-token-status-limit.php';
-		file_put_contents( $this->limit_lifted, "<?php\nadd_filter( 'auth_sentinel_token_status_rate_limit', static function () { return 100000; } );\n" );
+		file_put_contents( $this->limit_lifted, "<?php\nadd_filter( 'auth_sentinel_token_status_rate_limit', static function () { return 100000; } );\nadd_filter( 'auth_sentinel_token_status_global_limit', static function () { return 1000000; } );\n" );
 	}
 
 	/**
@@ -353,6 +353,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		$wpdb->query( $sqlite ? "DROP TABLE {$table}" : "RENAME TABLE {$table} TO {$table}_away" );
 		$suppress = $wpdb->suppress_errors( true );
 		$this->assertFalse( $wpdb->query( "SELECT 1 FROM {$table} LIMIT 1" ), 'the table is away' );
+		$wpdb->query( 'SELECT 1' ); // Clears the error the probe left.
 		$wpdb->suppress_errors( $suppress );
 		return static function () use ( $table, $sqlite ) {
 			global $wpdb;

@@ -1,0 +1,121 @@
+<?php
+/**
+ * Builds the plugin's objects the first time something needs them, once per request.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A small service container: `get( Foo::class )` builds Foo the first time (its constructor's
+ * class-typed parameters are built the same way; a parameter with a default keeps it) and
+ * shares it afterwards. A few classes need more than their types say — a setting, a callback —
+ * and have a factory in `Plugin::factories()`. Nothing is built until a hook of the table in
+ * `Hooks` fires and its guard lets it through.
+ *
+ * @since 0.1.0
+ */
+final class Container {
+
+	/**
+	 * Objects built so far, by class.
+	 *
+	 * @var array<string, object>
+	 */
+	private $services = array();
+
+	/**
+	 * Builders of the classes that need more than their constructor's types, by class.
+	 *
+	 * @var array<string, callable(Container): object>
+	 */
+	private $factories;
+
+	/**
+	 * Creates the container.
+	 *
+	 * @param array<string, callable(Container): object> $factories Builders, by class.
+	 */
+	public function __construct( array $factories = array() ) {
+		$this->factories = $factories;
+	}
+
+	/**
+	 * Returns the shared object of a class, built on first use.
+	 *
+	 * @param string $class The class.
+	 * @return object
+	 *
+	 * @phpstan-template T of object
+	 * @phpstan-param class-string<T> $class
+	 * @phpstan-return T
+	 */
+	public function get( string $class ) {
+		if ( ! isset( $this->services[ $class ] ) ) {
+			$this->services[ $class ] = $this->build( $class );
+		}
+		$service = $this->services[ $class ];
+		assert( $service instanceof $class );
+		return $service;
+	}
+
+	/**
+	 * Tells whether an object of a class was built already.
+	 *
+	 * @param string $class The class.
+	 * @return bool
+	 */
+	public function built( string $class ): bool {
+		return isset( $this->services[ $class ] );
+	}
+
+	/**
+	 * Replaces the object of a class (tests, and the per-request token gate).
+	 *
+	 * @param string $class   The class.
+	 * @param object $service The object.
+	 * @return void
+	 */
+	public function set( string $class, $service ): void {
+		$this->services[ $class ] = $service;
+	}
+
+	/**
+	 * Forgets the object of a class: the next get() builds a new one.
+	 *
+	 * @param string $class The class.
+	 * @return void
+	 */
+	public function forget( string $class ): void {
+		unset( $this->services[ $class ] );
+	}
+
+	/**
+	 * Builds an object: by its factory, or from its constructor's types.
+	 *
+	 * @param string $class The class.
+	 * @return object
+	 * @throws \LogicException When a parameter can be neither built nor left to its default.
+	 */
+	private function build( string $class ) {
+		if ( isset( $this->factories[ $class ] ) ) {
+			return ( $this->factories[ $class ] )( $this );
+		}
+		$constructor = ( new \ReflectionClass( $class ) )->getConstructor();
+		$arguments   = array();
+		foreach ( null === $constructor ? array() : $constructor->getParameters() as $parameter ) {
+			$type = $parameter->getType();
+			if ( $type instanceof \ReflectionNamedType && ! $type->isBuiltin() ) {
+				$arguments[] = $this->get( $type->getName() );
+			} elseif ( $parameter->isDefaultValueAvailable() ) {
+				$arguments[] = $parameter->getDefaultValue();
+			} else {
+				throw new \LogicException( sprintf( 'Auth Sentinel cannot build %s: give it a factory for $%s.', $class, $parameter->getName() ) );
+			}
+		}
+		return new $class( ...$arguments );
+	}
+}

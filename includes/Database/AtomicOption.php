@@ -1,0 +1,110 @@
+<?php
+/**
+ * One row of the options table changed by a single guarded statement.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Database;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Insert-if-absent, compare-and-swap and raise-if-lower on an option, for the records that
+ * concurrent requests (and web nodes) must not both win: the secrets watch's known state, the
+ * alert claims and the spike gate. The options API has none of these: `update_option()` reads,
+ * compares in PHP and writes, so two requests can both believe they changed the value.
+ *
+ * Values are the stored strings, compared byte for byte by the database; callers serialise and
+ * pad as they need. Errors are suppressed and count as "did not win" (the callers fail towards
+ * doing nothing twice). Nothing here touches the object cache: a caller that keeps the option
+ * autoloaded clears `alloptions` itself after a write.
+ *
+ * @since 0.1.0
+ */
+final class AtomicOption {
+
+	/**
+	 * The stored value, read from the table (not from a cache), or null when there is no row.
+	 *
+	 * @param string $name Option name.
+	 * @return string|null
+	 */
+	public static function read( string $name ): ?string {
+		global $wpdb;
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A swap needs the stored bytes, not a cached copy.
+		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
+		$wpdb->suppress_errors( $suppress );
+		return null === $raw ? null : (string) $raw;
+	}
+
+	/**
+	 * Adds the option unless it exists; true for exactly one caller.
+	 *
+	 * @param string $name     Option name.
+	 * @param string $value    Stored value.
+	 * @param bool   $autoload Whether WordPress loads it with every request.
+	 * @return bool|null True when this call added it, false when it existed, null on a database error.
+	 */
+	public static function insert( string $name, string $value, bool $autoload ): ?bool {
+		global $wpdb;
+		$suppress = $wpdb->suppress_errors( true );
+		// 'yes' and 'no' mean the same to WordPress 6.5 and to 6.6+ (which writes 'on' and 'off').
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- INSERT IGNORE on the unique option_name: the options API has no insert-if-absent.
+		$inserted = $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, %s)", $name, $value, $autoload ? 'yes' : 'no' ) );
+		$wpdb->suppress_errors( $suppress );
+		return false === $inserted ? null : 1 === $inserted;
+	}
+
+	/**
+	 * Replaces the value if it is still the one the caller read; true for exactly one caller.
+	 *
+	 * @param string $name  Option name.
+	 * @param string $seen  The stored value the caller read.
+	 * @param string $value The new value.
+	 * @return bool
+	 */
+	public static function swap( string $name, string $seen, string $value ): bool {
+		global $wpdb;
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A compare-and-swap has no API in core.
+		$changed = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s", $value, $name, $seen ) );
+		$wpdb->suppress_errors( $suppress );
+		return 1 === $changed;
+	}
+
+	/**
+	 * Replaces the value only if the stored one sorts before it (compared as strings: pad
+	 * numbers to one width); true when this call raised it.
+	 *
+	 * @param string $name  Option name.
+	 * @param string $value The new value.
+	 * @return bool
+	 */
+	public static function raise( string $name, string $value ): bool {
+		global $wpdb;
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Raise-if-lower has no API in core.
+		$changed = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value < %s", $value, $name, $value ) );
+		$wpdb->suppress_errors( $suppress );
+		return 1 === $changed;
+	}
+
+	/**
+	 * Sets the value of an existing option, whatever it was, without the options API's read
+	 * and compare (and without its caches: callers clear what they keep).
+	 *
+	 * @param string $name  Option name.
+	 * @param string $value The new value.
+	 * @return bool Whether a row changed.
+	 */
+	public static function put( string $name, string $value ): bool {
+		global $wpdb;
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- One statement; the caller owns the caches.
+		$changed = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s", $value, $name ) );
+		$wpdb->suppress_errors( $suppress );
+		return 1 === $changed;
+	}
+}

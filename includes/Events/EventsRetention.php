@@ -1,0 +1,66 @@
+<?php
+/**
+ * Forgets failures older than the retention setting.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Settings\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The daily pruning of the failures table, within a time budget; a backlog goes on a minute
+ * later. The audit trail prunes on the same hook (Audit\AuditRetention).
+ *
+ * @since 0.1.0
+ */
+class EventsRetention {
+
+	/**
+	 * The daily pruning hook (failures and audit rows).
+	 */
+	const HOOK = \AuthSentinel\Hooks::PRUNE;
+
+	/**
+	 * The failures table.
+	 *
+	 * @var EventsRepository
+	 */
+	private $events;
+
+	/**
+	 * Creates the pruning.
+	 *
+	 * @param EventsRepository $events The failures table.
+	 */
+	public function __construct( EventsRepository $events ) {
+		$this->events = $events;
+	}
+
+	/**
+	 * Deletes failures older than the retention setting, within a time budget.
+	 *
+	 * @return int Rows deleted.
+	 */
+	public function prune(): int {
+		$days   = max( 1, (int) Settings::get( 'events_retention_days' ) );
+		$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
+		if ( ! $result['done'] ) {
+			self::again();
+		}
+		return $result['deleted'];
+	}
+
+	/**
+	 * Runs the pruning once more in a minute (a backlog longer than one run may take).
+	 *
+	 * @return void
+	 */
+	public static function again(): void {
+		// WordPress keeps one: the failures and the audit trail may both ask.
+		wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::HOOK );
+	}
+}

@@ -1,0 +1,308 @@
+<?php
+/**
+ * The cheap tests that decide whether a hook's listener is built at all.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel;
+
+use AuthSentinel\Events\Issuers;
+use AuthSentinel\Http\Request;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * One static method per guard named in the hook table (`Hooks::TABLE`). Each gets the hook's
+ * arguments and answers whether the row's listener has anything to do; none builds an object of
+ * the plugin or queries the database (a few read what WordPress already holds in memory).
+ *
+ * @since 0.1.0
+ */
+final class Guards {
+
+	/**
+	 * How often a signed-in cookie session's last use is written, in seconds.
+	 */
+	const SEEN_EVERY = 15 * MINUTE_IN_SECONDS;
+
+	/**
+	 * The meta key of WooCommerce POS's refresh sessions.
+	 */
+	const WCPOS_META = '_woocommerce_pos_refresh_tokens';
+
+	/**
+	 * The apps' status route, which never authenticates anyone.
+	 */
+	const TOKEN_STATUS_ROUTE = '/auth-sentinel/v1/token-status';
+
+	/**
+	 * The schema's version, as Database\Schema installs it (compared without loading it).
+	 */
+	const SCHEMA_VERSION = 7;
+
+	/**
+	 * The route a REST request asks for, from WordPress's query (before it is dispatched).
+	 *
+	 * @return string
+	 */
+	private static function requested_route(): string {
+		global $wp;
+		$route = isset( $wp->query_vars['rest_route'] ) && is_string( $wp->query_vars['rest_route'] ) ? $wp->query_vars['rest_route'] : '';
+		return '' === $route ? '' : '/' . trim( $route, '/' );
+	}
+
+	/**
+	 * Whether a REST request is for one of the plugin's routes.
+	 *
+	 * @param mixed $request The request.
+	 * @return bool
+	 */
+	private static function is_own( $request ): bool {
+		return $request instanceof \WP_REST_Request && 0 === strpos( $request->get_route(), '/auth-sentinel/v1/' );
+	}
+
+	/**
+	 * A check of the plugin's own capability (map_meta_cap).
+	 *
+	 * @param mixed ...$args The primitive capabilities, the capability checked, the user.
+	 * @return bool
+	 */
+	public static function own_capability( ...$args ): bool {
+		return 'manage_auth_sentinel' === ( $args[1] ?? null );
+	}
+
+	/**
+	 * The audit trail's CSV export is the answer (rest_pre_serve_request): `instanceof` does
+	 * not load the class to tell.
+	 *
+	 * @param mixed ...$args Whether served, the result, the request.
+	 * @return bool
+	 */
+	public static function audit_csv( ...$args ): bool {
+		return ( $args[1] ?? null ) instanceof Audit\AuditCsv;
+	}
+
+	/**
+	 * On a network, a request to one of the plugin's routes (rest_request_*_callbacks).
+	 *
+	 * @param mixed ...$args The response, the handler, the request.
+	 * @return bool
+	 */
+	public static function own_route( ...$args ): bool {
+		return is_multisite() && self::is_own( $args[2] ?? null );
+	}
+
+	/**
+	 * A request to one of the plugin's routes that WordPress refused for its parameters.
+	 *
+	 * @param mixed ...$args The response, the handler, the request.
+	 * @return bool
+	 */
+	public static function own_route_refused( ...$args ): bool {
+		return is_wp_error( $args[0] ?? null ) && self::is_own( $args[2] ?? null );
+	}
+
+	/**
+	 * A request to one of the plugin's routes with a JSON body (rest_pre_dispatch).
+	 *
+	 * @param mixed ...$args The result so far, the server, the request.
+	 * @return bool
+	 */
+	public static function own_json_body( ...$args ): bool {
+		$request = $args[2] ?? null;
+		return null === ( $args[0] ?? null ) && $request instanceof \WP_REST_Request && 0 === strpos( $request->get_route(), '/auth-sentinel/v1' ) && $request->is_json_content_type();
+	}
+
+	/**
+	 * The stored schema is older than the code's (one comparison with an autoloaded option).
+	 *
+	 * @return bool
+	 */
+	public static function schema_behind(): bool {
+		return (int) get_option( 'auth_sentinel_db_version', 0 ) < self::SCHEMA_VERSION;
+	}
+
+	/**
+	 * The REST request may reach the plugin's routes (rest_api_init): the index, one of the
+	 * plugin's routes, or a batch. Filter `auth_sentinel_register_routes` decides otherwise.
+	 *
+	 * @return bool
+	 */
+	public static function routes_needed(): bool {
+		$route  = self::requested_route();
+		$needed = '' === $route || '/' === $route || 0 === strpos( $route . '/', '/auth-sentinel/' ) || 0 === strpos( $route, '/batch/' );
+		/**
+		 * Filters whether the plugin registers its REST routes on this request.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param bool   $needed Whether they are needed.
+		 * @param string $route  The route asked for.
+		 */
+		return (bool) apply_filters( 'auth_sentinel_register_routes', $needed, $route );
+	}
+
+	/**
+	 * A malformed sign-in cookie was really sent: core fires auth_cookie_malformed for every
+	 * visitor without one, when nothing failed.
+	 *
+	 * @param mixed ...$args The cookie, its scheme.
+	 * @return bool
+	 */
+	public static function cookie_sent( ...$args ): bool {
+		return ! empty( $args[0] ) || ! empty( $_COOKIE[ AUTH_COOKIE ] ) || ! empty( $_COOKIE[ SECURE_AUTH_COOKIE ] ) || ! empty( $_COOKIE[ LOGGED_IN_COOKIE ] ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- Only tested for presence.
+	}
+
+	/**
+	 * A REST answer that refuses a credential (rest_post_dispatch): 401 or 403, or an error a
+	 * token plugin answers in its own shape (Simple JWT Login: 400 and 500 too, as
+	 * {success: false, data: {message, error_code}}; the plugins' codes at any status).
+	 *
+	 * @param mixed ...$args The response, the server, the request.
+	 * @return bool
+	 */
+	public static function rest_refusal( ...$args ): bool {
+		$response = $args[0] ?? null;
+		if ( ! $response instanceof \WP_REST_Response ) {
+			return false;
+		}
+		$status = $response->get_status();
+		if ( in_array( $status, array( 401, 403 ), true ) ) {
+			return true;
+		}
+		if ( $status < 400 ) {
+			return false;
+		}
+		$data = $response->get_data();
+		if ( ! is_array( $data ) ) {
+			return false;
+		}
+		if ( false === ( $data['success'] ?? null ) && isset( $data['data'] ) && is_array( $data['data'] ) && ( isset( $data['data']['error_code'] ) || isset( $data['data']['errorCode'] ) ) ) {
+			return true;
+		}
+		$code = isset( $data['code'] ) && is_string( $data['code'] ) ? $data['code'] : '';
+		return '' !== $code && '' !== ( new Issuers() )->from_code( $code );
+	}
+
+	/**
+	 * A route of Simple JWT Login, which ends its errors with wp_send_json_error(): no REST filter
+	 * sees them, so their output is read at shutdown (rest_pre_dispatch).
+	 *
+	 * @param mixed ...$args The result so far, the server, the request.
+	 * @return bool
+	 */
+	public static function issuer_output_route( ...$args ): bool {
+		$request = $args[2] ?? null;
+		return $request instanceof \WP_REST_Request && 0 === strpos( $request->get_route(), '/simple-jwt-login/' );
+	}
+
+	/**
+	 * A valid cookie session whose last use is older than SEEN_EVERY (auth_cookie_valid): the
+	 * session is read from core's storage, which validating the cookie already loaded.
+	 *
+	 * @param mixed ...$args The cookie's elements, the user.
+	 * @return bool
+	 */
+	public static function cookie_seen_due( ...$args ): bool {
+		$elements = $args[0] ?? null;
+		$user     = $args[1] ?? null;
+		if ( ! is_array( $elements ) || empty( $elements['token'] ) || ! $user instanceof \WP_User ) {
+			return false;
+		}
+		$session = \WP_Session_Tokens::get_instance( $user->ID )->get( (string) $elements['token'] );
+		if ( ! is_array( $session ) ) {
+			return false;
+		}
+		$seen = (int) ( $session['last_seen'] ?? $session['login'] ?? 0 );
+		return time() - $seen >= self::SEEN_EVERY;
+	}
+
+	/**
+	 * An application password's first use, or its first in a day: when core writes its
+	 * last_used too (application_password_did_authenticate).
+	 *
+	 * @param mixed ...$args The user, the password's item.
+	 * @return bool
+	 */
+	public static function app_password_use_due( ...$args ): bool {
+		$item = $args[1] ?? null;
+		if ( ! ( $args[0] ?? null ) instanceof \WP_User || ! is_array( $item ) || empty( $item['uuid'] ) ) {
+			return false;
+		}
+		return empty( $item['last_used'] ) || (int) $item['last_used'] + DAY_IN_SECONDS <= time();
+	}
+
+	/**
+	 * A change of WooCommerce POS's sessions meta (added/updated/deleted_user_meta).
+	 *
+	 * @param mixed ...$args The meta id, the user, the key.
+	 * @return bool
+	 */
+	public static function wcpos_meta( ...$args ): bool {
+		return self::WCPOS_META === ( $args[2] ?? null );
+	}
+
+	/**
+	 * The request carries a token in some form a token plugin accepts.
+	 *
+	 * @return bool
+	 */
+	public static function carries_token(): bool {
+		return Request::current()->carries_token();
+	}
+
+	/**
+	 * The request carries a token, or its JSON body names one (the refresh routes take it there).
+	 *
+	 * @param mixed ...$args The result so far, the server, the request.
+	 * @return bool
+	 */
+	public static function carries_token_or_body_token( ...$args ): bool {
+		$request = $args[2] ?? null;
+		return Request::current()->carries_token() || ( $request instanceof \WP_REST_Request && array() !== Request::current()->tokens( $request ) );
+	}
+
+	/**
+	 * An audit row an alert may follow (auth_sentinel_audited).
+	 *
+	 * @param mixed ...$args The action, its details.
+	 * @return bool
+	 */
+	public static function alerting_action( ...$args ): bool {
+		return in_array( $args[0] ?? null, array( 'secrets_changed', 'all_sessions_revoked' ), true );
+	}
+
+	/**
+	 * The request is for the apps' status route, which must answer about a refused token rather
+	 * than be refused with it.
+	 *
+	 * @return bool
+	 */
+	public static function token_status_route(): bool {
+		return self::TOKEN_STATUS_ROUTE === untrailingslashit( self::requested_route() );
+	}
+
+	/**
+	 * The dashboard (admin_enqueue_scripts).
+	 *
+	 * @param mixed ...$args The page's hook suffix.
+	 * @return bool
+	 */
+	public static function dashboard_page( ...$args ): bool {
+		return 'index.php' === ( $args[0] ?? '' );
+	}
+
+	/**
+	 * The Site Health probe of the Authorization header, answered before anything judges it.
+	 *
+	 * @return bool
+	 */
+	public static function authorization_probe(): bool {
+		if ( ! defined( 'REST_REQUEST' ) || ! REST_REQUEST ) {
+			return false;
+		}
+		$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
+		return 'GET' === $method && '/auth-sentinel/v1/health/authorization-probe' === self::requested_route();
+	}
+}

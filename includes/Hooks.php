@@ -1,0 +1,225 @@
+<?php
+/**
+ * Every hook the plugin listens to, as data.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel;
+
+use AuthSentinel\Admin\AdminPages;
+use AuthSentinel\Alerts\Alerts;
+use AuthSentinel\Apps\TokenStatusController;
+use AuthSentinel\Apps\TokenStatusRoute;
+use AuthSentinel\Audit\AuditController;
+use AuthSentinel\Audit\AuditCsv;
+use AuthSentinel\Audit\AuditListener;
+use AuthSentinel\Audit\AuditRetention;
+use AuthSentinel\Catalog\CatalogController;
+use AuthSentinel\Database\Schema;
+use AuthSentinel\Events\Capture;
+use AuthSentinel\Events\EventsController;
+use AuthSentinel\Events\EventsRetention;
+use AuthSentinel\Events\PasswordWatch;
+use AuthSentinel\Events\StatsController;
+use AuthSentinel\Health\AuthorizationProbe;
+use AuthSentinel\Health\DashboardWidget;
+use AuthSentinel\Health\HealthController;
+use AuthSentinel\Health\SiteHealth;
+use AuthSentinel\Privacy\Eraser;
+use AuthSentinel\Privacy\Exporter;
+use AuthSentinel\Privacy\PolicyText;
+use AuthSentinel\Rest\JsonBody;
+use AuthSentinel\Rest\PermissionFirst;
+use AuthSentinel\Rest\SiteScope;
+use AuthSentinel\Secrets\ChangeNotice;
+use AuthSentinel\Secrets\QuickCheck;
+use AuthSentinel\Secrets\SecretsController;
+use AuthSentinel\Secrets\SecretsWatch;
+use AuthSentinel\Sessions\AppPasswordTracker;
+use AuthSentinel\Sessions\CookieTracker;
+use AuthSentinel\Sessions\Inventory;
+use AuthSentinel\Sessions\Policies;
+use AuthSentinel\Sessions\SessionsController;
+use AuthSentinel\Sessions\SessionTokens;
+use AuthSentinel\Sessions\TokenGate;
+use AuthSentinel\Sessions\TokenTracker;
+use AuthSentinel\Sessions\UserLinks;
+use AuthSentinel\Sessions\UserSessionsController;
+use AuthSentinel\Settings\SettingsController;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The hook table: each row is one listener — hook, class, method, priority, accepted arguments,
+ * and a guard. Registering it builds nothing: the container builds a row's class the first time
+ * its hook fires and its guard (a cheap static test in `Guards`, given the hook's arguments) lets
+ * it through; a filter whose guard says no returns its first argument unchanged. A method
+ * written `::name` is static and needs no object.
+ *
+ * A request on which nothing fails builds none of the plugin's objects: it reads its own
+ * credentials (Http\Request, for the guards), compares the secrets (SecretsWatch), and that is
+ * all (`RequestFootprintTest` counts the files).
+ *
+ * @since 0.1.0
+ */
+final class Hooks {
+
+	/**
+	 * The plugin's own scheduled and admin-post hooks, and the option whose changes are
+	 * audited: named here so that reading the table loads no other class.
+	 */
+	const PRUNE           = 'auth_sentinel_prune';
+	const SECRETS_CHECK   = 'auth_sentinel_check_secrets';
+	const SESSIONS_UPKEEP = 'auth_sentinel_sessions_upkeep';
+	const ALERTS_RECHECK  = 'auth_sentinel_alert_spike_recheck';
+	const DISMISS_NOTICE  = 'auth_sentinel_dismiss_change';
+	const SETTINGS_OPTION = 'auth_sentinel_settings';
+
+	/**
+	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
+	 */
+	const TABLE = array(
+		// WordPress integration: capability, REST plumbing, schema, new sites of a network.
+		array( 'map_meta_cap', Capabilities::class, 'map', 10, 3, 'own_capability' ),
+		array( 'rest_request_before_callbacks', SiteScope::class, 'before', 10, 3, 'own_route' ),
+		array( 'rest_request_after_callbacks', SiteScope::class, 'after', 10, 3, 'own_route' ),
+		array( 'rest_request_before_callbacks', PermissionFirst::class, 'before', 5, 3, 'own_route_refused' ),
+		array( 'rest_pre_dispatch', JsonBody::class, 'check', 5, 3, 'own_json_body' ),
+		array( 'init', Schema::class, '::maybe_upgrade', 1, 0, 'schema_behind' ),
+		array( 'wp_initialize_site', Plugin::class, '::site_created', 200, 1, '' ),
+
+		// Secrets: a quick comparison on every request, the full check when something changed.
+		array( 'init', QuickCheck::class, 'run', 1, 0, '' ),
+		array( self::SECRETS_CHECK, SecretsWatch::class, 'cron_check', 10, 0, '' ),
+		array( 'admin_init', Plugin::class, '::schedule', 10, 0, '' ),
+		array( 'admin_notices', ChangeNotice::class, 'render', 10, 0, '' ),
+		array( 'network_admin_notices', ChangeNotice::class, 'render', 10, 0, '' ),
+		array( 'admin_post_' . self::DISMISS_NOTICE, ChangeNotice::class, 'dismiss', 10, 0, '' ),
+		array( 'rest_api_init', SecretsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+
+		// Failures: WordPress's own refusals, the token plugins' answers, passwords.
+		array( 'auth_cookie_malformed', Capture::class, 'cookie_malformed', 10, 2, 'cookie_sent' ),
+		array( 'auth_cookie_expired', Capture::class, 'cookie_rejected', 10, 1, '' ),
+		array( 'auth_cookie_bad_username', Capture::class, 'cookie_rejected', 10, 1, '' ),
+		array( 'auth_cookie_bad_hash', Capture::class, 'cookie_rejected', 10, 1, '' ),
+		array( 'auth_cookie_bad_session_token', Capture::class, 'cookie_rejected', 10, 1, '' ),
+		array( 'wp_login_failed', Capture::class, 'login_failed', 10, 2, '' ),
+		array( 'application_password_failed_authentication', Capture::class, 'application_password_failed', 10, 1, '' ),
+		array( 'rest_post_dispatch', Capture::class, 'rest_answered', 999, 3, 'rest_refusal' ),
+		array( 'rest_pre_dispatch', Capture::class, 'watch_issuer_output', 0, 3, 'issuer_output_route' ),
+		array( 'wp_set_password', PasswordWatch::class, 'on_set_password', 10, 2, '' ),
+		array( 'profile_update', PasswordWatch::class, 'on_profile_update', 10, 3, '' ),
+		array( self::PRUNE, EventsRetention::class, 'prune', 10, 0, '' ),
+		array( 'rest_api_init', EventsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'rest_api_init', StatsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'rest_api_init', CatalogController::class, 'register_routes', 10, 0, 'routes_needed' ),
+
+		// Sessions: the inventory of every credential, and the gate that refuses revoked tokens.
+		array( 'session_token_manager', SessionTokens::class, '::manager', 1000, 1, '' ),
+		array( 'attach_session_information', CookieTracker::class, 'creating', 1000, 1, '' ),
+		array( 'auth_cookie_valid', CookieTracker::class, 'cookie_valid', 10, 2, 'cookie_seen_due' ),
+		array( 'wp_create_application_password', AppPasswordTracker::class, 'created', 10, 2, '' ),
+		array( 'wp_update_application_password', AppPasswordTracker::class, 'updated', 10, 2, '' ),
+		array( 'wp_delete_application_password', AppPasswordTracker::class, 'deleted', 10, 2, '' ),
+		array( 'application_password_did_authenticate', AppPasswordTracker::class, 'used', 10, 2, 'app_password_use_due' ),
+		array( 'added_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
+		array( 'updated_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
+		array( 'deleted_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
+		array( 'deleted_user', Inventory::class, 'user_deleted', 10, 1, '' ),
+		// The gate runs after every token plugin (they sign in at priorities 0–99).
+		array( 'determine_current_user', TokenGate::class, 'determine_current_user', 1000, 1, 'carries_token' ),
+		array( 'rest_authentication_errors', TokenGate::class, 'rest_authentication_errors', 1000, 1, 'carries_token' ),
+		array( 'rest_pre_dispatch', TokenGate::class, 'rest_pre_dispatch', 1000, 3, 'carries_token_or_body_token' ),
+		array( 'auth_sentinel_password_changed', Policies::class, 'password_changed', 10, 1, '' ),
+		array( 'profile_update', Policies::class, 'profile_updated', 20, 2, '' ),
+		array( 'set_user_role', Policies::class, 'role_set', 10, 3, '' ),
+		array( 'auth_sentinel_session_created', Policies::class, 'session_created', 10, 1, '' ),
+		array( self::SESSIONS_UPKEEP, Inventory::class, 'upkeep', 10, 0, '' ),
+		array( 'rest_api_init', SessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'rest_api_init', UserSessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'user_row_actions', UserLinks::class, 'row_action', 10, 2, '' ),
+		array( 'ms_user_row_actions', UserLinks::class, 'row_action', 10, 2, '' ),
+		array( 'show_user_profile', UserLinks::class, 'profile_section', 20, 1, '' ),
+		array( 'edit_user_profile', UserLinks::class, 'profile_section', 20, 1, '' ),
+
+		// Audit trail.
+		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
+		array( 'add_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_added', 10, 2, '' ),
+		array( 'update_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_changed', 10, 2, '' ),
+		array( self::PRUNE, AuditRetention::class, 'prune', 10, 0, '' ),
+		array( 'rest_api_init', AuditController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		// After core's CORS headers (rest_send_cors_headers, priority 10): the file starts the body.
+		array( 'rest_pre_serve_request', AuditCsv::class, '::serve', 11, 3, 'audit_csv' ),
+
+		// Settings, alerts, the apps' route.
+		array( 'rest_api_init', SettingsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'auth_sentinel_secrets_changed', Alerts::class, 'secrets_changed', 10, 1, '' ),
+		array( 'auth_sentinel_audited', Alerts::class, 'audited', 10, 2, 'alerting_action' ),
+		array( 'auth_sentinel_failure_recorded', Alerts::class, 'failure_recorded', 10, 0, '' ),
+		array( self::ALERTS_RECHECK, Alerts::class, 'recheck', 10, 1, '' ),
+		array( 'rest_api_init', TokenStatusController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'rest_authentication_errors', TokenStatusRoute::class, 'set_aside_token_error', 10000, 1, 'token_status_route' ),
+		array( 'rest_pre_dispatch', TokenStatusRoute::class, 'set_aside_dispatch_error', 10000, 3, 'token_status_route' ),
+
+		// Site Health, the dashboard, privacy tools.
+		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),
+		array( 'debug_information', SiteHealth::class, 'debug_information', 10, 1, '' ),
+		array( 'wp_dashboard_setup', DashboardWidget::class, 'setup', 10, 0, '' ),
+		array( 'admin_enqueue_scripts', DashboardWidget::class, 'enqueue', 10, 1, 'dashboard_page' ),
+		array( 'auth_sentinel_secrets_changed', DashboardWidget::class, '::flush', 10, 0, '' ),
+		// Early, so the probe answers before any token plugin judges its Bearer header.
+		array( 'rest_api_init', AuthorizationProbe::class, '::answer', 0, 0, 'authorization_probe' ),
+		array( 'rest_api_init', HealthController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'wp_privacy_personal_data_exporters', Exporter::class, 'register', 10, 1, '' ),
+		array( 'wp_privacy_personal_data_erasers', Eraser::class, 'register', 10, 1, '' ),
+		array( 'admin_init', PolicyText::class, '::add', 10, 0, '' ),
+
+		// The admin screens.
+		array( 'admin_menu', AdminPages::class, 'add_menu', 10, 0, '' ),
+		array( 'network_admin_menu', AdminPages::class, 'add_network_menu', 10, 0, '' ),
+		array( 'admin_enqueue_scripts', AdminPages::class, 'enqueue', 10, 1, '' ),
+	);
+
+	/**
+	 * Hooks every row of the table, and the secrets watch's option hooks.
+	 *
+	 * @param Container $container Builds the listeners.
+	 * @return void
+	 */
+	public static function register( Container $container ): void {
+		foreach ( self::TABLE as $row ) {
+			self::add( $container, $row );
+		}
+		foreach ( Secrets\SecretResolver::watched_option_hooks() as $hook ) {
+			self::add( $container, array( $hook, SecretsWatch::class, 'queue_check', 10, 0, '' ) );
+		}
+	}
+
+	/**
+	 * Hooks one row.
+	 *
+	 * @param Container                                                         $container Builds the listener.
+	 * @param array{0: string, 1: string, 2: string, 3: int, 4: int, 5: string} $row The row.
+	 * @return void
+	 */
+	private static function add( Container $container, array $row ): void {
+		list( $hook, $class, $method, $priority, $accepted, $guard ) = $row;
+		$static = 0 === strpos( $method, '::' );
+		$method = $static ? substr( $method, 2 ) : $method;
+		add_filter(
+			$hook,
+			static function ( ...$args ) use ( $container, $class, $method, $static, $guard ) {
+				if ( '' !== $guard && ! Guards::$guard( ...$args ) ) {
+					return $args[0] ?? null;
+				}
+				if ( $static ) {
+					return $class::$method( ...$args );
+				}
+				return $container->get( $class )->$method( ...$args );
+			},
+			$priority,
+			$accepted
+		);
+	}
+}

@@ -1,0 +1,82 @@
+<?php
+/**
+ * Only the storage classes write SQL.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+/**
+ * Repositories own SQL: `$wpdb` appears in the Database folder, the `*Repository` classes and
+ * the session stores (the index, core's stored sessions, the revocations, the token plugins'
+ * own records) and nowhere else; the options written atomically go through one helper.
+ */
+class LayeringTest extends TestCase {
+
+	/**
+	 * The files allowed to use `$wpdb`, besides `includes/Database/*` and `*Repository.php`.
+	 */
+	const STORES = array(
+		'Sessions/SessionIndex.php',
+		'Sessions/SessionStore.php',
+		'Sessions/Revocations.php',
+		'Sessions/IssuerSessions.php',
+	);
+
+	/**
+	 * Lists the plugin's PHP files, relative to includes/.
+	 *
+	 * @return string[]
+	 */
+	private static function files(): array {
+		$root  = dirname( __DIR__, 2 ) . '/includes/';
+		$files = array();
+		$walk  = new \RecursiveIteratorIterator( new \RecursiveDirectoryIterator( $root, \FilesystemIterator::SKIP_DOTS ) );
+		foreach ( $walk as $file ) {
+			if ( 'php' === $file->getExtension() ) {
+				$files[] = substr( $file->getPathname(), strlen( $root ) );
+			}
+		}
+		sort( $files );
+		return $files;
+	}
+
+	/**
+	 * No domain class outside the stores touches the database handle.
+	 */
+	public function test_only_stores_use_wpdb(): void {
+		$files = self::files();
+		$this->assertGreaterThan( 80, count( $files ), 'the plugin’s files are found' );
+		$users = array();
+		foreach ( $files as $file ) {
+			if ( false !== strpos( (string) file_get_contents( dirname( __DIR__, 2 ) . '/includes/' . $file ), '$wpdb' ) ) {
+				$users[] = $file;
+			}
+		}
+		$outside = array_values(
+			array_filter(
+				$users,
+				static function ( string $file ): bool {
+					return 0 !== strpos( $file, 'Database/' ) && ! preg_match( '/Repository\.php$/', $file ) && ! in_array( $file, self::STORES, true );
+				}
+			)
+		);
+		$this->assertSame( array(), $outside, 'only Database/, the repositories and the session stores use $wpdb' );
+		$this->assertContains( 'Events/EventsRepository.php', $users, 'the check sees the files that do' );
+	}
+
+	/**
+	 * The compare-and-swap and insert-if-absent statements on the options table are written once.
+	 */
+	public function test_atomic_option_writes_are_written_once(): void {
+		$writers = array();
+		foreach ( self::files() as $file ) {
+			$code = (string) file_get_contents( dirname( __DIR__, 2 ) . '/includes/' . $file );
+			if ( preg_match( '/INSERT IGNORE INTO \{\$wpdb->options\}|UPDATE \{\$wpdb->options\}/', $code ) ) {
+				$writers[] = $file;
+			}
+		}
+		$this->assertSame( array( 'Database/AtomicOption.php' ), $writers );
+	}
+}

@@ -1,0 +1,104 @@
+<?php
+/**
+ * What the plugin loads on a request where nothing fails.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+require_once __DIR__ . '/EventsTrait.php';
+
+/**
+ * The hook table builds a listener only when its hook fires and its guard lets it through: on a
+ * successful request the plugin reads its own credentials and compares the secrets, and loads
+ * nothing else. The list is exact, so that it cannot grow without this test saying so.
+ */
+class RequestFootprintTest extends TestCase {
+
+	use EventsTrait;
+
+	/**
+	 * What every request loads: the plugin's bootstrap, the hook table, the request reader for
+	 * the guards, and the comparison of the secrets.
+	 */
+	const EVERY_REQUEST = array(
+		'plugin.php',
+		'includes/autoload.php',
+		'includes/Plugin.php',
+		'includes/Container.php',
+		'includes/Hooks.php',
+		'includes/Guards.php',
+		'includes/Http/Request.php',
+		'includes/Secrets/QuickCheck.php',
+		'includes/Secrets/SecretsState.php',
+		'includes/Secrets/SecretResolver.php',
+		'includes/Secrets/TokenSecrets.php',
+		'includes/Secrets/Fingerprinter.php',
+	);
+
+	/**
+	 * A request signed in by cookie also checks the plugin's capability (the admin bar, the
+	 * menu) and core builds its session storage, the plugin's observed copy of core's.
+	 */
+	const SIGNED_IN = array(
+		'includes/Capabilities.php',
+		'includes/Sessions/SessionTokens.php',
+	);
+
+	/**
+	 * A wp-admin page adds the admin side: the menu, the notice of a secrets change, the
+	 * suggested privacy policy text (core wants it on every admin_init), and on the profile
+	 * screen the link to the user's sessions.
+	 */
+	const ADMIN_PAGE = array(
+		'includes/Admin/AdminPages.php',
+		'includes/Privacy/PolicyText.php',
+		'includes/Secrets/ChangeNotice.php',
+		'includes/Settings/Settings.php',
+		'includes/Sessions/UserLinks.php',
+		'includes/Sessions/SessionIndex.php',
+		'includes/Sessions/Inventory.php',
+		'includes/Sessions/GuardedWrites.php',
+	);
+
+	/**
+	 * Returns the plugin files a request loaded (from the query-log must-use plugin).
+	 *
+	 * @param string $path    The path.
+	 * @param array  $options For http().
+	 * @return string[]
+	 */
+	private function files_of( string $path, array $options ): array {
+		$this->http( 'GET', $path, $options ); // Warm up: core's first-visit bookkeeping.
+		$name                 = 'as-footprint-' . wp_generate_password( 6, false );
+		$options['headers'][] = 'X-Test-Query-Log: ' . $name;
+		$this->assertSame( 200, $this->http( 'GET', $path, $options )['status'], $path );
+		$file = sys_get_temp_dir() . '/' . strtolower( $name ) . '.json';
+		$log  = json_decode( (string) file_get_contents( $file ), true );
+		unlink( $file );
+		$files = $log['files'];
+		sort( $files );
+		return $files;
+	}
+
+	/**
+	 * Anonymous pages and REST requests, a signed-in wp-admin page and an application password
+	 * load exactly the files listed above.
+	 */
+	public function test_a_successful_request_loads_only_the_bootstrap_and_the_guards(): void {
+		$every = self::EVERY_REQUEST;
+		sort( $every );
+		$signed = array_merge( self::EVERY_REQUEST, self::SIGNED_IN );
+		sort( $signed );
+		$admin = array_merge( $signed, self::ADMIN_PAGE );
+		sort( $admin );
+		$jar = $this->sign_in( 'editor' );
+
+		$this->assertSame( $every, $this->files_of( '/', array() ), 'the front page' );
+		$this->assertSame( $every, $this->files_of( '/wp-json/wp/v2/posts', array() ), 'an anonymous REST request' );
+		$this->assertSame( $admin, $this->files_of( '/wp-admin/profile.php', array( 'cookies' => $jar ) ), 'a signed-in wp-admin page' );
+		$this->assertSame( $every, $this->files_of( '/wp-json/wp/v2/users/me', array( 'as' => 'editor' ) ), 'an application password (its use is written once a day, as core does)' );
+		fwrite( STDERR, sprintf( "\nplugin files on a successful request: %d anonymous, %d signed in, %d on a wp-admin page (of %d)\n", count( $every ), count( $signed ), count( $admin ), count( glob( dirname( __DIR__, 2 ) . '/includes/*/*.php' ) ) + count( glob( dirname( __DIR__, 2 ) . '/includes/*.php' ) ) + 1 ) );
+	}
+}
