@@ -87,13 +87,16 @@ class QuickCheck {
 	/**
 	 * Tells whether the secrets in memory differ from the known state.
 	 *
-	 * @param array{0: string, 1: string[]} $stored The known digest, and the salts kept in the database.
+	 * @param array{0: string, 1: string[], 2: string[]} $stored The known digest, the salts kept in the database, the addresses seen lately.
 	 * @return bool
 	 */
 	private function differs( array $stored ): bool {
-		list( $digest, $generated ) = $stored;
+		list( $digest, $generated, $addresses ) = $stored;
 		if ( ! hash_equals( $digest, $this->resolver->quick_digest() ) ) {
 			return true;
+		}
+		if ( ! in_array( $this->resolver->address_digest(), $addresses, true ) ) {
+			return true; // An address not seen lately: the full check decides whether it moved.
 		}
 		$in_memory = $generated ? $this->resolver->resolve_salts( $generated, true ) : array();
 		if ( ! $in_memory ) {

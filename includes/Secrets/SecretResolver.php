@@ -150,9 +150,10 @@ class SecretResolver {
 	}
 
 	/**
-	 * Returns one fingerprint of everything that can be read for free on every request: the
-	 * constants (whether or not WordPress uses them), the autoloaded token secrets and the site
-	 * address. Equal digests mean nothing of those changed; one HMAC, no query.
+	 * Returns one fingerprint of the secrets that can be read for free on every request: the
+	 * constants (whether or not WordPress uses them) and the autoloaded token secrets. Equal
+	 * digests mean nothing of those changed; one HMAC, no query. The site address has its own
+	 * digest (address_digest()), as it may follow the request's host.
 	 *
 	 * @return string
 	 */
@@ -167,10 +168,21 @@ class SecretResolver {
 			$parts[] = isset( $all[ $name ] ) ? "{$name}={$all[ $name ]}" : "{$name}?";
 		}
 		$parts[] = TokenSecrets::SIMPLE_JWT_LOGIN . '=' . (string) TokenSecrets::simple_jwt_login( true );
+		return $this->fingerprinter->fingerprint( 'quick', implode( "\0", $parts ) );
+	}
+
+	/**
+	 * Returns one fingerprint of the site address as this request sees it (siteurl and home,
+	 * autoloaded or from WP_SITEURL / WP_HOME); one HMAC, no query.
+	 *
+	 * @return string
+	 */
+	public function address_digest(): string {
+		$parts = array();
 		foreach ( array_keys( self::SITE_OPTIONS ) as $name ) {
 			$parts[] = $name . '=' . (string) get_option( $name, '' );
 		}
-		return $this->fingerprinter->fingerprint( 'quick', implode( "\0", $parts ) );
+		return $this->fingerprinter->fingerprint( 'quick-address', implode( "\0", $parts ) );
 	}
 
 	/**

@@ -34,28 +34,46 @@ class SecretsState {
 	const DIGEST_OPTION = 'auth_sentinel_secrets_digest';
 
 	/**
-	 * Returns the quick digest and the database-kept salt names from memory, or null.
+	 * How many site addresses the quick check knows (see save_digest()).
+	 */
+	const KNOWN_ADDRESSES = 5;
+
+	/**
+	 * Returns the quick digest, the database-kept salt names and the digests of the site
+	 * addresses seen lately, from memory; null when there are none.
 	 *
-	 * @return array{0: string, 1: string[]}|null
+	 * @return array{0: string, 1: string[], 2: string[]}|null
 	 */
 	public function digest(): ?array {
 		$all = wp_load_alloptions();
 		if ( empty( $all[ self::DIGEST_OPTION ] ) || ! is_string( $all[ self::DIGEST_OPTION ] ) ) {
 			return null;
 		}
-		$parts = explode( '|', $all[ self::DIGEST_OPTION ], 2 );
-		return array( $parts[0], isset( $parts[1] ) && '' !== $parts[1] ? explode( ',', $parts[1] ) : array() );
+		$parts = explode( '|', $all[ self::DIGEST_OPTION ], 3 );
+		return array(
+			$parts[0],
+			isset( $parts[1] ) && '' !== $parts[1] ? explode( ',', $parts[1] ) : array(),
+			isset( $parts[2] ) && '' !== $parts[2] ? explode( ',', $parts[2] ) : array(),
+		);
 	}
 
 	/**
-	 * Stores the quick digest when it differs from the stored one.
+	 * Stores the quick digest when it differs from the stored one, with the address this
+	 * request saw added to the few known ones. A site whose address follows the request's host
+	 * then runs the full check once per address, not on every request that alternates.
 	 *
 	 * @param string   $digest    The quick digest.
 	 * @param string[] $generated Names of the salts kept in the database.
+	 * @param string   $address   The address digest of this request.
 	 * @return void
 	 */
-	public function save_digest( string $digest, array $generated ): void {
-		$value = $digest . '|' . implode( ',', $generated );
+	public function save_digest( string $digest, array $generated, string $address ): void {
+		$known     = $this->digest();
+		$addresses = null === $known ? array() : $known[2];
+		if ( ! in_array( $address, $addresses, true ) ) {
+			$addresses = array_slice( array_merge( array( $address ), $addresses ), 0, self::KNOWN_ADDRESSES );
+		}
+		$value = $digest . '|' . implode( ',', $generated ) . '|' . implode( ',', $addresses );
 		if ( get_option( self::DIGEST_OPTION ) !== $value ) {
 			update_option( self::DIGEST_OPTION, $value, true );
 		}

@@ -146,7 +146,7 @@ class SecretsWatch {
 				$generated[] = $name;
 			}
 		}
-		$this->state->save_digest( $this->resolver->quick_digest(), $generated );
+		$this->state->save_digest( $this->resolver->quick_digest(), $generated, $this->resolver->address_digest() );
 
 		for ( $attempt = 0; $attempt < 3; $attempt++ ) {
 			list( $known, $raw )    = $this->state->read();
@@ -212,10 +212,16 @@ class SecretsWatch {
 			$changed_at = null === $old ? null : $old['changed_at'];
 			$previous   = null === $old ? array() : (array) ( $old['previous'] ?? array() );
 			if ( null !== $old && null !== $old['fp'] && $old['fp'] !== $item['fp'] ) {
-				$changed[]  = $name; // A value replaced or removed; a first value is no change.
-				$changed_at = $now;
+				// A site address that returns to one it had is not a move: the address follows
+				// the request's host (WP_HOME built from HTTP_HOST, a health check by IP, a
+				// runtime's internal and public addresses). Learnt, not recorded; both stay known.
+				$back = 'site' === $item['group'] && in_array( $item['fp'], $previous, true );
+				if ( ! $back ) {
+					$changed[]  = $name; // A value replaced or removed; a first value is no change.
+					$changed_at = $now;
+				}
 				// The last few fingerprints, so a token issued for an old site address is recognised.
-				$previous = array_slice( array_merge( array( $old['fp'] ), $previous ), 0, 5 );
+				$previous = array_slice( array_merge( array( $old['fp'] ), array_values( array_diff( $previous, array( $item['fp'] ) ) ) ), 0, 5 );
 			}
 			$items[ $name ] = array(
 				'fp'         => $item['fp'],

@@ -103,6 +103,56 @@ class SecretsWatchTest extends TestCase {
 	}
 
 	/**
+	 * A site address built from the request's host (a common wp-config.php pattern for several
+	 * domains, a health check calling by IP, Playground's internal and public addresses) is not
+	 * a move: the first new address is recorded once, a return to a known one is not, and once
+	 * both are known, requests alternating between them cost the plugin no query.
+	 */
+	public function test_an_address_that_follows_the_request_host_is_not_a_move_each_time(): void {
+		$mu = AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/as-test-host-address.php';
+		file_put_contents(
+			$mu,
+			"<?php\n// Test only: the site address follows the request's host, as some wp-config.php files do.\n"
+			. "if ( ! empty( \$_SERVER['HTTP_HOST'] ) ) { define( 'WP_HOME', 'http://' . \$_SERVER['HTTP_HOST'] ); define( 'WP_SITEURL', 'http://' . \$_SERVER['HTTP_HOST'] ); }\n"
+		);
+		try {
+			$local  = (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_HOST ) . ':' . (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_PORT );
+			// Another name of the same server, new to the site on each run (php -S answers any Host).
+			$other = 'shop-' . strtolower( wp_generate_password( 8, false ) ) . '.localhost:' . (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_PORT );
+			$visit  = function ( string $host, string $log = '' ): void {
+				$headers = array( 'Host: ' . $host );
+				if ( '' !== $log ) {
+					$headers[] = 'X-Test-Query-Log: ' . $log;
+				}
+				$this->http( 'GET', '/wp-login.php', array( 'headers' => $headers ) );
+			};
+			$visit( $local );
+			$before = $this->last_change_id();
+
+			$visit( $other ); // A new address: recorded, once.
+			$visit( $other );
+			$changes = $this->changes_since( $this->secrets_report(), $before );
+			$this->assertCount( 1, $changes, 'the first new address is one change' );
+			$this->assertEqualsCanonicalizing( array( 'siteurl', 'home' ), $changes[0]['changed'] );
+
+			foreach ( array( $local, $other, $local, $other ) as $i => $host ) {
+				$name = 'as-host-flip-' . $i . '-' . wp_generate_password( 6, false );
+				$visit( $host, $name );
+				$file = sys_get_temp_dir() . '/' . strtolower( $name ) . '.json';
+				$log  = json_decode( (string) file_get_contents( $file ), true );
+				unlink( $file );
+				$this->assertSame( array(), $log['plugin'], "back to a known address ($host): no query of the plugin's" );
+				$this->assertSame( 0, $log['writes'], "and nothing written ($host)" );
+			}
+			$report = $this->secrets_report();
+			$this->assertCount( 1, $this->changes_since( $report, $before ), 'going back and forth between known addresses records nothing more' );
+		} finally {
+			unlink( $mu );
+			$this->secrets_report(); // The address as the rest of the suite knows it.
+		}
+	}
+
+	/**
 	 * A token secret appearing is learnt silently; changing it is a change.
 	 */
 	public function test_token_secret_first_sight_is_not_a_change(): void {
