@@ -18,9 +18,9 @@ describe( 'describeDetails', () => {
 			] )
 		);
 		expect( byKey.login_fp ).toBeUndefined();
-		expect( byKey.revoked_at[ 0 ] ).toBe( 'Revoked at' );
-		expect( byKey.revoked_at[ 1 ] ).toMatch( /2026/ );
-		expect( byKey.revoked_at[ 1 ] ).not.toContain( '1796533123' );
+		expect( byKey.revoked_at?.[ 0 ] ).toBe( 'Revoked at' );
+		expect( byKey.revoked_at?.[ 1 ] ).toMatch( /2026/ );
+		expect( byKey.revoked_at?.[ 1 ] ).not.toContain( '1796533123' );
 		expect( byKey.revoked_by ).toEqual( [ 'Revoked by', 'user #1' ] );
 		expect( byKey.revoked_reason ).toEqual( [
 			'Why',
