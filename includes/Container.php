@@ -99,6 +99,8 @@ final class Container {
 	 * @param string $class The class.
 	 * @return object
 	 * @throws \LogicException When a parameter can be neither built nor left to its default.
+	 *
+	 * @phpstan-param class-string $class
 	 */
 	private function build( string $class ) {
 		if ( isset( $this->factories[ $class ] ) ) {
@@ -109,7 +111,13 @@ final class Container {
 		foreach ( null === $constructor ? array() : $constructor->getParameters() as $parameter ) {
 			$type = $parameter->getType();
 			if ( $type instanceof \ReflectionNamedType && ! $type->isBuiltin() ) {
-				$arguments[] = $this->get( $type->getName() );
+				/**
+				 * A class or interface: not a builtin type.
+				 *
+				 * @var class-string $dependency
+				 */
+				$dependency  = $type->getName();
+				$arguments[] = $this->get( $dependency );
 			} elseif ( $parameter->isDefaultValueAvailable() ) {
 				$arguments[] = $parameter->getDefaultValue();
 			} else {

@@ -199,8 +199,8 @@ final class Hooks {
 	/**
 	 * Hooks one row.
 	 *
-	 * @param Container                                                         $container Builds the listener.
-	 * @param array{0: string, 1: string, 2: string, 3: int, 4: int, 5: string} $row The row.
+	 * @param Container                                                               $container Builds the listener.
+	 * @param array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string} $row The row.
 	 * @return void
 	 */
 	private static function add( Container $container, array $row ): void {

@@ -46,6 +46,13 @@ class TokenStatusController extends \WP_REST_Controller {
 	const GLOBAL_LIMIT = 600;
 
 	/**
+	 * The plugin's REST namespace.
+	 *
+	 * @var non-falsy-string
+	 */
+	protected $namespace = 'auth-sentinel/v1';
+
+	/**
 	 * Answers for one token.
 	 *
 	 * @var TokenStatus

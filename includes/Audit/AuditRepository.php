@@ -57,7 +57,7 @@ class AuditRepository {
 	 *
 	 * @param string $action The action.
 	 * @param int    $limit  How many at most.
-	 * @return array<int, array{id: int, at: string, actor_id: int, details: array}>
+	 * @return array<int, array{id: int, at: string, actor_id: int, details: array<string, mixed>}>
 	 */
 	public function latest( string $action, int $limit ): array {
 		global $wpdb;

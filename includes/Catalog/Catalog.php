@@ -72,7 +72,7 @@ class Catalog {
 	/**
 	 * Parsed catalogs by file, so each file is read once per request.
 	 *
-	 * @var array<string, array{entries: array<string, array>, aliases: array<string, string>, server: array<string, string>}>
+	 * @var array<string, array{entries: array<string, array<string, mixed>>, aliases: array<string, string>, server: array<string, string>}>
 	 */
 	private static $loaded = array();
 
@@ -95,7 +95,7 @@ class Catalog {
 	/**
 	 * Returns every entry, in catalog order, untranslated.
 	 *
-	 * @return array<int, array>
+	 * @return array<int, array<string, mixed>>
 	 */
 	public function all(): array {
 		return array_values( $this->data()['entries'] );
@@ -105,7 +105,7 @@ class Catalog {
 	 * Returns one entry by its code.
 	 *
 	 * @param string $code The entry code, e.g. token_invalid.
-	 * @return array|null
+	 * @return array<string, mixed>|null
 	 */
 	public function get( string $code ): ?array {
 		return $this->data()['entries'][ strtolower( trim( $code ) ) ] ?? null;
@@ -115,7 +115,7 @@ class Catalog {
 	 * Finds the entry an admin means: by entry code, app alias (any case) or server code.
 	 *
 	 * @param string $query E.g. token_invalid, API02003, jwt_auth_invalid_token.
-	 * @return array|null
+	 * @return array<string, mixed>|null
 	 */
 	public function find( string $query ): ?array {
 		$key   = strtolower( trim( $query ) );
@@ -146,7 +146,7 @@ class Catalog {
 			$code = self::SOURCE_HOOKS[ $source ] . ':' . $code;
 		}
 		$home       = $this->home_of( $code );
-		$credential = null === $home ? 'any' : (string) $this->get( $home )['credential'];
+		$credential = null === $home ? 'any' : (string) ( $this->get( $home )['credential'] ?? '' );
 
 		// Cookies, passwords and nonces: the code alone says which entry.
 		if ( null !== $home && ! in_array( $credential, array( 'token', 'any' ), true ) ) {
@@ -204,7 +204,7 @@ class Catalog {
 	 * Returns the entries whose code, title, aliases, server codes or messages contain a search.
 	 *
 	 * @param string $query The search; empty returns every entry.
-	 * @return array<int, array>
+	 * @return array<int, array<string, mixed>>
 	 */
 	public function search( string $query ): array {
 		$needle = strtolower( trim( $query ) );
@@ -230,8 +230,8 @@ class Catalog {
 	 * Translates an entry's texts for output. Codes, aliases, sources and the server's own
 	 * messages stay as they are.
 	 *
-	 * @param array $entry An entry from this catalog.
-	 * @return array
+	 * @param array<string, mixed> $entry An entry from this catalog.
+	 * @return array<string, mixed>
 	 */
 	public function localize( array $entry ): array {
 		$entry['title']   = $this->translate( $entry['title'] );
@@ -303,7 +303,7 @@ class Catalog {
 	/**
 	 * Reads and indexes the catalog on first use.
 	 *
-	 * @return array{entries: array<string, array>, aliases: array<string, string>, server: array<string, string>}
+	 * @return array{entries: array<string, array<string, mixed>>, aliases: array<string, string>, server: array<string, string>}
 	 */
 	private function data(): array {
 		if ( isset( self::$loaded[ $this->file ] ) ) {

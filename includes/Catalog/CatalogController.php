@@ -119,8 +119,8 @@ class CatalogController extends Controller {
 	/**
 	 * Shapes one entry for the response: translated texts, every optional key present.
 	 *
-	 * @param array            $item    A catalog entry.
-	 * @param \WP_REST_Request $request The request.
+	 * @param array<string, mixed> $item    A catalog entry.
+	 * @param \WP_REST_Request     $request The request.
 	 * @return \WP_REST_Response
 	 */
 	public function prepare_item_for_response( $item, $request ) {
@@ -177,7 +177,7 @@ class CatalogController extends Controller {
 	/**
 	 * Declares the query parameters of the collection.
 	 *
-	 * @return array
+	 * @return array<string, mixed>
 	 */
 	public function get_collection_params() {
 		$params = parent::get_collection_params();
@@ -192,7 +192,7 @@ class CatalogController extends Controller {
 	/**
 	 * Describes one catalog entry.
 	 *
-	 * @return array
+	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
 		if ( $this->schema ) {

@@ -133,6 +133,11 @@ final class BoundedQuery {
 			$mode = 'none';
 			return $mode;
 		}
+		/**
+		 * The database connection WordPress set up.
+		 *
+		 * @var \wpdb $wpdb
+		 */
 		$server = (string) $wpdb->db_server_info();
 		$number = preg_match( '/(\d+)\.(\d+)\.(\d+)/', $server, $m ) ? sprintf( '%d.%d.%d', $m[1], $m[2], $m[3] ) : '0.0.0';
 		if ( false !== stripos( $server, 'mariadb' ) ) {
@@ -251,7 +256,7 @@ final class BoundedQuery {
 	/**
 	 * Returns the faults remembered, by table (without the prefix).
 	 *
-	 * @return array<string, array{at: int, since: int, kind: string, errno: int}>
+	 * @return array<string, array<string, mixed>> Each with at, since, kind and errno.
 	 */
 	public static function faults(): array {
 		$faults = get_option( self::FAULT_OPTION, array() );

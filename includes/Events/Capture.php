@@ -183,7 +183,7 @@ class Capture {
 	 * @return void
 	 */
 	public function cookie_rejected( $elements ): void {
-		$code = current_filter();
+		$code = (string) current_filter();
 		$this->guarded(
 			function () use ( $code, $elements ) {
 				$this->secrets->run(); // Cookies are checked before `init`: learn a key change first.

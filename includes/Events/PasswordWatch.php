@@ -63,9 +63,9 @@ class PasswordWatch {
 	/**
 	 * Records a password changed through a profile update.
 	 *
-	 * @param int           $user_id  The user.
-	 * @param \WP_User|null $old_user The user before the update.
-	 * @param array         $userdata The data saved.
+	 * @param int                  $user_id  The user.
+	 * @param \WP_User|null        $old_user The user before the update.
+	 * @param array<string, mixed> $userdata The data saved.
 	 * @return void
 	 */
 	public function on_profile_update( $user_id, $old_user = null, $userdata = array() ): void {

@@ -146,12 +146,12 @@ class TokenDiagnosis {
 	/**
 	 * Diagnoses one refused request that carried (or should have carried) a token.
 	 *
-	 * @param string      $code     The error code the site answered with.
-	 * @param string|null $token    The raw token, null when the request had none (never stored).
-	 * @param bool        $stripped Whether the server hid the Authorization header from the plugins.
-	 * @param int|null    $numeric  Simple JWT Login's numeric error code, if any.
-	 * @param array|null  $revoked  When the token gate refused it: at, by, reason.
-	 * @param string      $route    The REST route that refused, '' when not known.
+	 * @param string                    $code     The error code the site answered with.
+	 * @param string|null               $token    The raw token, null when the request had none (never stored).
+	 * @param bool                      $stripped Whether the server hid the Authorization header from the plugins.
+	 * @param int|null                  $numeric  Simple JWT Login's numeric error code, if any.
+	 * @param array<string, mixed>|null $revoked  When the token gate refused it: at, by, reason.
+	 * @param string                    $route    The REST route that refused, '' when not known.
 	 * @return Failure
 	 */
 	public function diagnose( string $code, ?string $token, bool $stripped, ?int $numeric = null, ?array $revoked = null, string $route = '' ): Failure {
@@ -241,6 +241,11 @@ class TokenDiagnosis {
 		$verdict['user_id'] = $user ? (int) $user->ID : 0;
 
 		$verdict['cause'] = $this->cause( $verdict, $token, $context, $claims, $raw, $signer, $refused_by, $users, (bool) $user );
+		/**
+		 * The verdict, complete: cause() filled in `at` and `details`.
+		 *
+		 * @var array{cause: string, issuer: string, verified: bool, user_id: int, at: ?int, fingerprint: string, token: array<string, mixed>, details: array<string, mixed>, claims: array<string, mixed>} $verdict
+		 */
 		return $verdict;
 	}
 

@@ -71,8 +71,8 @@ class StorageCheck {
 				__( '%1$s: %2$s, from %3$s until at least %4$s.', 'auth-sentinel' ),
 				esc_html( (string) $table ),
 				esc_html( self::describe( (string) $fault['kind'] ) ),
-				esc_html( wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), (int) $fault['since'] ) ),
-				esc_html( wp_date( (string) get_option( 'time_format' ), (int) $fault['at'] ) )
+				esc_html( (string) wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), (int) $fault['since'] ) ),
+				esc_html( (string) wp_date( (string) get_option( 'time_format' ), (int) $fault['at'] ) )
 			);
 		}
 		$lines[] = __( 'Sign-ins and revocations went on as they should (a revoked credential stays refused), but some failures, audit rows or sessions of that time were not recorded. Ask your host about the database if it happens again.', 'auth-sentinel' );

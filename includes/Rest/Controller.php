@@ -18,6 +18,13 @@ defined( 'ABSPATH' ) || exit;
 abstract class Controller extends \WP_REST_Controller {
 
 	/**
+	 * The plugin's REST namespace.
+	 *
+	 * @var non-falsy-string
+	 */
+	protected $namespace = 'auth-sentinel/v1';
+
+	/**
 	 * Sets the namespace and the route's base.
 	 *
 	 * @param string $rest_base The route under the namespace, e.g. "events/stats".

@@ -22,9 +22,9 @@ class PermissionFirst {
 	/**
 	 * Asks the permission callback first when the arguments were refused.
 	 *
-	 * @param mixed            $response Null, or an early answer (an argument error).
-	 * @param array            $handler  The route's handler.
-	 * @param \WP_REST_Request $request  The request.
+	 * @param mixed                $response Null, or an early answer (an argument error).
+	 * @param array<string, mixed> $handler  The route's handler.
+	 * @param \WP_REST_Request     $request  The request.
 	 * @return mixed
 	 */
 	public function before( $response, $handler, $request ) {

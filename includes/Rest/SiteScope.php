@@ -29,9 +29,9 @@ class SiteScope {
 	/**
 	 * Switches to the site asked for.
 	 *
-	 * @param mixed            $response Null, or an early answer.
-	 * @param array            $handler  The route's handler.
-	 * @param \WP_REST_Request $request  The request.
+	 * @param mixed                $response Null, or an early answer.
+	 * @param array<string, mixed> $handler  The route's handler.
+	 * @param \WP_REST_Request     $request  The request.
 	 * @return mixed
 	 */
 	public function before( $response, $handler, $request ) {
@@ -69,9 +69,9 @@ class SiteScope {
 	/**
 	 * Switches back.
 	 *
-	 * @param mixed            $response The answer.
-	 * @param array            $handler  The route's handler.
-	 * @param \WP_REST_Request $request  The request.
+	 * @param mixed                $response The answer.
+	 * @param array<string, mixed> $handler  The route's handler.
+	 * @param \WP_REST_Request     $request  The request.
 	 * @return mixed
 	 */
 	public function after( $response, $handler, $request ) {

@@ -54,7 +54,7 @@ class ChangeNotice {
 	/**
 	 * Returns the change to announce to the current user, or null.
 	 *
-	 * @return array|null
+	 * @return array<string, mixed>|null
 	 */
 	public function pending(): ?array {
 		if ( ! current_user_can( Capabilities::MANAGE ) ) {

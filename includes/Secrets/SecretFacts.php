@@ -57,7 +57,7 @@ class SecretFacts {
 	/**
 	 * Returns the secrets as the REST route and the screens show them.
 	 *
-	 * @return array{items: array, since: int, last_change: ?array}
+	 * @return array<string, mixed> With items, since and last_change.
 	 */
 	public function snapshot(): array {
 		list( $known ) = $this->state->read();
@@ -123,7 +123,7 @@ class SecretFacts {
 	 * Returns the recorded changes, newest first.
 	 *
 	 * @param int $limit How many at most.
-	 * @return array<int, array{id: int, at: string, actor_id: int, details: array}>
+	 * @return array<int, array{id: int, at: string, actor_id: int, details: array<string, mixed>}>
 	 */
 	public function history( int $limit = 100 ): array {
 		return $this->audit->latest( SecretsWatch::ACTION, $limit );

@@ -205,7 +205,7 @@ class SecretResolver {
 	 * @param string              $name       Constant name, e.g. AUTH_KEY.
 	 * @param array<string, bool> $duplicated Constant values core ignores, as keys.
 	 * @param bool                $cheap      Whether to read only what is in memory.
-	 * @return array|null The item, or null when its value is not in memory in cheap mode.
+	 * @return array{name: string, group: string, source: string, strength: string, fp: ?string}|null The item, or null when its value is not in memory in cheap mode.
 	 */
 	private function resolve_salt( string $name, array $duplicated, bool $cheap ): ?array {
 		$type = substr( $name, -3 ) === 'KEY' ? 'KEY' : 'SALT';

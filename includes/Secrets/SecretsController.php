@@ -100,8 +100,8 @@ class SecretsController extends Controller {
 	/**
 	 * Shapes one secret for the response.
 	 *
-	 * @param array            $item    The known state of one secret, with its name.
-	 * @param \WP_REST_Request $request The request.
+	 * @param array<string, mixed> $item    The known state of one secret, with its name.
+	 * @param \WP_REST_Request     $request The request.
 	 * @return \WP_REST_Response
 	 */
 	public function prepare_item_for_response( $item, $request ) {
@@ -120,7 +120,7 @@ class SecretsController extends Controller {
 	/**
 	 * Declares the query parameters: none besides the context.
 	 *
-	 * @return array
+	 * @return array<string, mixed>
 	 */
 	public function get_collection_params() {
 		return array(
@@ -131,7 +131,7 @@ class SecretsController extends Controller {
 	/**
 	 * Describes the response.
 	 *
-	 * @return array
+	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
 		if ( $this->schema ) {

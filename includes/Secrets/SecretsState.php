@@ -82,7 +82,7 @@ class SecretsState {
 	/**
 	 * Returns the state from memory (autoloaded), or null when there is none yet.
 	 *
-	 * @return array|null
+	 * @return array<string, mixed>|null
 	 */
 	public function cached(): ?array {
 		$all = wp_load_alloptions();
@@ -96,7 +96,7 @@ class SecretsState {
 	/**
 	 * Reads the stored state straight from the database, with its raw form for a later swap.
 	 *
-	 * @return array{0: ?array, 1: ?string} The state and its raw stored value.
+	 * @return array{0: ?array<string, mixed>, 1: ?string} The state and its raw stored value.
 	 */
 	public function read(): array {
 		$raw = AtomicOption::read( self::OPTION );
@@ -110,8 +110,8 @@ class SecretsState {
 	/**
 	 * Replaces the state if nobody else changed it since it was read.
 	 *
-	 * @param array       $state The new state.
-	 * @param string|null $raw   The raw value read, or null when there was none.
+	 * @param array<string, mixed> $state The new state.
+	 * @param string|null          $raw   The raw value read, or null when there was none.
 	 * @return bool Whether this call won the swap.
 	 */
 	public function swap( array $state, ?string $raw ): bool {

@@ -118,7 +118,7 @@ class SecretsWatch {
 	 * Runs the full check, swallowing any failure.
 	 *
 	 * @param string $trigger What started the check.
-	 * @return array|null The recorded change, if any.
+	 * @return array<string, mixed>|null The recorded change, if any.
 	 */
 	public function safe_check( string $trigger ): ?array {
 		try {
@@ -136,7 +136,7 @@ class SecretsWatch {
 	 * plugin creates) is learnt, not reported. Nothing is written when nothing differs.
 	 *
 	 * @param string $trigger What started the check: request, option_update, cron, screen, activation.
-	 * @return array|null The change recorded by this call (`at`, `changed`, `sessions`, `users`), or null.
+	 * @return array<string, mixed>|null The change recorded by this call (`at`, `changed`, `sessions`, `users`), or null.
 	 */
 	public function check( string $trigger ): ?array {
 		$current   = $this->resolver->resolve( false );
@@ -197,10 +197,10 @@ class SecretsWatch {
 	/**
 	 * Merges the current fingerprints into the known state.
 	 *
-	 * @param array|null $known   The known state, or null the first time.
-	 * @param array      $current The resolved secrets.
-	 * @param int        $now     Current time.
-	 * @return array{0: array, 1: string[]} The next state and the names that changed.
+	 * @param array<string, mixed>|null $known   The known state, or null the first time.
+	 * @param array<string, mixed>      $current The resolved secrets.
+	 * @param int                       $now     Current time.
+	 * @return array{0: array<string, mixed>, 1: string[]} The next state and the names that changed.
 	 */
 	private function merge( ?array $known, array $current, int $now ): array {
 		$old_items = null === $known ? array() : (array) $known['items'];

@@ -264,6 +264,11 @@ class Revocations {
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function site_facts(): array {
+		/**
+		 * The facts found, newest first once sorted.
+		 *
+		 * @var array<int, array<string, mixed>> $facts
+		 */
 		$facts = array();
 		$all   = wp_load_alloptions();
 		$site  = isset( $all[ self::SITE_OPTION ] ) ? maybe_unserialize( $all[ self::SITE_OPTION ] ) : null;
@@ -316,7 +321,7 @@ class Revocations {
 	 * Returns a user's deny list.
 	 *
 	 * @param int $user_id The user.
-	 * @return array<string, array{exp: int, at: int, by: int, reason: string}>
+	 * @return array<string, array<string, mixed>> By fingerprint, each with exp, at, by and reason.
 	 */
 	private function denied( int $user_id ): array {
 		$list = get_user_meta( $user_id, self::DENY_META, true );

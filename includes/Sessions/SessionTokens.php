@@ -45,8 +45,8 @@ class SessionTokens extends \WP_User_Meta_Session_Tokens {
 	/**
 	 * Saves or destroys one session, then tells the tracker.
 	 *
-	 * @param string     $verifier The session's verifier (hash of its token).
-	 * @param array|null $session  The session; null destroys it.
+	 * @param string                    $verifier The session's verifier (hash of its token).
+	 * @param array<string, mixed>|null $session  The session; null destroys it.
 	 * @return void
 	 */
 	protected function update_session( $verifier, $session = null ) {
