@@ -42,6 +42,19 @@ final class Guards {
 	const SCHEMA_VERSION = 7;
 
 	/**
+	 * The keys and salts WordPress keeps in the database when wp-config.php does not define
+	 * them: network options (options on a single site). Secrets\SecretResolver::SALTS, lowercase.
+	 */
+	const WATCHED_SITE_OPTIONS = array( 'auth_key', 'secure_auth_key', 'logged_in_key', 'nonce_key', 'auth_salt', 'secure_auth_salt', 'logged_in_salt', 'nonce_salt' );
+
+	/**
+	 * The options the secrets watch follows: the token plugins' secrets, Simple JWT Login's
+	 * settings (its signing key), the site address, and the salts again (a plugin may write
+	 * them with update_option() on a single site).
+	 */
+	const WATCHED_OPTIONS = array( 'woocommerce_pos_secret_key', 'woocommerce_pos_refresh_secret_key', 'simple_jwt_login_settings', 'siteurl', 'home', 'auth_key', 'secure_auth_key', 'logged_in_key', 'nonce_key', 'auth_salt', 'secure_auth_salt', 'logged_in_salt', 'nonce_salt' );
+
+	/**
 	 * The route a REST request asks for, from WordPress's query (before it is dispatched).
 	 *
 	 * @return string
@@ -291,6 +304,26 @@ final class Guards {
 	 */
 	public static function dashboard_page( ...$args ): bool {
 		return 'index.php' === ( $args[0] ?? '' );
+	}
+
+	/**
+	 * A network option the secrets watch follows was added, changed or deleted.
+	 *
+	 * @param mixed ...$args The hook's arguments: the option's name first.
+	 * @return bool
+	 */
+	public static function watched_site_option( ...$args ): bool {
+		return in_array( $args[0] ?? null, self::WATCHED_SITE_OPTIONS, true );
+	}
+
+	/**
+	 * An option the secrets watch follows was added, changed or deleted.
+	 *
+	 * @param mixed ...$args The hook's arguments: the option's name first.
+	 * @return bool
+	 */
+	public static function watched_option( ...$args ): bool {
+		return in_array( $args[0] ?? null, self::WATCHED_OPTIONS, true );
 	}
 
 	/**

@@ -92,10 +92,14 @@ final class Hooks {
 		// Secrets: a quick comparison on every request, the full check when something changed.
 		array( 'init', QuickCheck::class, 'run', 1, 0, '' ),
 		array( self::SECRETS_CHECK, SecretsWatch::class, 'cron_check', 10, 0, '' ),
-		array( 'admin_init', Plugin::class, '::schedule', 10, 0, '' ),
-		array( 'admin_notices', ChangeNotice::class, 'render', 10, 0, '' ),
-		array( 'network_admin_notices', ChangeNotice::class, 'render', 10, 0, '' ),
-		array( 'admin_post_' . self::DISMISS_NOTICE, ChangeNotice::class, 'dismiss', 10, 0, '' ),
+		// A watched option changed: one full check at the end of the request (six generic hooks
+		// and a guard, not three hooks per option).
+		array( 'add_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
+		array( 'update_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
+		array( 'delete_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
+		array( 'added_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
+		array( 'updated_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
+		array( 'deleted_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
 		array( 'rest_api_init', SecretsController::class, 'register_routes', 10, 0, 'routes_needed' ),
 
 		// Failures: WordPress's own refusals, the token plugins' answers, passwords.
@@ -138,10 +142,6 @@ final class Hooks {
 		array( self::SESSIONS_UPKEEP, Inventory::class, 'upkeep', 10, 0, '' ),
 		array( 'rest_api_init', SessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		array( 'rest_api_init', UserSessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		array( 'user_row_actions', UserLinks::class, 'row_action', 10, 2, '' ),
-		array( 'ms_user_row_actions', UserLinks::class, 'row_action', 10, 2, '' ),
-		array( 'show_user_profile', UserLinks::class, 'profile_section', 20, 1, '' ),
-		array( 'edit_user_profile', UserLinks::class, 'profile_section', 20, 1, '' ),
 
 		// Audit trail.
 		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
@@ -165,14 +165,34 @@ final class Hooks {
 		// Site Health, the dashboard, privacy tools.
 		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),
 		array( 'debug_information', SiteHealth::class, 'debug_information', 10, 1, '' ),
-		array( 'wp_dashboard_setup', DashboardWidget::class, 'setup', 10, 0, '' ),
-		array( 'admin_enqueue_scripts', DashboardWidget::class, 'enqueue', 10, 1, 'dashboard_page' ),
 		array( 'auth_sentinel_secrets_changed', DashboardWidget::class, '::flush', 10, 0, '' ),
 		// Early, so the probe answers before any token plugin judges its Bearer header.
 		array( 'rest_api_init', AuthorizationProbe::class, '::answer', 0, 0, 'authorization_probe' ),
 		array( 'rest_api_init', HealthController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		array( 'wp_privacy_personal_data_exporters', Exporter::class, 'register', 10, 1, '' ),
 		array( 'wp_privacy_personal_data_erasers', Eraser::class, 'register', 10, 1, '' ),
+	);
+
+	/**
+	 * The rows of hooks that fire in wp-admin only (admin.php, admin-ajax.php, admin-post.php):
+	 * hooked there, so that other requests do not pay for them.
+	 */
+	const ADMIN_TABLE = array(
+		// Secrets: the scheduled checks, the notice after a key change.
+		array( 'admin_init', Plugin::class, '::schedule', 10, 0, '' ),
+		array( 'admin_notices', ChangeNotice::class, 'render', 10, 0, '' ),
+		array( 'network_admin_notices', ChangeNotice::class, 'render', 10, 0, '' ),
+		array( 'admin_post_' . self::DISMISS_NOTICE, ChangeNotice::class, 'dismiss', 10, 0, '' ),
+
+		// Sessions: the Users list and the profile screen.
+		array( 'user_row_actions', UserLinks::class, 'row_action', 10, 2, '' ),
+		array( 'ms_user_row_actions', UserLinks::class, 'row_action', 10, 2, '' ),
+		array( 'show_user_profile', UserLinks::class, 'profile_section', 20, 1, '' ),
+		array( 'edit_user_profile', UserLinks::class, 'profile_section', 20, 1, '' ),
+
+		// Dashboard widget, privacy policy text.
+		array( 'wp_dashboard_setup', DashboardWidget::class, 'setup', 10, 0, '' ),
+		array( 'admin_enqueue_scripts', DashboardWidget::class, 'enqueue', 10, 1, 'dashboard_page' ),
 		array( 'admin_init', PolicyText::class, '::add', 10, 0, '' ),
 
 		// The admin screens.
@@ -182,7 +202,7 @@ final class Hooks {
 	);
 
 	/**
-	 * Hooks every row of the table, and the secrets watch's option hooks.
+	 * Hooks every row of the table, and the wp-admin rows in wp-admin.
 	 *
 	 * @param Container $container Builds the listeners.
 	 * @return void
@@ -191,8 +211,35 @@ final class Hooks {
 		foreach ( self::TABLE as $row ) {
 			self::add( $container, $row );
 		}
-		foreach ( Secrets\SecretResolver::watched_option_hooks() as $hook ) {
-			self::add( $container, array( $hook, SecretsWatch::class, 'queue_check', 10, 0, '' ) );
+		if ( is_admin() ) {
+			self::register_admin( $container );
+			return;
+		}
+		// Elsewhere an admin screen can still be set up (by a test, or a plugin rendering one):
+		// the wp-admin rows are hooked then.
+		add_action(
+			'current_screen',
+			static function () use ( $container ): void {
+				self::register_admin( $container );
+			},
+			0
+		);
+	}
+
+	/**
+	 * Hooks the wp-admin rows, once.
+	 *
+	 * @param Container $container Builds the listeners.
+	 * @return void
+	 */
+	private static function register_admin( Container $container ): void {
+		static $done = false;
+		if ( $done ) {
+			return;
+		}
+		$done = true;
+		foreach ( self::ADMIN_TABLE as $row ) {
+			self::add( $container, $row );
 		}
 	}
 

@@ -337,22 +337,4 @@ class SecretResolver {
 			'fp'       => null === $value ? null : $this->fingerprinter->fingerprint( $name, $value ),
 		);
 	}
-
-	/**
-	 * The hooks that tell of a change of a watched option (salts kept in the database, the token
-	 * plugins' secrets, the site's addresses): each queues one full check for the request's end.
-	 *
-	 * @return string[]
-	 */
-	public static function watched_option_hooks(): array {
-		$hooks = array();
-		foreach ( self::SALTS as $name ) {
-			$option = strtolower( $name );
-			array_push( $hooks, "add_site_option_{$option}", "update_site_option_{$option}", "delete_site_option_{$option}" );
-		}
-		foreach ( array_merge( self::TOKEN_OPTIONS, array( TokenSecrets::SIMPLE_JWT_LOGIN_OPTION ), array_keys( self::SITE_OPTIONS ) ) as $option ) {
-			array_push( $hooks, "add_option_{$option}", "update_option_{$option}", "delete_option_{$option}" );
-		}
-		return $hooks;
-	}
 }

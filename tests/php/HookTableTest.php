@@ -12,9 +12,9 @@ use AuthSentinel\Hooks;
 use AuthSentinel\Plugin;
 
 /**
- * Every row of Hooks::TABLE names a class and a method that exist, static when written `::`,
- * public, accepting the hook's arguments, and a guard of Guards; every class the table names
- * can be built by the container.
+ * Every row of Hooks::TABLE and Hooks::ADMIN_TABLE names a class and a method that exist,
+ * static when written `::`, public, accepting the hook's arguments, and a guard of Guards;
+ * every class the tables name can be built by the container.
  */
 class HookTableTest extends TestCase {
 
@@ -22,8 +22,9 @@ class HookTableTest extends TestCase {
 	 * Each row can run.
 	 */
 	public function test_every_row_names_a_real_listener_and_guard(): void {
-		$this->assertGreaterThan( 60, count( Hooks::TABLE ) );
-		foreach ( Hooks::TABLE as $i => $row ) {
+		$this->assertGreaterThan( 50, count( Hooks::TABLE ) );
+		$this->assertGreaterThan( 10, count( Hooks::ADMIN_TABLE ) );
+		foreach ( array_merge( Hooks::TABLE, Hooks::ADMIN_TABLE ) as $i => $row ) {
 			$this->assertCount( 6, $row, "row $i has hook, class, method, priority, arguments, guard" );
 			list( $hook, $class, $method, $priority, $accepted, $guard ) = $row;
 			$where = "row $i ($hook → $class::$method)";
@@ -47,12 +48,33 @@ class HookTableTest extends TestCase {
 	 * Every class the table builds, the container builds.
 	 */
 	public function test_the_container_builds_every_listener(): void {
-		foreach ( Hooks::TABLE as $row ) {
+		foreach ( array_merge( Hooks::TABLE, Hooks::ADMIN_TABLE ) as $row ) {
 			if ( 0 === strpos( $row[2], '::' ) ) {
 				continue;
 			}
 			$this->assertIsObject( Plugin::get( $row[1] ), $row[1] );
 			$this->assertInstanceOf( $row[1], Plugin::get( $row[1] ) );
 		}
+	}
+
+	/**
+	 * The options the guards let through are the ones the secrets watch resolves.
+	 */
+	public function test_the_watched_options_are_the_resolvers(): void {
+		$salts = array_map( 'strtolower', \AuthSentinel\Secrets\SecretResolver::SALTS );
+		$this->assertEqualsCanonicalizing( $salts, Guards::WATCHED_SITE_OPTIONS );
+		$this->assertEqualsCanonicalizing(
+			array_merge(
+				\AuthSentinel\Secrets\SecretResolver::TOKEN_OPTIONS,
+				array( \AuthSentinel\Secrets\TokenSecrets::SIMPLE_JWT_LOGIN_OPTION ),
+				array_keys( \AuthSentinel\Secrets\SecretResolver::SITE_OPTIONS ),
+				$salts
+			),
+			Guards::WATCHED_OPTIONS
+		);
+		$this->assertTrue( Guards::watched_option( 'home', 'http://a', 'http://b' ) );
+		$this->assertFalse( Guards::watched_option( 'blogname', 'a', 'b' ) );
+		$this->assertTrue( Guards::watched_site_option( 'nonce_salt', 'x', 'y', 1 ) );
+		$this->assertFalse( Guards::watched_site_option( 'home', 'x', 'y', 1 ) );
 	}
 }

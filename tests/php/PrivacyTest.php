@@ -599,7 +599,7 @@ class PrivacyTest extends TestCase {
 	 * retention periods in force.
 	 */
 	public function test_policy_text_states_the_retention_settings(): void {
-		$this->assertContains( array( 'admin_init', \AuthSentinel\Privacy\PolicyText::class, '::add', 10, 0, '' ), \AuthSentinel\Hooks::TABLE );
+		$this->assertContains( array( 'admin_init', \AuthSentinel\Privacy\PolicyText::class, '::add', 10, 0, '' ), \AuthSentinel\Hooks::ADMIN_TABLE );
 
 		$this->settings = Settings::all();
 		Settings::update(
