@@ -7,10 +7,7 @@
 
 namespace AuthSentinel\Alerts;
 
-use AuthSentinel\Audit\Auditor;
-use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Secrets\SecretsWatch;
-use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -32,6 +29,9 @@ defined( 'ABSPATH' ) || exit;
  * inside the minute is caught by a one-off cron re-check a minute later, scheduled only when
  * the total already reached a tenth of the threshold.
  *
+ * The parts: AlertRules (which kinds are wanted, and where they go), SpikeCheck (is the hour a
+ * spike), AlertDelivery (claim, write, send, audit). This class only collects and times.
+ *
  * Nothing here may break the request: every step is guarded, and a failure to send is audited
  * without the URL or the error text (either may hold a secret).
  *
@@ -42,7 +42,7 @@ class Alerts {
 	/**
 	 * The kinds of alert, as `alert_on` lists them.
 	 */
-	const KINDS = array( 'secrets_changed', 'failure_spike', 'all_sessions_revoked' );
+	const KINDS = AlertRules::KINDS;
 
 	/**
 	 * The one-off re-check of an hour's failures (argument: the hour).
@@ -56,32 +56,25 @@ class Alerts {
 	const SHUTDOWN_PRIORITY = PHP_INT_MAX - 100;
 
 	/**
-	 * The failures table (the spike check counts an hour's failures).
+	 * Tells whether an hour's failures are a spike.
 	 *
-	 * @var EventsRepository
+	 * @var SpikeCheck
 	 */
-	private $events;
+	private $spikes;
 
 	/**
-	 * Writes the audit trail (each alert sent is audited).
+	 * Claims, writes and sends one alert.
 	 *
-	 * @var Auditor
+	 * @var AlertDelivery
 	 */
-	private $auditor;
+	private $delivery;
 
 	/**
-	 * The claims and the spike gate.
+	 * The spike gate.
 	 *
 	 * @var AlertClaims
 	 */
 	private $claims;
-
-	/**
-	 * Sends webhooks.
-	 *
-	 * @var Webhook
-	 */
-	private $webhook;
 
 	/**
 	 * Alerts waiting for shutdown: kind => facts.
@@ -114,16 +107,14 @@ class Alerts {
 	/**
 	 * Creates the alerts.
 	 *
-	 * @param EventsRepository $events  The failures table.
-	 * @param Auditor          $auditor Writes the audit trail.
-	 * @param AlertClaims|null $claims  The claims (default: the options table).
-	 * @param Webhook|null     $webhook Sends webhooks.
+	 * @param SpikeCheck    $spikes   Tells whether an hour's failures are a spike.
+	 * @param AlertDelivery $delivery Claims, writes and sends one alert.
+	 * @param AlertClaims   $claims   The spike gate.
 	 */
-	public function __construct( EventsRepository $events, Auditor $auditor, ?AlertClaims $claims = null, ?Webhook $webhook = null ) {
-		$this->events  = $events;
-		$this->auditor = $auditor;
-		$this->claims  = $claims ?? new AlertClaims();
-		$this->webhook = $webhook ?? new Webhook();
+	public function __construct( SpikeCheck $spikes, AlertDelivery $delivery, AlertClaims $claims ) {
+		$this->spikes   = $spikes;
+		$this->delivery = $delivery;
+		$this->claims   = $claims;
 	}
 
 	/**
@@ -220,7 +211,7 @@ class Alerts {
 		$this->flushed = true;
 		try {
 			$now   = time();
-			$check = $this->failed && $this->wants( 'failure_spike' ) && $this->claims->open_gate( $now );
+			$check = $this->failed && AlertRules::wants( 'failure_spike' ) && $this->claims->open_gate( $now );
 			if ( ! $check && ! $this->pending ) {
 				return;
 			}
@@ -231,10 +222,10 @@ class Alerts {
 			foreach ( array_keys( $this->pending ) as $kind ) {
 				$facts = $this->pending[ $kind ];
 				unset( $this->pending[ $kind ] );
-				$this->deliver( $kind, $facts, intdiv( $now, HOUR_IN_SECONDS ) );
+				$this->delivery->deliver( $kind, $facts, intdiv( $now, HOUR_IN_SECONDS ) );
 			}
 		} catch ( \Throwable $e ) {
-			self::report( $e );
+			AlertDelivery::report( $e );
 		}
 	}
 
@@ -247,11 +238,11 @@ class Alerts {
 	public function recheck( $hour ): void {
 		try {
 			$hour = (int) $hour;
-			if ( $hour > 0 && $this->wants( 'failure_spike' ) ) {
+			if ( $hour > 0 && AlertRules::wants( 'failure_spike' ) ) {
 				$this->check_spike( $hour, false );
 			}
 		} catch ( \Throwable $e ) {
-			self::report( $e );
+			AlertDelivery::report( $e );
 		}
 	}
 
@@ -264,191 +255,32 @@ class Alerts {
 	 */
 	private function notice( string $kind, array $facts ): void {
 		try {
-			if ( isset( $this->pending[ $kind ] ) || ! $this->wants( $kind ) ) {
+			if ( isset( $this->pending[ $kind ] ) || ! AlertRules::wants( $kind ) ) {
 				return;
 			}
 			if ( $this->flushed ) {
-				$this->deliver( $kind, $facts, intdiv( time(), HOUR_IN_SECONDS ) ); // Later in shutdown than our own send.
+				$this->delivery->deliver( $kind, $facts, intdiv( time(), HOUR_IN_SECONDS ) ); // Later in shutdown than our own send.
 				return;
 			}
 			$this->pending[ $kind ] = $facts;
 			$this->hook();
 		} catch ( \Throwable $e ) {
-			self::report( $e );
+			AlertDelivery::report( $e );
 		}
 	}
 
 	/**
-	 * Reads the hour's total and sends the spike alert when it is past the threshold.
+	 * Checks an hour's failures and sends the spike alert when there is one.
 	 *
 	 * @param int  $hour  The hour (Unix time / 3600).
 	 * @param bool $gated Whether this is the request's gated check (it may schedule a re-check).
 	 * @return void
 	 */
 	private function check_spike( int $hour, bool $gated ): void {
-		$threshold = (int) Settings::get( 'alert_spike_threshold' );
-		$causes    = array();
-		foreach ( $this->events->per_hour(
-			array(
-				'since_hour' => $hour,
-				'until_hour' => $hour,
-			)
-		) as $row ) {
-			$causes[ $row['cause'] ] = ( $causes[ $row['cause'] ] ?? 0 ) + $row['failures'];
+		$spike = $this->spikes->check( $hour, $gated );
+		if ( null !== $spike ) {
+			$this->delivery->deliver( 'failure_spike', $spike, $hour );
 		}
-		$failures = (int) array_sum( $causes );
-
-		if ( $failures > $threshold ) {
-			$this->claims->close_gate_for_hour( $hour ); // Sent now or by someone else: nothing more to check this hour.
-			$this->deliver(
-				'failure_spike',
-				array(
-					'at'        => time(),
-					'hour'      => $hour,
-					'failures'  => $failures,
-					'threshold' => $threshold,
-					'causes'    => $causes,
-				),
-				$hour
-			);
-			return;
-		}
-		$args = array( $hour );
-		if ( $gated && $failures * 10 >= $threshold && ! wp_next_scheduled( self::RECHECK_HOOK, $args ) ) {
-			wp_schedule_single_event( time() + 60, self::RECHECK_HOOK, $args );
-		}
-	}
-
-	/**
-	 * Claims and sends one alert; audits what went out.
-	 *
-	 * @param string               $kind  The kind.
-	 * @param array<string, mixed> $facts What happened.
-	 * @param int                  $hour  The hour the alert is claimed for.
-	 * @return void
-	 */
-	private function deliver( string $kind, array $facts, int $hour ): void {
-		$settings = Settings::all();
-		$channels = $this->channels( $settings );
-		if ( ! $channels || ! in_array( $kind, (array) $settings['alert_on'], true ) || ! $this->claims->claim( $kind, $hour ) ) {
-			return;
-		}
-
-		$switched = switch_to_locale( get_locale() ); // The site's language, not the visitor's.
-		try {
-			$message = AlertMessage::build( $kind, $facts );
-		} finally {
-			if ( $switched ) {
-				restore_previous_locale();
-			}
-		}
-
-		$sent   = array();
-		$failed = array();
-		foreach ( $channels as $channel => $target ) {
-			try {
-				if ( 'email' === $channel ) {
-					$ok = wp_mail(
-						$target,
-						$message['subject'],
-						$message['body'],
-						array( 'Content-Type: text/plain; charset=UTF-8', 'Auto-Submitted: auto-generated' )
-					);
-				} else {
-					$ok = $this->webhook->send(
-						$target,
-						(string) $settings['alert_webhook_secret'],
-						$kind,
-						array(
-							'event'   => $kind,
-							'site'    => home_url( '/' ),
-							'at'      => gmdate( 'Y-m-d\TH:i:s\Z', (int) ( $facts['at'] ?? time() ) ),
-							'summary' => $message['summary'],
-							'data'    => $message['data'],
-						)
-					);
-				}
-			} catch ( \Throwable $e ) {
-				self::report( $e );
-				$ok = false;
-			}
-			if ( $ok ) {
-				$sent[] = $channel;
-			} else {
-				$failed[] = $channel;
-			}
-		}
-
-		$this->auditor->record(
-			$sent ? 'alert_sent' : 'alert_failed',
-			array(
-				'kind'     => $kind,
-				'channels' => $sent,
-				'failed'   => $failed,
-			),
-			0,
-			0
-		);
-	}
-
-	/**
-	 * Tells whether a kind is wanted and has somewhere to go (no query: settings are autoloaded).
-	 *
-	 * @param string $kind The kind.
-	 * @return bool
-	 */
-	private function wants( string $kind ): bool {
-		$settings = Settings::all();
-		if ( ! in_array( $kind, (array) $settings['alert_on'], true ) ) {
-			return false;
-		}
-		if ( 'failure_spike' === $kind && (int) $settings['alert_spike_threshold'] <= 0 ) {
-			return false;
-		}
-		return (bool) $this->channels( $settings );
-	}
-
-	/**
-	 * Returns where alerts go: `email` => recipients, `webhook` => URL.
-	 *
-	 * @param array<string, mixed> $settings The settings.
-	 * @return array<string, mixed>
-	 */
-	private function channels( array $settings ): array {
-		$channels = array();
-		if ( ! empty( $settings['alerts_email'] ) ) {
-			$recipients = self::recipients( (string) $settings['alert_emails'] );
-			if ( $recipients ) {
-				$channels['email'] = $recipients;
-			}
-		}
-		$url = trim( (string) $settings['alert_webhook_url'] );
-		if ( '' !== $url && Webhook::valid_url( $url ) ) {
-			$channels['webhook'] = $url;
-		}
-		return $channels;
-	}
-
-	/**
-	 * Returns the valid addresses of a comma-separated list; the site's admin email when none.
-	 *
-	 * @param string $list The setting.
-	 * @return string[]
-	 */
-	public static function recipients( string $list ): array {
-		$valid     = array();
-		$addresses = preg_split( '/[\s,;]+/', $list );
-		foreach ( false === $addresses ? array() : $addresses as $address ) {
-			$address = sanitize_email( $address );
-			if ( '' !== $address && is_email( $address ) ) {
-				$valid[] = $address;
-			}
-		}
-		if ( ! $valid ) {
-			$admin = (string) get_option( 'admin_email' );
-			$valid = is_email( $admin ) ? array( $admin ) : array();
-		}
-		return array_values( array_unique( $valid ) );
 	}
 
 	/**
@@ -473,18 +305,6 @@ class Alerts {
 			fastcgi_finish_request();
 		} elseif ( function_exists( 'litespeed_finish_request' ) ) {
 			litespeed_finish_request();
-		}
-	}
-
-	/**
-	 * Reports an internal failure to the debug log, without details that could be secret.
-	 *
-	 * @param \Throwable $e The failure.
-	 * @return void
-	 */
-	private static function report( \Throwable $e ): void {
-		if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
-			error_log( 'Auth Sentinel: an alert could not be sent (' . get_class( $e ) . ').' ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- Debug only.
 		}
 	}
 }
