@@ -12,6 +12,7 @@ use AuthSentinel\Capabilities;
 use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Sessions\Inventory;
+use AuthSentinel\Vocabulary\Cause;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -210,7 +211,7 @@ class DashboardWidget {
 					'<li data-cause="%1$s"><a href="%2$s">%3$s</a> <span class="auth-sentinel-widget__count">%4$s</span></li>',
 					esc_attr( (string) $cause ),
 					esc_url( $url ),
-					esc_html( CauseLabels::label( (string) $cause ) ),
+					esc_html( Cause::label( (string) $cause ) ),
 					esc_html( number_format_i18n( $count ) )
 				);
 			}

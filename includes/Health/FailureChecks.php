@@ -10,6 +10,7 @@ namespace AuthSentinel\Health;
 use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Events\Explanation;
 use AuthSentinel\Settings\Settings;
+use AuthSentinel\Vocabulary\Cause;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -200,7 +201,7 @@ class FailureChecks {
 			$top   = sprintf(
 				/* translators: 1: cause, e.g. "Wrong password", 2: number of failures. */
 				__( 'The most frequent cause is “%1$s” (%2$s).', 'auth-sentinel' ),
-				CauseLabels::label( $cause ),
+				Cause::label( $cause ),
 				number_format_i18n( $spike['causes'][ $cause ] )
 			);
 		}

@@ -58,4 +58,17 @@ final class Cause {
 			'unknown'          => __( 'Unknown cause', 'auth-sentinel' ),
 		);
 	}
+
+	/**
+	 * Names one cause in a few words; an unknown code is "Unknown cause".
+	 *
+	 * @since 0.1.0
+	 *
+	 * @param string $cause Cause code, e.g. secret_changed.
+	 * @return string E.g. "Secret changed".
+	 */
+	public static function label( string $cause ): string {
+		$labels = self::labels();
+		return $labels[ $cause ] ?? $labels['unknown'];
+	}
 }
