@@ -8,6 +8,7 @@
 namespace AuthSentinel\Health;
 
 use AuthSentinel\Database\Schema;
+use AuthSentinel\Database\TableHealth;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Sessions\Inventory;
 use AuthSentinel\Settings\Settings;
@@ -107,7 +108,7 @@ class DebugInfo {
 			'audit'    => __( 'Audit log (rows)', 'auth-sentinel' ),
 			'sessions' => __( 'Sessions index (rows)', 'auth-sentinel' ),
 		);
-		foreach ( Schema::table_rows( self::EXACT_BELOW ) as $key => $rows ) {
+		foreach ( TableHealth::table_rows( self::EXACT_BELOW ) as $key => $rows ) {
 			$fields[ 'rows_' . $key ] = array(
 				'label' => $labels[ $key ],
 				'value' => null === $rows['rows']

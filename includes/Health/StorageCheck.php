@@ -8,7 +8,7 @@
 namespace AuthSentinel\Health;
 
 use AuthSentinel\Database\BoundedQuery;
-use AuthSentinel\Database\Schema;
+use AuthSentinel\Database\TableHealth;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -33,7 +33,7 @@ class StorageCheck {
 	 */
 	public function run(): array {
 		$test    = 'auth_sentinel_storage';
-		$missing = Schema::unreadable_tables();
+		$missing = TableHealth::unreadable_tables();
 		if ( $missing ) {
 			return Result::make(
 				$test,

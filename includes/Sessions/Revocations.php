@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Sessions;
 
+use AuthSentinel\Database\AtomicOption;
 use AuthSentinel\Secrets\Fingerprinter;
 
 defined( 'ABSPATH' ) || exit;
@@ -196,8 +197,7 @@ class Revocations {
 			$raw = $wpdb->get_var( $wpdb->prepare( "SELECT meta_value FROM {$wpdb->sitemeta} WHERE meta_key = %s AND site_id = %d", self::SITE_OPTION, get_current_network_id() ) );
 		} else {
 			update_option( self::SITE_OPTION, $fact, true );
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Read back past every cache: revocation fails closed.
-			$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::SITE_OPTION ) );
+			$raw = AtomicOption::read( self::SITE_OPTION ); // Read back past every cache: revocation fails closed.
 		}
 		$stored = is_string( $raw ) ? maybe_unserialize( $raw ) : null;
 		if ( ! is_array( $stored ) || (int) ( $stored['at'] ?? 0 ) < $fact['at'] ) {
