@@ -68,15 +68,23 @@ class AuditCsvTest extends TestCase {
 	 *
 	 * @param string               $jar   Cookie jar.
 	 * @param string               $nonce REST nonce.
-	 * @param array<string, mixed> $query Filters.
+	 * @param array<string, mixed> $query   Filters.
+	 * @param string[]             $headers Request headers to send too.
 	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
 	 */
-	private function download( string $jar, string $nonce, array $query = array() ): array {
+	private function download( string $jar, string $nonce, array $query = array(), array $headers = array() ): array {
 		$query += array(
 			'format'   => 'csv',
 			'_wpnonce' => $nonce,
 		);
-		return $this->http( 'GET', '/wp-json/auth-sentinel/v1/audit?' . http_build_query( $query ), array( 'cookies' => $jar ) );
+		return $this->http(
+			'GET',
+			'/wp-json/auth-sentinel/v1/audit?' . http_build_query( $query ),
+			array(
+				'cookies' => $jar,
+				'headers' => $headers,
+			)
+		);
 	}
 
 	/**
@@ -139,19 +147,7 @@ class AuditCsvTest extends TestCase {
 	public function test_download_with_an_origin_gets_the_cors_headers_before_the_file(): void {
 		list( $jar, $nonce ) = $this->browser( 'admin' );
 		$origin              = untrailingslashit( AUTH_SENTINEL_TEST_URL );
-		$answer              = $this->http(
-			'GET',
-			'/wp-json/auth-sentinel/v1/audit?' . http_build_query(
-				array(
-					'format'   => 'csv',
-					'_wpnonce' => $nonce,
-				)
-			),
-			array(
-				'cookies' => $jar,
-				'headers' => array( 'Origin: ' . $origin ),
-			)
-		);
+		$answer              = $this->download( $jar, $nonce, array(), array( 'Origin: ' . $origin ) );
 		$this->assertSame( 200, $answer['status'], $answer['body'] );
 		$this->assertSame( $origin, $answer['headers']['access-control-allow-origin'] ?? null );
 		$this->assertSame( AuditCsv::COLUMNS, $this->parse( $answer['body'] )[0] );
