@@ -11,8 +11,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Compares what is in memory with the known state — one HMAC over the constants and autoloaded
- * values; for salts kept in the database, their fingerprint only if core already read them this
- * request — and hands over to the full check (SecretsWatch, built only then) on a difference.
+ * secrets, one over the site address (which must be among the last few seen); for salts kept in
+ * the database, their fingerprint only if core already read them this request — and hands over
+ * to the full check (SecretsWatch, built only then) on a difference.
  * Never throws: a failure here must not break the request.
  *
  * @since 0.1.0
