@@ -21,6 +21,7 @@ function auth_sentinel_uninstall_site() {
 	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'auth_sentinel_' ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	wp_clear_scheduled_hook( \AuthSentinel\Secrets\SecretsWatch::CRON_HOOK );
 	wp_clear_scheduled_hook( \AuthSentinel\Events\EventsRetention::HOOK );
+	wp_clear_scheduled_hook( \AuthSentinel\Hooks::ROLLUP );
 	wp_clear_scheduled_hook( \AuthSentinel\Sessions\Inventory::CRON_HOOK );
 	wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
 	wp_cache_flush();

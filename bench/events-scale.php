@@ -56,24 +56,54 @@ $auth_sentinel_rows = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentine
 printf( "Filled %s rows in %.1f s\n\n", number_format( $auth_sentinel_rows ), microtime( true ) - $auth_sentinel_start );
 
 wp_set_current_user( 1 );
-echo "| request | median of 5 |\n|---|---|\n";
+
+// The statistics' rollup, computed from nothing (what the upkeep does once after the upgrade).
+$auth_sentinel_rollup = \AuthSentinel\Plugin::get( \AuthSentinel\Events\Rollup::class );
+( new \AuthSentinel\Events\RollupRepository() )->clear();
+$auth_sentinel_t0 = microtime( true );
+$auth_sentinel_rollup->fill( intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) - 91 * 24, \AuthSentinel\Events\Rollup::last_closed(), 3600.0 );
+printf(
+	"Rollup of 91 days computed in %.1f s: %s rows\n\n",
+	microtime( true ) - $auth_sentinel_t0,
+	number_format( (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . \AuthSentinel\Database\Schema::rollup_table() ) )
+);
+
+$auth_sentinel_day = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - DAY_IN_SECONDS + 1 );
+$auth_sentinel_ago = static function ( int $days ) use ( $auth_sentinel_now ): string {
+	return gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - $days * DAY_IN_SECONDS + 1 );
+};
+echo "| request | median | p95 (of 7) |\n|---|---|---|\n";
 foreach ( array(
-	'/auth-sentinel/v1/events'                                => array(),
-	'/auth-sentinel/v1/events?page=500'                       => array( 'page' => 500 ),
-	'/auth-sentinel/v1/events?cause=secret_changed'           => array( 'cause' => 'secret_changed' ),
-	'/auth-sentinel/v1/events?user=4242'                      => array( 'user' => 4242 ),
-	'/auth-sentinel/v1/events?search=API02003'                => array( 'search' => 'API02003' ),
-	'/auth-sentinel/v1/events?search=10.0.42.7'               => array( 'search' => '10.0.42.7' ),
-	'/auth-sentinel/v1/events/stats (24 h, hourly)'           => array( '_route' => '/auth-sentinel/v1/events/stats' ),
-	'/auth-sentinel/v1/events/stats?interval=day (30 days)'   => array(
+	'/events (first page, total count)'          => array(),
+	'/events?page=500'                           => array( 'page' => 500 ),
+	'/events?cause=secret_changed'               => array( 'cause' => 'secret_changed' ),
+	'/events?user=4242'                          => array( 'user' => 4242 ),
+	'/events?search=API02003'                    => array( 'search' => 'API02003' ),
+	'/events?search=10.0.42.7'                   => array( 'search' => '10.0.42.7' ),
+	'/events/stats (24 h, hourly)'               => array( '_route' => '/auth-sentinel/v1/events/stats' ),
+	'/events/stats?since=7 days (hourly)'        => array(
+		'_route' => '/auth-sentinel/v1/events/stats',
+		'since'  => $auth_sentinel_ago( 7 ),
+	),
+	'/events/stats?interval=day (30 days)'       => array(
 		'_route'   => '/auth-sentinel/v1/events/stats',
 		'interval' => 'day',
 	),
+	'/events/stats?interval=day&since=90 days'   => array(
+		'_route'   => '/auth-sentinel/v1/events/stats',
+		'interval' => 'day',
+		'since'    => $auth_sentinel_ago( 90 ),
+	),
+	'/events/stats?interval=day&source=token (30 days, filtered: failures table)' => array(
+		'_route'   => '/auth-sentinel/v1/events/stats',
+		'interval' => 'day',
+		'source'   => 'token',
+	),
 ) as $auth_sentinel_label => $auth_sentinel_params ) {
-	$auth_sentinel_route = $auth_sentinel_params['_route'] ?? '/auth-sentinel/v1/events';
+	$auth_sentinel_route = '/auth-sentinel/v1' . ( isset( $auth_sentinel_params['_route'] ) ? '/events/stats' : '/events' );
 	unset( $auth_sentinel_params['_route'] );
 	$auth_sentinel_times = array();
-	for ( $auth_sentinel_i = 0; $auth_sentinel_i < 5; $auth_sentinel_i++ ) {
+	for ( $auth_sentinel_i = 0; $auth_sentinel_i < 7; $auth_sentinel_i++ ) {
 		$auth_sentinel_request = new WP_REST_Request( 'GET', $auth_sentinel_route );
 		foreach ( $auth_sentinel_params as $auth_sentinel_key => $auth_sentinel_value ) {
 			$auth_sentinel_request->set_param( $auth_sentinel_key, $auth_sentinel_value );
@@ -86,5 +116,13 @@ foreach ( array(
 		}
 	}
 	sort( $auth_sentinel_times );
-	printf( "| `GET %s` | %.0f ms |\n", $auth_sentinel_label, $auth_sentinel_times[2] * 1000 );
+	printf( "| `GET %s` | %.0f ms | %.0f ms |\n", $auth_sentinel_label, $auth_sentinel_times[3] * 1000, $auth_sentinel_times[6] * 1000 );
+}
+printf( "\nLoad average: %s\n", implode( ' ', array_map( static fn( $l ) => sprintf( '%.2f', $l ), (array) sys_getloadavg() ) ) );
+
+// How the rollup is read: one range of the primary key per span.
+$auth_sentinel_explain = $wpdb->get_results( $wpdb->prepare( 'EXPLAIN SELECT start, dim, k, failures, sketch FROM ' . \AuthSentinel\Database\Schema::rollup_table() . " WHERE span = 24 AND start BETWEEN %d AND %d AND dim IN ('user','agent','code','all')", intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) - 720, intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) ), ARRAY_A );
+echo "\nEXPLAIN of the rollup's read (days):\n";
+foreach ( (array) $auth_sentinel_explain as $auth_sentinel_row ) {
+	printf( "  type=%s key=%s rows=%s extra=%s\n", $auth_sentinel_row['type'], $auth_sentinel_row['key'], $auth_sentinel_row['rows'], $auth_sentinel_row['Extra'] );
 }

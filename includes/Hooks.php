@@ -21,6 +21,7 @@ use AuthSentinel\Events\Capture;
 use AuthSentinel\Events\EventsController;
 use AuthSentinel\Events\EventsRetention;
 use AuthSentinel\Events\PasswordWatch;
+use AuthSentinel\Events\Rollup;
 use AuthSentinel\Events\StatsController;
 use AuthSentinel\Health\AuthorizationProbe;
 use AuthSentinel\Health\DashboardWidget;
@@ -70,6 +71,7 @@ final class Hooks {
 	 * audited: named here so that reading the table loads no other class.
 	 */
 	const PRUNE           = 'auth_sentinel_prune';
+	const ROLLUP          = 'auth_sentinel_rollup';
 	const SECRETS_CHECK   = 'auth_sentinel_check_secrets';
 	const SESSIONS_UPKEEP = 'auth_sentinel_sessions_upkeep';
 	const ALERTS_RECHECK  = 'auth_sentinel_alert_spike_recheck';
@@ -115,6 +117,7 @@ final class Hooks {
 		array( 'wp_set_password', PasswordWatch::class, 'on_set_password', 10, 2, '' ),
 		array( 'profile_update', PasswordWatch::class, 'on_profile_update', 10, 3, '' ),
 		array( self::PRUNE, EventsRetention::class, 'prune', 10, 0, '' ),
+		array( self::ROLLUP, Rollup::class, 'upkeep', 10, 0, '' ),
 		array( 'rest_api_init', EventsController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		array( 'rest_api_init', StatsController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		array( 'rest_api_init', CatalogController::class, 'register_routes', 10, 0, 'routes_needed' ),

@@ -186,6 +186,7 @@ final class Plugin {
 			Hooks::SECRETS_CHECK   => 'hourly',
 			Hooks::SESSIONS_UPKEEP => 'hourly',
 			Hooks::PRUNE           => 'daily',
+			Hooks::ROLLUP          => 'hourly',
 		);
 		foreach ( $schedules as $hook => $recurrence ) {
 			if ( ! wp_next_scheduled( $hook ) ) {
@@ -226,6 +227,7 @@ final class Plugin {
 	private static function deactivate_site(): void {
 		wp_clear_scheduled_hook( SecretsWatch::CRON_HOOK );
 		wp_clear_scheduled_hook( EventsRetention::HOOK );
+		wp_clear_scheduled_hook( Hooks::ROLLUP );
 		wp_clear_scheduled_hook( Inventory::CRON_HOOK );
 		wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
 	}

@@ -70,8 +70,10 @@ class DemoStorage {
 	 */
 	public function delete_events(): int {
 		global $wpdb;
-		$table = Schema::events_table();
-		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE agg_key LIKE %s", self::KEY_PREFIX . '%' ) );
+		$table   = Schema::events_table();
+		$deleted = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE agg_key LIKE %s", self::KEY_PREFIX . '%' ) );
+		( new \AuthSentinel\Events\RollupRepository() )->clear(); // Summed again from what is left.
+		return $deleted;
 	}
 
 	/**

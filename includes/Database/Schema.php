@@ -74,12 +74,22 @@ class Schema {
 	}
 
 	/**
+	 * Returns the rollup table's name (failures summed by hour and day, for the statistics).
+	 *
+	 * @return string
+	 */
+	public static function rollup_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'auth_sentinel_rollup';
+	}
+
+	/**
 	 * Lists every table the plugin owns.
 	 *
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::audit_table(), self::events_table(), self::sessions_table(), self::counters_table() );
+		return array( self::audit_table(), self::events_table(), self::sessions_table(), self::counters_table(), self::rollup_table() );
 	}
 
 	/**
@@ -232,6 +242,21 @@ class Schema {
 				KEY win (win)
 			) {$charset};"
 		);
+
+		// v8: the statistics' rollup (Events\RollupRepository), filled by the scheduled upkeep.
+		$rollup = self::rollup_table();
+		dbDelta(
+			"CREATE TABLE {$rollup} (
+				span tinyint(3) unsigned NOT NULL,
+				start int(10) unsigned NOT NULL,
+				dim varchar(8) NOT NULL,
+				k varchar(191) NOT NULL,
+				failures bigint(20) unsigned NOT NULL DEFAULT 0,
+				sketch text,
+				PRIMARY KEY  (span,start,dim,k)
+			) {$charset};"
+		);
+		\AuthSentinel\Events\Rollup::schedule(); // The backfill of the kept period, in batches.
 
 		// The listing indexes of v3, replaced by the list_* ones above (which add the columns that
 		// let a listing's filter, sort and total be read from the index alone).

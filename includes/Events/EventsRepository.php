@@ -162,6 +162,10 @@ class EventsRepository {
 		$suppress = $wpdb->suppress_errors( true );
 		$result   = $wpdb->query( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Placeholders built above; own table.
 		$wpdb->suppress_errors( $suppress );
+		if ( isset( $row['hour'] ) && (int) $row['hour'] <= Rollup::last_closed() + 1 ) {
+			// A row written into an hour already summed: the hour is summed again when asked for.
+			( new RollupRepository() )->forget( (int) $row['hour'], (int) $row['hour'] );
+		}
 		return false !== $result;
 	}
 
@@ -349,6 +353,23 @@ class EventsRepository {
 			);
 		}
 		return $out;
+	}
+
+	/**
+	 * Lists the distinct users of the failures matching filters (for the rollup's open hours,
+	 * which the caps keep small).
+	 *
+	 * @param array<string, mixed> $filters Filters as in per_hour().
+	 * @param int                  $limit   How many at most.
+	 * @return int[]
+	 */
+	public function user_ids( array $filters, int $limit = 100000 ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = $this->where( $filters );
+		$args[]               = $limit;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		return array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT user_id FROM {$table} WHERE {$where} AND user_id > 0 LIMIT %d", $args ) ) );
 	}
 
 	/**

@@ -32,12 +32,21 @@ class EventsRetention {
 	private $events;
 
 	/**
+	 * The statistics' rollup.
+	 *
+	 * @var RollupRepository
+	 */
+	private $rollup;
+
+	/**
 	 * Creates the pruning.
 	 *
 	 * @param EventsRepository $events The failures table.
+	 * @param RollupRepository $rollup The statistics' rollup.
 	 */
-	public function __construct( EventsRepository $events ) {
+	public function __construct( EventsRepository $events, RollupRepository $rollup ) {
 		$this->events = $events;
+		$this->rollup = $rollup;
 	}
 
 	/**
@@ -47,7 +56,11 @@ class EventsRetention {
 	 */
 	public function prune(): int {
 		$days   = max( 1, (int) Settings::get( 'events_retention_days' ) );
-		$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
+		$before = time() - $days * DAY_IN_SECONDS;
+		$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', $before ) );
+		// The buckets of the pruned period go with it (the day that straddles the limit is
+		// computed again from what is left, when next asked for).
+		$this->rollup->prune( intdiv( $before, HOUR_IN_SECONDS ) + 1 );
 		if ( ! $result['done'] ) {
 			self::again();
 		}

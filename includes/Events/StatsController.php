@@ -45,17 +45,41 @@ class StatsController extends Controller {
 	private $secrets;
 
 	/**
+	 * The statistics' rollup.
+	 *
+	 * @var Rollup
+	 */
+	private $rollup;
+
+	/**
 	 * Creates the controller.
 	 *
 	 * @param EventsRepository $events  The failures table.
 	 * @param Catalog          $catalog The error catalog.
 	 * @param SecretFacts      $secrets The secrets' changes.
+	 * @param Rollup           $rollup  The statistics' rollup.
 	 */
-	public function __construct( EventsRepository $events, Catalog $catalog, SecretFacts $secrets ) {
+	public function __construct( EventsRepository $events, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
 		parent::__construct( 'events/stats' );
 		$this->events  = $events;
 		$this->catalog = $catalog;
 		$this->secrets = $secrets;
+		$this->rollup  = $rollup;
+	}
+
+	/**
+	 * Tells whether the filters ask for every failure of a range of hours (what the rollup sums).
+	 *
+	 * @param array<string, mixed> $filters The filters.
+	 * @return bool
+	 */
+	private static function unfiltered( array $filters ): bool {
+		foreach ( $filters as $key => $value ) {
+			if ( 'since_hour' !== $key && 'until_hour' !== $key && null !== $value && '' !== $value && array() !== $value && 0 !== $value ) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -123,8 +147,11 @@ class StatsController extends Controller {
 		for ( $start = $first; $start <= $until; $start += $step ) {
 			$buckets[ $start ] = array();
 		}
+		// Unfiltered, the statistics come from the rollup (a few hundred rows whatever the range);
+		// filtered, or while the rollup is being computed, from the failures table.
+		$rolled = self::unfiltered( $filters ) ? $this->rollup->stats( $filters['since_hour'], $filters['until_hour'] ) : null;
 		$totals = array();
-		foreach ( $this->events->per_hour( $filters ) as $row ) {
+		foreach ( null !== $rolled ? $rolled['per_hour'] : $this->events->per_hour( $filters ) as $row ) {
 			$at    = $row['hour'] * HOUR_IN_SECONDS;
 			$start = $at - ( ( $at + $offset ) % $step + $step ) % $step;
 			if ( isset( $buckets[ $start ] ) ) {
@@ -140,8 +167,17 @@ class StatsController extends Controller {
 			);
 		}
 
-		$summary = $this->events->totals( $filters );
+		$summary = null !== $rolled
+			? array(
+				'failures' => $rolled['failures'],
+				'users'    => $rolled['users'],
+			)
+			: $this->events->totals( $filters );
 		$markers = $this->markers( $since, $until );
+		$tops    = array();
+		foreach ( array( 'user_id', 'user_agent', 'code' ) as $column ) {
+			$tops[ $column ] = null !== $rolled ? $rolled['top'][ $column ] : $this->events->top( $column, $filters, 'user_agent' === $column ? 50 : 5 );
+		}
 
 		return rest_ensure_response(
 			array(
@@ -153,10 +189,11 @@ class StatsController extends Controller {
 				'totals'      => (object) $totals,
 				'total'       => $summary['failures'],
 				'users'       => $summary['users'],
-				'top_users'   => $this->top_users( $filters ),
-				'top_clients' => $this->top_clients( $filters ),
-				'top_codes'   => $this->top_codes( $filters ),
-				'spike'       => $this->spike( $markers, $filters ),
+				'users_exact' => null === $rolled || $rolled['users_exact'],
+				'top_users'   => $this->top_users( $tops['user_id'] ),
+				'top_clients' => $this->top_clients( $tops['user_agent'] ),
+				'top_codes'   => $this->top_codes( $tops['code'] ),
+				'spike'       => $this->spike( $markers, $filters, null !== $rolled ),
 			)
 		);
 	}
@@ -187,9 +224,10 @@ class StatsController extends Controller {
 	 *
 	 * @param array<int, array{at: ?string, changed: string[]}> $markers Secret changes, oldest first.
 	 * @param array<string, mixed>                              $filters The filters.
+	 * @param bool                                              $rolled  Whether to read the hours after the change from the rollup.
 	 * @return array<string, mixed>|null
 	 */
-	private function spike( array $markers, array $filters ): ?array {
+	private function spike( array $markers, array $filters, bool $rolled ): ?array {
 		$latest = end( $markers );
 		if ( ! $latest ) {
 			return null;
@@ -197,27 +235,48 @@ class StatsController extends Controller {
 		$at                    = (int) strtotime( (string) $latest['at'] );
 		$filters['since_hour'] = intdiv( $at, HOUR_IN_SECONDS );
 		$filters['since']      = gmdate( 'Y-m-d H:i:s', $at );
-		$after                 = $this->events->totals( $filters );
+		$after                 = null;
+		if ( $rolled ) {
+			// The change's own hour from the failures table (from the change on), the hours after
+			// it from the rollup.
+			$until = (int) $filters['until_hour'];
+			$rest  = $filters['since_hour'] < $until ? $this->rollup->stats( $filters['since_hour'] + 1, $until ) : null;
+			if ( null !== $rest || $filters['since_hour'] >= $until ) {
+				$filters['until_hour'] = $filters['since_hour'];
+				$first                 = $this->events->totals( $filters );
+				$sketch                = null !== $rest ? $rest['sketch'] : new UserSketch();
+				foreach ( $this->events->user_ids( $filters ) as $user_id ) {
+					$sketch->add( $user_id );
+				}
+				$after = array(
+					'failures'    => $first['failures'] + ( null !== $rest ? $rest['failures'] : 0 ),
+					'users'       => $sketch->count(),
+					'users_exact' => $sketch->exact(),
+				);
+			}
+		}
+		$after = $after ?? $this->events->totals( $filters );
 		if ( 0 === $after['failures'] ) {
 			return null;
 		}
 		return array(
-			'at'       => $latest['at'],
-			'changed'  => $latest['changed'],
-			'failures' => $after['failures'],
-			'users'    => $after['users'],
+			'at'          => $latest['at'],
+			'changed'     => $latest['changed'],
+			'failures'    => $after['failures'],
+			'users'       => $after['users'],
+			'users_exact' => $after['users_exact'] ?? true,
 		);
 	}
 
 	/**
 	 * Returns the most affected users.
 	 *
-	 * @param array<string, mixed> $filters The filters.
+	 * @param array<int, array{key: string, failures: int}> $groups Failures by user, biggest first.
 	 * @return array<int, array<string, mixed>>
 	 */
-	private function top_users( array $filters ): array {
+	private function top_users( array $groups ): array {
 		$out = array();
-		foreach ( $this->events->top( 'user_id', $filters, 5 ) as $group ) {
+		foreach ( array_slice( $groups, 0, 5 ) as $group ) {
 			$user  = get_userdata( (int) $group['key'] );
 			$out[] = array(
 				'user_id'      => (int) $group['key'],
@@ -232,13 +291,13 @@ class StatsController extends Controller {
 	/**
 	 * Returns the most affected client apps, user agents merged by readable name.
 	 *
-	 * @param array<string, mixed> $filters The filters.
+	 * @param array<int, array{key: string, failures: int}> $groups Failures by user agent, biggest first.
 	 * @return array<int, array{client: string, count: int}>
 	 */
-	private function top_clients( array $filters ): array {
+	private function top_clients( array $groups ): array {
 		$clients = array();
 		$agents  = array();
-		foreach ( $this->events->top( 'user_agent', $filters, 50 ) as $group ) {
+		foreach ( array_slice( $groups, 0, 50 ) as $group ) {
 			$name             = ClientName::describe( $group['key'] );
 			$clients[ $name ] = ( $clients[ $name ] ?? 0 ) + $group['failures'];
 			// The busiest user agent of each app: what a search for that app's failures looks for.
@@ -259,12 +318,12 @@ class StatsController extends Controller {
 	/**
 	 * Returns the most frequent catalog entries.
 	 *
-	 * @param array<string, mixed> $filters The filters.
+	 * @param array<int, array{key: string, failures: int}> $groups Failures by catalog code, biggest first.
 	 * @return array<int, array{code: string, title: string, count: int}>
 	 */
-	private function top_codes( array $filters ): array {
+	private function top_codes( array $groups ): array {
 		$out = array();
-		foreach ( $this->events->top( 'code', $filters, 5 ) as $group ) {
+		foreach ( array_slice( $groups, 0, 5 ) as $group ) {
 			$entry = $this->catalog->get( $group['key'] );
 			$out[] = array(
 				'code'  => $group['key'],
@@ -317,6 +376,10 @@ class StatsController extends Controller {
 					'totals'      => array( 'type' => 'object' ),
 					'total'       => array( 'type' => 'integer' ),
 					'users'       => array( 'type' => 'integer' ),
+					'users_exact' => array(
+						'type'        => 'boolean',
+						'description' => __( 'False when `users` is an estimate (a long range, counted from the hourly and daily sums, within about 3%).', 'auth-sentinel' ),
+					),
 					'top_users'   => array( 'type' => 'array' ),
 					'top_clients' => array( 'type' => 'array' ),
 					'top_codes'   => array( 'type' => 'array' ),

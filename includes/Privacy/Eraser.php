@@ -8,6 +8,7 @@
 namespace AuthSentinel\Privacy;
 
 use AuthSentinel\Events\PasswordWatch;
+use AuthSentinel\Events\RollupRepository;
 use AuthSentinel\Secrets\ChangeNotice;
 use AuthSentinel\Sessions\Revocations;
 use AuthSentinel\Sessions\TokenTracker;
@@ -53,12 +54,21 @@ class Eraser {
 	private $repository;
 
 	/**
+	 * The statistics' rollup (it names the busiest users).
+	 *
+	 * @var RollupRepository
+	 */
+	private $rollup;
+
+	/**
 	 * Creates the eraser.
 	 *
 	 * @param PrivacyRepository $repository The plugin's tables.
+	 * @param RollupRepository  $rollup     The statistics' rollup.
 	 */
-	public function __construct( PrivacyRepository $repository ) {
+	public function __construct( PrivacyRepository $repository, RollupRepository $rollup ) {
 		$this->repository = $repository;
+		$this->rollup     = $rollup;
 	}
 
 	/**
@@ -104,6 +114,9 @@ class Eraser {
 		}
 		$likes    = $subject->likes();
 		$messages = array();
+		if ( $subject->user_id > 0 ) {
+			$this->rollup->forget_user( $subject->user_id );
+		}
 		if ( 1 === (int) $page ) {
 			$total = $this->repository->events_count( $subject->user_id, $likes );
 			if ( $total > 0 ) {
@@ -142,6 +155,9 @@ class Eraser {
 			}
 		} while ( $more );
 
+		if ( $subject->user_id > 0 ) {
+			$this->rollup->forget_user( $subject->user_id ); // Summed again meanwhile, from rows not yet anonymised.
+		}
 		return self::result( $handled > 0, false, $messages, true );
 	}
 

@@ -49,12 +49,23 @@ function failuresPhrase( failures: number ): string {
 	);
 }
 
-function usersPhrase( users: number ): string {
-	return sprintf(
-		/* translators: %s: number of users. */
-		_n( 'from %s user', 'from %s users', users, 'auth-sentinel' ),
-		users.toLocaleString()
-	);
+function usersPhrase( users: number, exact = true ): string {
+	return exact
+		? sprintf(
+				/* translators: %s: number of users. */
+				_n( 'from %s user', 'from %s users', users, 'auth-sentinel' ),
+				users.toLocaleString()
+			)
+		: sprintf(
+				/* translators: %s: an estimated number of users (within about 3%). */
+				_n(
+					'from about %s user',
+					'from about %s users',
+					users,
+					'auth-sentinel'
+				),
+				users.toLocaleString()
+			);
 }
 
 function spikeText( stats: EventStats, now: Date ): string | null {
@@ -71,7 +82,7 @@ function spikeText( stats: EventStats, now: Date ): string | null {
 	const today = isSameDay( at, now );
 	const when = today ? formatTime( spike.at ) : formatDateTime( spike.at );
 	if ( spike.users > 0 ) {
-		const users = usersPhrase( spike.users );
+		const users = usersPhrase( spike.users, spike.users_exact !== false );
 		return today
 			? sprintf(
 					/* translators: 1: names of secrets, 2: a time, e.g. "14:02", 3: e.g. "312 failures", 4: e.g. "from 41 users". */
@@ -122,7 +133,7 @@ function totalsText( stats: EventStats ): string {
 	}
 	const failures = failuresPhrase( stats.total );
 	if ( stats.users > 0 ) {
-		const users = usersPhrase( stats.users );
+		const users = usersPhrase( stats.users, stats.users_exact );
 		return hourly
 			? sprintf(
 					/* translators: 1: e.g. "128 failures", 2: e.g. "from 9 users". */

@@ -181,6 +181,7 @@ export function fixtureStats(
 		totals: { secret_changed: 300, expired: 12, bad_credentials: 3 },
 		total: 315,
 		users: 42,
+		users_exact: true,
 		top_users: [
 			{
 				user_id: 12,

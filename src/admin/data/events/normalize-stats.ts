@@ -68,6 +68,7 @@ function toSpike( raw: unknown ): StatsSpike | null {
 		...marker,
 		failures: countOrNull( raw.failures ) ?? 0,
 		users: countOrNull( raw.users ) ?? 0,
+		users_exact: raw.users_exact !== false,
 	};
 }
 
@@ -116,6 +117,7 @@ export function normalizeStats(
 		totals,
 		total: countOrNull( body.total ) ?? sumCounts( totals ),
 		users: countOrNull( body.users ) ?? 0,
+		users_exact: body.users_exact !== false,
 		top_users: listOf( body.top_users, ( item ) => {
 			if ( ! isRecord( item ) ) {
 				return null;

@@ -182,6 +182,8 @@ export interface StatsSpike {
 	changed: string[];
 	failures: number;
 	users: number;
+	/** False when `users` is an estimate. */
+	users_exact?: boolean;
 }
 
 /** Response of `GET /auth-sentinel/v1/events/stats`. */
@@ -198,6 +200,8 @@ export interface EventStats {
 	total: number;
 	/** Distinct users affected. */
 	users: number;
+	/** False when `users` is an estimate (a long range, read from the rollup). */
+	users_exact: boolean;
 	top_users: Array< {
 		user_id: number;
 		login: string;

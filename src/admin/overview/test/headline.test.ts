@@ -49,6 +49,22 @@ describe( 'overviewHeadline', () => {
 		} );
 	} );
 
+	it( 'says "about" when the users are an estimate over a long range', () => {
+		const headline = overviewHeadline(
+			fixtureStats( {
+				spike: null,
+				total: 880000,
+				users: 41500,
+				users_exact: false,
+				interval: 'day',
+			} ),
+			NOW
+		);
+		expect( headline.text ).toBe(
+			'880,000 failures from about 41,500 users in the last 30 days'
+		);
+	} );
+
 	it( 'says so when nothing failed, without a link', () => {
 		const headline = overviewHeadline(
 			fixtureStats( {

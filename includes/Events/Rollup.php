@@ -1,0 +1,236 @@
+<?php
+/**
+ * Statistics of failures over any range from a few hundred rows.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Settings\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Answers the statistics of a range of hours from the rollup: the per-hour sums by cause of
+ * the closed hours, the busiest users, apps and codes and the distinct users from the closed
+ * days' buckets (and the closed hours' at the range's edges), and the hours not yet closed
+ * straight from the failures table. Buckets missing are computed on the way, within a time
+ * budget; past it the caller asks the failures table itself, and the scheduled upkeep
+ * finishes the work.
+ *
+ * An hour is closed five minutes after its end: a failure is always written in the hour it
+ * happened, and five minutes outlasts any write.
+ *
+ * @since 0.1.0
+ */
+class Rollup {
+
+	/**
+	 * Seconds after an hour's end before its bucket is computed.
+	 */
+	const GRACE = 300;
+
+	/**
+	 * Scheduled upkeep hook (computes missing buckets in batches).
+	 */
+	const HOOK = \AuthSentinel\Hooks::ROLLUP;
+
+	/**
+	 * The rollup table.
+	 *
+	 * @var RollupRepository
+	 */
+	private $rollup;
+
+	/**
+	 * The failures table.
+	 *
+	 * @var EventsRepository
+	 */
+	private $events;
+
+	/**
+	 * Creates the service.
+	 *
+	 * @param RollupRepository $rollup The rollup table.
+	 * @param EventsRepository $events The failures table.
+	 */
+	public function __construct( RollupRepository $rollup, EventsRepository $events ) {
+		$this->rollup = $rollup;
+		$this->events = $events;
+	}
+
+	/**
+	 * Returns the last closed hour.
+	 *
+	 * @param int|null $now Unix time (now by default).
+	 * @return int
+	 */
+	public static function last_closed( ?int $now = null ): int {
+		return intdiv( ( $now ?? time() ) - self::GRACE, HOUR_IN_SECONDS ) - 1;
+	}
+
+	/**
+	 * Computes the missing buckets of a range of hours, oldest first, within a time budget.
+	 *
+	 * @param int   $first  First hour.
+	 * @param int   $last   Last hour (clipped to the last closed one).
+	 * @param float $budget Seconds to spend at most.
+	 * @return bool Whether every bucket of the range is done.
+	 */
+	public function fill( int $first, int $last, float $budget ): bool {
+		$started = microtime( true );
+		$closed  = self::last_closed();
+		$last    = min( $last, $closed );
+		if ( $first > $last ) {
+			return true;
+		}
+		$done = $this->rollup->done( $first - $first % 24, $last );
+		for ( $day = $first - $first % 24; $day <= $last; $day += 24 ) {
+			$day_last  = min( $day + 23, $closed );
+			$whole_day = $day + 23 <= $closed;
+			$missing   = $whole_day && ! isset( $done['days'][ $day ] );
+			for ( $hour = $day; $hour <= $day_last && ! $missing; $hour++ ) {
+				$missing = ! isset( $done['hours'][ $hour ] );
+			}
+			if ( ! $missing ) {
+				continue;
+			}
+			if ( microtime( true ) - $started > $budget || ! $this->rollup->compute( $day, $day_last, $whole_day ) ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Sums the failures of a range of hours, or null when its buckets could not all be
+	 * computed within the budget (ask the failures table instead).
+	 *
+	 * @param int   $first  First hour.
+	 * @param int   $last   Last hour.
+	 * @param float $budget Seconds to spend computing missing buckets.
+	 * @return array{per_hour: array<int, array{hour: int, cause: string, failures: int}>, failures: int, users: int, users_exact: bool, sketch: UserSketch, top: array<string, array<int, array{key: string, failures: int}>>}|null
+	 */
+	public function stats( int $first, int $last, float $budget = 2.0 ): ?array {
+		$closed = self::last_closed();
+		if ( ! $this->fill( $first, $last, $budget ) ) {
+			self::schedule();
+			return null;
+		}
+		$rolled_last = min( $last, $closed );
+		$per_hour    = array();
+		$groups      = array(
+			'user'  => array(),
+			'agent' => array(),
+			'code'  => array(),
+		);
+		$failures    = 0;
+		$sketch      = new UserSketch();
+
+		if ( $first <= $rolled_last ) {
+			foreach ( $this->rollup->read( 1, $first, $rolled_last, array( 'cause' ) ) as $row ) {
+				$per_hour[] = array(
+					'hour'     => $row['start'],
+					'cause'    => $row['k'],
+					'failures' => $row['failures'],
+				);
+				$failures  += $row['failures'];
+			}
+			// The whole days inside the range from their own buckets, the hours at its edges
+			// from theirs.
+			$first_day = $first + ( 24 - $first % 24 ) % 24;
+			$last_day  = $rolled_last - $rolled_last % 24;
+			if ( $rolled_last - $last_day < 23 ) {
+				$last_day -= 24;
+			}
+			$spans = array();
+			if ( $first_day <= $last_day ) {
+				$spans[] = array( 24, $first_day, $last_day );
+				$spans[] = array( 1, $first, $first_day - 1 );
+				$spans[] = array( 1, $last_day + 24, $rolled_last );
+			} else {
+				$spans[] = array( 1, $first, $rolled_last );
+			}
+			foreach ( $spans as list( $span, $from, $to ) ) {
+				foreach ( $this->rollup->read( $span, $from, $to, array( 'user', 'agent', 'code', 'all' ) ) as $row ) {
+					if ( 'all' === $row['dim'] ) {
+						$sketch->merge( UserSketch::decode( $row['sketch'] ) );
+						continue;
+					}
+					$groups[ $row['dim'] ][ $row['k'] ] = ( $groups[ $row['dim'] ][ $row['k'] ] ?? 0 ) + $row['failures'];
+				}
+			}
+		}
+
+		// The hours not closed yet, from the failures table (a few thousand rows at most: the
+		// caps bound each hour).
+		$open = max( $first, $rolled_last + 1 );
+		if ( $open <= $last ) {
+			$filters = array(
+				'since_hour' => $open,
+				'until_hour' => $last,
+			);
+			foreach ( $this->events->per_hour( $filters ) as $row ) {
+				$per_hour[] = $row;
+				$failures  += $row['failures'];
+			}
+			foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
+				foreach ( $this->events->top( $column, $filters, RollupRepository::DAY_TOP ) as $group ) {
+					$groups[ $dim ][ $group['key'] ] = ( $groups[ $dim ][ $group['key'] ] ?? 0 ) + $group['failures'];
+				}
+			}
+			foreach ( $this->events->user_ids( $filters ) as $user_id ) {
+				$sketch->add( $user_id );
+			}
+		}
+
+		$top = array();
+		foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
+			arsort( $groups[ $dim ] );
+			$top[ $column ] = array();
+			foreach ( array_slice( $groups[ $dim ], 0, RollupRepository::DAY_TOP, true ) as $key => $n ) {
+				$top[ $column ][] = array(
+					'key'      => (string) $key,
+					'failures' => $n,
+				);
+			}
+		}
+		return array(
+			'per_hour'    => $per_hour,
+			'failures'    => $failures,
+			'users'       => $sketch->count(),
+			'users_exact' => $sketch->exact(),
+			'sketch'      => $sketch,
+			'top'         => $top,
+		);
+	}
+
+	/**
+	 * The scheduled upkeep: computes the buckets of the kept period, oldest first, 20 seconds
+	 * at a time, and schedules itself again until none is missing.
+	 *
+	 * @return bool Whether every bucket is done.
+	 */
+	public function upkeep(): bool {
+		$days = max( 1, (int) Settings::get( 'events_retention_days' ) );
+		$done = $this->fill( intdiv( time() - $days * DAY_IN_SECONDS, HOUR_IN_SECONDS ), self::last_closed(), 20.0 );
+		if ( ! $done ) {
+			self::schedule();
+		}
+		return $done;
+	}
+
+	/**
+	 * Schedules the upkeep in a minute, unless it runs within two anyway.
+	 *
+	 * @return void
+	 */
+	public static function schedule(): void {
+		$next = wp_next_scheduled( self::HOOK );
+		if ( ! $next || $next > time() + 2 * MINUTE_IN_SECONDS ) {
+			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::HOOK );
+		}
+	}
+}

@@ -1,0 +1,318 @@
+<?php
+/**
+ * The statistics' rollup answers as the failures table does.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+use AuthSentinel\Database\Schema;
+use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\Rollup;
+use AuthSentinel\Events\RollupRepository;
+use AuthSentinel\Events\UserSketch;
+use AuthSentinel\Plugin;
+
+/**
+ * Hourly and daily sums computed once an hour is over, read instead of the failures table by
+ * `GET /events/stats`, forgotten when their failures change.
+ */
+class EventsRollupTest extends TestCase {
+
+	/**
+	 * The agg_key prefix of this test's rows.
+	 */
+	const TAG = 'rolluptest';
+
+	/**
+	 * First hour of the seeded days (a UTC midnight, twelve days ago).
+	 *
+	 * @var int
+	 */
+	private $first = 0;
+
+	/**
+	 * Seeds ten closed days of failures: a few heavy users and many light ones.
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		$this->forget_rows();
+		$today       = intdiv( time(), DAY_IN_SECONDS ) * 24;
+		$this->first = $today - 12 * 24;
+		$causes      = array( 'expired', 'revoked', 'secret_changed', 'bad_credentials', 'corrupted' );
+		$codes       = array( 'token_expired', 'token_revoked', 'token_invalid', 'login_failed' );
+		mt_srand( 42 ); // phpcs:disable WordPress.WP.AlternativeFunctions.rand_mt_rand,WordPress.WP.AlternativeFunctions.rand_seeding_mt_srand -- Seeded: the same rows every run.
+
+		$values = array();
+		for ( $i = 0; $i < 3000; $i++ ) {
+			$hour     = $this->first + mt_rand( 0, 10 * 24 - 1 );
+			$user     = 0 === $i % 2 ? 990000 + mt_rand( 1, 5 ) : ( 0 === $i % 7 ? 0 : 990100 + mt_rand( 1, 600 ) );
+			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + mt_rand( 0, 3599 ) );
+			$values[] = $wpdb->prepare(
+				'(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)',
+				self::TAG . md5( (string) $i ),
+				$hour,
+				$at,
+				$at,
+				mt_rand( 1, 5 ),
+				'token',
+				'jwt_auth_invalid_token',
+				$codes[ $i % 4 ],
+				$causes[ mt_rand( 0, 4 ) ],
+				$user,
+				'RollupApp/' . mt_rand( 1, 12 ) . '.0',
+				'{}'
+			);
+		}
+		foreach ( array_chunk( $values, 500 ) as $chunk ) {
+			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		}
+	}
+
+	/**
+	 * Removes this test's rows and the rollup.
+	 */
+	protected function tearDown(): void {
+		$this->forget_rows();
+		parent::tearDown();
+	}
+
+	/**
+	 * Deletes the seeded failures and every bucket.
+	 *
+	 * @return void
+	 */
+	private function forget_rows(): void {
+		global $wpdb;
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM ' . Schema::events_table() . ' WHERE agg_key LIKE %s', self::TAG . '%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test clean-up.
+		( new RollupRepository() )->clear();
+	}
+
+	/**
+	 * The same range read from the failures table.
+	 *
+	 * @param int $first First hour.
+	 * @param int $last  Last hour.
+	 * @return array<string, mixed>
+	 */
+	private function from_table( int $first, int $last ): array {
+		$events  = Plugin::get( EventsRepository::class );
+		$filters = array(
+			'since_hour' => $first,
+			'until_hour' => $last,
+		);
+		$totals  = $events->totals( $filters );
+		return array(
+			'per_hour' => self::sorted( $events->per_hour( $filters ) ),
+			'failures' => $totals['failures'],
+			'users'    => $totals['users'],
+			'user_id'  => $events->top( 'user_id', $filters, 10000 ),
+			'code'     => $events->top( 'code', $filters, 100 ),
+		);
+	}
+
+	/**
+	 * Sorts per-hour rows for comparison.
+	 *
+	 * @param array<int, array{hour: int, cause: string, failures: int}> $rows Rows.
+	 * @return array<int, string>
+	 */
+	private static function sorted( array $rows ): array {
+		$out = array_map(
+			static function ( $row ) {
+				return $row['hour'] . ' ' . $row['cause'] . ' ' . $row['failures'];
+			},
+			$rows
+		);
+		sort( $out );
+		return $out;
+	}
+
+	/**
+	 * Over whole days, days with ragged edges, and a range that reaches the open hour, the
+	 * rollup gives the failures table's per-hour sums, totals and busiest users and codes
+	 * exactly, and its users within 3%.
+	 */
+	public function test_rollup_answers_as_the_failures_table(): void {
+		$rollup = Plugin::get( Rollup::class );
+		$now    = intdiv( time(), HOUR_IN_SECONDS );
+		foreach ( array(
+			'ten whole days'         => array( $this->first, $this->first + 10 * 24 - 1 ),
+			'ragged edges'           => array( $this->first + 5, $this->first + 7 * 24 + 3 ),
+			'one hour'               => array( $this->first + 30, $this->first + 30 ),
+			'up to the current hour' => array( $this->first + 3 * 24 + 11, $now ),
+		) as $label => list( $first, $last ) ) {
+			$stats = $rollup->stats( $first, $last );
+			$this->assertNotNull( $stats, $label );
+			$table = $this->from_table( $first, $last );
+			$this->assertSame( $table['per_hour'], self::sorted( $stats['per_hour'] ), $label );
+			$this->assertSame( $table['failures'], $stats['failures'], $label );
+			foreach ( array(
+				'user_id' => 5,
+				'code'    => 4,
+			) as $column => $n ) {
+				// The same counts, biggest first; among equal counts any order.
+				$this->assertSame( array_column( array_slice( $table[ $column ], 0, $n ), 'failures' ), array_column( array_slice( $stats['top'][ $column ], 0, $n ), 'failures' ), $label );
+				$counts = array_column( $table[ $column ], 'failures', 'key' );
+				foreach ( array_slice( $stats['top'][ $column ], 0, $n ) as $group ) {
+					$this->assertSame( $counts[ $group['key'] ] ?? null, $group['failures'], $label );
+				}
+			}
+			if ( $stats['users_exact'] ) {
+				$this->assertSame( $table['users'], $stats['users'], $label );
+			} else {
+				$this->assertEqualsWithDelta( $table['users'], $stats['users'], 0.03 * $table['users'], $label );
+			}
+		}
+		$this->assertFalse( $rollup->stats( $this->first, $this->first + 10 * 24 - 1 )['users_exact'], 'hundreds of users are estimated' );
+		$this->assertTrue( $rollup->stats( $this->first + 30, $this->first + 30 )['users_exact'], 'an hour\'s few users are counted' );
+	}
+
+	/**
+	 * `GET /events/stats` by day over the seeded days answers from the rollup (its buckets
+	 * are there afterwards) the same totals as the failures table, and says the users are an
+	 * estimate.
+	 */
+	public function test_stats_route_reads_the_rollup(): void {
+		$since    = gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS );
+		$until    = gmdate( 'Y-m-d\TH:i:s\Z', ( $this->first + 10 * 24 ) * HOUR_IN_SECONDS - 1 );
+		$response = $this->rest(
+			'GET',
+			'/auth-sentinel/v1/events/stats',
+			array(
+				'interval' => 'day',
+				'since'    => $since,
+				'until'    => $until,
+			),
+			$this->user( 'admin' )
+		);
+		$this->assertSame( 200, $response->get_status() );
+		$data  = $response->get_data();
+		$table = $this->from_table( $this->first, $this->first + 10 * 24 - 1 );
+		$this->assertSame( $table['failures'], $data['total'] );
+		$this->assertFalse( $data['users_exact'] );
+		$this->assertSame( (int) $table['user_id'][0]['key'], $data['top_users'][0]['user_id'] );
+		$done = ( new RollupRepository() )->done( $this->first, $this->first + 10 * 24 - 1 );
+		$this->assertCount( 10, array_filter( array_keys( $done['days'] ), fn( $day ) => $day >= $this->first ), 'ten day buckets' );
+
+		// Filtered, the route reads the failures table and counts exactly.
+		$filtered = $this->rest(
+			'GET',
+			'/auth-sentinel/v1/events/stats',
+			array(
+				'interval' => 'day',
+				'since'    => $since,
+				'until'    => $until,
+				'cause'    => 'revoked',
+			),
+			$this->user( 'admin' )
+		)->get_data();
+		$this->assertTrue( $filtered['users_exact'] );
+		$this->assertSame( $table['failures'] > 0, $filtered['total'] > 0 );
+		$this->assertLessThan( $data['total'], $filtered['total'] );
+	}
+
+	/**
+	 * A failure imported into an hour already summed is counted: the hour and its day are
+	 * summed again.
+	 */
+	public function test_an_import_into_a_summed_hour_is_counted(): void {
+		$rollup = Plugin::get( Rollup::class );
+		$last   = $this->first + 10 * 24 - 1;
+		$before = $rollup->stats( $this->first, $last );
+		$this->assertNotNull( $before );
+		$at = gmdate( 'Y-m-d H:i:s', ( $this->first + 50 ) * HOUR_IN_SECONDS + 10 );
+		$this->assertTrue(
+			Plugin::get( EventsRepository::class )->import(
+				array(
+					'agg_key'     => self::TAG . 'imported',
+					'hour'        => $this->first + 50,
+					'first_seen'  => $at,
+					'last_seen'   => $at,
+					'count'       => 7,
+					'source'      => 'token',
+					'server_code' => 'jwt_auth_invalid_token',
+					'code'        => 'token_invalid',
+					'cause'       => 'wrong_site',
+					'details'     => '{}',
+				)
+			)
+		);
+		$after = $rollup->stats( $this->first, $last );
+		$this->assertSame( $before['failures'] + 7, $after['failures'] );
+		$this->assertContains( ( $this->first + 50 ) . ' wrong_site 7', self::sorted( $after['per_hour'] ) );
+	}
+
+	/**
+	 * Pruning the failures prunes their buckets.
+	 */
+	public function test_pruning_drops_the_buckets(): void {
+		$rollup = Plugin::get( Rollup::class );
+		$this->assertNotNull( $rollup->stats( $this->first, $this->first + 10 * 24 - 1 ) );
+		$repository = new RollupRepository();
+		$repository->prune( $this->first + 5 * 24 );
+		$done = $repository->done( $this->first, $this->first + 10 * 24 - 1 );
+		$this->assertSame( array(), array_filter( array_keys( $done['hours'] ), fn( $hour ) => $hour < $this->first + 5 * 24 ) );
+		$this->assertNotEmpty( array_filter( array_keys( $done['hours'] ), fn( $hour ) => $hour >= $this->first + 5 * 24 ) );
+	}
+
+	/**
+	 * Erasing a person's data takes them out of the busiest users and of the users' lists.
+	 */
+	public function test_the_eraser_takes_the_user_out(): void {
+		global $wpdb;
+		$rollup = Plugin::get( Rollup::class );
+		$this->assertNotNull( $rollup->stats( $this->first + 24, $this->first + 47 ) );
+		$user = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT user_id FROM ' . Schema::events_table() . ' WHERE agg_key LIKE %s AND user_id > 990100 AND hour BETWEEN %d AND %d LIMIT 1', self::TAG . '%', $this->first + 24, $this->first + 47 ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test.
+		$this->assertGreaterThan( 0, $user );
+		$sketches = $wpdb->get_col( $wpdb->prepare( 'SELECT sketch FROM ' . Schema::rollup_table() . " WHERE dim = 'all' AND span = 1 AND start BETWEEN %d AND %d", $this->first + 24, $this->first + 47 ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test.
+		$this->assertNotEmpty( array_filter( $sketches, fn( $s ) => in_array( (string) $user, explode( ',', substr( (string) $s, 2 ) ), true ) ), 'the hours list the user' );
+
+		( new RollupRepository() )->forget_user( $user );
+		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::rollup_table() . " WHERE dim = 'user' AND k = %s", (string) $user ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test.
+		$sketches = $wpdb->get_col( 'SELECT sketch FROM ' . Schema::rollup_table() . " WHERE dim = 'all'" ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test.
+		$this->assertSame( array(), array_filter( $sketches, fn( $s ) => 0 === strpos( (string) $s, 'L:' ) && in_array( (string) $user, explode( ',', substr( (string) $s, 2 ) ), true ) ), 'no list names the user' );
+	}
+
+	/**
+	 * When the buckets cannot be computed within the budget, the statistics say so (the route
+	 * then reads the failures table) and the upkeep is scheduled to finish the work.
+	 */
+	public function test_a_cold_rollup_beyond_its_budget_falls_back_and_schedules_the_upkeep(): void {
+		wp_clear_scheduled_hook( Rollup::HOOK );
+		$rollup = Plugin::get( Rollup::class );
+		$this->assertNull( $rollup->stats( $this->first, $this->first + 10 * 24 - 1, -1.0 ) );
+		$this->assertNotFalse( wp_next_scheduled( Rollup::HOOK ) );
+		$this->assertTrue( $rollup->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 ) );
+		$this->assertNotNull( $rollup->stats( $this->first, $this->first + 10 * 24 - 1, -1.0 ), 'nothing left to compute' );
+	}
+
+	/**
+	 * The users' sketch: exact up to 200 users, within 3% at 100,000, and merging two halves
+	 * counts their union.
+	 */
+	public function test_user_sketch(): void {
+		$small = new UserSketch();
+		foreach ( array( 5, 9, 5, 200 ) as $id ) {
+			$small->add( $id );
+		}
+		$this->assertTrue( $small->exact() );
+		$this->assertSame( 3, UserSketch::decode( $small->encode() )->count() );
+
+		$a = new UserSketch();
+		$b = new UserSketch();
+		for ( $id = 1; $id <= 100000; $id++ ) {
+			( $id % 2 ? $a : $b )->add( $id );
+			if ( 0 === $id % 3 ) {
+				$a->add( $id ); // Overlap: counted once.
+			}
+		}
+		$this->assertFalse( $a->exact() );
+		$a = UserSketch::decode( $a->encode() );
+		$a->merge( UserSketch::decode( $b->encode() ) );
+		$this->assertEqualsWithDelta( 100000, $a->count(), 3000 );
+		$this->assertSame( 0, UserSketch::decode( 'garbage' )->count() );
+	}
+}
