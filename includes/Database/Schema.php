@@ -253,7 +253,7 @@ class Schema {
 				k varchar(191) NOT NULL,
 				failures bigint(20) unsigned NOT NULL DEFAULT 0,
 				sketch text,
-				PRIMARY KEY  (span,start,dim,k)
+				PRIMARY KEY  (span,dim,start,k)
 			) {$charset};"
 		);
 		\AuthSentinel\Events\Rollup::schedule(); // The backfill of the kept period, in batches.

@@ -111,9 +111,12 @@ class Rollup {
 	 * @param int   $first  First hour.
 	 * @param int   $last   Last hour.
 	 * @param float $budget Seconds to spend computing missing buckets.
+	 * @param int   $step   1 for hourly sums by cause; 24 for sums by the site's local day.
+	 * @param int   $offset With 24: the site's offset from UTC in whole hours.
 	 * @return array{per_hour: array<int, array{hour: int, cause: string, failures: int}>, failures: int, users: int, users_exact: bool, sketch: UserSketch, top: array<string, array<int, array{key: string, failures: int}>>}|null
+	 *         `per_hour` rows are hours, or with a step of 24 the local days' first hours (the hours not yet over are hours).
 	 */
-	public function stats( int $first, int $last, float $budget = 2.0 ): ?array {
+	public function stats( int $first, int $last, float $budget = 2.0, int $step = 1, int $offset = 0 ): ?array {
 		$closed = self::last_closed();
 		if ( ! $this->fill( $first, $last, $budget ) ) {
 			self::schedule();
@@ -130,12 +133,8 @@ class Rollup {
 		$sketch      = new UserSketch();
 
 		if ( $first <= $rolled_last ) {
-			foreach ( $this->rollup->read( 1, $first, $rolled_last, array( 'cause' ) ) as $row ) {
-				$per_hour[] = array(
-					'hour'     => $row['start'],
-					'cause'    => $row['k'],
-					'failures' => $row['failures'],
-				);
+			foreach ( $this->rollup->causes( $first, $rolled_last, 24 === $step ? 24 : 1, $offset ) as $row ) {
+				$per_hour[] = $row;
 				$failures  += $row['failures'];
 			}
 			// The whole days inside the range from their own buckets, the hours at its edges
@@ -145,21 +144,17 @@ class Rollup {
 			if ( $rolled_last - $last_day < 23 ) {
 				$last_day -= 24;
 			}
-			$spans = array();
-			if ( $first_day <= $last_day ) {
-				$spans[] = array( 24, $first_day, $last_day );
-				$spans[] = array( 1, $first, $first_day - 1 );
-				$spans[] = array( 1, $last_day + 24, $rolled_last );
-			} else {
-				$spans[] = array( 1, $first, $rolled_last );
-			}
+			$spans = $first_day <= $last_day
+				? array( array( 24, $first_day, $last_day ), array( 1, $first, $first_day - 1 ), array( 1, $last_day + 24, $rolled_last ) )
+				: array( array( 1, $first, $rolled_last ) );
 			foreach ( $spans as list( $span, $from, $to ) ) {
-				foreach ( $this->rollup->read( $span, $from, $to, array( 'user', 'agent', 'code', 'all' ) ) as $row ) {
-					if ( 'all' === $row['dim'] ) {
-						$sketch->merge( UserSketch::decode( $row['sketch'] ) );
-						continue;
+				foreach ( array_keys( $groups ) as $dim ) {
+					foreach ( $this->rollup->top_sums( $span, $dim, $from, $to, RollupRepository::DAY_TOP ) as $key => $n ) {
+						$groups[ $dim ][ $key ] = ( $groups[ $dim ][ $key ] ?? 0 ) + $n;
 					}
-					$groups[ $row['dim'] ][ $row['k'] ] = ( $groups[ $row['dim'] ][ $row['k'] ] ?? 0 ) + $row['failures'];
+				}
+				foreach ( $this->rollup->sketches( $span, $from, $to ) as $stored ) {
+					$sketch->merge( UserSketch::decode( $stored ) );
 				}
 			}
 		}

@@ -149,7 +149,8 @@ class StatsController extends Controller {
 		}
 		// Unfiltered, the statistics come from the rollup (a few hundred rows whatever the range);
 		// filtered, or while the rollup is being computed, from the failures table.
-		$rolled = self::unfiltered( $filters ) ? $this->rollup->stats( $filters['since_hour'], $filters['until_hour'] ) : null;
+		$by_day = 'day' === $interval && 0 === $offset % HOUR_IN_SECONDS;
+		$rolled = self::unfiltered( $filters ) ? $this->rollup->stats( $filters['since_hour'], $filters['until_hour'], 2.0, $by_day ? 24 : 1, intdiv( $offset, HOUR_IN_SECONDS ) ) : null;
 		$totals = array();
 		foreach ( null !== $rolled ? $rolled['per_hour'] : $this->events->per_hour( $filters ) as $row ) {
 			$at    = $row['hour'] * HOUR_IN_SECONDS;
