@@ -8,6 +8,7 @@
 namespace AuthSentinel\Audit;
 
 use AuthSentinel\Database\BoundedQuery;
+use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -100,7 +101,7 @@ class AuditRepository {
 	 * @param array<string, mixed> $filters  See where().
 	 * @param int                  $page     1-based page.
 	 * @param int                  $per_page Rows per page.
-	 * @return array{rows: array<int, array<string, mixed>>, total: int}
+	 * @return array{rows: array<int, array<string, mixed>>, total: int, more: bool} `total` counts up to BoundedCount::LIMIT; `more` says there are more.
 	 */
 	public function find( array $filters, int $page, int $per_page ): array {
 		global $wpdb;
@@ -114,13 +115,14 @@ class AuditRepository {
 				return array(
 					'rows'  => $this->rows( array_slice( $ids, $offset, $per_page ), true ),
 					'total' => count( $ids ),
+					'more'  => false,
 				);
 			}
 		}
 
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
-		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $args ) );
-		$rows  = $total > $offset ? $wpdb->get_results(
+		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ) );
+		$rows  = $count['total'] > $offset || $count['more'] ? $wpdb->get_results(
 			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY at DESC, id DESC LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
 			ARRAY_A
 		) : array();
@@ -128,7 +130,8 @@ class AuditRepository {
 
 		return array(
 			'rows'  => (array) $rows,
-			'total' => $total,
+			'total' => $count['total'],
+			'more'  => $count['more'],
 		);
 	}
 

@@ -227,7 +227,7 @@ class EventsCommand extends Command {
 		$shown = count( $items );
 		if ( 'table' === $format && ! isset( $assoc_args['field'] ) && $result['total'] > $shown && $shown > 0 ) {
 			$first = ( $page - 1 ) * $per_page + 1;
-			\WP_CLI::log( sprintf( 'Rows %d-%d of %d; see --page and --per-page.', $first, $first + $shown - 1, $result['total'] ) );
+			\WP_CLI::log( sprintf( empty( $result['more'] ) ? 'Rows %d-%d of %d; see --page and --per-page.' : 'Rows %d-%d of more than %d; see --page and --per-page, or narrow the filters.', $first, $first + $shown - 1, $result['total'] ) );
 		}
 	}
 

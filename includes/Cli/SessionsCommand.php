@@ -187,7 +187,7 @@ class SessionsCommand extends Command {
 		$shown = count( $items );
 		if ( 'table' === ( $assoc_args['format'] ?? 'table' ) && ! isset( $assoc_args['field'] ) && $result['total'] > $shown && $shown > 0 ) {
 			$first = ( $query['page'] - 1 ) * $query['per_page'] + 1;
-			\WP_CLI::log( sprintf( 'Sessions %d-%d of %d; see --page.', $first, $first + $shown - 1, $result['total'] ) );
+			\WP_CLI::log( sprintf( empty( $result['more'] ) ? 'Sessions %d-%d of %d; see --page.' : 'Sessions %d-%d of more than %d; see --page, or narrow the filters.', $first, $first + $shown - 1, $result['total'] ) );
 		}
 	}
 

@@ -79,10 +79,7 @@ class EventsController extends Controller {
 		foreach ( $result['rows'] as $row ) {
 			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) );
 		}
-		$response = rest_ensure_response( $items );
-		$response->header( 'X-WP-Total', (string) $result['total'] );
-		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $result['total'] / max( 1, $per_page ) ) );
-		return $response;
+		return self::paging_headers( rest_ensure_response( $items ), $result, $per_page );
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\Schema;
 
@@ -277,7 +278,7 @@ class EventsRepository {
 	 * @param int                  $per_page Rows per page.
 	 * @param string               $orderby  last_seen|first_seen|count.
 	 * @param string               $order    asc|desc.
-	 * @return array{rows: array<int, array<string, mixed>>, total: int}
+	 * @return array{rows: array<int, array<string, mixed>>, total: int, more: bool} `total` counts up to BoundedCount::LIMIT; `more` says there are more.
 	 */
 	public function find( array $filters, int $page, int $per_page, string $orderby = 'last_seen', string $order = 'desc' ): array {
 		global $wpdb;
@@ -288,8 +289,8 @@ class EventsRepository {
 		$offset               = max( 0, ( $page - 1 ) * $per_page );
 
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
-		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $args ) );
-		$rows  = $total > $offset ? $wpdb->get_results(
+		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ) );
+		$rows  = $count['total'] > $offset || $count['more'] ? $wpdb->get_results(
 			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
 			ARRAY_A
 		) : array();
@@ -297,7 +298,8 @@ class EventsRepository {
 
 		return array(
 			'rows'  => (array) $rows,
-			'total' => $total,
+			'total' => $count['total'],
+			'more'  => $count['more'],
 		);
 	}
 

@@ -74,4 +74,24 @@ abstract class Controller extends \WP_REST_Controller {
 	public function get_item_permissions_check( $request ) {
 		return Permissions::check();
 	}
+
+	/**
+	 * Sets a listing's paging headers: X-WP-Total and X-WP-TotalPages as core's collections do,
+	 * and `X-Auth-Sentinel-Total-Bound` when the total is a lower bound (more rows match than
+	 * were counted; see Database\BoundedCount).
+	 *
+	 * @param \WP_REST_Response    $response The response.
+	 * @param array<string, mixed> $result   The repository's answer: `total`, and `more` when bounded.
+	 * @param int                  $per_page Rows per page.
+	 * @return \WP_REST_Response
+	 */
+	protected static function paging_headers( \WP_REST_Response $response, array $result, int $per_page ): \WP_REST_Response {
+		$total = (int) $result['total'];
+		$response->header( 'X-WP-Total', (string) $total );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $total / max( 1, $per_page ) ) );
+		if ( ! empty( $result['more'] ) ) {
+			$response->header( 'X-Auth-Sentinel-Total-Bound', (string) $total );
+		}
+		return $response;
+	}
 }

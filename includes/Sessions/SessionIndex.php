@@ -8,6 +8,7 @@
 namespace AuthSentinel\Sessions;
 
 use AuthSentinel\Database\BoundedQuery;
+use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -324,7 +325,7 @@ class SessionIndex {
 	 * Lists credentials, newest use first.
 	 *
 	 * @param array<string, mixed> $args user, type, status (active|ended|all), search, orderby, order, page, per_page.
-	 * @return array{rows: array<int, array<string, mixed>>, total: int}
+	 * @return array{rows: array<int, array<string, mixed>>, total: int, more: bool} `total` counts up to BoundedCount::LIMIT; `more` says there are more.
 	 */
 	public function query( array $args ): array {
 		global $wpdb;
@@ -339,10 +340,11 @@ class SessionIndex {
 		$table = $this->table();
 		$sql   = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
 		$rows  = $this->read( 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
-		$total = (int) $this->read( 'get_var', $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $params ) );
+		$count = BoundedCount::result( (int) $this->read( 'get_var', BoundedCount::sql( $wpdb->prepare( "{$table} WHERE {$where}", $params ) ) ) );
 		return array(
 			'rows'  => is_array( $rows ) ? $rows : array(),
-			'total' => $total,
+			'total' => $count['total'],
+			'more'  => $count['more'],
 		);
 	}
 

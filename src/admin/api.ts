@@ -108,7 +108,7 @@ export async function fetchEvents(
  * @param signal    Aborts the request.
  * @return What `normalize` makes of the answer.
  */
-export async function fetchCollection< T >(
+export async function fetchCollection< T extends object >(
 	path: string,
 	normalize: (
 		body: unknown,
@@ -128,11 +128,15 @@ export async function fetchCollection< T >(
 		throw await errorBody( error );
 	}
 	const body: unknown = await response.json();
-	return normalize(
+	const page = normalize(
 		body,
 		response.headers.get( 'X-WP-Total' ),
 		response.headers.get( 'X-WP-TotalPages' )
 	);
+	// A listing past 10,000 rows says how far it counted.
+	return response.headers.get( 'X-Auth-Sentinel-Total-Bound' )
+		? { ...page, more: true }
+		: page;
 }
 
 /**

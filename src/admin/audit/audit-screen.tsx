@@ -6,9 +6,10 @@ import { Card, CardBody } from '@wordpress/components';
 import { DataViews } from '@wordpress/dataviews';
 import type { Action } from '@wordpress/dataviews';
 import { useMemo, useState } from '@wordpress/element';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __, _n } from '@wordpress/i18n';
 import { seen } from '@wordpress/icons';
 
+import { matchCount } from '../components/match-count';
 import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
 import { fetchAudit } from '../data/audit/api';
@@ -170,7 +171,8 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 										'Loading the audit log…',
 										'auth-sentinel'
 									)
-								: sprintf(
+								: matchCount(
+										audit,
 										/* translators: %s: number of audit log entries. */
 										_n(
 											'%s entry matches.',
@@ -178,7 +180,11 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 											audit.total,
 											'auth-sentinel'
 										),
-										audit.total.toLocaleString()
+										/* translators: %s: a number (10,000): more match than were counted. */
+										__(
+											'More than %s entries match: narrow the filters to count them.',
+											'auth-sentinel'
+										)
 									) }
 						</p>
 						<AuditExport

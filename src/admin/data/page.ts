@@ -11,6 +11,11 @@ export interface Page< T > {
 	total: number;
 	/** X-WP-TotalPages. */
 	totalPages: number;
+	/**
+	 * True when more rows match than `total` (the server stopped counting at
+	 * X-Auth-Sentinel-Total-Bound); the screen says "more than".
+	 */
+	more?: boolean;
 }
 
 /**

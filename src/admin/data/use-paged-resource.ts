@@ -11,6 +11,8 @@ export interface PagedResource< T > {
 	/** Rows matching the query (X-WP-Total). */
 	total: number;
 	totalPages: number;
+	/** Whether more rows match than `total` (a bounded count). */
+	more: boolean;
 	/** The last page loaded, or null before the first answer. */
 	data: Page< T > | null;
 	/** Whether an answer has arrived yet. */
@@ -43,6 +45,7 @@ export function usePagedResource< T, Q >(
 		items: data?.items ?? [],
 		total: data?.total ?? 0,
 		totalPages: data?.totalPages ?? 0,
+		more: data?.more ?? false,
 		data,
 		hasLoaded: data !== null,
 		error,

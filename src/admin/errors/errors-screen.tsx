@@ -5,8 +5,9 @@
  */
 import { DataViews } from '@wordpress/dataviews';
 import { useMemo, useState } from '@wordpress/element';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __, _n } from '@wordpress/i18n';
 
+import { matchCount } from '../components/match-count';
 import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
 import { useCatalog } from '../data/catalog/use-catalog';
@@ -110,7 +111,8 @@ export function ErrorsScreen( { errorsUrl }: ErrorsScreenProps ) {
 					<p className="auth-sentinel-count" role="status">
 						{ events.isLoading
 							? __( 'Loading failures…', 'auth-sentinel' )
-							: sprintf(
+							: matchCount(
+									events,
 									/* translators: %s: number of failures. */
 									_n(
 										'%s failure matches.',
@@ -118,7 +120,11 @@ export function ErrorsScreen( { errorsUrl }: ErrorsScreenProps ) {
 										events.total,
 										'auth-sentinel'
 									),
-									events.total.toLocaleString()
+									/* translators: %s: a number (10,000): more match than were counted. */
+									__(
+										'More than %s failures match: narrow the filters to count them.',
+										'auth-sentinel'
+									)
 								) }
 					</p>
 					<EventCellsProvider value={ cells }>

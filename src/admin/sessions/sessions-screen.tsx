@@ -6,8 +6,9 @@
 import { Button, Notice } from '@wordpress/components';
 import { DataViews } from '@wordpress/dataviews';
 import { useCallback, useMemo, useState } from '@wordpress/element';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __, _n } from '@wordpress/i18n';
 
+import { matchCount } from '../components/match-count';
 import { LoadError } from '../components/load-error';
 import { Loading } from '../components/loading';
 import { useCoreUser } from '../data/sessions/use-core-user';
@@ -150,7 +151,8 @@ export function SessionsScreen( {
 				<p className="auth-sentinel-count" role="status">
 					{ sessions.isLoading
 						? __( 'Loading sessions…', 'auth-sentinel' )
-						: sprintf(
+						: matchCount(
+								sessions,
 								/* translators: %s: number of sessions. */
 								_n(
 									'%s session matches.',
@@ -158,7 +160,11 @@ export function SessionsScreen( {
 									sessions.total,
 									'auth-sentinel'
 								),
-								sessions.total.toLocaleString()
+								/* translators: %s: a number (10,000): more match than were counted. */
+								__(
+									'More than %s sessions match: narrow the filters to count them.',
+									'auth-sentinel'
+								)
 							) }
 				</p>
 				<SessionCellsProvider value={ cells }>

@@ -25,9 +25,10 @@ function routeApi( rows: unknown[] ) {
 			json: async () => rows,
 			headers: {
 				get: ( name: string ) =>
-					name.toLowerCase() === 'x-wp-total'
-						? String( rows.length )
-						: '1',
+					( {
+						'x-wp-total': String( rows.length ),
+						'x-wp-totalpages': '1',
+					} )[ name.toLowerCase() ] ?? null,
 			},
 		} ) ) as unknown as typeof apiFetch );
 }

@@ -142,6 +142,7 @@ export function useSessions( query: SessionsQuery ): SessionsState {
 		items,
 		total: Math.max( 0, ( data?.total ?? 0 ) - removed ),
 		totalPages: data?.totalPages ?? 0,
+		more: data?.more ?? false,
 		hasLoaded: data !== null,
 		error,
 		isLoading,

@@ -118,6 +118,7 @@ describe( 'normalizeStats', () => {
 			changed: [ 'AUTH_KEY' ],
 			failures: 0,
 			users: 0,
+			users_exact: true,
 		} );
 	} );
 } );
