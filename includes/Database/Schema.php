@@ -253,6 +253,7 @@ class Schema {
 				k varchar(191) NOT NULL,
 				failures bigint(20) unsigned NOT NULL DEFAULT 0,
 				sketch text,
+				causes text,
 				PRIMARY KEY  (span,dim,start,k)
 			) {$charset};"
 		);

@@ -12,10 +12,10 @@ use AuthSentinel\Database\Schema;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Reads and writes `{prefix}auth_sentinel_rollup`: for each closed hour (`span` 1) and each
- * closed UTC day (`span` 24), the failures by cause, the busiest users, user agents and
- * catalog codes, and an `all` row with the bucket's total and its users' sketch (the marker
- * that the bucket is done). Buckets are computed from the failures table once their time is
+ * Reads and writes `{prefix}auth_sentinel_rollup` (primary key span, dim, start, k: each read
+ * is one range of it): for each closed hour (`span` 1) and each closed UTC day (`span` 24),
+ * the busiest users, user agents and catalog codes, and an `all` row with the bucket's total,
+ * its sums by cause (JSON) and its users' sketch (the marker that the bucket is done). Buckets are computed from the failures table once their time is
  * over; no request that records a failure writes here.
  *
  * @since 0.1.0
@@ -85,9 +85,7 @@ class RollupRepository {
 		for ( $hour = $first; $hour <= $last; $hour++ ) {
 			$sketches[ $hour ] = new UserSketch();
 		}
-		$columns = array_merge( array( 'cause' => 'cause' ), self::DIMENSIONS );
-
-		foreach ( array_keys( $columns ) as $dim ) {
+		foreach ( array( 'cause', 'user', 'agent', 'code' ) as $dim ) {
 			$hours[ $dim ] = array();
 			$day[ $dim ]   = array();
 		}
@@ -133,64 +131,31 @@ class RollupRepository {
 		}
 		unset( $rows );
 
+		// The busiest of each kind per bucket; the sums by cause on the bucket's `all` row.
 		$values = array();
 		foreach ( $totals as $hour => $total ) {
-			foreach ( $columns as $dim => $column ) {
-				$groups = $hours[ $dim ][ $hour ] ?? array();
-				foreach ( 'cause' === $dim ? $groups : self::top( $groups, self::HOUR_TOP ) as $key => $n ) {
-					$values[] = array( 1, $hour, $dim, (string) $key, $n, null );
+			foreach ( array_keys( self::DIMENSIONS ) as $dim ) {
+				foreach ( self::top( $hours[ $dim ][ $hour ] ?? array(), self::HOUR_TOP ) as $key => $n ) {
+					$values[] = array( 1, $hour, $dim, (string) $key, $n, null, null );
 				}
 			}
-			$values[] = array( 1, $hour, 'all', '', $total, $sketches[ $hour ]->encode() );
+			$values[] = array( 1, $hour, 'all', '', $total, $sketches[ $hour ]->encode(), (string) wp_json_encode( (object) ( $hours['cause'][ $hour ] ?? array() ) ) );
 		}
 		if ( $whole_day ) {
 			$start = $first - $first % 24;
-			foreach ( $columns as $dim => $column ) {
-				foreach ( 'cause' === $dim ? $day[ $dim ] : self::top( $day[ $dim ], self::DAY_TOP ) as $key => $n ) {
-					$values[] = array( 24, $start, $dim, (string) $key, $n, null );
+			foreach ( array_keys( self::DIMENSIONS ) as $dim ) {
+				foreach ( self::top( $day[ $dim ], self::DAY_TOP ) as $key => $n ) {
+					$values[] = array( 24, $start, $dim, (string) $key, $n, null, null );
 				}
 			}
-			$values[] = array( 24, $start, 'all', '', (int) array_sum( $totals ), $day_sketch->encode() );
+			$values[] = array( 24, $start, 'all', '', (int) array_sum( $totals ), $day_sketch->encode(), (string) wp_json_encode( (object) $day['cause'] ) );
 		}
 		return $this->upsert( $values );
 	}
 
 	/**
-	 * Reads the rows of some buckets.
-	 *
-	 * @param int      $span  1 (hours) or 24 (days).
-	 * @param int      $first First bucket start (hour).
-	 * @param int      $last  Last bucket start (hour).
-	 * @param string[] $dims  Which rows: cause, user, agent, code, all.
-	 * @return array<int, array{start: int, dim: string, k: string, failures: int, sketch: string}>
-	 */
-	public function read( int $span, int $first, int $last, array $dims ): array {
-		global $wpdb;
-		if ( $first > $last ) {
-			return array();
-		}
-		$table = Schema::rollup_table();
-		$dims  = array_values( array_intersect( $dims, array( 'cause', 'user', 'agent', 'code', 'all' ) ) );
-		$in    = "'" . implode( "','", $dims ) . "'";
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, whitelisted dimensions, placeholders.
-		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT start, dim, k, failures, sketch FROM {$table} WHERE span = %d AND start BETWEEN %d AND %d AND dim IN ({$in})", $span, $first, $last ), ARRAY_A );
-		$out  = array();
-		foreach ( $rows as $row ) {
-			$out[] = array(
-				'start'    => (int) $row['start'],
-				'dim'      => (string) $row['dim'],
-				'k'        => (string) $row['k'],
-				'failures' => (int) $row['failures'],
-				'sketch'   => (string) $row['sketch'],
-			);
-		}
-		return $out;
-	}
-
-	/**
 	 * Sums the closed hours' failures by cause, per bucket of a number of hours (one, or the
-	 * site's local days): summed by the database, so a range reads as many rows as it has
-	 * buckets and causes.
+	 * site's local days): one row per hour (its `all` row carries its sums by cause).
 	 *
 	 * @param int $first  First hour.
 	 * @param int $last   Last hour.
@@ -203,17 +168,27 @@ class RollupRepository {
 		if ( $first > $last ) {
 			return array();
 		}
-		$table  = Schema::rollup_table();
-		$bucket = 24 === $step ? 'start - ((start + ' . ( 24 + $offset % 24 ) . ') % 24)' : 'start';
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, integer expression, placeholders.
-		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT {$bucket} AS bucket, k, SUM(failures) AS n FROM {$table} WHERE span = 1 AND dim = 'cause' AND start BETWEEN %d AND %d GROUP BY {$bucket}, k", $first, $last ), 'ARRAY_N' );
-		$out  = array();
+		$table = Schema::rollup_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT start, causes FROM {$table} WHERE span = 1 AND dim = 'all' AND start BETWEEN %d AND %d", $first, $last ), 'ARRAY_N' );
+		$sums = array();
 		foreach ( $rows as $row ) {
-			$out[] = array(
-				'hour'     => (int) $row[0],
-				'cause'    => (string) $row[1],
-				'failures' => (int) $row[2],
-			);
+			$hour   = (int) $row[0];
+			$bucket = 24 === $step ? $hour - ( ( $hour + $offset ) % 24 + 24 ) % 24 : $hour;
+			$causes = json_decode( (string) $row[1], true );
+			foreach ( is_array( $causes ) ? $causes : array() as $cause => $n ) {
+				$sums[ $bucket ][ (string) $cause ] = ( $sums[ $bucket ][ (string) $cause ] ?? 0 ) + (int) $n;
+			}
+		}
+		$out = array();
+		foreach ( $sums as $bucket => $causes ) {
+			foreach ( $causes as $cause => $n ) {
+				$out[] = array(
+					'hour'     => (int) $bucket,
+					'cause'    => (string) $cause,
+					'failures' => $n,
+				);
+			}
 		}
 		return $out;
 	}
@@ -273,8 +248,8 @@ class RollupRepository {
 		global $wpdb;
 		$table = Schema::rollup_table();
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 1 AND dim IN ('cause', 'user', 'agent', 'code', 'all') AND start BETWEEN %d AND %d", $first, $last ) );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 24 AND dim IN ('cause', 'user', 'agent', 'code', 'all') AND start BETWEEN %d AND %d", $first - $first % 24, $last ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 1 AND dim IN ('user', 'agent', 'code', 'all') AND start BETWEEN %d AND %d", $first, $last ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 24 AND dim IN ('user', 'agent', 'code', 'all') AND start BETWEEN %d AND %d", $first - $first % 24, $last ) );
 		// phpcs:enable
 	}
 
@@ -334,7 +309,7 @@ class RollupRepository {
 	/**
 	 * Writes rows, 200 at a time; a row already there takes the new values.
 	 *
-	 * @param array<int, array{0: int, 1: int, 2: string, 3: string, 4: int, 5: string|null}> $values Rows: span, start, dim, k, failures, sketch.
+	 * @param array<int, array{0: int, 1: int, 2: string, 3: string, 4: int, 5: string|null, 6: string|null}> $values Rows: span, start, dim, k, failures, sketch, causes.
 	 * @return bool
 	 */
 	private function upsert( array $values ): bool {
@@ -345,11 +320,11 @@ class RollupRepository {
 			$rows = array();
 			foreach ( $chunk as $value ) {
 				$rows[] = null === $value[5]
-					? $wpdb->prepare( '(%d, %d, %s, %s, %d, NULL)', $value[0], $value[1], $value[2], $value[3], $value[4] )
-					: $wpdb->prepare( '(%d, %d, %s, %s, %d, %s)', $value[0], $value[1], $value[2], $value[3], $value[4], $value[5] );
+					? $wpdb->prepare( '(%d, %d, %s, %s, %d, NULL, NULL)', $value[0], $value[1], $value[2], $value[3], $value[4] )
+					: $wpdb->prepare( '(%d, %d, %s, %s, %d, %s, %s)', $value[0], $value[1], $value[2], $value[3], $value[4], $value[5], (string) $value[6] );
 			}
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; each row prepared above.
-			$ok = false !== $wpdb->query( "INSERT INTO {$table} (span, start, dim, k, failures, sketch) VALUES " . implode( ',', $rows ) . ' ON DUPLICATE KEY UPDATE failures = VALUES(failures), sketch = VALUES(sketch)' ) && $ok;
+			$ok = false !== $wpdb->query( "INSERT INTO {$table} (span, start, dim, k, failures, sketch, causes) VALUES " . implode( ',', $rows ) . ' ON DUPLICATE KEY UPDATE failures = VALUES(failures), sketch = VALUES(sketch), causes = VALUES(causes)' ) && $ok;
 		}
 		return $ok;
 	}
