@@ -288,8 +288,7 @@ class LogForwarder {
 			}
 			list( $sent, $error ) = $destination->send( $pending );
 			if ( '' !== $error ) {
-				LogSpool::failed( $name, $error );
-				LogSpool::add( $name, array_slice( $pending, $sent ) );
+				LogSpool::add( $name, array_slice( $pending, $sent ), $error );
 			} elseif ( $old ) {
 				LogSpool::recovered( $name, count( $old ) );
 			}

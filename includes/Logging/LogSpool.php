@@ -68,18 +68,21 @@ final class LogSpool {
 	}
 
 	/**
-	 * Adds records to a destination's spool, dropping (and counting) the oldest past `MAX`.
+	 * Adds records to a destination's spool, dropping (and counting) the oldest past `MAX`; with
+	 * an error, also counts a failed send and leaves the destination alone for `BACKOFF`. One
+	 * write of each option at most.
 	 *
 	 * @param string                                $destination file or syslog.
 	 * @param array<int, array<string, string|int>> $records     The records.
+	 * @param string                                $error       Why a send failed ('' when none was tried: the back-off).
 	 * @return void
 	 */
-	public static function add( string $destination, array $records ): void {
-		if ( ! $records ) {
+	public static function add( string $destination, array $records, string $error = '' ): void {
+		if ( ! $records && '' === $error ) {
 			return;
 		}
 		$dropped = 0;
-		$stored  = self::change(
+		$stored  = ! $records || self::change(
 			self::SPOOL_OPTION,
 			false,
 			static function ( array $spool ) use ( $destination, $records, &$dropped ): array {
@@ -92,15 +95,21 @@ final class LogSpool {
 		if ( ! $stored ) {
 			$dropped = count( $records ); // The spool could not be written: these are lost, and counted.
 		}
-		self::count(
-			$destination,
-			array(
-				'spooled' => $stored ? count( $records ) : 0,
-				'dropped' => $dropped,
-			)
+		$add = array(
+			'spooled' => $stored ? count( $records ) : 0,
+			'dropped' => $dropped,
 		);
-		self::mark( $destination, $stored ? 1 : null, null );
-		if ( $stored && ! wp_next_scheduled( \AuthSentinel\Hooks::LOG_RETRY ) ) {
+		$set = array();
+		if ( '' !== $error ) {
+			$add['failed'] = 1;
+			$set           = array(
+				'last_error'    => substr( $error, 0, 300 ),
+				'last_error_at' => time(),
+			);
+		}
+		self::count( $destination, $add, $set );
+		self::mark( $destination, $stored && $records ? 1 : null, '' !== $error ? time() + self::BACKOFF : null );
+		if ( $stored && $records && ! wp_next_scheduled( \AuthSentinel\Hooks::LOG_RETRY ) ) {
 			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, \AuthSentinel\Hooks::LOG_RETRY );
 		}
 	}
@@ -141,25 +150,6 @@ final class LogSpool {
 			$sizes[ (string) $destination ] = is_array( $records ) ? count( $records ) : 0;
 		}
 		return $sizes;
-	}
-
-	/**
-	 * Notes a failure to send: counted, with its error; the destination is left alone for a while.
-	 *
-	 * @param string $destination file or syslog.
-	 * @param string $error       What went wrong (no secret: an address and a system message).
-	 * @return void
-	 */
-	public static function failed( string $destination, string $error ): void {
-		self::count(
-			$destination,
-			array( 'failed' => 1 ),
-			array(
-				'last_error'    => substr( $error, 0, 300 ),
-				'last_error_at' => time(),
-			)
-		);
-		self::mark( $destination, null, time() + self::BACKOFF );
 	}
 
 	/**
