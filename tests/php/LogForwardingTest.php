@@ -472,6 +472,37 @@ class LogForwardingTest extends TestCase {
 	}
 
 	/**
+	 * A log directory that cannot be written: the line is spooled and counted with the reason,
+	 * and written by the retry once the directory can be; the audit hook in this process goes
+	 * through the same forwarder as a request's.
+	 */
+	public function test_unwritable_file_is_spooled_and_retried(): void {
+		$this->configure( array( 'log_file_enabled' => true ) );
+		$blocked = static function ( $config ) {
+			$config['dir'] = '/dev/null/auth-sentinel-logs'; // Under a file: never a directory.
+			return $config;
+		};
+		add_filter( 'auth_sentinel_log_config', $blocked, 20 );
+		$forwarder = new LogForwarder( \AuthSentinel\Plugin::get( \AuthSentinel\Events\EventsRepository::class ) );
+		$marker    = 'unwritable-' . wp_generate_password( 8, false );
+		$forwarder->audited( 'settings_changed', array( 'marker' => $marker ), 0, 1, 0 );
+		$forwarder->flush();
+		remove_filter( 'auth_sentinel_log_config', $blocked, 20 );
+
+		$stats = LogSpool::stats();
+		$this->assertSame( 1, $stats['file']['failed'] );
+		$this->assertSame( 'cannot create the log directory', $stats['file']['last_error'] );
+		$this->assertSame( 1, LogSpool::sizes()['file'] );
+		$this->assertSame( array(), $this->file_records( $marker ) );
+
+		$forwarder->retry();
+		$this->assertCount( 1, $this->file_records( $marker ), 'written by the retry' );
+		$this->assertSame( 1, LogSpool::stats()['file']['resent'] );
+		$this->assertSame( array(), array_filter( LogSpool::sizes() ) );
+		$this->assert_file_follows_the_schema();
+	}
+
+	/**
 	 * The spool is bounded: past 1,000 lines the oldest are dropped, counted, and Site Health
 	 * turns critical.
 	 */
