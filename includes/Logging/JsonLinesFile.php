@@ -186,7 +186,8 @@ final class JsonLinesFile implements Destination {
 	}
 
 	/**
-	 * Makes the directory, closed to the web when it is under uploads.
+	 * Makes the directory; one under the web root or wp-content (the default, in uploads) gets an
+	 * .htaccess that denies every request and an empty index.php.
 	 *
 	 * @return string An error, '' when the directory is ready.
 	 */
@@ -194,7 +195,9 @@ final class JsonLinesFile implements Destination {
 		if ( ! is_dir( $this->dir ) && ! wp_mkdir_p( $this->dir ) ) {
 			return 'cannot create the log directory';
 		}
-		if ( ! is_file( $this->dir . '/index.php' ) ) {
+		$served = 0 === strpos( $this->dir, untrailingslashit( ABSPATH ) ) || ( defined( 'WP_CONTENT_DIR' ) && 0 === strpos( $this->dir, untrailingslashit( (string) constant( 'WP_CONTENT_DIR' ) ) ) );
+		if ( $served && ! is_file( $this->dir . '/index.php' ) ) {
+			// Under the web root (the default, in uploads): closed to the web.
 			// phpcs:disable WordPress.WP.AlternativeFunctions.file_system_read_file_put_contents -- Two small files, once.
 			@file_put_contents( $this->dir . '/index.php', "<?php\n// Silence is golden.\n" ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
 			@file_put_contents( $this->dir . '/.htaccess', "# Auth Sentinel's logs are not for the web.\n<IfModule mod_authz_core.c>\n\tRequire all denied\n</IfModule>\n<IfModule !mod_authz_core.c>\n\tDeny from all\n</IfModule>\n" ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged

@@ -162,15 +162,23 @@ class LogForwarder {
 		}
 		$rows = $this->events->repeated_between( $seen, $until, self::COUNTS_MAX );
 		if ( count( $rows ) >= self::COUNTS_MAX ) {
-			$last  = end( $rows );
-			$until = (string) $last['last_seen']; // The rest in the next run.
-			$rows  = array_filter(
+			$last    = end( $rows );
+			$second  = (string) $last['last_seen'];
+			$earlier = array_filter(
 				$rows,
-				static function ( $row ) use ( $until ) {
-					return (string) $row['last_seen'] < $until;
+				static function ( $row ) use ( $second ) {
+					return (string) $row['last_seen'] < $second;
 				}
 			);
-			$until = gmdate( 'Y-m-d H:i:s', (int) strtotime( $until . ' UTC' ) - 1 );
+			if ( $earlier ) {
+				// The rows of the last second may go on past the limit: they are the next run's.
+				$rows  = $earlier;
+				$until = gmdate( 'Y-m-d H:i:s', (int) strtotime( $second . ' UTC' ) - 1 );
+			} else {
+				// More than the limit in one second: these, and the rest of that second waits
+				// for its next repeat.
+				$until = $second;
+			}
 		}
 		if ( ! AtomicOption::swap( self::COUNTS_OPTION, $seen, $until ) ) {
 			return; // Another node sent this window.

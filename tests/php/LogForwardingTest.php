@@ -503,6 +503,24 @@ class LogForwardingTest extends TestCase {
 	}
 
 	/**
+	 * The default directory, under uploads, is closed to the web (an .htaccess that denies every
+	 * request, an empty index.php); one outside the web root gets neither.
+	 */
+	public function test_directory_under_uploads_is_closed_to_the_web(): void {
+		$this->assertStringEndsWith( '/wp-content/uploads/auth-sentinel-logs', LogConfig::directory(), 'the default without AUTH_SENTINEL_LOG_DIR' );
+		$dir = LogConfig::directory() . '-test-' . strtolower( wp_generate_password( 6, false ) );
+		try {
+			$this->assertSame( array( 1, '' ), ( new JsonLinesFile( $dir, 1024 * 1024, 1 ) )->send( array( LogRecord::test() ) ) );
+			$this->assertStringContainsString( 'Require all denied', (string) file_get_contents( $dir . '/.htaccess' ) );
+			$this->assertFileExists( $dir . '/index.php' );
+		} finally {
+			shell_exec( 'rm -rf ' . escapeshellarg( $dir ) );
+		}
+		$this->assertSame( array( 1, '' ), ( new JsonLinesFile( self::$dir . '/logs', 1024 * 1024, 1 ) )->send( array( LogRecord::test() ) ) );
+		$this->assertFileDoesNotExist( self::$dir . '/logs/.htaccess', 'outside the web root: nothing to close' );
+	}
+
+	/**
 	 * The spool is bounded: past 1,000 lines the oldest are dropped, counted, and Site Health
 	 * turns critical.
 	 */
