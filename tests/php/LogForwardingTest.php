@@ -542,6 +542,12 @@ class LogForwardingTest extends TestCase {
 		$health = ( new LogForwardingCheck() )->run();
 		$this->assertSame( 'critical', $health['status'] );
 		$this->assertStringContainsString( '25 lines dropped', $health['description'] );
+
+		// Site Health → Info says where the logs go (privately: paths and addresses of the server).
+		$info = \AuthSentinel\Plugin::get( \AuthSentinel\Health\DebugInfo::class )->fields();
+		$this->assertSame( 'Off', $info['log_file']['value'] );
+		$this->assertSame( 'udp://127.0.0.1:514', $info['log_syslog']['value'] );
+		$this->assertTrue( $info['log_syslog']['private'] );
 	}
 
 	/**
