@@ -277,10 +277,10 @@ class LogForwarder {
 		$config = LogConfig::get();
 		$state  = LogSpool::state();
 		foreach ( array( 'file', 'syslog' ) as $name ) {
-			if ( $this->overflowed ) {
-				LogSpool::count_dropped( $name, $this->overflowed );
-			}
 			$destination = $config[ $name ] ? self::destination( $name, $config ) : null;
+			if ( null !== $destination && $this->overflowed ) {
+				LogSpool::count_dropped( $name, $this->overflowed ); // Lines the buffer could not keep.
+			}
 			$spooled     = ! $respect_backoff || ! empty( $state['spooled'][ $name ] ); // The retry looks whatever the flag says.
 			if ( null === $destination || ( ! $records && ! $spooled ) ) {
 				continue;

@@ -521,6 +521,24 @@ class LogForwardingTest extends TestCase {
 	}
 
 	/**
+	 * One request keeps at most 500 lines; the ones past it are dropped and counted, for the
+	 * destinations that are on.
+	 */
+	public function test_request_buffer_is_bounded(): void {
+		$this->configure( array( 'log_file_enabled' => true ) );
+		$forwarder = new LogForwarder( \AuthSentinel\Plugin::get( \AuthSentinel\Events\EventsRepository::class ) );
+		$marker    = 'buffer-' . wp_generate_password( 8, false );
+		for ( $i = 0; $i < LogForwarder::BUFFER_MAX + 7; $i++ ) {
+			$forwarder->audited( 'settings_changed', array( 'marker' => $marker ), 0, $i + 1, 0 );
+		}
+		$forwarder->flush();
+		$this->assertCount( LogForwarder::BUFFER_MAX, $this->file_records( $marker ) );
+		$stats = LogSpool::stats();
+		$this->assertSame( 7, $stats['file']['dropped'] );
+		$this->assertArrayNotHasKey( 'syslog', $stats, 'syslog is off: nothing counted for it' );
+	}
+
+	/**
 	 * The spool is bounded: past 1,000 lines the oldest are dropped, counted, and Site Health
 	 * turns critical.
 	 */
