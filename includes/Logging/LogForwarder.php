@@ -281,7 +281,7 @@ class LogForwarder {
 			if ( null !== $destination && $this->overflowed ) {
 				LogSpool::count_dropped( $name, $this->overflowed ); // Lines the buffer could not keep.
 			}
-			$spooled     = ! $respect_backoff || ! empty( $state['spooled'][ $name ] ); // The retry looks whatever the flag says.
+			$spooled = ! $respect_backoff || ! empty( $state['spooled'][ $name ] ); // The retry looks whatever the flag says.
 			if ( null === $destination || ( ! $records && ! $spooled ) ) {
 				continue;
 			}
