@@ -24,6 +24,10 @@ function auth_sentinel_uninstall_site() {
 	wp_clear_scheduled_hook( \AuthSentinel\Hooks::ROLLUP );
 	wp_clear_scheduled_hook( \AuthSentinel\Sessions\Inventory::CRON_HOOK );
 	wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
+	// Log forwarding: its options (spool, state, counts) went with the prefix above; the log
+	// files are the administrator's records and stay (docs/logging.md).
+	wp_unschedule_hook( \AuthSentinel\Hooks::LOG_COUNTS );
+	wp_unschedule_hook( \AuthSentinel\Hooks::LOG_RETRY );
 	wp_cache_flush();
 }
 

@@ -62,7 +62,7 @@ counts() {
 
 say "preparing: Debian packages, npm and Composer packages, WordPress core"
 ensure_debs php-cli php-mysql php-xml php-mbstring php-intl php-curl php-zip php-sqlite3 mariadb-server mariadb-client \
-	chromium unzip curl ca-certificates shellcheck
+	chromium unzip curl ca-certificates shellcheck rsyslog
 command -v composer >/dev/null || ensure_debs composer
 command -v phpunit >/dev/null || ensure_debs phpunit
 ensure_npm

@@ -287,6 +287,18 @@ final class Guards {
 	}
 
 	/**
+	 * Log forwarding is on: a destination is switched on in the autoloaded settings (no query,
+	 * no class loaded: an audited sign-in is a successful request).
+	 *
+	 * @return bool
+	 */
+	public static function log_forwarding(): bool {
+		$all      = wp_load_alloptions();
+		$settings = isset( $all[ Hooks::SETTINGS_OPTION ] ) ? maybe_unserialize( $all[ Hooks::SETTINGS_OPTION ] ) : array();
+		return is_array( $settings ) && ( ! empty( $settings['log_file_enabled'] ) || ! empty( $settings['log_syslog_enabled'] ) );
+	}
+
+	/**
 	 * The request is for the apps' status route, which must answer about a refused token rather
 	 * than be refused with it.
 	 *

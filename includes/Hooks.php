@@ -27,6 +27,7 @@ use AuthSentinel\Health\AuthorizationProbe;
 use AuthSentinel\Health\DashboardWidget;
 use AuthSentinel\Health\HealthController;
 use AuthSentinel\Health\SiteHealth;
+use AuthSentinel\Logging\LogForwarder;
 use AuthSentinel\Privacy\Eraser;
 use AuthSentinel\Privacy\Exporter;
 use AuthSentinel\Privacy\PolicyText;
@@ -77,6 +78,8 @@ final class Hooks {
 	const ALERTS_RECHECK  = 'auth_sentinel_alert_spike_recheck';
 	const DISMISS_NOTICE  = 'auth_sentinel_dismiss_change';
 	const SETTINGS_OPTION = 'auth_sentinel_settings';
+	const LOG_COUNTS      = 'auth_sentinel_log_counts';
+	const LOG_RETRY       = 'auth_sentinel_log_retry';
 
 	/**
 	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
@@ -164,6 +167,12 @@ final class Hooks {
 		array( 'rest_api_init', TokenStatusController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		array( 'rest_authentication_errors', TokenStatusRoute::class, 'set_aside_token_error', 10000, 1, 'token_status_route' ),
 		array( 'rest_pre_dispatch', TokenStatusRoute::class, 'set_aside_dispatch_error', 10000, 3, 'token_status_route' ),
+
+		// Log forwarding: failures and audit rows to a JSON-lines file and syslog, sent at shutdown.
+		array( 'auth_sentinel_failure_recorded', LogForwarder::class, 'failure_recorded', 10, 3, 'log_forwarding' ),
+		array( 'auth_sentinel_audited', LogForwarder::class, 'audited', 10, 5, 'log_forwarding' ),
+		array( self::LOG_COUNTS, LogForwarder::class, 'emit_counts', 10, 0, '' ),
+		array( self::LOG_RETRY, LogForwarder::class, 'retry', 10, 0, '' ),
 
 		// Site Health, the dashboard, privacy tools.
 		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),

@@ -55,10 +55,11 @@ class Auditor {
 	 */
 	public function record( string $action, array $details = array(), int $target_id = 0, ?int $actor_id = null ): int {
 		try {
-			$id = $this->repository->add(
+			$actor = null === $actor_id ? get_current_user_id() : $actor_id;
+			$id    = $this->repository->add(
 				$action,
 				$details,
-				null === $actor_id ? get_current_user_id() : $actor_id,
+				$actor,
 				$target_id,
 				Recorder::client_ip(),
 				Recorder::user_agent()
@@ -73,8 +74,9 @@ class Auditor {
 				 * @param array  $details   Its details.
 				 * @param int    $target_id The user it concerns.
 				 * @param int    $id        The row id.
+				 * @param int    $actor     Who did it, 0 for the site itself.
 				 */
-				do_action( 'auth_sentinel_audited', $action, $details, $target_id, $id );
+				do_action( 'auth_sentinel_audited', $action, $details, $target_id, $id, $actor );
 			}
 			return $id;
 		} catch ( \Throwable $e ) {

@@ -28,6 +28,7 @@ final class Commands {
 		'auth-sentinel sessions' => SessionsCommand::class,
 		'auth-sentinel audit'    => AuditCommand::class,
 		'auth-sentinel catalog'  => CatalogCommand::class,
+		'auth-sentinel log'      => LogCommand::class,
 	);
 
 	/**

@@ -393,6 +393,25 @@ class EventsRepository {
 	}
 
 	/**
+	 * Returns the rows that were repeated and last seen in a window, oldest first (log
+	 * forwarding's count updates, `Logging\LogForwarder::emit_counts`).
+	 *
+	 * @param string $after  GMT datetime: last seen after it.
+	 * @param string $until  GMT datetime: last seen at or before it.
+	 * @param int    $limit  Most rows.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function repeated_between( string $after, string $until, int $limit ): array {
+		global $wpdb;
+		$table    = Schema::events_table();
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT agg_key, first_seen, last_seen, count, source, issuer, server_code, code, cause, user_id, ip, user_agent, route, token_fp, token_type, overflow FROM {$table} WHERE last_seen > %s AND last_seen <= %s AND count > 1 ORDER BY last_seen ASC LIMIT %d", $after, $until, $limit ), ARRAY_A );
+		$wpdb->suppress_errors( $suppress );
+		return is_array( $rows ) ? $rows : array();
+	}
+
+	/**
 	 * Deletes failures last seen before a time, in batches of ids, so that even a million old
 	 * rows never hold a long lock; stops after a time budget.
 	 *

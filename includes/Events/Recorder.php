@@ -126,17 +126,21 @@ class Recorder {
 				'net'         => ClientAddress::network( $real ),
 			);
 			$settings = Settings::all();
-			if ( 'failed' === $this->events->record( $row, max( 1, (int) $settings['failure_cap_network'] ), max( 1, (int) $settings['failure_cap_hour'] ) ) ) {
+			$status   = $this->events->record( $row, max( 1, (int) $settings['failure_cap_network'] ), max( 1, (int) $settings['failure_cap_hour'] ) );
+			if ( 'failed' === $status ) {
 				return false;
 			}
 			/**
-			 * Fires after a failure was written (the alerts' spike check listens; keep listeners cheap).
+			 * Fires after a failure was written (the alerts' spike check and log forwarding
+			 * listen; keep listeners cheap).
 			 *
 			 * @since 0.1.0
 			 *
-			 * @param Failure $failure The failure.
+			 * @param Failure              $failure The failure.
+			 * @param string               $status  inserted (a new aggregated row), updated (a repeat) or overflow (folded into the hour's summary row).
+			 * @param array<string, mixed> $row     The row as written (a new row) or counted in (a repeat): no raw credential.
 			 */
-			do_action( 'auth_sentinel_failure_recorded', $failure );
+			do_action( 'auth_sentinel_failure_recorded', $failure, $status, $row );
 			return true;
 		} catch ( \Throwable $e ) {
 			if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {

@@ -9,6 +9,7 @@ namespace AuthSentinel\Health;
 
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Database\TableHealth;
+use AuthSentinel\Logging\LogConfig;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Sessions\Inventory;
 use AuthSentinel\Settings\Settings;
@@ -17,8 +18,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Describes the plugin's state for support requests: versions, table sizes, retention, IP
- * anonymisation, sessions, the secrets' strength and last change (never a value), and the
- * token plugins found. What would help an attacker is marked private, so it stays out of the
+ * anonymisation, sessions, the secrets' strength and last change (never a value), where the
+ * logs are forwarded, and the token plugins found. What would help an attacker is marked private, so it stays out of the
  * text copied to the clipboard.
  *
  * @since 0.1.0
@@ -143,7 +144,7 @@ class DebugInfo {
 			'debug' => (string) $sessions,
 		);
 
-		$fields = array_merge( $fields, $this->secrets() );
+		$fields = array_merge( $fields, $this->secrets(), self::log_forwarding() );
 
 		$plugins                 = $this->token_plugins->active();
 		$fields['token_plugins'] = array(
@@ -152,6 +153,32 @@ class DebugInfo {
 			'debug' => $plugins ? implode( ', ', array_keys( $plugins ) ) : 'none',
 		);
 		return $fields;
+	}
+
+	/**
+	 * Where the logs go (docs/logging.md): each destination, and the file's directory (private:
+	 * a path of the server).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function log_forwarding(): array {
+		$config = LogConfig::get();
+		$syslog = 'unix' === $config['transport'] ? 'unix:' . $config['socket'] : $config['transport'] . '://' . $config['host'] . ':' . $config['port'];
+		$off    = __( 'Off', 'auth-sentinel' );
+		return array(
+			'log_file'   => array(
+				'label'   => __( 'Log forwarding: JSON-lines file', 'auth-sentinel' ),
+				'value'   => $config['file'] ? $config['dir'] . '/' . LogConfig::FILE_NAME : $off,
+				'debug'   => $config['file'] ? 'on' : 'off',
+				'private' => true,
+			),
+			'log_syslog' => array(
+				'label'   => __( 'Log forwarding: syslog', 'auth-sentinel' ),
+				'value'   => $config['syslog'] ? $syslog : $off,
+				'debug'   => $config['syslog'] ? (string) $config['transport'] : 'off',
+				'private' => true,
+			),
+		);
 	}
 
 	/**

@@ -94,6 +94,10 @@ class SiteHealth {
 			'label' => __( 'Auth Sentinel’s tables', 'auth-sentinel' ),
 			'test'  => array( new StorageCheck(), 'run' ),
 		);
+		$tests['direct']['auth_sentinel_log_forwarding']      = array(
+			'label' => __( 'Auth Sentinel’s log forwarding', 'auth-sentinel' ),
+			'test'  => array( new LogForwardingCheck(), 'run' ),
+		);
 		$tests['async']['auth_sentinel_authorization_header'] = array(
 			'label'             => __( 'Authorization header for app tokens', 'auth-sentinel' ),
 			'test'              => rest_url( 'auth-sentinel/v1/health/authorization-header' ),

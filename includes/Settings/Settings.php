@@ -48,6 +48,19 @@ class Settings {
 		// cause and kind that still counts every one.
 		'failure_cap_network'       => 100,
 		'failure_cap_hour'          => 1000,
+		// Log forwarding (docs/logging.md): a JSON-lines file and RFC 5424 syslog, each with a
+		// time budget per request; repeats of a failure as count updates every few minutes.
+		'log_file_enabled'          => false,
+		'log_file_max_kb'           => 10240,
+		'log_file_keep'             => 5,
+		'log_syslog_enabled'        => false,
+		'log_syslog_transport'      => 'udp',
+		'log_syslog_host'           => '127.0.0.1',
+		'log_syslog_port'           => 514,
+		'log_syslog_socket'         => '/dev/log',
+		'log_syslog_facility'       => 'authpriv',
+		'log_timeout_ms'            => 200,
+		'log_repeat_minutes'        => 5,
 	);
 
 	/**
@@ -96,6 +109,17 @@ class Settings {
 			'trusted_proxies'           => __( 'trusted proxies', 'auth-sentinel' ),
 			'failure_cap_network'       => __( 'new failure rows per network and hour', 'auth-sentinel' ),
 			'failure_cap_hour'          => __( 'new failure rows per hour', 'auth-sentinel' ),
+			'log_file_enabled'          => __( 'log file', 'auth-sentinel' ),
+			'log_file_max_kb'           => __( 'log file size before rotation', 'auth-sentinel' ),
+			'log_file_keep'             => __( 'rotated log files kept', 'auth-sentinel' ),
+			'log_syslog_enabled'        => __( 'syslog forwarding', 'auth-sentinel' ),
+			'log_syslog_transport'      => __( 'syslog transport', 'auth-sentinel' ),
+			'log_syslog_host'           => __( 'syslog host', 'auth-sentinel' ),
+			'log_syslog_port'           => __( 'syslog port', 'auth-sentinel' ),
+			'log_syslog_socket'         => __( 'syslog socket', 'auth-sentinel' ),
+			'log_syslog_facility'       => __( 'syslog facility', 'auth-sentinel' ),
+			'log_timeout_ms'            => __( 'log destination time budget', 'auth-sentinel' ),
+			'log_repeat_minutes'        => __( 'minutes between count updates', 'auth-sentinel' ),
 		);
 	}
 

@@ -9,6 +9,8 @@ import type {
 	AlertTrigger,
 	Settings,
 	SettingsInput,
+	SyslogFacility,
+	SyslogTransport,
 } from '../data/settings/types';
 
 export interface SettingsDraft {
@@ -29,6 +31,17 @@ export interface SettingsDraft {
 	trusted_proxies: string;
 	failure_cap_network: string;
 	failure_cap_hour: string;
+	log_file_enabled: boolean;
+	log_file_max_kb: string;
+	log_file_keep: string;
+	log_syslog_enabled: boolean;
+	log_syslog_transport: SyslogTransport;
+	log_syslog_host: string;
+	log_syslog_port: string;
+	log_syslog_socket: string;
+	log_syslog_facility: SyslogFacility;
+	log_timeout_ms: string;
+	log_repeat_minutes: string;
 }
 
 /** Messages by setting name; a role's limit is `session_limits.<role>`. */
@@ -71,6 +84,17 @@ export function draftFromSettings(
 		trusted_proxies: settings.trusted_proxies,
 		failure_cap_network: String( settings.failure_cap_network ),
 		failure_cap_hour: String( settings.failure_cap_hour ),
+		log_file_enabled: settings.log_file_enabled,
+		log_file_max_kb: String( settings.log_file_max_kb ),
+		log_file_keep: String( settings.log_file_keep ),
+		log_syslog_enabled: settings.log_syslog_enabled,
+		log_syslog_transport: settings.log_syslog_transport,
+		log_syslog_host: settings.log_syslog_host,
+		log_syslog_port: String( settings.log_syslog_port ),
+		log_syslog_socket: settings.log_syslog_socket,
+		log_syslog_facility: settings.log_syslog_facility,
+		log_timeout_ms: String( settings.log_timeout_ms ),
+		log_repeat_minutes: String( settings.log_repeat_minutes ),
 	};
 }
 
@@ -100,6 +124,39 @@ function wholeNumber(
 	);
 }
 
+/**
+ * Checks the syslog address the transport needs: a host for UDP and TCP, an
+ * absolute socket path for a Unix socket (the server checks the same).
+ *
+ * @param draft The form values.
+ * @return The field and its message, or null when the address is usable.
+ */
+export function syslogAddressError(
+	draft: SettingsDraft
+): { field: 'log_syslog_host' | 'log_syslog_socket'; message: string } | null {
+	if ( draft.log_syslog_transport === 'unix' ) {
+		const path = draft.log_syslog_socket.trim();
+		return path.startsWith( '/' ) && path.length <= 107
+			? null
+			: {
+					field: 'log_syslog_socket',
+					message: __(
+						'Enter the socket’s absolute path, such as /dev/log.',
+						'auth-sentinel'
+					),
+				};
+	}
+	return /^[A-Za-z0-9.:[\]-]{1,253}$/.test( draft.log_syslog_host.trim() )
+		? null
+		: {
+				field: 'log_syslog_host',
+				message: __(
+					'Enter the syslog server’s host name or IP address.',
+					'auth-sentinel'
+				),
+			};
+}
+
 function sameList( a: readonly string[], b: readonly string[] ): boolean {
 	return a.length === b.length && a.every( ( item ) => b.includes( item ) );
 }
@@ -123,6 +180,11 @@ export function changesOf(
 		[ 'alert_spike_threshold', LIMITS.spikeThreshold ],
 		[ 'failure_cap_network', LIMITS.failureCapNetwork ],
 		[ 'failure_cap_hour', LIMITS.failureCapHour ],
+		[ 'log_file_max_kb', LIMITS.logFileMaxKb ],
+		[ 'log_file_keep', LIMITS.logFileKeep ],
+		[ 'log_syslog_port', LIMITS.syslogPort ],
+		[ 'log_timeout_ms', LIMITS.logTimeoutMs ],
+		[ 'log_repeat_minutes', LIMITS.logRepeatMinutes ],
 	] as const;
 	for ( const [ name, range ] of numbers ) {
 		const n = wholeNumber( draft[ name ], range );
@@ -138,16 +200,35 @@ export function changesOf(
 		'revoke_on_email_change',
 		'revoke_on_role_change',
 		'alerts_email',
+		'log_file_enabled',
+		'log_syslog_enabled',
 	] as const;
 	for ( const name of flags ) {
 		if ( draft[ name ] !== saved[ name ] ) {
 			values[ name ] = draft[ name ];
 		}
 	}
-	const texts = [ 'alert_emails', 'alert_webhook_url' ] as const;
+	const texts = [
+		'alert_emails',
+		'alert_webhook_url',
+		'log_syslog_host',
+		'log_syslog_socket',
+	] as const;
 	for ( const name of texts ) {
 		if ( draft[ name ].trim() !== saved[ name ] ) {
 			values[ name ] = draft[ name ].trim();
+		}
+	}
+	if ( draft.log_syslog_transport !== saved.log_syslog_transport ) {
+		values.log_syslog_transport = draft.log_syslog_transport;
+	}
+	if ( draft.log_syslog_facility !== saved.log_syslog_facility ) {
+		values.log_syslog_facility = draft.log_syslog_facility;
+	}
+	if ( draft.log_syslog_enabled ) {
+		const where = syslogAddressError( draft );
+		if ( where ) {
+			errors[ where.field ] = where.message;
 		}
 	}
 	// The list as the server keeps it: one entry per line. Retyping the

@@ -1,6 +1,6 @@
 /**
  * The Settings screen: retention, privacy, storage limits, client addresses,
- * revocation policies and alerts in one form, saved together; the server's
+ * revocation policies, alerts and log forwarding in one form, saved together; the server's
  * refusals are shown next to the fields they concern.
  */
 import { Button, Notice } from '@wordpress/components';
@@ -16,6 +16,7 @@ import { AlertsSection } from './alerts-section';
 import { ClientAddressesSection } from './client-addresses-section';
 import { changesOf, draftFromSettings, isDirty } from './form-state';
 import type { FieldErrors, SettingsDraft } from './form-state';
+import { LogForwardingSection } from './log-forwarding-section';
 import { PoliciesSection } from './policies-section';
 import { RetentionSection } from './retention-section';
 import { StorageSection } from './storage-section';
@@ -189,6 +190,7 @@ export function SettingsScreen( { roles }: SettingsScreenProps ) {
 				{ ...sectionProps }
 				webhookSecret={ saved.alert_webhook_secret }
 			/>
+			<LogForwardingSection { ...sectionProps } />
 			<div className="auth-sentinel-save-bar">
 				<Button
 					__next40pxDefaultSize

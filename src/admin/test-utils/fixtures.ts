@@ -302,6 +302,17 @@ export function fixtureRawSettings(
 		trusted_proxies: '',
 		failure_cap_network: 100,
 		failure_cap_hour: 1000,
+		log_file_enabled: false,
+		log_file_max_kb: 10240,
+		log_file_keep: 5,
+		log_syslog_enabled: false,
+		log_syslog_transport: 'udp',
+		log_syslog_host: '127.0.0.1',
+		log_syslog_port: 514,
+		log_syslog_socket: '/dev/log',
+		log_syslog_facility: 'authpriv',
+		log_timeout_ms: 200,
+		log_repeat_minutes: 5,
 		...overrides,
 	};
 }

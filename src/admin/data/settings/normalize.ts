@@ -3,7 +3,12 @@
  * A missing or out-of-range setting takes its default, so the form always
  * shows every field with a value the server accepts.
  */
-import type { AlertTrigger, Settings } from './types';
+import type {
+	AlertTrigger,
+	Settings,
+	SyslogFacility,
+	SyslogTransport,
+} from './types';
 import { isRecord } from '../guards';
 
 /** Every alert trigger, in the order the form lists them. */
@@ -20,7 +25,37 @@ export const LIMITS = {
 	spikeThreshold: { min: 1, max: 100000 },
 	failureCapNetwork: { min: 10, max: 100000 },
 	failureCapHour: { min: 100, max: 1000000 },
+	logFileMaxKb: { min: 16, max: 1048576 },
+	logFileKeep: { min: 1, max: 100 },
+	syslogPort: { min: 1, max: 65535 },
+	logTimeoutMs: { min: 10, max: 5000 },
+	logRepeatMinutes: { min: 1, max: 60 },
 } as const;
+
+/** Syslog transports, in the order the form lists them. */
+export const SYSLOG_TRANSPORTS: readonly SyslogTransport[] = [
+	'udp',
+	'tcp',
+	'unix',
+];
+
+/** Syslog facilities, in the order the form lists them (as the server's LogConfig::FACILITIES). */
+export const SYSLOG_FACILITIES: readonly SyslogFacility[] = [
+	'kern',
+	'user',
+	'daemon',
+	'auth',
+	'syslog',
+	'authpriv',
+	'local0',
+	'local1',
+	'local2',
+	'local3',
+	'local4',
+	'local5',
+	'local6',
+	'local7',
+];
 
 /** The server's defaults (includes/Settings/Settings.php). */
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +75,17 @@ export const DEFAULT_SETTINGS: Settings = {
 	trusted_proxies: '',
 	failure_cap_network: 100,
 	failure_cap_hour: 1000,
+	log_file_enabled: false,
+	log_file_max_kb: 10240,
+	log_file_keep: 5,
+	log_syslog_enabled: false,
+	log_syslog_transport: 'udp',
+	log_syslog_host: '127.0.0.1',
+	log_syslog_port: 514,
+	log_syslog_socket: '/dev/log',
+	log_syslog_facility: 'authpriv',
+	log_timeout_ms: 200,
+	log_repeat_minutes: 5,
 };
 
 /**
@@ -83,6 +129,22 @@ function toLimits( raw: unknown ): Record< string, number > {
 		}
 	}
 	return limits;
+}
+
+/**
+ * Returns a value when it is one of a list.
+ *
+ * @param value    Anything.
+ * @param allowed  The list.
+ * @param fallback What to return otherwise.
+ * @return The value or the fallback.
+ */
+function oneOf< T extends string >(
+	value: unknown,
+	allowed: readonly T[],
+	fallback: T
+): T {
+	return allowed.find( ( item ) => item === value ) ?? fallback;
 }
 
 function toTriggers( raw: unknown ): AlertTrigger[] {
@@ -140,6 +202,37 @@ export function normalizeSettings( raw: unknown ): Settings {
 		failure_cap_hour:
 			intIn( body.failure_cap_hour, LIMITS.failureCapHour ) ??
 			d.failure_cap_hour,
+		log_file_enabled: bool( body.log_file_enabled, d.log_file_enabled ),
+		log_file_max_kb:
+			intIn( body.log_file_max_kb, LIMITS.logFileMaxKb ) ??
+			d.log_file_max_kb,
+		log_file_keep:
+			intIn( body.log_file_keep, LIMITS.logFileKeep ) ?? d.log_file_keep,
+		log_syslog_enabled: bool(
+			body.log_syslog_enabled,
+			d.log_syslog_enabled
+		),
+		log_syslog_transport: oneOf(
+			body.log_syslog_transport,
+			SYSLOG_TRANSPORTS,
+			d.log_syslog_transport
+		),
+		log_syslog_host: str( body.log_syslog_host, d.log_syslog_host ),
+		log_syslog_port:
+			intIn( body.log_syslog_port, LIMITS.syslogPort ) ??
+			d.log_syslog_port,
+		log_syslog_socket: str( body.log_syslog_socket, d.log_syslog_socket ),
+		log_syslog_facility: oneOf(
+			body.log_syslog_facility,
+			SYSLOG_FACILITIES,
+			d.log_syslog_facility
+		),
+		log_timeout_ms:
+			intIn( body.log_timeout_ms, LIMITS.logTimeoutMs ) ??
+			d.log_timeout_ms,
+		log_repeat_minutes:
+			intIn( body.log_repeat_minutes, LIMITS.logRepeatMinutes ) ??
+			d.log_repeat_minutes,
 	};
 }
 

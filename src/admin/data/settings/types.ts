@@ -6,6 +6,26 @@
 export type AlertTrigger =
 	'secrets_changed' | 'failure_spike' | 'all_sessions_revoked';
 
+/** How syslog messages travel. */
+export type SyslogTransport = 'udp' | 'tcp' | 'unix';
+
+/** The syslog facilities the server accepts. */
+export type SyslogFacility =
+	| 'kern'
+	| 'user'
+	| 'daemon'
+	| 'auth'
+	| 'syslog'
+	| 'authpriv'
+	| 'local0'
+	| 'local1'
+	| 'local2'
+	| 'local3'
+	| 'local4'
+	| 'local5'
+	| 'local6'
+	| 'local7';
+
 /** `GET /settings`. */
 export interface Settings {
 	events_retention_days: number;
@@ -35,6 +55,24 @@ export interface Settings {
 	failure_cap_network: number;
 	/** New failure rows all networks together may add per hour. */
 	failure_cap_hour: number;
+	/** Log forwarding (docs/logging.md): the JSON-lines file. */
+	log_file_enabled: boolean;
+	/** KiB past which the file is rotated. */
+	log_file_max_kb: number;
+	/** Rotated files kept. */
+	log_file_keep: number;
+	/** RFC 5424 syslog. */
+	log_syslog_enabled: boolean;
+	log_syslog_transport: SyslogTransport;
+	log_syslog_host: string;
+	log_syslog_port: number;
+	/** Path of a Unix datagram socket (transport unix). */
+	log_syslog_socket: string;
+	log_syslog_facility: SyslogFacility;
+	/** Time budget of each destination per request, in milliseconds. */
+	log_timeout_ms: number;
+	/** Minutes between the count updates of repeated failures. */
+	log_repeat_minutes: number;
 }
 
 /** What `POST /settings` accepts: every setting but the read-only ones. */
