@@ -72,7 +72,7 @@ $auth_sentinel_day = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - DAY_IN_SECON
 $auth_sentinel_ago = static function ( int $days ) use ( $auth_sentinel_now ): string {
 	return gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - $days * DAY_IN_SECONDS + 1 );
 };
-echo "| request | median | p95 (of 7) |\n|---|---|---|\n";
+echo "| request | median | p95 (the slowest of 7) |\n|---|---|---|\n";
 foreach ( array(
 	'/events (first page, total count)'          => array(),
 	'/events?page=500'                           => array( 'page' => 500 ),
@@ -103,7 +103,8 @@ foreach ( array(
 	$auth_sentinel_route = '/auth-sentinel/v1' . ( isset( $auth_sentinel_params['_route'] ) ? '/events/stats' : '/events' );
 	unset( $auth_sentinel_params['_route'] );
 	$auth_sentinel_times = array();
-	for ( $auth_sentinel_i = 0; $auth_sentinel_i < 7; $auth_sentinel_i++ ) {
+	$auth_sentinel_runs  = isset( $auth_sentinel_params['source'] ) ? 3 : 7; // The slow fallback: three runs.
+	for ( $auth_sentinel_i = 0; $auth_sentinel_i < $auth_sentinel_runs; $auth_sentinel_i++ ) {
 		$auth_sentinel_request = new WP_REST_Request( 'GET', $auth_sentinel_route );
 		foreach ( $auth_sentinel_params as $auth_sentinel_key => $auth_sentinel_value ) {
 			$auth_sentinel_request->set_param( $auth_sentinel_key, $auth_sentinel_value );
@@ -116,7 +117,7 @@ foreach ( array(
 		}
 	}
 	sort( $auth_sentinel_times );
-	printf( "| `GET %s` | %.0f ms | %.0f ms |\n", $auth_sentinel_label, $auth_sentinel_times[3] * 1000, $auth_sentinel_times[6] * 1000 );
+	printf( "| `GET %s` | %.0f ms | %.0f ms |\n", $auth_sentinel_label, $auth_sentinel_times[ intdiv( $auth_sentinel_runs, 2 ) ] * 1000, end( $auth_sentinel_times ) * 1000 );
 }
 printf( "\nLoad average: %s\n", implode( ' ', array_map( static fn( $l ) => sprintf( '%.2f', $l ), (array) sys_getloadavg() ) ) );
 
