@@ -88,7 +88,7 @@ class LifecycleTest extends TestCase {
 		$before = $this->stored();
 		$tables = $before['tables'];
 		sort( $tables );
-		$this->assertSame( array( 'wp_auth_sentinel_audit', 'wp_auth_sentinel_counters', 'wp_auth_sentinel_events', 'wp_auth_sentinel_sessions' ), $tables, 'the four tables: audit, counters, events, sessions' );
+		$this->assertSame( array( 'wp_auth_sentinel_audit', 'wp_auth_sentinel_counters', 'wp_auth_sentinel_events', 'wp_auth_sentinel_rollup', 'wp_auth_sentinel_sessions' ), $tables, 'the five tables: audit, counters, events, the statistics\' rollup, sessions' );
 		$this->assertContains( 'auth_sentinel_secrets', $before['options'] );
 		$this->assertGreaterThan( 0, $before['usermeta'] );
 		$this->assertTrue( $before['cron'] );
