@@ -117,6 +117,7 @@ class Eraser {
 		if ( $subject->user_id > 0 ) {
 			$this->rollup->forget_user( $subject->user_id );
 		}
+		$hours = array(); // The hours whose sums named the person: summed again from what is left.
 		if ( 1 === (int) $page ) {
 			$total = $this->repository->events_count( $subject->user_id, $likes );
 			if ( $total > 0 ) {
@@ -149,16 +150,34 @@ class Eraser {
 				if ( ! $this->repository->update_event( (int) $row['id'], self::anonymous_event( $row ) ) ) {
 					return self::failed();
 				}
+				$hours[ (int) ( $row['hour'] ?? 0 ) ] = true;
 				if ( ++$handled >= self::BATCH ) {
+					$this->forget_hours( $hours );
 					return self::result( true, false, $messages, false );
 				}
 			}
 		} while ( $more );
 
+		$this->forget_hours( $hours );
 		if ( $subject->user_id > 0 ) {
 			$this->rollup->forget_user( $subject->user_id ); // Summed again meanwhile, from rows not yet anonymised.
 		}
 		return self::result( $handled > 0, false, $messages, true );
+	}
+
+	/**
+	 * Forgets the statistics' buckets of some hours (their busiest users and user agents may
+	 * name what was just erased); the rollup sums them again from the anonymised failures.
+	 *
+	 * @param array<int, true> $hours Hours (Unix time / 3600).
+	 * @return void
+	 */
+	private function forget_hours( array $hours ): void {
+		foreach ( array_keys( $hours ) as $hour ) {
+			if ( $hour > 0 ) {
+				$this->rollup->forget( $hour, $hour );
+			}
+		}
 	}
 
 	/**

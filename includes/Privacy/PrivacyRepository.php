@@ -64,7 +64,7 @@ class PrivacyRepository {
 		}
 		array_unshift( $args, $after );
 		$args[] = $limit;
-		$rows   = $wpdb->get_results( $wpdb->prepare( 'SELECT id, user_id, ip, details FROM ' . Schema::events_table() . " WHERE id > %d AND ({$where}) ORDER BY id ASC LIMIT %d", $args ), ARRAY_A );
+		$rows   = $wpdb->get_results( $wpdb->prepare( 'SELECT id, hour, user_id, ip, details FROM ' . Schema::events_table() . " WHERE id > %d AND ({$where}) ORDER BY id ASC LIMIT %d", $args ), ARRAY_A );
 		return is_array( $rows ) ? $rows : array();
 	}
 

@@ -356,6 +356,44 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
+	 * WordPress's "Erase Personal Data" for a person with failures in summed hours: once the
+	 * eraser is done and the rollup summed again, no bucket names the person or their user
+	 * agent.
+	 */
+	public function test_erasing_personal_data_reaches_the_rollup(): void {
+		global $wpdb;
+		$login = 'erase-' . strtolower( wp_generate_password( 6, false ) );
+		$user  = wp_insert_user(
+			array(
+				'user_login' => $login,
+				'user_pass'  => wp_generate_password(),
+				'user_email' => $login . '@example.org',
+			)
+		);
+		$this->assertIsInt( $user );
+		$hour = $this->first + 60;
+		$at   = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 5 );
+		$wpdb->query( $wpdb->prepare( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, ip, details) VALUES (%s, %d, %s, %s, 500, %s, %s, %s, %s, %d, %s, %s, %s)', self::TAG . 'erase', $hour, $at, $at, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', $user, 'EraseMeApp/1.0', '10.9.8.7', '{}' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test.
+		$rollup = Plugin::get( Rollup::class );
+		$this->assertTrue( $rollup->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 ) );
+		$named = static function () use ( $wpdb, $user ): int {
+			return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::rollup_table() . " WHERE (dim = 'user' AND k = %s) OR (dim = 'agent' AND k = %s)", (string) $user, 'EraseMeApp/1.0' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test.
+		};
+		$this->assertGreaterThan( 0, $named(), 'the busiest user and user agent of the hour and the day' );
+
+		$eraser = Plugin::get( \AuthSentinel\Privacy\Eraser::class );
+		$page   = 1;
+		do {
+			$result = $eraser->failures( $login . '@example.org', $page++ );
+			$this->assertIsArray( $result );
+		} while ( ! $result['done'] && $page < 50 );
+		$this->assertTrue( $rollup->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 ) );
+		$this->assertSame( 0, $named(), 'summed again from the anonymised failures' );
+		require_once ABSPATH . 'wp-admin/includes/user.php';
+		wp_delete_user( $user );
+	}
+
+	/**
 	 * When the buckets cannot be computed within the budget, the statistics say so (the route
 	 * then reads the failures table) and the upkeep is scheduled to finish the work.
 	 */
