@@ -375,6 +375,18 @@ class EventsRepository {
 	}
 
 	/**
+	 * Returns the hour of the oldest failure kept (read from the hour index), or null when
+	 * there is none.
+	 *
+	 * @return int|null
+	 */
+	public function oldest_hour(): ?int {
+		global $wpdb;
+		$hour = $wpdb->get_var( 'SELECT MIN(hour) FROM ' . Schema::events_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+		return null === $hour ? null : (int) $hour;
+	}
+
+	/**
 	 * Counts failures and distinct users matching filters.
 	 *
 	 * @param array<string, mixed> $filters Filters as in per_hour().

@@ -83,6 +83,12 @@ class Rollup {
 		$started = microtime( true );
 		$closed  = self::last_closed();
 		$last    = min( $last, $closed );
+		// Nothing before the oldest failure: those hours sum to nothing without a bucket.
+		$oldest = $first <= $last ? $this->events->oldest_hour() : null;
+		if ( null === $oldest ) {
+			return true;
+		}
+		$first = max( $first, $oldest );
 		if ( $first > $last ) {
 			return true;
 		}
