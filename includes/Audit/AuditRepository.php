@@ -121,7 +121,7 @@ class AuditRepository {
 		}
 
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
-		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ) );
+		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC' );
 		$rows  = $count['total'] > $offset || $count['more'] ? $wpdb->get_results(
 			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY at DESC, id DESC LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
 			ARRAY_A

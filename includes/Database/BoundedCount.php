@@ -26,22 +26,25 @@ final class BoundedCount {
 	/**
 	 * Counts the rows a prepared `FROM … WHERE …` gives, up to LIMIT.
 	 *
-	 * @param string $from_where A prepared `{table} WHERE …` (no ORDER BY, no LIMIT).
+	 * @param string $from_where A prepared `{table} WHERE …` (no LIMIT).
+	 * @param string $order      The listing's `ORDER BY …`: the count then walks the index the
+	 *                           page was just read from (its pages are in memory), not the table.
 	 * @return array{total: int, more: bool} The count (at most LIMIT), and whether there are more.
 	 */
-	public static function count( string $from_where ): array {
+	public static function count( string $from_where, string $order = '' ): array {
 		global $wpdb;
-		return self::result( (int) $wpdb->get_var( self::sql( $from_where ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller.
+		return self::result( (int) $wpdb->get_var( self::sql( $from_where, $order ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller.
 	}
 
 	/**
 	 * Returns the query that counts up to one past LIMIT (for callers that run it their way).
 	 *
 	 * @param string $from_where A prepared `{table} WHERE …`.
+	 * @param string $order      The listing's `ORDER BY …`, or ''.
 	 * @return string
 	 */
-	public static function sql( string $from_where ): string {
-		return 'SELECT COUNT(*) FROM (SELECT 1 AS one FROM ' . $from_where . ' LIMIT ' . ( self::LIMIT + 1 ) . ') bounded_rows';
+	public static function sql( string $from_where, string $order = '' ): string {
+		return 'SELECT COUNT(*) FROM (SELECT id FROM ' . $from_where . ( '' === $order ? '' : ' ' . $order ) . ' LIMIT ' . ( self::LIMIT + 1 ) . ') bounded_rows';
 	}
 
 	/**

@@ -289,7 +289,7 @@ class EventsRepository {
 		$offset               = max( 0, ( $page - 1 ) * $per_page );
 
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
-		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ) );
+		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ), "ORDER BY {$orderby} {$order}, id {$order}" );
 		$rows  = $count['total'] > $offset || $count['more'] ? $wpdb->get_results(
 			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
 			ARRAY_A

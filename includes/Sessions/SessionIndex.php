@@ -340,7 +340,7 @@ class SessionIndex {
 		$table = $this->table();
 		$sql   = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
 		$rows  = $this->read( 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
-		$count = BoundedCount::result( (int) $this->read( 'get_var', BoundedCount::sql( $wpdb->prepare( "{$table} WHERE {$where}", $params ) ) ) );
+		$count = BoundedCount::result( (int) $this->read( 'get_var', BoundedCount::sql( $wpdb->prepare( "{$table} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
 		return array(
 			'rows'  => is_array( $rows ) ? $rows : array(),
 			'total' => $count['total'],
