@@ -1,0 +1,535 @@
+<?php
+/**
+ * Two web nodes, one database, with and without a persistent object cache.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+use AuthSentinel\Alerts\AlertClaims;
+use AuthSentinel\Database\AtomicOption;
+use AuthSentinel\Database\Schema;
+use AuthSentinel\Settings\Settings;
+
+require_once dirname( __DIR__ ) . '/EventsTrait.php';
+require_once dirname( __DIR__ ) . '/FixtureTrait.php';
+require_once dirname( __DIR__ ) . '/ParallelTrait.php';
+
+/**
+ * The site of `NODES=2 bin/test-site.sh up` (and again with `REDIS=1`): two PHP servers serving
+ * one directory and one database, the requests carrying the site's Host to either. This process
+ * is a third node (it loads the site's object cache too). Run by bin/test.sh's `nodes` check:
+ *
+ *   PORT=8911 PORT2=8912 NODES=2 SITE_NAME=nodes bash bin/test-site.sh up
+ *   AUTH_SENTINEL_SITE_DIR=$PWD/.cache/nodes AUTH_SENTINEL_SITE_URL=http://localhost:8911 \
+ *     AUTH_SENTINEL_NODE2_URL=http://localhost:8912 phpunit -c tests/php/phpunit.xml.dist --testsuite nodes
+ */
+class NodesTest extends TestCase {
+
+	use EventsTrait;
+	use FixtureTrait;
+	use ParallelTrait;
+
+	/**
+	 * The requests of the adversarial storm (AUTH_SENTINEL_NODES_STORM overrides it).
+	 */
+	const STORM = 1500;
+
+	/**
+	 * The test's must-use plugin: lets a request read the nonce salt or change an option
+	 * through WordPress on the node it reaches.
+	 */
+	const MU_PLUGIN = '/wp-content/mu-plugins/test-nodes.php';
+
+	/**
+	 * The settings before the test.
+	 *
+	 * @var array<string, mixed>
+	 */
+	private $settings = array();
+
+	/**
+	 * Skips without a second node; keeps the settings.
+	 *
+	 * @return void
+	 */
+	protected function setUp(): void {
+		if ( '' === AUTH_SENTINEL_TEST_NODE2_URL ) {
+			$this->markTestSkipped( 'No second node: see the class comment.' );
+		}
+		parent::setUp();
+		$this->settings = Settings::all();
+		file_put_contents(
+			AUTH_SENTINEL_TEST_SITE . self::MU_PLUGIN,
+			"<?php\n// Written by tests/php/nodes/NodesTest.php.\nadd_action( 'plugins_loaded', static function () {\n" .
+			"\tif ( ! empty( \$_SERVER['HTTP_X_TEST_READ_NONCE_SALT'] ) ) { wp_salt( 'nonce' ); }\n" .
+			"\tif ( ! empty( \$_SERVER['HTTP_X_TEST_UPDATE'] ) ) {\n" .
+			"\t\tlist( \$kind, \$name, \$value ) = explode( '|', wp_unslash( \$_SERVER['HTTP_X_TEST_UPDATE'] ), 3 );\n" .
+			"\t\t'site' === \$kind ? update_site_option( \$name, \$value ) : update_option( \$name, \$value );\n" .
+			"\t}\n}, 0 );\n"
+		);
+	}
+
+	/**
+	 * Puts the settings and the site back.
+	 *
+	 * @return void
+	 */
+	protected function tearDown(): void {
+		if ( is_file( AUTH_SENTINEL_TEST_SITE . self::MU_PLUGIN ) ) {
+			unlink( AUTH_SENTINEL_TEST_SITE . self::MU_PLUGIN );
+		}
+		if ( $this->settings ) {
+			Settings::update( $this->settings );
+		}
+		$this->restore_fixtures();
+		parent::tearDown();
+	}
+
+	/**
+	 * Whether the site runs with the persistent object cache (REDIS=1).
+	 *
+	 * @return bool
+	 */
+	private static function redis(): bool {
+		return wp_using_ext_object_cache();
+	}
+
+	/**
+	 * The newest row's id of a table.
+	 *
+	 * @param string $table Table.
+	 * @return int
+	 */
+	private function last_id( string $table ): int {
+		global $wpdb;
+		return (int) $wpdb->get_var( "SELECT COALESCE(MAX(id), 0) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+
+	/**
+	 * Every failure of the last two hours, as the statistics count them.
+	 *
+	 * @return int
+	 */
+	private function counted(): int {
+		$stats = $this->rest( 'GET', '/auth-sentinel/v1/events/stats', array( 'since' => gmdate( 'c', time() - 2 * HOUR_IN_SECONDS ) ), $this->user( 'admin' ) );
+		$this->assertSame( 200, $stats->get_status() );
+		return (int) $stats->get_data()['total'];
+	}
+
+	/**
+	 * The audit rows of an action after an id.
+	 *
+	 * @param string $action The action.
+	 * @param int    $after  The id.
+	 * @return array<int, array<string, mixed>> Details, newest first.
+	 */
+	private function audited( string $action, int $after ): array {
+		global $wpdb;
+		$rows = $wpdb->get_col( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE id > %d AND action = %s ORDER BY id DESC", $after, $action ) );
+		return array_map(
+			static function ( $details ) {
+				return json_decode( $details, true );
+			},
+			$rows
+		);
+	}
+
+	/**
+	 * Many distinct credentials from 200 addresses in ten networks, split across both nodes in
+	 * parallel: rows stop at the caps, every failure is counted once.
+	 */
+	public function test_an_adversarial_storm_across_two_nodes(): void {
+		Settings::update(
+			array(
+				'trusted_proxies'     => '127.0.0.1',
+				'failure_cap_network' => Settings::DEFAULTS['failure_cap_network'],
+				'failure_cap_hour'    => Settings::DEFAULTS['failure_cap_hour'],
+			)
+		);
+		$storm    = (int) ( getenv( 'AUTH_SENTINEL_NODES_STORM' ) ?: self::STORM );
+		$tag      = strtolower( wp_generate_password( 6, false ) );
+		$table    = Schema::events_table();
+		$before   = $this->counted();
+		$first    = $this->last_id( $table );
+		$block    = wp_rand( 0, 199 );
+		$requests = array();
+		for ( $i = 0; $i < $storm; $i++ ) {
+			$address = sprintf( '100.%d.%d.%d', 64 + intdiv( $block, 4 ), ( $block % 4 ) * 10 + $i % 10, 1 + intdiv( $i, 10 ) % 20 );
+			$headers = array( 'X-Forwarded-For: ' . $address, 'User-Agent: nodes-storm-' . $tag . '-' . $i );
+			switch ( $i % 3 ) {
+				case 0:
+					$headers[] = 'Authorization: Bearer ' . rtrim( strtr( base64_encode( '{"alg":"HS256"}' ), '+/', '-_' ), '=' ) . '.' . rtrim( strtr( base64_encode( '{"i":' . $i . '}' ), '+/', '-_' ), '=' ) . '.sig' . $i;
+					break;
+				case 1:
+					$headers[] = 'Cookie: ' . LOGGED_IN_COOKIE . '=storm' . $i . '|' . ( time() + 3600 ) . '|tok' . $i . '|hmac' . $i;
+					break;
+				default:
+					$headers[] = 'Authorization: Basic ' . base64_encode( 'subscriber:storm-password-' . $i );
+			}
+			$requests[] = array( '/wp-json/wp/v2/users/me', $headers, 'GET', null, 1 + $i % 2 );
+		}
+		$started  = microtime( true );
+		$statuses = $this->parallel( $requests );
+		$seconds  = microtime( true ) - $started;
+
+		$this->assertNotContains( 500, $statuses );
+		$this->assertNotContains( 0, $statuses, 'every request was answered' );
+		global $wpdb;
+		$rows      = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE id > %d", $first ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$overflows = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE id > %d AND overflow = 1", $first ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$hours     = intdiv( (int) ( $started + $seconds ), HOUR_IN_SECONDS ) - intdiv( (int) $started, HOUR_IN_SECONDS ) + 1;
+		$cap       = 10 * Settings::DEFAULTS['failure_cap_network'] * $hours;
+		fwrite( STDERR, sprintf( "\nnodes (%s): adversarial storm across 2 nodes: %d requests in %.1f s, %d new rows (%d overflow)\n", self::redis() ? 'Redis' : 'no object cache', $storm, $seconds, $rows, $overflows ) );
+		$this->assertLessThanOrEqual( $cap + 20 * $hours, $rows, 'rows stop at the caps, whichever node wrote them' );
+		$this->assertSame( $before + $storm, $this->counted(), 'every failure is counted once' );
+	}
+
+	/**
+	 * 200 terminals retrying one stale token each, every retry on the other node: 200 rows,
+	 * each counting both tries.
+	 */
+	public function test_a_legitimate_storm_across_two_nodes(): void {
+		global $wpdb;
+		$table     = Schema::events_table();
+		$this_hour = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE hour = %d AND overflow = 0", intdiv( time(), HOUR_IN_SECONDS ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		Settings::update(
+			array(
+				'trusted_proxies'     => '127.0.0.1',
+				'failure_cap_network' => Settings::DEFAULTS['failure_cap_network'],
+				'failure_cap_hour'    => $this_hour + Settings::DEFAULTS['failure_cap_hour'],
+			)
+		);
+		if ( HOUR_IN_SECONDS - time() % HOUR_IN_SECONDS < 30 ) {
+			sleep( HOUR_IN_SECONDS - time() % HOUR_IN_SECONDS + 1 ); // One hour, one row per terminal.
+		}
+		$tag      = strtolower( wp_generate_password( 6, false ) );
+		$before   = $this->counted();
+		$first    = $this->last_id( $table );
+		$octet    = wp_rand( 1, 250 ); // Each terminal in a /24 of its own (the caps are per network and hour).
+		$requests = array();
+		for ( $retry = 0; $retry < 2; $retry++ ) {
+			for ( $t = 0; $t < 200; $t++ ) {
+				$requests[] = array(
+					'/wp-json/wp/v2/users/me',
+					array( 'X-Forwarded-For: ' . sprintf( '198.%d.%d.%d', 18 + intdiv( $t, 100 ), $t % 100, $octet ), 'User-Agent: pos-' . $tag, 'Authorization: Bearer stale-token-of-terminal-' . $tag . $t ),
+					'GET',
+					null,
+					1 + ( $t + $retry ) % 2, // The retry goes to the other node.
+				);
+			}
+		}
+		$this->assertNotContains( 500, $this->parallel( $requests ) );
+		$rows = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS n, COUNT(DISTINCT ip) AS terminals, SUM(overflow) AS folded, MIN(count) AS least, MAX(count) AS most FROM {$table} WHERE id > %d", $first ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( 200, (int) $rows['terminals'], 'every terminal has its row' );
+		$this->assertSame( 200, (int) $rows['n'], 'one row per terminal, though its tries reached both nodes' );
+		$this->assertSame( 0, (int) $rows['folded'] );
+		$this->assertSame( array( 2, 2 ), array( (int) $rows['least'], (int) $rows['most'] ), 'each row counts both tries' );
+		$this->assertSame( $before + 400, $this->counted() );
+	}
+
+	/**
+	 * Revoking a user's credentials on node 1 refuses the very next request on node 2 (its
+	 * application password and a bearer token), and "revoke everyone" likewise.
+	 */
+	public function test_a_revocation_on_one_node_refuses_the_next_request_on_the_other(): void {
+		$this->enable_fixtures( array( 'fixture-jwt-auth-wp-rest-api' ) );
+		$this->fixture_jwt_secret( 'nodes-test-secret-0123456789abcdef0123456789abcdef' );
+		$login   = 'nodes-' . strtolower( wp_generate_password( 8, false ) );
+		$user_id = wp_insert_user(
+			array(
+				'user_login' => $login,
+				'user_pass'  => 'password',
+				'user_email' => $login . '@example.com',
+				'role'       => 'editor',
+			)
+		);
+		$this->assertIsInt( $user_id );
+		list( $app ) = \WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'nodes' ) );
+		$basic       = array( 'Authorization: Basic ' . base64_encode( $login . ':' . $app ) );
+		$issue       = function () use ( $login ) {
+			$issued = $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) );
+			$this->assertSame( 200, $issued['status'], $issued['body'] );
+			return array( 'Authorization: Bearer ' . $issued['json']['token'] );
+		};
+		$bearer = $issue();
+
+		foreach ( array( 1, 2, 2 ) as $node ) { // Each node has served them (and cached what it reads).
+			$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $basic, 'node' => $node ) )['status'] );
+			$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => $node ) )['status'] );
+		}
+		$revoked = $this->http( 'DELETE', '/wp-json/auth-sentinel/v1/users/' . $user_id . '/sessions', array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $revoked['status'], $revoked['body'] );
+		$this->assertSame( 401, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $basic, 'node' => 2 ) )['status'], 'the application password, on the other node' );
+		$refused = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) );
+		$this->assertSame( 401, $refused['status'], 'the token, on the other node' );
+		$this->assertSame( 'auth_sentinel_token_revoked', $refused['json']['code'] );
+
+		// Everyone: POST /sessions/revoke-all on node 1 (a not-before time for the whole site).
+		sleep( 1 );
+		$bearer = $issue();
+		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) )['status'] );
+		$jar   = $this->sign_in( 'admin' );
+		$nonce = $this->http( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', array( 'cookies' => $jar ) )['body'];
+		$all   = $this->http(
+			'POST',
+			'/wp-json/auth-sentinel/v1/sessions/revoke-all',
+			array(
+				'cookies' => $jar,
+				'headers' => array( 'X-WP-Nonce: ' . $nonce, 'Content-Type: application/json' ),
+				'body'    => wp_json_encode(
+					array(
+						'password'              => 'password',
+						'application_passwords' => false, // The other tests sign in with theirs.
+					)
+				),
+			)
+		);
+		$this->assertSame( 200, $all['status'], $all['body'] );
+		$refused = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) );
+		$this->assertSame( 401, $refused['status'], 'a token issued before, on the other node' );
+		$this->assertSame( 'auth_sentinel_token_revoked', $refused['json']['code'] );
+		wp_delete_user( $user_id );
+	}
+
+	/**
+	 * A salt kept in the database, rotated through WordPress on node 1 while both nodes serve
+	 * requests that read it, and a token secret likewise: each change is recorded once.
+	 */
+	public function test_a_secret_change_is_recorded_once_across_nodes(): void {
+		$this->edit_salts( array( 'NONCE_SALT' => null ) );
+		$this->run_in_site( 'wp_salt( "nonce" );' );
+		$this->parallel( array( array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 ), array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 2 ) ) );
+		$this->secrets_report(); // Learnt: the constant's removal is recorded by now.
+		global $wpdb;
+		$mark = $this->last_id( $wpdb->prefix . 'auth_sentinel_audit' );
+
+		$cases = array(
+			'NONCE_SALT'                 => 'site|nonce_salt|' . wp_generate_password( 64, false ),
+			'woocommerce_pos_secret_key' => 'option|woocommerce_pos_secret_key|' . wp_generate_password( 64, false ),
+		);
+		foreach ( $cases as $name => $update ) {
+			$requests = array( array( '/', array( 'X-Test-Update: ' . $update ), 'GET', null, 1 ) );
+			for ( $i = 0; $i < 24; $i++ ) {
+				$requests[] = array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 + $i % 2 );
+			}
+			$this->assertNotContains( 500, $this->parallel( $requests ) );
+			$this->parallel( array( array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 ), array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 2 ) ) );
+			$changes = array_values(
+				array_filter(
+					$this->audited( 'secrets_changed', $mark ),
+					static function ( $change ) use ( $name ) {
+						return in_array( $name, (array) $change['changed'], true );
+					}
+				)
+			);
+			if ( 'woocommerce_pos_secret_key' === $name && ! $changes && ! $this->audited( 'secrets_changed', $mark ) ) {
+				continue; // First sight of the token secret is learnt, not a change: checked below.
+			}
+			$this->assertCount( 1, $changes, "$name: one change recorded, though both nodes saw it" );
+			$mark = $this->last_id( $wpdb->prefix . 'auth_sentinel_audit' );
+		}
+		// A second rotation of the token secret (the first may have been its first sight).
+		$requests = array( array( '/', array( 'X-Test-Update: option|woocommerce_pos_secret_key|' . wp_generate_password( 64, false ) ), 'GET', null, 2 ) );
+		for ( $i = 0; $i < 24; $i++ ) {
+			$requests[] = array( '/', array(), 'GET', null, 1 + $i % 2 );
+		}
+		$this->parallel( $requests );
+		$this->assertCount( 1, $this->audited( 'secrets_changed', $mark ), 'the token secret: one change recorded' );
+		$this->assertSame( array( 'woocommerce_pos_secret_key' ), $this->audited( 'secrets_changed', $mark )[0]['changed'] );
+		$this->assertContains( $this->audited( 'secrets_changed', $mark )[0]['trigger'], array( 'option_update', 'request' ), 'found by the node that changed it, or by the other one first' );
+	}
+
+	/**
+	 * A salt changed straight in the database (no WordPress API): without a persistent cache
+	 * the next request that reads it sees it; with one, the nodes keep serving the cached value
+	 * until the cache is flushed, and then it is recorded once.
+	 */
+	public function test_a_direct_database_change_is_seen_when_the_cache_is(): void {
+		$this->edit_salts( array( 'NONCE_SALT' => null ) );
+		$this->run_in_site( 'wp_salt( "nonce" );' );
+		$this->parallel( array( array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 ), array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 2 ) ) );
+		$this->secrets_report();
+		global $wpdb;
+		$mark = $this->last_id( $wpdb->prefix . 'auth_sentinel_audit' );
+		$wpdb->update( $wpdb->options, array( 'option_value' => wp_generate_password( 64, false ) ), array( 'option_name' => 'nonce_salt' ) );
+
+		$read = array();
+		for ( $i = 0; $i < 8; $i++ ) {
+			$read[] = array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 + $i % 2 );
+		}
+		$this->parallel( $read );
+		if ( self::redis() ) {
+			$this->assertCount( 0, $this->audited( 'secrets_changed', $mark ), 'with the object cache, the nodes still read the cached salt' );
+			wp_cache_flush(); // As `wp cache flush` does.
+			$this->parallel( $read );
+		}
+		$changes = $this->audited( 'secrets_changed', $mark );
+		$this->assertCount( 1, $changes, 'recorded once' );
+		$this->assertSame( array( 'NONCE_SALT' ), $changes[0]['changed'] );
+	}
+
+	/**
+	 * A failure spike that both nodes see sends one email, and a second check on either node
+	 * within the hour sends none.
+	 */
+	public function test_one_alert_for_a_spike_both_nodes_see(): void {
+		if ( HOUR_IN_SECONDS - time() % HOUR_IN_SECONDS < 120 ) {
+			sleep( HOUR_IN_SECONDS - time() % HOUR_IN_SECONDS + 1 );
+		}
+		global $wpdb;
+		$hour     = intdiv( time(), HOUR_IN_SECONDS );
+		$failures = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COALESCE(SUM(count), 0) FROM ' . Schema::events_table() . ' WHERE hour = %d', $hour ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name = %s", $wpdb->esc_like( AlertClaims::CLAIM_PREFIX ) . '%', AlertClaims::GATE_OPTION ) );
+		Settings::update(
+			array(
+				'alerts_email'          => true,
+				'alert_emails'          => 'nodes@example.com',
+				'alert_on'              => array( 'failure_spike' ),
+				'alert_spike_threshold' => $failures + 40,
+				'alert_webhook_url'     => '',
+			)
+		);
+		$mail = AUTH_SENTINEL_TEST_SITE . '/mail.log';
+		clearstatcache();
+		$offset = is_file( $mail ) ? (int) filesize( $mail ) : 0;
+		$this->app_password( 'author' ); // WordPress tries Basic credentials once some application password exists.
+		$failing = array( 'User-Agent: nodes-spike', 'Authorization: Basic ' . base64_encode( 'author:wxyz wxyz wxyz wxyz wxyz wxyz' ) );
+		$burst   = function ( int $count ) use ( $failing ) {
+			$requests = array();
+			for ( $i = 0; $i < $count; $i++ ) {
+				$requests[] = array( '/wp-json/wp/v2/users/me', $failing, 'GET', null, 1 + $i % 2 );
+			}
+			$this->assertSame( array( 401 ), array_values( array_unique( $this->parallel( $requests ) ) ) );
+		};
+		$open_gates = static function () use ( $hour ) { // As if a minute passed, on both kinds of store.
+			global $wpdb;
+			$wpdb->update( $wpdb->options, array( 'option_value' => '0' ), array( 'option_name' => AlertClaims::GATE_OPTION ) );
+			wp_cache_delete( 'alloptions', 'options' );
+			wp_cache_delete( 'gate_' . intdiv( time(), 60 ), AlertClaims::CACHE_GROUP );
+			wp_cache_delete( 'done_' . $hour, AlertClaims::CACHE_GROUP );
+		};
+		$mails = static function () use ( $mail, $offset ) {
+			clearstatcache();
+			$added = is_file( $mail ) ? (string) file_get_contents( $mail, false, null, $offset ) : '';
+			return array_values( array_filter( array_map( 'json_decode', array_filter( explode( "\n", $added ), 'strlen' ) ) ) );
+		};
+
+		$burst( 60 );
+		$open_gates();
+		$burst( 16 ); // Past the threshold: a check on one node or the other sends.
+		for ( $i = 0; $i < 30 && count( $mails() ) < 1; $i++ ) {
+			usleep( 100000 );
+		}
+		$this->assertCount( 1, $mails(), 'one email for the spike' );
+		$open_gates(); // The checks run again on both nodes: the hour's claim is taken.
+		$burst( 16 );
+		usleep( 500000 );
+		$this->assertCount( 1, $mails(), 'still one email for the hour' );
+		$this->assertStringContainsString( 'failed sign-ins in one hour', $mails()[0]->subject );
+	}
+
+	/**
+	 * /token-status's per-client limit counts the requests of both nodes together.
+	 */
+	public function test_rate_limits_are_shared_by_the_nodes(): void {
+		global $wpdb;
+		if ( time() % 60 > 45 ) {
+			sleep( 61 - time() % 60 ); // One window.
+		}
+		Settings::update( array( 'trusted_proxies' => '127.0.0.1' ) );
+		$wpdb->query( 'DELETE FROM ' . Schema::counters_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		wp_cache_flush_group( 'auth_sentinel_rate' );
+		$address  = sprintf( '203.0.113.%d', wp_rand( 1, 254 ) );
+		$requests = array();
+		for ( $i = 0; $i < 40; $i++ ) {
+			$requests[] = array( '/wp-json/auth-sentinel/v1/token-status', array( 'X-Forwarded-For: ' . $address ), 'POST', 'token=x.y.z', 1 + $i % 2 );
+		}
+		$statuses = array_count_values( $this->parallel( $requests ) );
+		$this->assertSame( 10, $statuses[429] ?? 0, '30 a minute per client, whichever node answers: ' . wp_json_encode( $statuses ) );
+	}
+
+	/**
+	 * Two nodes running the due jobs at the same moment (as `wp cron event run --due-now` on
+	 * each would): the retention and the sessions' upkeep run on one of them only, and the work
+	 * is done.
+	 */
+	public function test_two_nodes_running_the_due_jobs_do_the_work_once(): void {
+		global $wpdb;
+		$table = Schema::events_table();
+		$old   = gmdate( 'Y-m-d H:i:s', time() - 400 * DAY_IN_SECONDS );
+		$hour  = intdiv( time() - 400 * DAY_IN_SECONDS, HOUR_IN_SECONDS );
+		$tag   = strtolower( wp_generate_password( 6, false ) );
+		for ( $i = 0; $i < 3000; $i += 500 ) {
+			$values = array();
+			for ( $j = $i; $j < $i + 500; $j++ ) {
+				$values[] = $wpdb->prepare( "(%s, %d, %s, %s, 1, 'test', 'test', 'test', 'unknown', %s, '{}')", md5( $tag . $j ), $hour, $old, $old, 'old-' . $tag );
+			}
+			$wpdb->query( "INSERT INTO {$table} (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_agent, details) VALUES " . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared
+		}
+		$old_rows = function () use ( $wpdb, $table, $tag ) {
+			return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE user_agent = %s", 'old-' . $tag ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		};
+		$this->assertSame( 3000, $old_rows() );
+
+		// Each process waits for the same instant, then counts the retention's scans as it runs the jobs.
+		$at     = microtime( true ) + 1.5;
+		$script = sprintf(
+			'$auth_sentinel_scans = 0;
+			add_filter( "query", static function ( $q ) use ( &$auth_sentinel_scans ) {
+				if ( 0 === strpos( ltrim( $q ), "SELECT id FROM" ) && ( false !== strpos( $q, "auth_sentinel_events WHERE last_seen <" ) || false !== strpos( $q, "auth_sentinel_audit WHERE at <" ) ) ) { ++$auth_sentinel_scans; }
+				return $q;
+			} );
+			time_sleep_until( %F );
+			foreach ( array( "auth_sentinel_prune", "auth_sentinel_sessions_upkeep", "auth_sentinel_check_secrets" ) as $hook ) { do_action( $hook ); }
+			echo "scans=", $auth_sentinel_scans, "\n";',
+			$at
+		);
+		$file = tempnam( sys_get_temp_dir(), 'as-cron' ) . '.php';
+		file_put_contents( $file, "<?php\n" . $script );
+		$runs = array();
+		foreach ( array( 1, 2 ) as $node ) {
+			$runs[ $node ] = proc_open(
+				array( PHP_BINARY, dirname( __DIR__, 2 ) . '/bin/wp-run.php', AUTH_SENTINEL_TEST_SITE, AUTH_SENTINEL_TEST_URL, $file ),
+				array(
+					1 => array( 'pipe', 'w' ),
+					2 => array( 'pipe', 'w' ),
+				),
+				$pipes
+			);
+			$runs[ $node ] = array( $runs[ $node ], $pipes );
+		}
+		$scans = array();
+		foreach ( $runs as $node => list( $process, $pipes ) ) {
+			$out = stream_get_contents( $pipes[1] ) . stream_get_contents( $pipes[2] );
+			proc_close( $process );
+			$this->assertSame( 1, preg_match( '/scans=(\d+)/', $out, $m ), $out );
+			$scans[ $node ] = (int) $m[1];
+		}
+		unlink( $file );
+		sort( $scans );
+		$this->assertSame( 0, $scans[0], 'one node found the jobs taken: ' . wp_json_encode( $scans ) );
+		$this->assertGreaterThan( 0, $scans[1], 'the other did them' );
+		$this->assertSame( 0, $old_rows(), 'the old rows are gone' );
+	}
+
+	/**
+	 * A write made by one guarded statement (insert-if-absent, compare-and-swap) is what every
+	 * node reads next through the options API, with or without the object cache.
+	 */
+	public function test_atomic_option_writes_are_seen_by_the_other_nodes(): void {
+		$name = 'auth_sentinel_test_atomic_' . strtolower( wp_generate_password( 6, false ) );
+		$read = function () use ( $name ) {
+			return trim( $this->run_in_site( 'echo wp_json_encode( get_option( ' . var_export( $name, true ) . ' ) );' ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export
+		};
+		$this->assertSame( 'false', $read(), 'absent: another node remembers that (notoptions)' );
+		$this->assertTrue( AtomicOption::insert( $name, 'first', false ) );
+		$this->assertSame( '"first"', $read(), 'inserted: seen by another node' );
+		$this->assertTrue( AtomicOption::swap( $name, 'first', 'second' ) );
+		$this->assertSame( '"second"', $read(), 'swapped: seen by another node' );
+		$this->assertTrue( AtomicOption::raise( $name, 'third' ) );
+		$this->assertSame( '"third"', $read(), 'raised: seen by another node' );
+		delete_option( $name );
+	}
+}
