@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Database\JobLock;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -41,17 +42,24 @@ class EventsRetention {
 	}
 
 	/**
-	 * Deletes failures older than the retention setting, within a time budget.
+	 * Deletes failures older than the retention setting, within a time budget; on one web node
+	 * at a time (Database\JobLock): another that runs it meanwhile returns 0 at once.
 	 *
 	 * @return int Rows deleted.
 	 */
 	public function prune(): int {
-		$days   = max( 1, (int) Settings::get( 'events_retention_days' ) );
-		$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
-		if ( ! $result['done'] ) {
-			self::again();
-		}
-		return $result['deleted'];
+		return (int) JobLock::run(
+			'prune_events',
+			10 * MINUTE_IN_SECONDS,
+			function (): int {
+				$days   = max( 1, (int) Settings::get( 'events_retention_days' ) );
+				$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
+				if ( ! $result['done'] ) {
+					self::again();
+				}
+				return $result['deleted'];
+			}
+		);
 	}
 
 	/**

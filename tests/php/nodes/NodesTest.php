@@ -473,17 +473,22 @@ class NodesTest extends TestCase {
 		};
 		$this->assertSame( 3000, $old_rows() );
 
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( 'auth_sentinel_lock_' ) . '%' ) ); // Earlier runs' rests.
+		wp_cache_flush();
 		// Each process waits for the same instant, then counts the retention's scans as it runs the jobs.
 		$at     = microtime( true ) + 1.5;
 		$script = sprintf(
-			'$auth_sentinel_scans = 0;
+			'define( "DOING_CRON", true ); // As wp cron event run and wp-cron.php define it.
+			$auth_sentinel_scans = array( "events" => 0, "audit" => 0, "sessions" => 0 );
 			add_filter( "query", static function ( $q ) use ( &$auth_sentinel_scans ) {
-				if ( 0 === strpos( ltrim( $q ), "SELECT id FROM" ) && ( false !== strpos( $q, "auth_sentinel_events WHERE last_seen <" ) || false !== strpos( $q, "auth_sentinel_audit WHERE at <" ) ) ) { ++$auth_sentinel_scans; }
+				foreach ( array( "events" => "auth_sentinel_events WHERE last_seen <", "audit" => "auth_sentinel_audit WHERE at <", "sessions" => "auth_sentinel_sessions WHERE" ) as $job => $scan ) {
+					if ( preg_match( "/^\\s*(SELECT|DELETE)/", $q ) && false !== strpos( $q, $scan ) ) { ++$auth_sentinel_scans[ $job ]; }
+				}
 				return $q;
 			} );
 			time_sleep_until( %F );
-			foreach ( array( "auth_sentinel_prune", "auth_sentinel_sessions_upkeep", "auth_sentinel_check_secrets" ) as $hook ) { do_action( $hook ); }
-			echo "scans=", $auth_sentinel_scans, "\n";',
+			foreach ( array( "auth_sentinel_prune", "auth_sentinel_sessions_upkeep", "auth_sentinel_check_secrets" ) as $hook ) { do_action( $hook ); } // As wp cron event run does.
+			echo "scans=", wp_json_encode( $auth_sentinel_scans ), "\n";',
 			$at
 		);
 		$file = tempnam( sys_get_temp_dir(), 'as-cron' ) . '.php';
@@ -504,14 +509,113 @@ class NodesTest extends TestCase {
 		foreach ( $runs as $node => list( $process, $pipes ) ) {
 			$out = stream_get_contents( $pipes[1] ) . stream_get_contents( $pipes[2] );
 			proc_close( $process );
-			$this->assertSame( 1, preg_match( '/scans=(\d+)/', $out, $m ), $out );
-			$scans[ $node ] = (int) $m[1];
+			$this->assertSame( 1, preg_match( '/scans=(\{.*\})/', $out, $m ), $out );
+			$scans[ $node ] = json_decode( $m[1], true );
 		}
 		unlink( $file );
-		sort( $scans );
-		$this->assertSame( 0, $scans[0], 'one node found the jobs taken: ' . wp_json_encode( $scans ) );
-		$this->assertGreaterThan( 0, $scans[1], 'the other did them' );
+		foreach ( array( 'events', 'audit', 'sessions' ) as $job ) {
+			$by = array( $scans[1][ $job ], $scans[2][ $job ] );
+			sort( $by );
+			$this->assertSame( 0, $by[0], "$job: one node found the job taken: " . wp_json_encode( $scans ) );
+			$this->assertGreaterThan( 0, $by[1], "$job: the other did it" );
+		}
 		$this->assertSame( 0, $old_rows(), 'the old rows are gone' );
+	}
+
+	/**
+	 * Runs the same PHP in two processes of the site (two nodes) that start at the same instant.
+	 *
+	 * @param string $code PHP without the opening tag; what it prints is returned, per process.
+	 * @return string[]
+	 */
+	private function at_once_on_two_nodes( string $code ): array {
+		$file = tempnam( sys_get_temp_dir(), 'as-nodes' ) . '.php';
+		file_put_contents( $file, "<?php\n" . sprintf( 'time_sleep_until( %F );', microtime( true ) + 1.5 ) . "\n" . $code );
+		$runs = array();
+		foreach ( array( 1, 2 ) as $node ) {
+			$process       = proc_open(
+				array( PHP_BINARY, dirname( __DIR__, 2 ) . '/bin/wp-run.php', AUTH_SENTINEL_TEST_SITE, AUTH_SENTINEL_TEST_URL, $file ),
+				array(
+					1 => array( 'pipe', 'w' ),
+					2 => array( 'pipe', 'w' ),
+				),
+				$pipes
+			);
+			$runs[ $node ] = array( $process, $pipes );
+		}
+		$out = array();
+		foreach ( $runs as $node => list( $process, $pipes ) ) {
+			$out[ $node ] = stream_get_contents( $pipes[1] ) . stream_get_contents( $pipes[2] );
+			proc_close( $process );
+		}
+		unlink( $file );
+		return $out;
+	}
+
+	/**
+	 * An upgrade that died left its lock behind; two nodes that find it at once do not both
+	 * take it over and upgrade the tables together.
+	 */
+	public function test_a_dead_upgrade_is_taken_over_by_one_node(): void {
+		global $wpdb;
+		$version = (int) get_option( Schema::OPTION );
+		// The lock of an upgrade that died 20 minutes ago (under its name before and after JobLock).
+		$wpdb->replace(
+			$wpdb->options,
+			array(
+				'option_name'  => 'auth_sentinel_db_upgrading',
+				'option_value' => (string) ( time() - 20 * MINUTE_IN_SECONDS ),
+				'autoload'     => 'no',
+			)
+		);
+		$wpdb->replace(
+			$wpdb->options,
+			array(
+				'option_name'  => 'auth_sentinel_lock_schema_upgrade',
+				'option_value' => sprintf( '%010d:dead', time() - 10 * MINUTE_IN_SECONDS ),
+				'autoload'     => 'no',
+			)
+		);
+		$wpdb->update( $wpdb->options, array( 'option_value' => (string) ( $version - 1 ) ), array( 'option_name' => Schema::OPTION ) );
+		wp_cache_flush();
+		// Two processes of the site (two nodes) load WordPress at the same instant: the upgrade
+		// runs at init, so the must-use plugin waits for that instant and logs dbDelta() calls.
+		$mu  = AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/test-nodes-at-once.php';
+		$log = tempnam( sys_get_temp_dir(), 'as-upgrade' );
+		file_put_contents(
+			$mu,
+			"<?php\n// Written by NodesTest.\nif ( getenv( 'AUTH_SENTINEL_TEST_AT' ) ) {\n\ttime_sleep_until( (float) getenv( 'AUTH_SENTINEL_TEST_AT' ) );\n" .
+			"\tadd_filter( 'dbdelta_queries', static function ( \$q ) { file_put_contents( getenv( 'AUTH_SENTINEL_TEST_LOG' ), getmypid() . \"\\n\", FILE_APPEND ); return \$q; } );\n" .
+			// A slow read of the lock (a busy database) widens a check-then-write's window to 0.3 s.
+			"\tadd_filter( 'option_auth_sentinel_db_upgrading', static function ( \$v ) { usleep( 300000 ); return \$v; } );\n}\n"
+		);
+		$script = tempnam( sys_get_temp_dir(), 'as-nodes' ) . '.php';
+		file_put_contents( $script, "<?php\n" );
+		try {
+			$env = array_merge(
+				getenv(),
+				array(
+					'AUTH_SENTINEL_TEST_AT'  => sprintf( '%F', microtime( true ) + 1.5 ),
+					'AUTH_SENTINEL_TEST_LOG' => $log,
+				)
+			);
+			$runs = array();
+			foreach ( array( 1, 2 ) as $node ) {
+				$runs[ $node ] = proc_open( array( PHP_BINARY, dirname( __DIR__, 2 ) . '/bin/wp-run.php', AUTH_SENTINEL_TEST_SITE, AUTH_SENTINEL_TEST_URL, $script ), array(), $pipes, null, $env );
+			}
+			foreach ( $runs as $process ) {
+				proc_close( $process );
+			}
+		} finally {
+			unlink( $mu );
+			unlink( $script );
+			$wpdb->update( $wpdb->options, array( 'option_value' => (string) $version ), array( 'option_name' => Schema::OPTION ) );
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name IN (%s, %s)", 'auth_sentinel_db_upgrading', 'auth_sentinel_lock_schema_upgrade' ) );
+			wp_cache_flush();
+		}
+		$upgraders = array_unique( array_filter( explode( "\n", (string) file_get_contents( $log ) ) ) );
+		unlink( $log );
+		$this->assertCount( 1, $upgraders, 'one process upgraded the tables' );
 	}
 
 	/**
