@@ -34,7 +34,7 @@ class NodesTest extends TestCase {
 	/**
 	 * The requests of the adversarial storm (AUTH_SENTINEL_NODES_STORM overrides it).
 	 */
-	const STORM = 1500;
+	const STORM = 1000;
 
 	/**
 	 * The test's must-use plugin: lets a request read the nonce salt or change an option
@@ -93,7 +93,7 @@ class NodesTest extends TestCase {
 	 * @return bool
 	 */
 	private static function redis(): bool {
-		return wp_using_ext_object_cache();
+		return (bool) wp_using_ext_object_cache();
 	}
 
 	/**
@@ -550,6 +550,28 @@ class NodesTest extends TestCase {
 		}
 		unlink( $file );
 		return $out;
+	}
+
+	/**
+	 * The rate limits' counters in the database (no object cache): two nodes counting one
+	 * counter at once each get their own count, 1 to 800 once each.
+	 */
+	public function test_database_counters_give_each_hit_its_own_count(): void {
+		$name = 'nodes-' . strtolower( wp_generate_password( 8, false ) );
+		$out  = $this->at_once_on_two_nodes(
+			'$counts = array();
+			for ( $i = 0; $i < 400; $i++ ) { $counts[] = AuthSentinel\Database\Counters::hit( ' . var_export( $name, true ) . ', ' . ( intdiv( time(), 60 ) + 100000 ) . ' ); } // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export
+			echo "counts=", wp_json_encode( $counts ), "\n";'
+		);
+		$counts = array();
+		foreach ( $out as $printed ) {
+			$this->assertSame( 1, preg_match( '/counts=(\[.*\])/', $printed, $m ), $printed );
+			$counts = array_merge( $counts, json_decode( $m[1], true ) );
+		}
+		global $wpdb;
+		$wpdb->delete( Schema::counters_table(), array( 'name' => $name ) );
+		sort( $counts );
+		$this->assertSame( range( 1, 800 ), $counts, 'no count given twice, none skipped' );
 	}
 
 	/**
