@@ -300,6 +300,87 @@ class NodesTest extends TestCase {
 	}
 
 	/**
+	 * With the object cache, WordPress keeps every autoloaded option in one cached array
+	 * (`alloptions`) that update_option() reads and writes back whole: a node that updates
+	 * another autoloaded option while node 1 revokes everyone may write back the array it read
+	 * before the revocation. The revocation must still hold on every node.
+	 */
+	public function test_revoke_everyone_survives_a_concurrent_write_of_the_cached_options(): void {
+		if ( ! self::redis() ) {
+			$this->markTestSkipped( 'Only with a persistent object cache (REDIS=1): without one each request loads its own options.' );
+		}
+		$this->enable_fixtures( array( 'fixture-jwt-auth-wp-rest-api' ) );
+		$this->fixture_jwt_secret( 'nodes-test-secret-0123456789abcdef0123456789abcdef' );
+		add_option( 'auth_sentinel_test_busy', '0', '', true );
+		sleep( 1 ); // A token issued after any earlier revocation of this suite.
+		$issued = $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => 'author', 'password' => 'password' ) ) ) );
+		$this->assertSame( 200, $issued['status'], $issued['body'] );
+		$bearer = array( 'Authorization: Bearer ' . $issued['json']['token'] );
+		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) )['status'] );
+
+		// Node 2 updates an autoloaded option slowly: between reading the cached options and
+		// writing them back it waits three seconds (a busy node), while node 1 revokes everyone.
+		file_put_contents(
+			AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/test-nodes-busy.php',
+			"<?php\n// Written by NodesTest.\nif ( ! empty( \$_SERVER['HTTP_X_TEST_BUSY'] ) ) {\n\tadd_action( 'init', static function () {\n" .
+			"\t\t\$calls = 0;\n\t\tadd_filter( 'alloptions', static function ( \$all ) use ( &\$calls ) { if ( 2 === ++\$calls ) { sleep( 3 ); } return \$all; } );\n" .
+			"\t\tupdate_option( 'auth_sentinel_test_busy', (string) microtime( true ) );\n\t}, 99 );\n}\n"
+		);
+		try {
+			$multi = curl_multi_init();
+			$busy  = curl_init( AUTH_SENTINEL_TEST_URL . '/' );
+			curl_setopt_array(
+				$busy,
+				array(
+					CURLOPT_RETURNTRANSFER => true,
+					CURLOPT_HTTPHEADER     => array( 'X-Test-Busy: 1' ),
+					CURLOPT_CONNECT_TO     => self::connect_to( 2 ),
+				)
+			);
+			curl_multi_add_handle( $multi, $busy );
+			$started = microtime( true );
+			do {
+				curl_multi_exec( $multi, $running );
+				curl_multi_select( $multi, 0.05 );
+			} while ( microtime( true ) - $started < 0.5 );
+			$jar   = $this->sign_in( 'admin' );
+			$nonce = $this->http( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', array( 'cookies' => $jar ) )['body'];
+			$all   = $this->http(
+				'POST',
+				'/wp-json/auth-sentinel/v1/sessions/revoke-all',
+				array(
+					'cookies' => $jar,
+					'headers' => array( 'X-WP-Nonce: ' . $nonce, 'Content-Type: application/json' ),
+					'body'    => wp_json_encode(
+						array(
+							'password'              => 'password',
+							'application_passwords' => false,
+						)
+					),
+				)
+			);
+			$this->assertLessThan( 3.0, microtime( true ) - $started, 'revoked while node 2 was busy' );
+			do {
+				curl_multi_exec( $multi, $running );
+				curl_multi_select( $multi, 0.05 );
+			} while ( $running > 0 );
+			$this->assertSame( 200, (int) curl_getinfo( $busy, CURLINFO_RESPONSE_CODE ) );
+			curl_multi_remove_handle( $multi, $busy );
+			curl_close( $busy );
+			curl_multi_close( $multi );
+		} finally {
+			unlink( AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/test-nodes-busy.php' );
+			delete_option( 'auth_sentinel_test_busy' );
+		}
+		$this->assertSame( 200, $all['status'], $all['body'] );
+		foreach ( array( 2, 1 ) as $node ) {
+			$refused = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => $node ) );
+			$this->assertSame( 401, $refused['status'], "a token issued before, on node $node" );
+			$this->assertSame( 'auth_sentinel_token_revoked', $refused['json']['code'] );
+		}
+	}
+
+	/**
 	 * A salt kept in the database, rotated through WordPress on node 1 while both nodes serve
 	 * requests that read it, and a token secret likewise: each change is recorded once.
 	 */
