@@ -381,6 +381,45 @@ class NodesTest extends TestCase {
 	}
 
 	/**
+	 * With the object cache, a cached `alloptions` array older than the secrets' known state
+	 * (written back by a node that read it before a change, see above) makes every node's quick
+	 * check differ and run the full check on every request; the first full check that finds
+	 * the stored state unchanged lets the nodes load the options again, and the next requests
+	 * make no query of the plugin's.
+	 */
+	public function test_a_stale_cached_secrets_state_is_mended_once(): void {
+		if ( ! self::redis() ) {
+			$this->markTestSkipped( 'Only with a persistent object cache (REDIS=1).' );
+		}
+		$this->edit_salts( array( 'NONCE_SALT' => null ) );
+		$this->run_in_site( 'wp_salt( "nonce" );' );
+		$this->parallel( array( array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 ), array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 2 ) ) );
+		$this->secrets_report();
+		global $wpdb;
+		$mark = $this->last_id( $wpdb->prefix . 'auth_sentinel_audit' );
+
+		// The cached options hold a state whose NONCE_SALT fingerprint is an older one.
+		$all   = wp_cache_get( 'alloptions', 'options', true );
+		$this->assertIsArray( $all );
+		$state = maybe_unserialize( $all[ \AuthSentinel\Secrets\SecretsState::OPTION ] );
+		$state['items']['NONCE_SALT']['fp'] = str_repeat( '0', 32 );
+		$all[ \AuthSentinel\Secrets\SecretsState::OPTION ] = maybe_serialize( $state );
+		wp_cache_set( 'alloptions', $all, 'options' );
+
+		$reads = array();
+		for ( $i = 0; $i < 4; $i++ ) {
+			$name = 'as-nodes-stale-' . $i;
+			$this->http( 'GET', '/', array( 'headers' => array( 'X-Test-Read-Nonce-Salt: 1', 'X-Test-Query-Log: ' . $name ), 'node' => 1 + $i % 2 ) );
+			$log = json_decode( (string) file_get_contents( sys_get_temp_dir() . '/' . $name . '.json' ), true );
+			unlink( sys_get_temp_dir() . '/' . $name . '.json' );
+			$reads[] = count( $log['plugin'] );
+		}
+		$this->assertGreaterThan( 0, $reads[0], 'the first request runs the full check' );
+		$this->assertSame( array( 0, 0 ), array_slice( $reads, 2 ), 'later requests on both nodes make no query of the plugin: ' . wp_json_encode( $reads ) );
+		$this->assertCount( 0, $this->audited( 'secrets_changed', $mark ), 'not a change' );
+	}
+
+	/**
 	 * A salt kept in the database, rotated through WordPress on node 1 while both nodes serve
 	 * requests that read it, and a token secret likewise: each change is recorded once.
 	 */
