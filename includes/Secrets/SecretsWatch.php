@@ -163,7 +163,8 @@ class SecretsWatch {
 			list( $next, $changed ) = $this->merge( $known, $current, $now );
 
 			if ( null !== $known && $next['items'] === $known['items'] ) {
-				return null; // Unchanged: no write.
+				$this->state->mend_cache( $raw ); // Unchanged: no write; a stale cached copy is let go.
+				return null;
 			}
 
 			$change = null;
