@@ -767,6 +767,62 @@ class NodesTest extends TestCase {
 	}
 
 	/**
+	 * Behind HyperDB or LudicrousDB, a read for a compare-and-swap (and the revocation time read
+	 * when the object cache lost it) must see the primary, not a replica that may lag: AtomicOption
+	 * asks the database class to send this request's reads to the primaries.
+	 */
+	public function test_atomic_reads_go_to_the_primary_behind_a_replica_router(): void {
+		global $wpdb;
+		$original = $wpdb;
+		$routers  = array(
+			'HyperDB'     => new class( DB_USER, DB_PASSWORD, DB_NAME, DB_HOST ) extends \wpdb {
+				/**
+				 * Calls of the routing method.
+				 *
+				 * @var int
+				 */
+				public $primary = 0;
+				/**
+				 * HyperDB's method.
+				 */
+				public function send_reads_to_masters() {
+					++$this->primary;
+				}
+			},
+			'LudicrousDB' => new class( DB_USER, DB_PASSWORD, DB_NAME, DB_HOST ) extends \wpdb {
+				/**
+				 * Calls of the routing method.
+				 *
+				 * @var int
+				 */
+				public $primary = 0;
+				/**
+				 * LudicrousDB's method (send_reads_to_masters() is its deprecated name).
+				 */
+				public function send_reads_to_primaries() {
+					++$this->primary;
+				}
+				/**
+				 * The deprecated name.
+				 */
+				public function send_reads_to_masters() {
+					throw new \LogicException( 'deprecated' );
+				}
+			},
+		);
+		try {
+			foreach ( $routers as $name => $router ) {
+				$router->set_prefix( $original->base_prefix );
+				$wpdb = $router; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
+				$this->assertSame( (string) $original->get_var( "SELECT option_value FROM {$original->options} WHERE option_name = 'siteurl'" ), AtomicOption::read( 'siteurl' ) );
+				$this->assertSame( 1, $router->primary, "$name: the read went to the primary" );
+			}
+		} finally {
+			$wpdb = $original; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
+		}
+	}
+
+	/**
 	 * A write made by one guarded statement (insert-if-absent, compare-and-swap) is what every
 	 * node reads next through the options API, with or without the object cache.
 	 */
