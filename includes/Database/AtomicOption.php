@@ -15,7 +15,8 @@ defined( 'ABSPATH' ) || exit;
  * alert claims and the spike gate. The options API has none of these: `update_option()` reads,
  * compares in PHP and writes, so two requests can both believe they changed the value.
  *
- * Values are the stored strings, compared byte for byte by the database (never a cached copy);
+ * Values are the stored strings, compared byte for byte by the database (never a cached copy,
+ * never a replica: see use_primary());
  * callers serialise and pad as they need. Errors are suppressed and count as "did not win" (the
  * callers fail towards doing nothing twice).
  *
@@ -30,13 +31,15 @@ defined( 'ABSPATH' ) || exit;
 final class AtomicOption {
 
 	/**
-	 * The stored value, read from the table (not from a cache), or null when there is no row.
+	 * The stored value, read from the table on the primary (not from a cache or a replica), or
+	 * null when there is no row.
 	 *
 	 * @param string $name Option name.
 	 * @return string|null
 	 */
 	public static function read( string $name ): ?string {
 		global $wpdb;
+		self::use_primary();
 		$suppress = $wpdb->suppress_errors( true );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A swap needs the stored bytes, not a cached copy.
 		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
@@ -131,6 +134,24 @@ final class AtomicOption {
 		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $name, $seen ) );
 		$wpdb->suppress_errors( $suppress );
 		return 1 === $deleted && self::forget( $name );
+	}
+
+	/**
+	 * Behind a database class that sends reads to replicas (HyperDB, LudicrousDB), sends this
+	 * request's reads to the primaries from now on: a swap compares with the primary's row, so it
+	 * must read that row, and a replica may lag (both send the reads of a table written in the
+	 * request to the primary by themselves; this read may come before any write). Plain wpdb
+	 * has one server: nothing to do.
+	 *
+	 * @return void
+	 */
+	private static function use_primary(): void {
+		global $wpdb;
+		if ( method_exists( $wpdb, 'send_reads_to_primaries' ) ) {
+			$wpdb->send_reads_to_primaries(); // LudicrousDB (its newer name).
+		} elseif ( method_exists( $wpdb, 'send_reads_to_masters' ) ) {
+			$wpdb->send_reads_to_masters(); // HyperDB, and LudicrousDB before the rename.
+		}
 	}
 
 	/**
