@@ -147,6 +147,9 @@ final class AtomicOption {
 	 */
 	private static function use_primary(): void {
 		global $wpdb;
+		if ( ! is_object( $wpdb ) ) {
+			return;
+		}
 		if ( method_exists( $wpdb, 'send_reads_to_primaries' ) ) {
 			$wpdb->send_reads_to_primaries(); // LudicrousDB (its newer name).
 		} elseif ( method_exists( $wpdb, 'send_reads_to_masters' ) ) {
