@@ -840,4 +840,43 @@ class NodesTest extends TestCase {
 		$this->assertSame( '"third"', $read(), 'raised: seen by another node' );
 		delete_option( $name );
 	}
+
+	/**
+	 * The fingerprint key is made on first use; two nodes making it at once must end with one
+	 * key, the one both used (WordPress's add_option() is an upsert: the later one overwrites).
+	 * Last in the class: it replaces the site's key for a moment.
+	 */
+	public function test_two_nodes_making_the_fingerprint_key_agree_on_one(): void {
+		global $wpdb;
+		$name = \AuthSentinel\Secrets\Fingerprinter::OPTION;
+		$kept = $wpdb->get_row( $wpdb->prepare( "SELECT option_value, autoload FROM {$wpdb->options} WHERE option_name = %s", $name ), ARRAY_A );
+		$this->assertNotNull( $kept );
+		$mu = AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/test-nodes-slow-add.php';
+		// A slow add (a busy database): both nodes find no key before either stores one.
+		file_put_contents( $mu, "<?php\n// Written by NodesTest.\nadd_action( 'add_option', static function ( \$option ) { if ( " . var_export( $name, true ) . " === \$option ) { usleep( 300000 ); } } );\n" ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export
+		$wpdb->delete( $wpdb->options, array( 'option_name' => $name ) );
+		wp_cache_flush();
+		try {
+			$out = $this->at_once_on_two_nodes( 'echo "fp=", AuthSentinel\Plugin::get( AuthSentinel\Secrets\Fingerprinter::class )->fingerprint( "nodes", "same" ), "\n";' );
+			$stored = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
+		} finally {
+			unlink( $mu );
+			$wpdb->replace(
+				$wpdb->options,
+				array(
+					'option_name'  => $name,
+					'option_value' => $kept['option_value'],
+					'autoload'     => $kept['autoload'],
+				)
+			);
+			wp_cache_flush();
+		}
+		$this->assertNotNull( $stored, 'a key was stored' );
+		$prints = array();
+		foreach ( $out as $printed ) {
+			$this->assertSame( 1, preg_match( '/fp=(\S+)/', $printed, $m ), $printed );
+			$prints[] = $m[1];
+		}
+		$this->assertSame( $prints[0], $prints[1], 'both nodes fingerprinted with the same key' );
+	}
 }
