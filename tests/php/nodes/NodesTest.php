@@ -420,6 +420,35 @@ class NodesTest extends TestCase {
 	}
 
 	/**
+	 * With the object cache, a cached `alloptions` array that holds an older schema version
+	 * (written back by a node that read it before an upgrade) would send every request of every
+	 * node to the upgrade's lock; the first one takes the lock, which drops the cached options
+	 * (AtomicOption), finds the table's version current, and the nodes load the options again.
+	 */
+	public function test_a_stale_cached_schema_version_is_mended_once(): void {
+		if ( ! self::redis() ) {
+			$this->markTestSkipped( 'Only with a persistent object cache (REDIS=1).' );
+		}
+		$all = wp_cache_get( 'alloptions', 'options', true );
+		$this->assertIsArray( $all );
+		$all[ Schema::OPTION ] = (string) ( Schema::VERSION - 1 );
+		wp_cache_set( 'alloptions', $all, 'options' );
+
+		$queries = array();
+		for ( $i = 0; $i < 4; $i++ ) {
+			$name = 'as-nodes-schema-' . $i;
+			$this->http( 'GET', '/', array( 'headers' => array( 'X-Test-Query-Log: ' . $name ), 'node' => 1 + $i % 2 ) );
+			$log = json_decode( (string) file_get_contents( sys_get_temp_dir() . '/' . $name . '.json' ), true );
+			unlink( sys_get_temp_dir() . '/' . $name . '.json' );
+			$queries[] = count( $log['plugin'] );
+		}
+		$this->assertGreaterThan( 0, $queries[0], 'the first request finds the version behind' );
+		$this->assertSame( array( 0, 0 ), array_slice( $queries, 2 ), 'later requests on both nodes make no query of the plugin: ' . wp_json_encode( $queries ) );
+		wp_cache_flush_runtime();
+		$this->assertSame( (string) Schema::VERSION, (string) get_option( Schema::OPTION ), 'the cached options hold the current version again' );
+	}
+
+	/**
 	 * A salt kept in the database, rotated through WordPress on node 1 while both nodes serve
 	 * requests that read it, and a token secret likewise: each change is recorded once.
 	 */
