@@ -497,6 +497,31 @@ class NodesTest extends TestCase {
 	}
 
 	/**
+	 * A salt kept in the database changed through WordPress by another process of the site
+	 * whose own watch is off (so that only the nodes can notice): the quick check of the next
+	 * request on node 2 that reads the salt sees it — through the object cache, which the update
+	 * refreshed, or the table — and it is recorded once, by a request.
+	 */
+	public function test_the_quick_check_on_node_2_sees_a_salt_changed_elsewhere(): void {
+		$this->edit_salts( array( 'NONCE_SALT' => null ) );
+		$this->run_in_site( 'wp_salt( "nonce" );' );
+		$this->parallel( array( array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 ), array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 2 ) ) );
+		$this->secrets_report();
+		global $wpdb;
+		$mark = $this->last_id( $wpdb->prefix . 'auth_sentinel_audit' );
+		$this->run_in_site( 'foreach ( array( "add_site_option", "update_site_option", "added_option", "updated_option", "shutdown" ) as $hook ) { remove_all_actions( $hook ); } update_site_option( "nonce_salt", wp_generate_password( 64, false ) );' );
+		$this->assertCount( 0, $this->audited( 'secrets_changed', $mark ), 'the process that changed it did not look' );
+
+		$this->http( 'GET', '/', array( 'headers' => array( 'X-Test-Read-Nonce-Salt: 1' ), 'node' => 2 ) );
+		$changes = $this->audited( 'secrets_changed', $mark );
+		$this->assertCount( 1, $changes, 'seen by the next request on node 2' );
+		$this->assertSame( array( 'NONCE_SALT' ), $changes[0]['changed'] );
+		$this->assertSame( 'request', $changes[0]['trigger'] );
+		$this->parallel( array( array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 1 ), array( '/', array( 'X-Test-Read-Nonce-Salt: 1' ), 'GET', null, 2 ) ) );
+		$this->assertCount( 1, $this->audited( 'secrets_changed', $mark ), 'and not again' );
+	}
+
+	/**
 	 * A salt changed straight in the database (no WordPress API): without a persistent cache
 	 * the next request that reads it sees it; with one, the nodes keep serving the cached value
 	 * until the cache is flushed, and then it is recorded once.
