@@ -42,9 +42,9 @@ final class JobLock {
 	 * Runs a job unless another process runs it now.
 	 *
 	 * @template T
-	 * @param string          $job  The job's name (a few lowercase words).
-	 * @param int             $ttl  Seconds after which a holder that did not release is presumed dead.
-	 * @param callable(): T   $work The job.
+	 * @param string        $job  The job's name (a few lowercase words).
+	 * @param int           $ttl  Seconds after which a holder that did not release is presumed dead.
+	 * @param callable(): T $work The job.
 	 * @return T|null What the job returned; null when another process holds the lock.
 	 */
 	public static function run( string $job, int $ttl, callable $work ) {
