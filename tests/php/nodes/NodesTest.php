@@ -631,6 +631,42 @@ class NodesTest extends TestCase {
 	}
 
 	/**
+	 * An object cache that each node keeps for itself (APCu, a local Memcached) is persistent
+	 * but not shared: counted there, each node would allow a client its own 30 a minute. A site
+	 * says so with the `auth_sentinel_shared_object_cache` filter, and the limits count in the
+	 * database. Here every request starts from an empty cache group, as on a node of its own.
+	 */
+	public function test_a_cache_that_is_not_shared_is_not_used_for_the_limits(): void {
+		if ( ! self::redis() ) {
+			$this->markTestSkipped( 'Only with a persistent object cache (REDIS=1).' );
+		}
+		global $wpdb;
+		if ( time() % 60 > 45 ) {
+			sleep( 61 - time() % 60 );
+		}
+		$mu = AUTH_SENTINEL_TEST_SITE . '/wp-content/mu-plugins/test-nodes-local-cache.php';
+		file_put_contents(
+			$mu,
+			"<?php\n// Written by NodesTest: each request sees the rate limits' cache group empty, as a node with a cache of its own would.\n" .
+			"add_action( 'plugins_loaded', static function () { wp_cache_flush_group( 'auth_sentinel_rate' ); } );\n" .
+			"add_filter( 'auth_sentinel_shared_object_cache', '__return_false' );\n"
+		);
+		try {
+			Settings::update( array( 'trusted_proxies' => '127.0.0.1' ) );
+			$wpdb->query( 'DELETE FROM ' . Schema::counters_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$address  = sprintf( '203.0.113.%d', wp_rand( 1, 254 ) );
+			$requests = array();
+			for ( $i = 0; $i < 40; $i++ ) {
+				$requests[] = array( '/wp-json/auth-sentinel/v1/token-status', array( 'X-Forwarded-For: ' . $address ), 'POST', 'token=x.y.z', 1 + $i % 2 );
+			}
+			$statuses = array_count_values( $this->parallel( $requests ) );
+		} finally {
+			unlink( $mu );
+		}
+		$this->assertSame( 10, $statuses[429] ?? 0, 'counted in the database: ' . wp_json_encode( $statuses ) );
+	}
+
+	/**
 	 * Two nodes running the due jobs at the same moment (as `wp cron event run --due-now` on
 	 * each would): the retention and the sessions' upkeep run on one of them only, and the work
 	 * is done.
