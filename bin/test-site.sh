@@ -8,6 +8,10 @@
 #   FIXTURES=0 …                              # without the fixture token issuers (tests/fixtures)
 #   MULTISITE=1 SITE_NAME=network PORT=8886 … # a subdirectory network: the plugin network-activated,
 #                                             # a second site /site2/ with its own administrator
+#   NODES=2 PORT2=8912 …                      # a second web node: another PHP server on PORT2 serving the
+#                                             # same directory and database (send it the site's Host)
+#   REDIS=1 REDIS_PORT=6391 …                 # a persistent object cache: a private redis-server on loopback
+#                                             # (no persistence) and tests/fixtures/object-cache/object-cache.php
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -24,6 +28,12 @@ PIDFILE="$CACHE/$SITE_NAME-server.pid"
 # DB=sqlite runs the site on SQLite through the drop-in Playground uses (shipped in @wp-playground/cli).
 DB="${DB:-mariadb}"
 MULTISITE="${MULTISITE:-0}"
+NODES="${NODES:-1}"
+PORT2="${PORT2:-$((PORT + 1))}"
+PIDFILE2="$CACHE/$SITE_NAME-node2.pid"
+REDIS="${REDIS:-0}"
+REDIS_PORT="${REDIS_PORT:-6391}"
+REDIS_PIDFILE="$CACHE/$SITE_NAME-redis.pid"
 
 db_up() {
 	if [ -S "$SOCK" ] && mariadb-admin --socket="$SOCK" -uroot ping >/dev/null 2>&1; then
@@ -69,6 +79,9 @@ define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
 \$table_prefix = 'wp_';
 require __DIR__ . '/salts.php';
+if ( is_readable( __DIR__ . '/redis-config.php' ) ) {
+	require __DIR__ . '/redis-config.php'; // REDIS=1: where the test object cache connects.
+}
 if ( is_readable( __DIR__ . '/extra-config.php' ) ) {
 	require __DIR__ . '/extra-config.php'; // Written by tests that need more constants.
 }
@@ -99,6 +112,35 @@ use_sqlite() {
 	mkdir -p "$SITE/wp-content/database"
 }
 
+# A private Redis for one site (REDIS=1): loopback only, nothing saved to disk.
+redis_up() {
+	command -v redis-server >/dev/null || die "REDIS=1 needs redis-server (Debian: redis-server php-redis)"
+	php -r 'exit(class_exists("Redis") ? 0 : 1);' || die "REDIS=1 needs php-redis"
+	stop_pidfile "$REDIS_PIDFILE"
+	free_port "$REDIS_PORT"
+	setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+		--logfile "$CACHE/$SITE_NAME-redis.log" >/dev/null 2>&1 &
+	echo $! >"$REDIS_PIDFILE"
+	for _ in $(seq 1 50); do
+		redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	die "redis-server did not start on $REDIS_PORT, see $CACHE/$SITE_NAME-redis.log"
+}
+
+# Starts one PHP server for the site: serve PORT PIDFILE.
+serve() {
+	local port="$1" pidfile="$2"
+	stop_pidfile "$pidfile"
+	free_port "$port"
+	(
+		cd "$SITE"
+		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq=0 -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
+			-S "localhost:$port" -t "$SITE" "$ROOT/tests/bin/router.php" >"$CACHE/$SITE_NAME-server-$port.log" 2>&1 &
+		echo $! >"$pidfile"
+	)
+}
+
 site_up() {
 	bash "$ROOT/bin/wp-core.sh"
 	if [ "$DB" = mariadb ]; then
@@ -106,6 +148,8 @@ site_up() {
 		mariadb --socket="$SOCK" -uroot -e "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4;"
 	fi
 	stop_pidfile "$PIDFILE"
+	stop_pidfile "$PIDFILE2"
+	stop_pidfile "$REDIS_PIDFILE"
 	free_port "$PORT"
 	rm -rf "$SITE"
 	cp -a "$CORE_DIR" "$SITE"
@@ -122,19 +166,26 @@ site_up() {
 	fi
 	[ "$DB" = sqlite ] && use_sqlite
 	write_config
+	if [ "$REDIS" = 1 ]; then
+		redis_up
+		cp "$ROOT/tests/fixtures/object-cache/object-cache.php" "$SITE/wp-content/object-cache.php"
+		printf "<?php\ndefine( 'AUTH_SENTINEL_TEST_REDIS_HOST', '127.0.0.1' );\ndefine( 'AUTH_SENTINEL_TEST_REDIS_PORT', %d );\ndefine( 'AUTH_SENTINEL_TEST_REDIS_PREFIX', '%s' );\n" \
+			"$REDIS_PORT" "$SITE_NAME" >"$SITE/redis-config.php"
+	fi
 	php "$ROOT/tests/bin/install-site.php" "$SITE" "$URL" "$ACTIVATE" "$FIXTURES" "$MULTISITE" >/dev/null || die "WordPress install failed"
-	(
-		cd "$SITE"
-		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq=0 -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
-			-S "localhost:$PORT" -t "$SITE" "$ROOT/tests/bin/router.php" >"$CACHE/$SITE_NAME-server.log" 2>&1 &
-		echo $! >"$PIDFILE"
-	)
-	wait_http "$URL/wp-login.php" 30 || die "the test site did not answer, see $CACHE/$SITE_NAME-server.log"
+	serve "$PORT" "$PIDFILE"
+	wait_http "$URL/wp-login.php" 30 || die "the test site did not answer, see $CACHE/$SITE_NAME-server-$PORT.log"
+	if [ "$NODES" = 2 ]; then
+		serve "$PORT2" "$PIDFILE2"
+		wait_http "http://localhost:$PORT2/wp-login.php" 30 || die "the second node did not answer, see $CACHE/$SITE_NAME-server-$PORT2.log"
+	fi
 	echo "$URL"
 }
 
 site_down() {
 	stop_pidfile "$PIDFILE"
+	stop_pidfile "$PIDFILE2"
+	stop_pidfile "$REDIS_PIDFILE"
 	# The database server is shared by every site: stop it only when no site runs any more.
 	if ls "$CACHE"/*-server.pid >/dev/null 2>&1; then
 		return 0

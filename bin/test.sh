@@ -62,7 +62,7 @@ counts() {
 
 say "preparing: Debian packages, npm and Composer packages, WordPress core"
 ensure_debs php-cli php-mysql php-xml php-mbstring php-intl php-curl php-zip php-sqlite3 mariadb-server mariadb-client \
-	chromium unzip curl ca-certificates shellcheck rsyslog
+	chromium unzip curl ca-certificates shellcheck rsyslog redis-server php-redis
 command -v composer >/dev/null || ensure_debs composer
 command -v phpunit >/dev/null || ensure_debs phpunit
 ensure_npm
@@ -142,6 +142,20 @@ if wanted php || wanted e2e; then
 			else
 				record sqlite 0 1
 			fi
+		fi
+		# Two web nodes of one site and database, without then with a persistent object cache (Redis).
+		if wanted php; then
+			OUT="$RESULTS" bash bin/test-nodes.sh >"$RESULTS/nodes-run.log" 2>&1
+			tail -n 40 "$RESULTS/nodes-run.log"
+			np=0
+			nf=0
+			for pass in db redis; do
+				read -r p f < <(counts junit "$RESULTS/nodes-$pass.xml")
+				np=$((np + p))
+				nf=$((nf + f))
+			done
+			record nodes "$np" "$nf"
+			cat "$RESULTS/nodes-php.log" >>"$RESULTS/php-debug.log" 2>/dev/null || true
 		fi
 		# Nothing the tests did may have left a PHP warning, notice or error behind.
 		# Read through cat: grep exits 2 when a file is missing, and `!` would take that for "clean".

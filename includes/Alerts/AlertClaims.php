@@ -8,6 +8,7 @@
 namespace AuthSentinel\Alerts;
 
 use AuthSentinel\Database\AtomicOption;
+use AuthSentinel\Database\SharedCache;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -20,8 +21,8 @@ defined( 'ABSPATH' ) || exit;
  *   only if its INSERT IGNORE or its `UPDATE … WHERE option_value < hour` changed the row;
  * - the spike gate: the first minute at which the failure total may be read again. Autoloaded,
  *   so that reading it costs no query; moved forward by a compare-and-swap on the value seen.
- *   With a persistent object cache the gate lives in the cache instead (wp_cache_add is atomic
- *   there) and the option is never touched.
+ *   With a persistent object cache shared by every node (Database\SharedCache) the gate lives
+ *   in the cache instead (wp_cache_add is atomic there) and the option is never touched.
  *
  * @since 0.1.0
  */
@@ -67,7 +68,7 @@ class AlertClaims {
 	public function open_gate( int $now ): bool {
 		$minute = intdiv( $now, 60 );
 		$hour   = intdiv( $now, HOUR_IN_SECONDS );
-		if ( wp_using_ext_object_cache() ) {
+		if ( SharedCache::available() ) {
 			if ( wp_cache_get( 'done_' . $hour, self::CACHE_GROUP ) ) {
 				return false;
 			}
@@ -94,7 +95,7 @@ class AlertClaims {
 	 * @return void
 	 */
 	public function close_gate_for_hour( int $hour ): void {
-		if ( wp_using_ext_object_cache() ) {
+		if ( SharedCache::available() ) {
 			wp_cache_set( 'done_' . $hour, 1, self::CACHE_GROUP, HOUR_IN_SECONDS );
 			return;
 		}

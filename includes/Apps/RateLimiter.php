@@ -8,6 +8,7 @@
 namespace AuthSentinel\Apps;
 
 use AuthSentinel\Database\Counters;
+use AuthSentinel\Database\SharedCache;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -16,9 +17,10 @@ defined( 'ABSPATH' ) || exit;
  * Http\ClientAddress::rate_key()) and one for all clients together, so that an attacker who
  * rotates addresses is still held by the global cap.
  *
- * With a persistent object cache the counts are atomic wp_cache_incr() calls; without one, one
- * row per counter and minute in the plugin's small counters table, incremented by one atomic
- * upsert (the first request of a minute deletes the past minutes' rows). When the store fails,
+ * With a persistent object cache shared by every node (Database\SharedCache) the counts are
+ * atomic wp_cache_incr() calls; without one, one row per counter and minute in the plugin's
+ * small counters table, incremented by one atomic upsert (the first request of a minute deletes
+ * the past minutes' rows). When the store fails,
  * the request is refused: this guards a public endpoint, and a broken store must not make it
  * unlimited. Only a keyed fingerprint of the client's address is stored.
  *
@@ -83,7 +85,7 @@ class RateLimiter {
 	 * @return int|null The count including this request; null when the store failed.
 	 */
 	private function count( string $name, int $minute ): ?int {
-		if ( wp_using_ext_object_cache() ) {
+		if ( SharedCache::available() ) {
 			$key = $minute . '_' . $name;
 			wp_cache_add( $key, 0, self::CACHE_GROUP, 120 );
 			$count = wp_cache_incr( $key, 1, self::CACHE_GROUP );

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Audit;
 
+use AuthSentinel\Database\JobLock;
 use AuthSentinel\Events\EventsRetention;
 use AuthSentinel\Settings\Settings;
 
@@ -36,16 +37,23 @@ class AuditRetention {
 	}
 
 	/**
-	 * Deletes audit rows older than the retention setting.
+	 * Deletes audit rows older than the retention setting; on one web node at a time
+	 * (Database\JobLock): another that runs it meanwhile returns 0 at once.
 	 *
 	 * @return int Rows deleted.
 	 */
 	public function prune(): int {
-		$days   = max( 1, (int) Settings::get( 'audit_retention_days' ) );
-		$result = $this->audit->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
-		if ( ! $result['done'] ) {
-			EventsRetention::again();
-		}
-		return $result['deleted'];
+		return (int) JobLock::run(
+			'prune_audit',
+			10 * MINUTE_IN_SECONDS,
+			function (): int {
+				$days   = max( 1, (int) Settings::get( 'audit_retention_days' ) );
+				$result = $this->audit->prune( gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) );
+				if ( ! $result['done'] ) {
+					EventsRetention::again();
+				}
+				return $result['deleted'];
+			}
+		);
 	}
 }

@@ -15,23 +15,31 @@ defined( 'ABSPATH' ) || exit;
  * alert claims and the spike gate. The options API has none of these: `update_option()` reads,
  * compares in PHP and writes, so two requests can both believe they changed the value.
  *
- * Values are the stored strings, compared byte for byte by the database; callers serialise and
- * pad as they need. Errors are suppressed and count as "did not win" (the callers fail towards
- * doing nothing twice). Nothing here touches the object cache: a caller that keeps the option
- * autoloaded clears `alloptions` itself after a write.
+ * Values are the stored strings, compared byte for byte by the database (never a cached copy,
+ * never a replica: see use_primary());
+ * callers serialise and pad as they need. Errors are suppressed and count as "did not win" (the
+ * callers fail towards doing nothing twice).
+ *
+ * The object cache: with a persistent one (Redis, Memcached), every node reads options through
+ * it, so a write that changed a row also drops the cached copies of options — the option's own
+ * key, `notoptions` (which may say it is absent) and `alloptions` (which may hold it) — and the
+ * next `get_option()` on any node reads the row. Without one, each request loads its own copy:
+ * a caller that reads the option again in the same request clears it itself.
  *
  * @since 0.1.0
  */
 final class AtomicOption {
 
 	/**
-	 * The stored value, read from the table (not from a cache), or null when there is no row.
+	 * The stored value, read from the table on the primary (not from a cache or a replica), or
+	 * null when there is no row.
 	 *
 	 * @param string $name Option name.
 	 * @return string|null
 	 */
 	public static function read( string $name ): ?string {
 		global $wpdb;
+		self::use_primary();
 		$suppress = $wpdb->suppress_errors( true );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A swap needs the stored bytes, not a cached copy.
 		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
@@ -54,6 +62,9 @@ final class AtomicOption {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- INSERT IGNORE on the unique option_name: the options API has no insert-if-absent.
 		$inserted = $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, %s)", $name, $value, $autoload ? 'yes' : 'no' ) );
 		$wpdb->suppress_errors( $suppress );
+		if ( 1 === $inserted ) {
+			self::forget( $name );
+		}
 		return false === $inserted ? null : 1 === $inserted;
 	}
 
@@ -71,7 +82,7 @@ final class AtomicOption {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A compare-and-swap has no API in core.
 		$changed = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s", $value, $name, $seen ) );
 		$wpdb->suppress_errors( $suppress );
-		return 1 === $changed;
+		return 1 === $changed && self::forget( $name );
 	}
 
 	/**
@@ -88,7 +99,7 @@ final class AtomicOption {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Raise-if-lower has no API in core.
 		$changed = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value < %s", $value, $name, $value ) );
 		$wpdb->suppress_errors( $suppress );
-		return 1 === $changed;
+		return 1 === $changed && self::forget( $name );
 	}
 
 	/**
@@ -105,6 +116,59 @@ final class AtomicOption {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- One statement; the caller owns the caches.
 		$changed = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s", $value, $name ) );
 		$wpdb->suppress_errors( $suppress );
-		return 1 === $changed;
+		return 1 === $changed && self::forget( $name );
+	}
+
+	/**
+	 * Deletes the option if its value is still the one the caller read (a lock released by its
+	 * holder only); true when this call deleted it.
+	 *
+	 * @param string $name Option name.
+	 * @param string $seen The stored value the caller read (or wrote).
+	 * @return bool
+	 */
+	public static function delete( string $name, string $seen ): bool {
+		global $wpdb;
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Delete-if-unchanged has no API in core.
+		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $name, $seen ) );
+		$wpdb->suppress_errors( $suppress );
+		return 1 === $deleted && self::forget( $name );
+	}
+
+	/**
+	 * Behind a database class that sends reads to replicas (HyperDB, LudicrousDB), sends this
+	 * request's reads to the primaries from now on: a swap compares with the primary's row, so it
+	 * must read that row, and a replica may lag (both send the reads of a table written in the
+	 * request to the primary by themselves; this read may come before any write). Plain wpdb
+	 * has one server: nothing to do.
+	 *
+	 * @return void
+	 */
+	private static function use_primary(): void {
+		global $wpdb;
+		if ( ! is_object( $wpdb ) ) {
+			return;
+		}
+		if ( method_exists( $wpdb, 'send_reads_to_primaries' ) ) {
+			$wpdb->send_reads_to_primaries(); // LudicrousDB (its newer name).
+		} elseif ( method_exists( $wpdb, 'send_reads_to_masters' ) ) {
+			$wpdb->send_reads_to_masters(); // HyperDB, and LudicrousDB before the rename.
+		}
+	}
+
+	/**
+	 * Drops the persistent object cache's copies after a write (see the class comment); true.
+	 *
+	 * @param string $name Option name.
+	 * @return bool
+	 */
+	private static function forget( string $name ): bool {
+		if ( wp_using_ext_object_cache() ) {
+			wp_cache_delete( $name, 'options' );
+			wp_cache_delete( 'notoptions', 'options' );
+			wp_cache_delete( 'alloptions', 'options' );
+		}
+		return true;
 	}
 }

@@ -11,7 +11,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The `{prefix}auth_sentinel_counters` table: one row per counter name and minute, counted by an
- * atomic upsert, so that concurrent requests (and web nodes) each count once. The first hit on
+ * atomic upsert that also hands this hit its own count (LAST_INSERT_ID(expr), per connection),
+ * so that concurrent requests (and web nodes) each count once and each see their own number. The first hit on
  * the `all` counter of a new minute forgets the past minutes, which keeps the table to a few
  * rows. Used by the rate limits when there is no persistent object cache.
  *
@@ -34,9 +35,17 @@ final class Counters {
 			static function () use ( $table, $name, $minute ): ?int {
 				global $wpdb;
 				// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- An atomic counter in the plugin's own table.
-				$written = BoundedQuery::exec( $wpdb->prepare( "INSERT INTO {$table} (name, win, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $name, $minute ) );
-				// Read back rather than trust the affected rows: MySQL says 2 for an update, SQLite 1.
-				$count = false === $written ? null : $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM {$table} WHERE name = %s AND win = %d", $name, $minute ) );
+				if ( 'none' === BoundedQuery::mode() ) {
+					// SQLite (one writer at a time, one node): the count read back after the upsert.
+					$written = BoundedQuery::exec( $wpdb->prepare( "INSERT INTO {$table} (name, win, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1", $name, $minute ) );
+					$count   = false === $written ? null : $wpdb->get_var( $wpdb->prepare( "SELECT hits FROM {$table} WHERE name = %s AND win = %d", $name, $minute ) );
+				} else {
+					// MySQL and MariaDB: the upsert leaves this hit's count in the connection's
+					// LAST_INSERT_ID(), which no other connection (node) changes. A SELECT of the row
+					// would see hits that other nodes counted since, and two hits would share a count.
+					$written = BoundedQuery::exec( $wpdb->prepare( "INSERT INTO {$table} (name, win, hits) VALUES (%s, %d, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)", $name, $minute ) );
+					$count   = false === $written ? null : $wpdb->get_var( 'SELECT LAST_INSERT_ID()' );
+				}
 				if ( 'all' === $name && '1' === (string) $count ) {
 					BoundedQuery::exec( $wpdb->prepare( "DELETE FROM {$table} WHERE win < %d", $minute ) ); // The first hit of a minute forgets the past ones.
 				}

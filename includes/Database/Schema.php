@@ -28,11 +28,6 @@ class Schema {
 	const OPTION = 'auth_sentinel_db_version';
 
 	/**
-	 * Option held while one request upgrades.
-	 */
-	const LOCK = 'auth_sentinel_db_upgrading';
-
-	/**
 	 * Returns the audit table's name.
 	 *
 	 * @return string
@@ -103,18 +98,18 @@ class Schema {
 		if ( (int) get_option( self::OPTION, 0 ) >= self::VERSION ) {
 			return;
 		}
-		// One upgrade at a time, whatever node or request gets here first (an add is atomic).
-		if ( ! add_option( self::LOCK, time(), '', false ) ) {
-			if ( (int) get_option( self::LOCK ) > time() - 10 * MINUTE_IN_SECONDS ) {
-				return;
+		// One upgrade at a time, whatever node or request gets here first; an upgrade that died
+		// is taken over after ten minutes by one of them (JobLock: insert-if-absent, then a swap).
+		JobLock::run(
+			'schema_upgrade',
+			10 * MINUTE_IN_SECONDS,
+			static function (): bool {
+				if ( (int) AtomicOption::read( self::OPTION ) < self::VERSION ) { // Another may have finished meanwhile.
+					self::install();
+				}
+				return true;
 			}
-			update_option( self::LOCK, time(), false ); // An upgrade that died: take it over.
-		}
-		try {
-			self::install();
-		} finally {
-			delete_option( self::LOCK );
-		}
+		);
 	}
 
 	/**

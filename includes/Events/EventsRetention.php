@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Database\JobLock;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -50,21 +51,28 @@ class EventsRetention {
 	}
 
 	/**
-	 * Deletes failures older than the retention setting, within a time budget.
+	 * Deletes failures older than the retention setting, within a time budget; on one web node
+	 * at a time (Database\JobLock): another that runs it meanwhile returns 0 at once.
 	 *
 	 * @return int Rows deleted.
 	 */
 	public function prune(): int {
-		$days   = max( 1, (int) Settings::get( 'events_retention_days' ) );
-		$before = time() - $days * DAY_IN_SECONDS;
-		$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', $before ) );
-		// The buckets of the pruned period go with it (the day that straddles the limit is
-		// computed again from what is left, when next asked for).
-		$this->rollup->prune( intdiv( $before, HOUR_IN_SECONDS ) + 1 );
-		if ( ! $result['done'] ) {
-			self::again();
-		}
-		return $result['deleted'];
+		return (int) JobLock::run(
+			'prune_events',
+			10 * MINUTE_IN_SECONDS,
+			function (): int {
+				$days   = max( 1, (int) Settings::get( 'events_retention_days' ) );
+				$before = time() - $days * DAY_IN_SECONDS;
+				$result = $this->events->prune( gmdate( 'Y-m-d H:i:s', $before ) );
+				// The buckets of the pruned period go with it (the day that straddles the limit is
+				// computed again from what is left, when next asked for).
+				$this->rollup->prune( intdiv( $before, HOUR_IN_SECONDS ) + 1 );
+				if ( ! $result['done'] ) {
+					self::again();
+				}
+				return $result['deleted'];
+			}
+		);
 	}
 
 	/**

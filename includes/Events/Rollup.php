@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Database\JobLock;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -215,12 +216,19 @@ class Rollup {
 	 * @return bool Whether every bucket is done.
 	 */
 	public function upkeep(): bool {
-		$days = max( 1, (int) Settings::get( 'events_retention_days' ) );
-		$done = $this->fill( intdiv( time() - $days * DAY_IN_SECONDS, HOUR_IN_SECONDS ), self::last_closed(), 20.0 );
-		if ( ! $done ) {
-			self::schedule();
-		}
-		return $done;
+		// One node at a time (two would compute the same buckets: the same rows, twice the work).
+		return (bool) JobLock::run(
+			'rollup',
+			5 * MINUTE_IN_SECONDS,
+			function (): bool {
+				$days = max( 1, (int) Settings::get( 'events_retention_days' ) );
+				$done = $this->fill( intdiv( time() - $days * DAY_IN_SECONDS, HOUR_IN_SECONDS ), self::last_closed(), 20.0 );
+				if ( ! $done ) {
+					self::schedule();
+				}
+				return $done;
+			}
+		);
 	}
 
 	/**

@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Secrets;
 
+use AuthSentinel\Database\AtomicOption;
+
 use AuthSentinel\Http\Request;
 
 defined( 'ABSPATH' ) || exit;
@@ -138,20 +140,30 @@ class Fingerprinter {
 	}
 
 	/**
-	 * Makes a key and stores it with an add (which fails when another request made one first:
-	 * theirs is used).
+	 * Makes a key and stores it; when another request (or web node) stored one first, theirs is
+	 * used. On a single site the store is an insert-if-absent (AtomicOption): WordPress's
+	 * add_option() is an upsert, so two nodes adding at once would both succeed and the later
+	 * key would replace the one the other node already used.
 	 *
 	 * @param string $add add_option or add_site_option.
 	 * @return string
 	 */
 	private static function create( string $add ): string {
 		$key = bin2hex( random_bytes( 32 ) );
-		if ( 'add_site_option' === $add ? add_site_option( self::OPTION, $key ) : add_option( self::OPTION, $key, '', true ) ) {
+		if ( 'add_option' === $add ) {
+			$inserted = AtomicOption::insert( self::OPTION, $key, true );
+			wp_cache_delete( 'alloptions', 'options' ); // This request's copy loads it again.
+			if ( true === $inserted ) {
+				return $key;
+			}
+			$stored = AtomicOption::read( self::OPTION ); // The one stored first.
+			return self::valid( $stored ) ? (string) $stored : $key;
+		}
+		if ( add_site_option( self::OPTION, $key ) ) {
 			return $key;
 		}
-		wp_cache_delete( 'alloptions', 'options' );
 		wp_cache_delete( get_current_network_id() . ':' . self::OPTION, 'site-options' );
-		$stored = 'add_site_option' === $add ? get_site_option( self::OPTION ) : get_option( self::OPTION );
+		$stored = get_site_option( self::OPTION );
 		return self::valid( $stored ) ? (string) $stored : $key;
 	}
 

@@ -127,6 +127,26 @@ class SecretsState {
 	}
 
 	/**
+	 * With a persistent object cache, drops the cached autoloaded options when the state they
+	 * hold is not the stored one: WordPress writes that array back whole on any update of an
+	 * autoloaded option, so a node that read it before a change can put the old state back, and
+	 * every node's quick check would differ (and run the full check) on every request. Called by
+	 * a full check that found nothing changed; the nodes then load the options once more.
+	 *
+	 * @param string|null $raw The stored value, as read from the table.
+	 * @return void
+	 */
+	public function mend_cache( ?string $raw ): void {
+		if ( ! wp_using_ext_object_cache() ) {
+			return; // Each request loads its own copy.
+		}
+		$all = wp_load_alloptions();
+		if ( ( isset( $all[ self::OPTION ] ) ? (string) $all[ self::OPTION ] : null ) !== $raw ) {
+			wp_cache_delete( 'alloptions', 'options' );
+		}
+	}
+
+	/**
 	 * Forgets everything (uninstall only).
 	 *
 	 * @return void

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Secrets;
 
 use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Database\JobLock;
 use AuthSentinel\Sessions\SessionStore;
 
 defined( 'ABSPATH' ) || exit;
@@ -106,12 +107,20 @@ class SecretsWatch {
 	}
 
 	/**
-	 * Runs the hourly check.
+	 * Runs the hourly check, on one web node at a time (the compare-and-swap already records a
+	 * change once; the lock spares the other nodes the reading).
 	 *
 	 * @return void
 	 */
 	public function cron_check(): void {
-		$this->safe_check( 'cron' );
+		JobLock::run(
+			'secrets_check',
+			5 * MINUTE_IN_SECONDS,
+			function (): bool {
+				$this->safe_check( 'cron' );
+				return true;
+			}
+		);
 	}
 
 	/**
@@ -154,7 +163,8 @@ class SecretsWatch {
 			list( $next, $changed ) = $this->merge( $known, $current, $now );
 
 			if ( null !== $known && $next['items'] === $known['items'] ) {
-				return null; // Unchanged: no write.
+				$this->state->mend_cache( $raw ); // Unchanged: no write; a stale cached copy is let go.
+				return null;
 			}
 
 			$change = null;

@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Sessions;
 
+use AuthSentinel\Database\JobLock;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -147,12 +149,29 @@ class Inventory {
 	}
 
 	/**
-	 * Continues the reindex for a few batches.
+	 * Continues the reindex for a few batches, on one web node at a time (the cursor is read,
+	 * advanced and written back by the lock's holder only).
+	 *
+	 * @param int $batches How many batches of BATCH users at most.
+	 * @return bool Whether the reindex is finished (false while another node runs it).
+	 */
+	public function reindex( int $batches ): bool {
+		return true === JobLock::run(
+			'sessions_reindex',
+			10 * MINUTE_IN_SECONDS,
+			function () use ( $batches ): bool {
+				return $this->reindex_batches( $batches );
+			}
+		);
+	}
+
+	/**
+	 * The reindex's batches (the lock's holder only).
 	 *
 	 * @param int $batches How many batches of BATCH users at most.
 	 * @return bool Whether the reindex is finished.
 	 */
-	public function reindex( int $batches ): bool {
+	private function reindex_batches( int $batches ): bool {
 		$cursor = get_option( self::REINDEX_OPTION );
 		if ( ! is_array( $cursor ) ) {
 			return true;
@@ -234,12 +253,19 @@ class Inventory {
 	}
 
 	/**
-	 * The hourly upkeep: finish a reindex, forget rows ended long ago.
+	 * The hourly upkeep: finish a reindex, forget rows ended long ago; on one web node at a time.
 	 *
 	 * @return void
 	 */
 	public function upkeep(): void {
-		$this->reindex( 40 );
-		$this->index->prune( time() - self::KEEP_ENDED_DAYS * DAY_IN_SECONDS );
+		JobLock::run(
+			'sessions_upkeep',
+			10 * MINUTE_IN_SECONDS,
+			function (): bool {
+				$this->reindex( 40 );
+				$this->index->prune( time() - self::KEEP_ENDED_DAYS * DAY_IN_SECONDS );
+				return true;
+			}
+		);
 	}
 }

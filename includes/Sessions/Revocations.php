@@ -38,6 +38,17 @@ class Revocations {
 	const SITE_OPTION = 'auth_sentinel_tokens_not_before';
 
 	/**
+	 * With a persistent object cache: the group and key of this site's not-before, kept under a
+	 * key of its own (see site_fact()).
+	 */
+	const CACHE_GROUP = 'auth_sentinel';
+
+	/**
+	 * See CACHE_GROUP.
+	 */
+	const CACHE_KEY = 'tokens_not_before';
+
+	/**
 	 * Per-user not-before: {at, by, reason}.
 	 */
 	const USER_META = 'auth_sentinel_tokens_not_before';
@@ -203,6 +214,9 @@ class Revocations {
 		if ( ! is_array( $stored ) || (int) ( $stored['at'] ?? 0 ) < $fact['at'] ) {
 			throw new \RuntimeException( 'The not-before time could not be stored.' );
 		}
+		if ( ! ( $network && is_multisite() ) && wp_using_ext_object_cache() ) {
+			wp_cache_set( self::CACHE_KEY, $stored, self::CACHE_GROUP ); // What every node reads next (site_fact()).
+		}
 		return $fact['at'];
 	}
 
@@ -270,8 +284,7 @@ class Revocations {
 		 * @var array<int, array<string, mixed>> $facts
 		 */
 		$facts = array();
-		$all   = wp_load_alloptions();
-		$site  = isset( $all[ self::SITE_OPTION ] ) ? maybe_unserialize( $all[ self::SITE_OPTION ] ) : null;
+		$site  = $this->site_fact();
 		if ( is_array( $site ) && isset( $site['at'] ) ) {
 			$facts[] = $site;
 		}
@@ -288,6 +301,35 @@ class Revocations {
 			}
 		);
 		return $facts;
+	}
+
+	/**
+	 * Returns this site's not-before fact.
+	 *
+	 * Without a persistent object cache, from the autoloaded options this request loaded (no
+	 * query). With one, not from the cached `alloptions` array: WordPress writes that array back
+	 * whole on every update of an autoloaded option, so a node that read it just before a
+	 * revocation and updates any autoloaded option just after puts the old value back for every
+	 * node. The fact is kept under a key of its own instead, set by site_not_before() after the
+	 * row is written; when the key is missing (evicted, flushed) it is read from the table (one
+	 * query) and added, never over a newer value.
+	 *
+	 * @return mixed The stored fact, or null.
+	 */
+	private function site_fact() {
+		if ( ! wp_using_ext_object_cache() ) {
+			$all = wp_load_alloptions();
+			return isset( $all[ self::SITE_OPTION ] ) ? maybe_unserialize( $all[ self::SITE_OPTION ] ) : null;
+		}
+		$found  = false;
+		$cached = wp_cache_get( self::CACHE_KEY, self::CACHE_GROUP, false, $found );
+		if ( $found ) {
+			return is_array( $cached ) && $cached ? $cached : null;
+		}
+		$raw  = AtomicOption::read( self::SITE_OPTION );
+		$fact = is_string( $raw ) ? maybe_unserialize( $raw ) : null;
+		wp_cache_add( self::CACHE_KEY, is_array( $fact ) ? $fact : array(), self::CACHE_GROUP );
+		return is_array( $fact ) ? $fact : null;
 	}
 
 	/**

@@ -15,7 +15,7 @@ trait ParallelTrait {
 	/**
 	 * Sends requests, eight at a time, and returns their answers in order.
 	 *
-	 * @param array<int, array{0: string, 1: string[], 2?: string, 3?: string}> $requests Path, headers, and optionally method and body.
+	 * @param array<int, array{0: string, 1: string[], 2?: string, 3?: string, 4?: int}> $requests Path, headers, and optionally method, body and web node (1 or 2, see TestCase::connect_to()).
 	 * @return array<int, array{status: int, body: string, seconds: float}>
 	 */
 	protected function parallel_responses( array $requests ): array {
@@ -33,6 +33,7 @@ trait ParallelTrait {
 					CURLOPT_HTTPHEADER     => $request[1],
 					CURLOPT_TIMEOUT        => 60,
 					CURLOPT_CUSTOMREQUEST  => $request[2] ?? 'GET',
+					CURLOPT_CONNECT_TO     => self::connect_to( (int) ( $request[4] ?? 1 ) ),
 				)
 			);
 			if ( isset( $request[3] ) ) {
@@ -68,7 +69,7 @@ trait ParallelTrait {
 	/**
 	 * Sends requests, eight at a time, and returns their statuses in order.
 	 *
-	 * @param array<int, array{0: string, 1: string[], 2?: string, 3?: string}> $requests Path, headers, and optionally method and body.
+	 * @param array<int, array{0: string, 1: string[], 2?: string, 3?: string, 4?: int}> $requests Path, headers, and optionally method, body and web node.
 	 * @return int[]
 	 */
 	protected function parallel( array $requests ): array {

@@ -111,7 +111,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 *
 	 * @param string $method  HTTP method.
 	 * @param string $path    Path with query, e.g. /wp-json/auth-sentinel/v1/secrets.
-	 * @param array  $options `as` (login, authenticates with an application password), `headers`, `body`, `cookies` (jar file).
+	 * @param array  $options `as` (login, authenticates with an application password), `headers`, `body`, `cookies` (jar file), `node` (2: the second web node, same Host).
 	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
 	 */
 	protected function http( string $method, string $path, array $options = array() ): array {
@@ -140,6 +140,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		if ( isset( $options['body'] ) ) {
 			curl_setopt( $curl, CURLOPT_POSTFIELDS, $options['body'] );
 		}
+		curl_setopt( $curl, CURLOPT_CONNECT_TO, self::connect_to( (int) ( $options['node'] ?? 1 ) ) );
 		if ( isset( $options['cookies'] ) ) {
 			curl_setopt( $curl, CURLOPT_COOKIEJAR, $options['cookies'] );
 			curl_setopt( $curl, CURLOPT_COOKIEFILE, $options['cookies'] );
@@ -153,6 +154,26 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 			'json'    => json_decode( $body, true ),
 			'headers' => $response_headers,
 		);
+	}
+
+	/**
+	 * Where curl connects for a web node: node 1 is the site's address, node 2 another server of
+	 * the same site (AUTH_SENTINEL_NODE2_URL), reached with the site's URL and Host as a load
+	 * balancer would forward it (CURLOPT_CONNECT_TO).
+	 *
+	 * @param int $node 1 or 2.
+	 * @return string[]
+	 */
+	protected static function connect_to( int $node ): array {
+		if ( 2 !== $node ) {
+			return array();
+		}
+		if ( '' === AUTH_SENTINEL_TEST_NODE2_URL ) {
+			throw new \RuntimeException( 'No second node: set AUTH_SENTINEL_NODE2_URL.' );
+		}
+		$site = wp_parse_url( AUTH_SENTINEL_TEST_URL );
+		$node = wp_parse_url( AUTH_SENTINEL_TEST_NODE2_URL );
+		return array( sprintf( '%s:%d:%s:%d', $site['host'], $site['port'] ?? 80, $node['host'], $node['port'] ?? 80 ) );
 	}
 
 	/**

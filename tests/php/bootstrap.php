@@ -15,6 +15,8 @@ if ( ! is_readable( $auth_sentinel_site . '/wp-config.php' ) ) {
 }
 define( 'AUTH_SENTINEL_TEST_SITE', $auth_sentinel_site );
 define( 'AUTH_SENTINEL_TEST_URL', $auth_sentinel_url );
+// A second web node serving the same site (bin/test-site.sh NODES=2): tests/php/nodes.
+define( 'AUTH_SENTINEL_TEST_NODE2_URL', (string) getenv( 'AUTH_SENTINEL_NODE2_URL' ) );
 
 $_SERVER['HTTP_HOST']   = (string) parse_url( $auth_sentinel_url, PHP_URL_HOST ) . ':' . (string) parse_url( $auth_sentinel_url, PHP_URL_PORT );
 $_SERVER['SERVER_NAME'] = 'localhost';
