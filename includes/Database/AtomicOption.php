@@ -137,6 +137,32 @@ final class AtomicOption {
 	}
 
 	/**
+	 * Settles a network option that concurrent add_site_option() calls may have stored twice
+	 * (the network's meta table has no unique key, so two web nodes adding at once both
+	 * insert): the row stored first wins, the others are deleted, and every caller gets the
+	 * winner's value.
+	 *
+	 * @param string $name Network option name (a plain string value).
+	 * @return string|null The value stored first, or null when there is none.
+	 */
+	public static function settle_network( string $name ): ?string {
+		global $wpdb;
+		self::use_primary();
+		$network  = get_current_network_id();
+		$suppress = $wpdb->suppress_errors( true );
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- Duplicates of one network option: no API in core.
+		$first = $wpdb->get_row( $wpdb->prepare( "SELECT meta_id, meta_value FROM {$wpdb->sitemeta} WHERE site_id = %d AND meta_key = %s ORDER BY meta_id ASC LIMIT 1", $network, $name ), ARRAY_A );
+		if ( is_array( $first ) ) {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->sitemeta} WHERE site_id = %d AND meta_key = %s AND meta_id > %d", $network, $name, (int) $first['meta_id'] ) );
+		}
+		// phpcs:enable
+		$wpdb->suppress_errors( $suppress );
+		wp_cache_delete( $network . ':' . $name, 'site-options' );
+		wp_cache_delete( $network . ':notoptions', 'site-options' );
+		return is_array( $first ) ? (string) $first['meta_value'] : null;
+	}
+
+	/**
 	 * Behind a database class that sends reads to replicas (HyperDB, LudicrousDB), sends this
 	 * request's reads to the primaries from now on: a swap compares with the primary's row, so it
 	 * must read that row, and a replica may lag (both send the reads of a table written in the

@@ -143,7 +143,8 @@ class Fingerprinter {
 	 * Makes a key and stores it; when another request (or web node) stored one first, theirs is
 	 * used. On a single site the store is an insert-if-absent (AtomicOption): WordPress's
 	 * add_option() is an upsert, so two nodes adding at once would both succeed and the later
-	 * key would replace the one the other node already used.
+	 * key would replace the one the other node already used. On a network the first row stored
+	 * wins (AtomicOption::settle_network()).
 	 *
 	 * @param string $add add_option or add_site_option.
 	 * @return string
@@ -159,11 +160,10 @@ class Fingerprinter {
 			$stored = AtomicOption::read( self::OPTION ); // The one stored first.
 			return self::valid( $stored ) ? (string) $stored : $key;
 		}
-		if ( add_site_option( self::OPTION, $key ) ) {
-			return $key;
-		}
-		wp_cache_delete( get_current_network_id() . ':' . self::OPTION, 'site-options' );
-		$stored = get_site_option( self::OPTION );
+		// A network option: add_site_option() inserts whenever this request saw none, so two
+		// web nodes may both store one; the one stored first is the key, for both.
+		add_site_option( self::OPTION, $key );
+		$stored = AtomicOption::settle_network( self::OPTION );
 		return self::valid( $stored ) ? (string) $stored : $key;
 	}
 

@@ -193,6 +193,39 @@ class MultisiteTest extends TestCase {
 	}
 
 	/**
+	 * Two web nodes making the network's fingerprint key at once: each add_site_option()
+	 * inserts (the network's meta has no unique key). Here the other node's key is stored while
+	 * this request's cache says there is none, as it would be between the two nodes' reads and
+	 * writes; both must end with the key stored first, and one row. Fails on the code before
+	 * AtomicOption::settle_network(): this node used its own key.
+	 */
+	public function test_network_key_made_by_two_nodes_at_once(): void {
+		$script = tempnam( sys_get_temp_dir(), 'as-net-key' ) . '.php';
+		file_put_contents(
+			$script,
+			'<?php
+			global $wpdb;
+			$name    = \AuthSentinel\Secrets\Fingerprinter::OPTION;
+			$network = get_current_network_id();
+			$saved   = get_site_option( $name );
+			$other   = str_repeat( "b", 64 );
+			delete_site_option( $name );
+			$wpdb->insert( $wpdb->sitemeta, array( "site_id" => $network, "meta_key" => $name, "meta_value" => $other ) );
+			wp_cache_set( $network . ":notoptions", array( $name => true ), "site-options" );
+			$used = \AuthSentinel\Secrets\Fingerprinter::network_key();
+			$rows = $wpdb->get_col( $wpdb->prepare( "SELECT meta_value FROM {$wpdb->sitemeta} WHERE site_id = %d AND meta_key = %s", $network, $name ) );
+			delete_site_option( $name );
+			add_site_option( $name, $saved );
+			echo wp_json_encode( array( "used" => $used, "rows" => $rows, "other" => $other ) );'
+		);
+		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( dirname( __DIR__, 2 ) . '/.cache/' . self::SITE ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
+		unlink( $script );
+		$this->assertIsArray( $out );
+		$this->assertSame( $out['other'], $out['used'], 'the key stored first' );
+		$this->assertSame( array( $out['other'] ), $out['rows'], 'one row left' );
+	}
+
+	/**
 	 * The screens live in the Network Admin for the network administrator.
 	 */
 	public function test_network_admin_screens(): void {
