@@ -133,7 +133,7 @@ if wanted php || wanted e2e; then
 				# Also the security tests (tests/php/security), and the bounded storage with a smaller storm
 				# (SQLite writes one at a time: 1,000 requests still fill the ten networks' caps).
 				AUTH_SENTINEL_SITE_DIR="$CACHE/sqlite" AUTH_SENTINEL_SITE_URL="$sqlite_url" AUTH_SENTINEL_STORM_REQUESTS=1000 phpunit -c tests/php/phpunit.xml.dist \
-					--filter '/(Events|Secrets|Catalog|Sessions(Revoke|Route|Policy)Test|AuditRouteTest|SettingsRouteTest|PrivacyTest|BoundedStorageTest|Security\\)/' --log-junit "$RESULTS/sqlite.xml" >"$RESULTS/sqlite.log" 2>&1
+					--filter '/(Events|Secrets|Catalog|Sessions(Revoke|Route|Policy)Test|AuditRouteTest|SettingsRouteTest|PrivacyTest|BoundedStorageTest|LogForwardingTest|Security\\)/' --log-junit "$RESULTS/sqlite.xml" >"$RESULTS/sqlite.log" 2>&1
 				tail -n 20 "$RESULTS/sqlite.log"
 				read -r p f < <(counts junit "$RESULTS/sqlite.xml")
 				record sqlite "$p" "$f"
