@@ -103,7 +103,7 @@ if wanted php || wanted e2e; then
 		trap 'bash "$ROOT/bin/test-site.sh" down' EXIT
 		if wanted php; then
 			say "── phpunit (integration, $url)"
-			AUTH_SENTINEL_SITE_URL="$url" phpunit -c tests/php/phpunit.xml.dist --log-junit "$RESULTS/phpunit.xml" >"$RESULTS/phpunit.log" 2>&1
+			AUTH_SENTINEL_SITE_URL="$url" phpunit -c tests/php/phpunit.xml.dist --testsuite integration,hygiene --log-junit "$RESULTS/phpunit.xml" >"$RESULTS/phpunit.log" 2>&1
 			tail -n 40 "$RESULTS/phpunit.log"
 			read -r p f < <(counts junit "$RESULTS/phpunit.xml")
 			record phpunit "$p" "$f"
