@@ -230,5 +230,7 @@ final class Plugin {
 		wp_clear_scheduled_hook( Hooks::ROLLUP );
 		wp_clear_scheduled_hook( Inventory::CRON_HOOK );
 		wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
+		wp_unschedule_hook( Hooks::LOG_COUNTS );
+		wp_unschedule_hook( Hooks::LOG_RETRY );
 	}
 }
