@@ -276,22 +276,7 @@ class NodesTest extends TestCase {
 		sleep( 1 );
 		$bearer = $issue();
 		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) )['status'] );
-		$jar   = $this->sign_in( 'admin' );
-		$nonce = $this->http( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', array( 'cookies' => $jar ) )['body'];
-		$all   = $this->http(
-			'POST',
-			'/wp-json/auth-sentinel/v1/sessions/revoke-all',
-			array(
-				'cookies' => $jar,
-				'headers' => array( 'X-WP-Nonce: ' . $nonce, 'Content-Type: application/json' ),
-				'body'    => wp_json_encode(
-					array(
-						'password'              => 'password',
-						'application_passwords' => false, // The other tests sign in with theirs.
-					)
-				),
-			)
-		);
+		$all = $this->revoke_everyone();
 		$this->assertSame( 200, $all['status'], $all['body'] );
 		$refused = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) );
 		$this->assertSame( 401, $refused['status'], 'a token issued before, on the other node' );
@@ -343,22 +328,7 @@ class NodesTest extends TestCase {
 				curl_multi_exec( $multi, $running );
 				curl_multi_select( $multi, 0.05 );
 			} while ( microtime( true ) - $started < 0.5 );
-			$jar   = $this->sign_in( 'admin' );
-			$nonce = $this->http( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', array( 'cookies' => $jar ) )['body'];
-			$all   = $this->http(
-				'POST',
-				'/wp-json/auth-sentinel/v1/sessions/revoke-all',
-				array(
-					'cookies' => $jar,
-					'headers' => array( 'X-WP-Nonce: ' . $nonce, 'Content-Type: application/json' ),
-					'body'    => wp_json_encode(
-						array(
-							'password'              => 'password',
-							'application_passwords' => false,
-						)
-					),
-				)
-			);
+			$all = $this->revoke_everyone();
 			$this->assertLessThan( 3.0, microtime( true ) - $started, 'revoked while node 2 was busy' );
 			do {
 				curl_multi_exec( $multi, $running );
@@ -968,5 +938,30 @@ class NodesTest extends TestCase {
 			$prints[] = $m[1];
 		}
 		$this->assertSame( $prints[0], $prints[1], 'both nodes fingerprinted with the same key' );
+	}
+
+	/**
+	 * Revokes everyone's sessions on node 1 as the administrator (POST /sessions/revoke-all,
+	 * application passwords kept: the other tests sign in with theirs).
+	 *
+	 * @return array<string, mixed> The response.
+	 */
+	private function revoke_everyone(): array {
+		$jar   = $this->sign_in( 'admin' );
+		$nonce = $this->http( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', array( 'cookies' => $jar ) )['body'];
+		return $this->http(
+			'POST',
+			'/wp-json/auth-sentinel/v1/sessions/revoke-all',
+			array(
+				'cookies' => $jar,
+				'headers' => array( 'X-WP-Nonce: ' . $nonce, 'Content-Type: application/json' ),
+				'body'    => wp_json_encode(
+					array(
+						'password'              => 'password',
+						'application_passwords' => false,
+					)
+				),
+			)
+		);
 	}
 }
