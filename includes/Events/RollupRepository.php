@@ -254,25 +254,6 @@ class RollupRepository {
 	}
 
 	/**
-	 * Removes a user from the top lists (the privacy eraser); the sums stay, as the failures
-	 * themselves stay, anonymised.
-	 *
-	 * @param int $user_id The user.
-	 * @return void
-	 */
-	public function forget_user( int $user_id ): void {
-		global $wpdb;
-		$table = Schema::rollup_table();
-		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE dim = 'user' AND k = %s", (string) $user_id ) );
-		// The buckets whose exact list of users named the user are computed again, from the
-		// anonymised failures, when next asked for.
-		$id = (string) $user_id;
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE dim = 'all' AND (sketch = %s OR sketch LIKE %s OR sketch LIKE %s OR sketch LIKE %s)", 'L:' . $id, $wpdb->esc_like( 'L:' . $id . ',' ) . '%', '%' . $wpdb->esc_like( ',' . $id . ',' ) . '%', '%' . $wpdb->esc_like( ',' . $id ) ) );
-		// phpcs:enable
-	}
-
-	/**
 	 * Deletes the buckets that start before an hour (the failures before it were pruned).
 	 *
 	 * @param int $before First hour kept.

@@ -114,10 +114,7 @@ class Eraser {
 		}
 		$likes    = $subject->likes();
 		$messages = array();
-		if ( $subject->user_id > 0 ) {
-			$this->rollup->forget_user( $subject->user_id );
-		}
-		$hours = array(); // The hours whose sums named the person: summed again from what is left.
+		$hours    = array(); // The hours whose sums named the person: summed again from what is left.
 		if ( 1 === (int) $page ) {
 			$total = $this->repository->events_count( $subject->user_id, $likes );
 			if ( $total > 0 ) {
@@ -159,9 +156,6 @@ class Eraser {
 		} while ( $more );
 
 		$this->forget_hours( $hours );
-		if ( $subject->user_id > 0 ) {
-			$this->rollup->forget_user( $subject->user_id ); // Summed again meanwhile, from rows not yet anonymised.
-		}
 		return self::result( $handled > 0, false, $messages, true );
 	}
 
