@@ -39,7 +39,7 @@ final class Guards {
 	/**
 	 * The schema's version, as Database\Schema installs it (compared without loading it).
 	 */
-	const SCHEMA_VERSION = 8;
+	const SCHEMA_VERSION = 9;
 
 	/**
 	 * The keys and salts WordPress keeps in the database when wp-config.php does not define

@@ -134,7 +134,7 @@ class AuditController extends Controller {
 			);
 			$filters['actions']  = array();
 			foreach ( AuditSummary::labels() as $action => $label ) {
-				if ( false !== mb_stripos( $label, $search ) ) {
+				if ( false !== mb_stripos( $label, $search ) || false !== stripos( $action, $search ) ) {
 					$filters['actions'][] = $action;
 				}
 			}
@@ -220,7 +220,7 @@ class AuditController extends Controller {
 	public function get_collection_params() {
 		$params                          = parent::get_collection_params();
 		$params['per_page']['maximum']   = 100;
-		$params['search']['description'] = __( 'Only rows whose address, user agent, action, details or user (login, email, name) contain this text.', 'auth-sentinel' );
+		$params['search']['description'] = __( 'Only rows with every word of this text at the start of a word of their user agent or details (words of three letters or more, on MariaDB and MySQL), whose address starts with it, or whose action or user (login, email, name) contains it.', 'auth-sentinel' );
 		return array_merge(
 			$params,
 			array(

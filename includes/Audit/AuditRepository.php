@@ -9,6 +9,7 @@ namespace AuthSentinel\Audit;
 
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\BoundedCount;
+use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -109,6 +110,7 @@ class AuditRepository {
 		list( $where, $args ) = $this->where( $filters );
 		$offset               = max( 0, ( $page - 1 ) * $per_page );
 
+		$broad = false;
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
 			$ids = $this->ids( $filters, self::FEW + 1, true );
 			if ( count( $ids ) <= self::FEW ) {
@@ -118,10 +120,14 @@ class AuditRepository {
 					'more'  => false,
 				);
 			}
+			$broad = true; // More than FEW: walking the time index meets them quickly, counting would not.
 		}
 
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
-		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC' );
+		$count = $broad ? array(
+			'total' => BoundedCount::LIMIT,
+			'more'  => true,
+		) : BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC' );
 		$rows  = $count['total'] > $offset || $count['more'] ? $wpdb->get_results(
 			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY at DESC, id DESC LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
 			ARRAY_A
@@ -150,12 +156,27 @@ class AuditRepository {
 	 */
 	public function ids( array $filters, int $limit, bool $by_time ): array {
 		global $wpdb;
-		$table                = Schema::audit_table();
+		$table = Schema::audit_table();
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			// Each way a search reaches rows by its own index (an OR of them would read them all).
+			$branches = $this->search_branches( $filters );
+			unset( $filters['search'] );
+		} else {
+			$branches = array( array( '1 = 1', array() ) );
+		}
 		list( $where, $args ) = $this->where( $filters );
-		$args[]               = $limit;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
-		$found = (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, at FROM {$table} WHERE {$where} LIMIT %d", $args ), ARRAY_A );
+		$found                = array();
+		foreach ( $branches as $branch ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
+			foreach ( (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, at FROM {$table} WHERE {$where} AND {$branch[0]} LIMIT %d", array_merge( $args, $branch[1], array( $limit ) ) ), ARRAY_A ) as $row ) {
+				$found[ (int) $row['id'] ] = $row;
+			}
+			if ( count( $found ) >= $limit ) {
+				break;
+			}
+		}
 		$wpdb->flush(); // Its copy of up to $limit rows is not needed any more.
+		$found = array_slice( array_values( $found ), 0, $limit );
 		usort(
 			$found,
 			static function ( $a, $b ) use ( $by_time ): int {
@@ -327,24 +348,46 @@ class AuditRepository {
 			$args[]  = (string) $filters['until'];
 		}
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			// Free text is a scan either way (LIKE '%…%'); the users and actions it names are
-			// looked up by index when a listing asks.
-			$any  = array();
-			$like = '%' . $wpdb->esc_like( (string) $filters['search'] ) . '%';
-			foreach ( array( 'ip', 'user_agent', 'action', 'details' ) as $name ) {
-				$any[]  = "{$name} LIKE %s";
-				$args[] = $like;
-			}
-			foreach ( array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 100 ) as $user_id ) {
-				$any[] = 'target_user_id = %d OR actor_id = %d';
-				array_push( $args, $user_id, $user_id );
-			}
-			foreach ( array_slice( (array) ( $filters['actions'] ?? array() ), 0, 20 ) as $action ) {
-				$any[]  = 'action = %s';
-				$args[] = (string) $action;
+			$any = array();
+			foreach ( $this->search_branches( $filters ) as $branch ) {
+				$any[] = $branch[0];
+				array_push( $args, ...$branch[1] );
 			}
 			$where[] = '(' . implode( ' OR ', $any ) . ')';
 		}
 		return array( implode( ' AND ', $where ), $args );
+	}
+
+	/**
+	 * Returns the ways a search reaches audit rows, each a condition that one index answers: its
+	 * words by the full-text index over the user agent and the details (where there is none,
+	 * `LIKE '%…%'`, which reads every row), the start of an address by `ip`, the users it names
+	 * (login, email, name) by `target_at` and `actor_at`, the actions whose name or label holds
+	 * it by `action_at`.
+	 *
+	 * @param array<string, mixed> $filters Filters with a search, user_ids and actions.
+	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
+	 */
+	private function search_branches( array $filters ): array {
+		global $wpdb;
+		$search   = (string) $filters['search'];
+		$query    = FullText::query( 'audit', $search );
+		$branches = array( array( 'ip LIKE %s', array( $wpdb->esc_like( $search ) . '%' ) ) );
+		if ( null !== $query ) {
+			$branches[] = array( FullText::condition( 'audit' ), array( $query ) );
+		} elseif ( ! FullText::ready( 'audit' ) ) {
+			$branches[] = FullText::like( FullText::COLUMNS['audit'], $search );
+		}
+		$users = array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 100 );
+		if ( $users ) {
+			$in         = implode( ', ', $users );
+			$branches[] = array( "target_user_id IN ({$in})", array() );
+			$branches[] = array( "actor_id IN ({$in})", array() );
+		}
+		$actions = array_slice( array_map( 'strval', (array) ( $filters['actions'] ?? array() ) ), 0, 20 );
+		if ( $actions ) {
+			$branches[] = array( 'action IN (' . implode( ', ', array_fill( 0, count( $actions ), '%s' ) ) . ')', $actions );
+		}
+		return $branches;
 	}
 }

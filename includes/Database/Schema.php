@@ -141,7 +141,8 @@ class Schema {
 				KEY at (at),
 				KEY action_at (action,at),
 				KEY target_at (target_user_id,at),
-				KEY actor_at (actor_id,at)
+				KEY actor_at (actor_id,at),
+				KEY ip (ip)
 			) {$charset};"
 		);
 
@@ -184,7 +185,8 @@ class Schema {
 				KEY code_last (code,last_seen),
 				KEY source_last (source,last_seen),
 				KEY user_last (user_id,last_seen),
-				KEY token_fp (token_fp)
+				KEY token_fp (token_fp),
+				KEY ip (ip)
 			) {$charset};"
 		);
 
@@ -253,6 +255,8 @@ class Schema {
 			) {$charset};"
 		);
 		\AuthSentinel\Events\Rollup::schedule(); // The backfill of the kept period, in batches.
+		// v9: search by index: `ip` above (an address's start), a full-text index where there is one.
+		FullText::ensure();
 
 		// The listing indexes of v3, replaced by the list_* ones above (which add the columns that
 		// let a listing's filter, sort and total be read from the index alone).

@@ -189,9 +189,19 @@ class EventsController extends Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params() {
-		$params                        = parent::get_collection_params();
-		$params['per_page']['maximum'] = 100;
+		$params                          = parent::get_collection_params();
+		$params['per_page']['maximum']   = 100;
+		$params['search']['description'] = self::search_description();
 		return array_merge( $params, self::filter_params() );
+	}
+
+	/**
+	 * Describes what a search of the failures finds (GET /events and /events/stats).
+	 *
+	 * @return string
+	 */
+	public static function search_description(): string {
+		return __( 'Only failures with every word of this text at the start of a word of their user agent, route, issuer, token issuer or server code (words of three letters or more, on MariaDB and MySQL), whose address starts with it, or whose user (login, email, name), cause or app code it names.', 'auth-sentinel' );
 	}
 
 	/**

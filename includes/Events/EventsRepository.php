@@ -9,7 +9,9 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\BoundedQuery;
+use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
+use AuthSentinel\Vocabulary\Cause;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -282,14 +284,41 @@ class EventsRepository {
 	 */
 	public function find( array $filters, int $page, int $per_page, string $orderby = 'last_seen', string $order = 'desc' ): array {
 		global $wpdb;
-		$table                = Schema::events_table();
-		list( $where, $args ) = $this->where( $filters );
-		$orderby              = in_array( $orderby, self::ORDERS, true ) ? $orderby : 'last_seen';
-		$order                = 'asc' === strtolower( $order ) ? 'ASC' : 'DESC';
-		$offset               = max( 0, ( $page - 1 ) * $per_page );
+		$table   = Schema::events_table();
+		$orderby = in_array( $orderby, self::ORDERS, true ) ? $orderby : 'last_seen';
+		$order   = 'asc' === strtolower( $order ) ? 'ASC' : 'DESC';
+		$offset  = max( 0, ( $page - 1 ) * $per_page );
 
+		$broad = false;
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] && ! isset( $filters['ids'] ) ) {
+			$found = $this->search_matches( $filters, self::FEW + 1 );
+			if ( count( $found ) <= self::FEW ) {
+				// Few matches: their ids and sort keys came by index; one page of rows by id.
+				usort(
+					$found,
+					static function ( array $a, array $b ) use ( $orderby, $order ): int {
+						$cmp = 'count' === $orderby ? (int) $a[ $orderby ] <=> (int) $b[ $orderby ] : strcmp( (string) $a[ $orderby ], (string) $b[ $orderby ] );
+						$cmp = 0 === $cmp ? (int) $a['id'] <=> (int) $b['id'] : $cmp;
+						return 'ASC' === $order ? $cmp : -$cmp;
+					}
+				);
+				return array(
+					'rows'  => $this->by_ids( array_map( 'intval', array_column( array_slice( $found, $offset, $per_page ), 'id' ) ) ),
+					'total' => count( $found ),
+					'more'  => false,
+				);
+			}
+			// More than FEW match: so many that walking the listing's index meets them quickly;
+			// counting them would not, and is known to pass the bound already.
+			$broad = true;
+		}
+
+		list( $where, $args ) = $this->where( $filters );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
-		$count = BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ), "ORDER BY {$orderby} {$order}, id {$order}" );
+		$count = $broad ? array(
+			'total' => BoundedCount::LIMIT,
+			'more'  => true,
+		) : BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ), "ORDER BY {$orderby} {$order}, id {$order}" );
 		$rows  = $count['total'] > $offset || $count['more'] ? $wpdb->get_results(
 			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
 			ARRAY_A
@@ -301,6 +330,83 @@ class EventsRepository {
 			'total' => $count['total'],
 			'more'  => $count['more'],
 		);
+	}
+
+	/**
+	 * Up to how many matches of a search are collected by id (see find()).
+	 */
+	const FEW = BoundedCount::LIMIT;
+
+	/**
+	 * Replaces a search among filters by the ids of its matches when there are at most FEW, so
+	 * that the statistics of a search read those rows by id instead of testing every row.
+	 *
+	 * @param array<string, mixed> $filters Filters as in find().
+	 * @return array<string, mixed>
+	 */
+	public function resolve_search( array $filters ): array {
+		if ( ! isset( $filters['search'] ) || '' === $filters['search'] || isset( $filters['ids'] ) ) {
+			return $filters;
+		}
+		$found = $this->search_matches( $filters, self::FEW + 1 );
+		if ( count( $found ) <= self::FEW ) {
+			$filters['ids'] = array_map( 'intval', array_column( $found, 'id' ) );
+			unset( $filters['search'] );
+		}
+		return $filters;
+	}
+
+	/**
+	 * Collects the rows a search matches, with their sort keys, each way in by its own index
+	 * (see search_branches()), at most a number: when there are more, which ones come back is
+	 * arbitrary and only their count matters.
+	 *
+	 * @param array<string, mixed> $filters Filters as in find(), with a search.
+	 * @param int                  $limit   How many at most.
+	 * @return array<int, array{id: int, last_seen: string, first_seen: string, count: int}> By id.
+	 */
+	private function search_matches( array $filters, int $limit ): array {
+		global $wpdb;
+		$table    = Schema::events_table();
+		$branches = $this->search_branches( $filters );
+		$others   = $filters;
+		unset( $others['search'] );
+		list( $where, $args ) = $this->where( $others );
+		$found                = array();
+		foreach ( $branches as $branch ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
+			$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, last_seen, first_seen, count FROM {$table} WHERE {$where} AND {$branch[0]} LIMIT %d", array_merge( $args, $branch[1], array( $limit ) ) ), ARRAY_A );
+			foreach ( $rows as $row ) {
+				$found[ (int) $row['id'] ] = $row;
+			}
+			if ( count( $found ) >= $limit ) {
+				break;
+			}
+		}
+		$wpdb->flush();
+		return array_values( $found );
+	}
+
+	/**
+	 * Returns rows by id, in the order of the ids given.
+	 *
+	 * @param int[] $ids The ids.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function by_ids( array $ids ): array {
+		global $wpdb;
+		if ( ! $ids ) {
+			return array();
+		}
+		$rows = (array) $wpdb->get_results( 'SELECT * FROM ' . Schema::events_table() . ' WHERE id IN (' . implode( ',', array_map( 'intval', $ids ) ) . ')', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; integers.
+		$by   = array_column( $rows, null, 'id' );
+		$out  = array();
+		foreach ( $ids as $id ) {
+			if ( isset( $by[ $id ] ) ) {
+				$out[] = $by[ $id ];
+			}
+		}
+		return $out;
 	}
 
 	/**
@@ -487,27 +593,58 @@ class EventsRepository {
 				$args[]  = $filters[ $key ];
 			}
 		}
-		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+		if ( isset( $filters['ids'] ) ) {
+			// A search resolved to its matches (resolve_search()).
+			$where[] = $filters['ids'] ? 'id IN (' . implode( ',', array_map( 'intval', (array) $filters['ids'] ) ) . ')' : '0 = 1';
+		} elseif ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
 			$any = array();
-			// A search that names catalog entries (an app code such as API02003) looks them up by
-			// index; only free text scans the text columns.
-			if ( empty( $filters['codes'] ) ) {
-				$like = '%' . $wpdb->esc_like( (string) $filters['search'] ) . '%';
-				foreach ( array( 'server_code', 'ip', 'user_agent', 'route', 'token_jti', 'token_iss', 'issuer', 'cause' ) as $column ) {
-					$any[]  = "{$column} LIKE %s";
-					$args[] = $like;
-				}
-			}
-			foreach ( array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 200 ) as $user_id ) {
-				$any[]  = 'user_id = %d';
-				$args[] = $user_id;
-			}
-			foreach ( array_slice( (array) ( $filters['codes'] ?? array() ), 0, 50 ) as $code ) {
-				$any[]  = 'code = %s';
-				$args[] = (string) $code;
+			foreach ( $this->search_branches( $filters ) as $branch ) {
+				$any[] = $branch[0];
+				array_push( $args, ...$branch[1] );
 			}
 			$where[] = '(' . implode( ' OR ', $any ) . ')';
 		}
 		return array( implode( ' AND ', $where ), $args );
+	}
+
+	/**
+	 * Returns the ways a search reaches failures, each a condition that one index answers: its
+	 * words by the full-text index (where there is none, `LIKE '%…%'` on each text column, which
+	 * reads every row), the start of an address by `ip`, the users it names (login, email, name)
+	 * by `user_last`, app codes by `code_last` and causes by `cause_last`. A search that names
+	 * catalog entries (an app code such as API02003) is answered by those alone.
+	 *
+	 * @param array<string, mixed> $filters Filters with a search, user_ids and codes.
+	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
+	 */
+	private function search_branches( array $filters ): array {
+		global $wpdb;
+		$search   = (string) $filters['search'];
+		$branches = array();
+		if ( empty( $filters['codes'] ) ) {
+			$query = FullText::query( 'events', $search );
+			if ( null !== $query ) {
+				$branches[] = array( FullText::condition( 'events' ), array( $query ) );
+			} elseif ( ! FullText::ready( 'events' ) ) {
+				$branches[] = FullText::like( FullText::COLUMNS['events'], $search );
+			}
+			$branches[] = array( 'ip LIKE %s', array( $wpdb->esc_like( $search ) . '%' ) );
+		}
+		$lists = array(
+			'user_id' => array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 200 ),
+			'code'    => array_slice( array_map( 'strval', (array) ( $filters['codes'] ?? array() ) ), 0, 50 ),
+			'cause'   => array(),
+		);
+		foreach ( Cause::labels() as $cause => $label ) {
+			if ( false !== mb_stripos( $label, $search ) || false !== stripos( $cause, $search ) ) {
+				$lists['cause'][] = $cause;
+			}
+		}
+		foreach ( $lists as $column => $values ) {
+			if ( $values ) {
+				$branches[] = array( "{$column} IN (" . implode( ', ', array_fill( 0, count( $values ), 'user_id' === $column ? '%d' : '%s' ) ) . ')', $values );
+			}
+		}
+		return $branches;
 	}
 }

@@ -1,0 +1,211 @@
+<?php
+/**
+ * Free-text search by the database's full-text index.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Database;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Lets a search of the failures or the audit log read a full-text index instead of every row.
+ *
+ * On MariaDB and MySQL (InnoDB) each of the two tables gets a `FULLTEXT` index over its text
+ * columns, made by the schema upgrade (ensure()); a search is then a boolean-mode query in which
+ * every word of the text must start a word of the row (`+word*`). The index leaves out words
+ * shorter than the server's `innodb_ft_min_token_size` and its stopwords, so those are dropped
+ * from the query too; a search left with no word, or a database without the index (SQLite, where
+ * WordPress's driver speaks MySQL's dialect and has no full-text index), matches by `LIKE '%…%'`,
+ * which reads every row. Addresses, users, app codes and causes are never searched here: they
+ * have their own indexes (see the repositories' search_branches()).
+ *
+ * What ensure() found is kept in a small option read only by searches: which tables have the
+ * index, and the shortest word and the stopwords the server indexed them with.
+ *
+ * @since 0.1.0
+ */
+final class FullText {
+
+	/**
+	 * The option holding what the schema upgrade found (not autoloaded: only searches read it).
+	 */
+	const OPTION = 'auth_sentinel_fulltext';
+
+	/**
+	 * The index's name, on each table.
+	 */
+	const INDEX = 'search_text';
+
+	/**
+	 * The columns indexed, by table (Schema's table names without the prefix).
+	 */
+	const COLUMNS = array(
+		'events' => array( 'user_agent', 'route', 'server_code', 'issuer', 'token_iss', 'token_jti' ),
+		'audit'  => array( 'user_agent', 'details' ),
+	);
+
+	/**
+	 * What ensure() found, once per request.
+	 *
+	 * @var array{tables?: array<string, bool>, min?: int, stop?: string[]}|null
+	 */
+	private static $state = null;
+
+	/**
+	 * Makes the full-text indexes where the database has them and they are missing, and records
+	 * the server's word rules. Part of the schema upgrade; does nothing on SQLite.
+	 *
+	 * On InnoDB the first full-text index of a table rebuilds it (a hidden document id is added)
+	 * and blocks writes to it meanwhile: about N seconds at a million rows (docs/performance.md).
+	 * A failure recorded meanwhile waits at most BoundedQuery::LOCK_WAIT and is then dropped, as
+	 * on any storage fault; sign-in goes on.
+	 *
+	 * @return void
+	 */
+	public static function ensure(): void {
+		global $wpdb;
+		if ( ! self::engine_has_it() ) {
+			update_option( self::OPTION, array( 'tables' => array() ), false );
+			self::$state = null;
+			return;
+		}
+		$tables = array();
+		foreach ( self::COLUMNS as $name => $columns ) {
+			$table = 'events' === $name ? Schema::events_table() : Schema::audit_table();
+			if ( ! self::has_index( $table ) ) {
+				$suppress = $wpdb->suppress_errors( true );
+				$wpdb->query( "ALTER TABLE {$table} ADD FULLTEXT KEY " . self::INDEX . ' (' . implode( ', ', $columns ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table, fixed columns.
+				$wpdb->suppress_errors( $suppress );
+			}
+			$tables[ $name ] = self::has_index( $table );
+		}
+		$min  = (int) $wpdb->get_var( 'SELECT @@innodb_ft_min_token_size' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A server variable.
+		$stop = array();
+		if ( (int) $wpdb->get_var( 'SELECT @@innodb_ft_enable_stopword' ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A server variable.
+			$custom = (string) $wpdb->get_var( 'SELECT @@innodb_ft_server_stopword_table' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A server variable.
+			$source = preg_match( '/^[A-Za-z0-9_$]+\/[A-Za-z0-9_$]+$/', $custom ) ? '`' . str_replace( '/', '`.`', $custom ) . '`' : 'INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD';
+			$stop   = array_map( 'strtolower', array_map( 'strval', (array) $wpdb->get_col( "SELECT value FROM {$source}" ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- The server's own stopword table, its name checked above.
+		}
+		update_option(
+			self::OPTION,
+			array(
+				'tables' => $tables,
+				'min'    => max( 1, $min ),
+				'stop'   => $stop,
+			),
+			false
+		);
+		self::$state = null;
+	}
+
+	/**
+	 * Returns the boolean-mode query for a search of a table's index, or null when the table has
+	 * no index or the text has no word the index holds (then the caller scans).
+	 *
+	 * @param string $table  'events' or 'audit'.
+	 * @param string $search The text searched.
+	 * @return string|null
+	 */
+	public static function query( string $table, string $search ): ?string {
+		if ( ! self::ready( $table ) ) {
+			return null;
+		}
+		$words = self::words( $search, (int) ( self::$state['min'] ?? 3 ), (array) ( self::$state['stop'] ?? array() ) );
+		return $words ? '+' . implode( '* +', $words ) . '*' : null;
+	}
+
+	/**
+	 * Tells whether a table has its full-text index. Then a search without a word the index
+	 * holds (only short words, stopwords or punctuation, such as an address) is not looked for in
+	 * the text at all: reading every row for it is what the index is there to avoid.
+	 *
+	 * @param string $table 'events' or 'audit'.
+	 * @return bool
+	 */
+	public static function ready( string $table ): bool {
+		if ( null === self::$state ) {
+			$state       = get_option( self::OPTION, array() );
+			self::$state = is_array( $state ) ? $state : array();
+		}
+		return ! empty( self::$state['tables'][ $table ] );
+	}
+
+	/**
+	 * Returns the MATCH … AGAINST condition of a table (one placeholder: the query).
+	 *
+	 * @param string $table 'events' or 'audit'.
+	 * @return string
+	 */
+	public static function condition( string $table ): string {
+		return 'MATCH (' . implode( ', ', self::COLUMNS[ $table ] ) . ') AGAINST (%s IN BOOLEAN MODE)';
+	}
+
+	/**
+	 * Returns the condition that matches the words of a search where there is no full-text
+	 * index: each word in one of the columns, as part of a word (`LIKE '%word%'`, which reads
+	 * every row). A superset of what the index finds, so that both engines agree on what a search
+	 * finds wherever the index finds it.
+	 *
+	 * @param string[] $columns The columns.
+	 * @param string   $search  The text.
+	 * @return array{0: string, 1: array<int, string>} The condition and its values.
+	 */
+	public static function like( array $columns, string $search ): array {
+		global $wpdb;
+		$all  = array();
+		$args = array();
+		foreach ( self::words( $search, 1, array() ) as $word ) {
+			$all[] = '(' . implode( ' LIKE %s OR ', $columns ) . ' LIKE %s)';
+			$args  = array_merge( $args, array_fill( 0, count( $columns ), '%' . $wpdb->esc_like( $word ) . '%' ) );
+		}
+		return $all ? array( '(' . implode( ' AND ', $all ) . ')', $args ) : array( '0 = 1', array() );
+	}
+
+	/**
+	 * Splits a search into the words a full-text index holds: runs of letters, digits and
+	 * underscores (InnoDB's word characters), lower-cased, without those too short or stopwords.
+	 *
+	 * @param string   $search The text.
+	 * @param int      $min    The shortest word indexed.
+	 * @param string[] $stop   The stopwords.
+	 * @return string[]
+	 */
+	public static function words( string $search, int $min, array $stop ): array {
+		$words = array();
+		foreach ( (array) preg_split( '/[^\p{L}\p{N}_]+/u', mb_strtolower( $search ), -1, PREG_SPLIT_NO_EMPTY ) as $word ) {
+			$word = (string) $word;
+			if ( mb_strlen( $word ) >= $min && ! in_array( $word, $stop, true ) ) {
+				$words[ $word ] = true;
+			}
+		}
+		return array_slice( array_keys( $words ), 0, 10 );
+	}
+
+	/**
+	 * Tells whether the database is one whose full-text index is used (MariaDB or MySQL).
+	 *
+	 * @return bool
+	 */
+	private static function engine_has_it(): bool {
+		global $wpdb;
+		return ! ( defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE ) && isset( $wpdb->dbh ) && $wpdb->dbh instanceof \mysqli;
+	}
+
+	/**
+	 * Tells whether a table has the full-text index.
+	 *
+	 * @param string $table The table.
+	 * @return bool
+	 */
+	private static function has_index( string $table ): bool {
+		global $wpdb;
+		foreach ( (array) $wpdb->get_results( "SHOW INDEX FROM {$table}" ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+			if ( self::INDEX === ( $row->Key_name ?? '' ) ) { // phpcs:ignore WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- MySQL's column name.
+				return true;
+			}
+		}
+		return false;
+	}
+}

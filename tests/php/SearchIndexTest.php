@@ -1,0 +1,232 @@
+<?php
+/**
+ * Free-text search reads indexes, not every row.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Database\BoundedCount;
+use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\Schema;
+use AuthSentinel\Events\EventsRepository;
+
+/**
+ * A search of the failures or the audit log finds rows by the words of their user agent, route,
+ * issuer's code or details, by the start of their address, by the user, cause or action it
+ * names — and, on MariaDB, reaches them by index: the number of rows the server reads does not
+ * grow with the rows that do not match (Handler_read_rnd_next counts the rows of table scans).
+ */
+class SearchIndexTest extends TestCase {
+
+	/**
+	 * The code (failures) and target user (audit) of this test's rows.
+	 */
+	const TAG = 'searchtest';
+
+	/**
+	 * A target user id no real user has.
+	 */
+	const TARGET = 987655;
+
+	/**
+	 * Removes this test's rows.
+	 */
+	protected function tearDown(): void {
+		global $wpdb;
+		// phpcs:disable WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test clean-up.
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM ' . Schema::events_table() . ' WHERE code = %s', self::TAG ) );
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM ' . Schema::audit_table() . ' WHERE target_user_id = %d', self::TARGET ) );
+		// phpcs:enable
+		parent::tearDown();
+	}
+
+	/**
+	 * Writes failures of this test's code and audit rows about this test's user: $noise rows
+	 * that no search below matches, then the few that the searches look for.
+	 *
+	 * @param int $noise How many rows of each that match nothing.
+	 * @return void
+	 */
+	private function seed( int $noise ): void {
+		global $wpdb;
+		$hour   = intdiv( time(), HOUR_IN_SECONDS );
+		$events = array();
+		$audit  = array();
+		$event  = static function ( string $key, string $at, string $cause, string $ip, string $agent, string $route, string $server_code ) use ( $wpdb, $hour ): string {
+			return $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s, %s, %s, %s)', md5( self::TAG . $key ), $hour, $at, $at, 'token', $server_code, self::TAG, $cause, $ip, $agent, $route, '{}' );
+		};
+		$entry  = static function ( string $at, string $action, string $ip, string $agent, array $details ) use ( $wpdb ): string {
+			return $wpdb->prepare( '(%s, %s, %d, %d, %s, %s, %s)', $at, $action, 1, self::TARGET, $ip, $agent, (string) wp_json_encode( $details ) );
+		};
+		for ( $i = 0; $i < $noise; $i++ ) {
+			$at       = gmdate( 'Y-m-d H:i:s', time() - 7200 - $i );
+			$ip       = '192.0.2.' . ( $i % 250 );
+			$events[] = $event( "noise{$i}", $at, 'bad_credentials', $ip, 'NoiseAgent/' . $i, '/wp-json/wp/v2/posts', 'rest_forbidden' );
+			$audit[]  = $entry( $at, 'session_revoked', $ip, 'NoiseAgent/' . $i, array( 'label' => 'Desk ' . $i ) );
+		}
+		$now      = gmdate( 'Y-m-d H:i:s', time() - 60 );
+		$earlier  = gmdate( 'Y-m-d H:i:s', time() - 120 );
+		$events[] = $event( 'phone', $now, 'bad_credentials', '10.77.42.7', 'Till/2.1 (iPhone; iOS 17.4)', '/wp-json/jwt-auth/v1/token/validate', 'jwt_auth_invalid_token' );
+		$events[] = $event( 'phone2', $earlier, 'bad_credentials', '10.77.42.8', 'Till/2.1 (iPhone; iOS 17.5)', '/wp-json/wp/v2/posts', 'rest_forbidden' );
+		$events[] = $event( 'gone', $now, 'expired', '198.51.100.9', 'Kiosk/1.0', '/wp-json/wp/v2/posts', 'rest_forbidden' );
+		$audit[]  = $entry( $now, 'app_password_created', '10.77.42.7', 'Till/2.1 (iPhone; iOS 17.4)', array( 'label' => 'Register Saffron' ) );
+		$audit[]  = $entry( $earlier, 'session_revoked', '198.51.100.9', 'Kiosk/1.0', array( 'label' => 'Saffron backroom' ) );
+		// phpcs:disable WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		foreach ( array_chunk( $events, 1000 ) as $chunk ) {
+			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, ip, user_agent, route, details) VALUES ' . implode( ',', $chunk ) );
+		}
+		foreach ( array_chunk( $audit, 1000 ) as $chunk ) {
+			$wpdb->query( 'INSERT INTO ' . Schema::audit_table() . ' (at, action, actor_id, target_user_id, ip, user_agent, details) VALUES ' . implode( ',', $chunk ) );
+		}
+		// phpcs:enable
+	}
+
+	/**
+	 * Returns the user agents of the failures a search finds, over HTTP as the Errors screen asks.
+	 *
+	 * @param string $search The search.
+	 * @return string[]
+	 */
+	private function failures( string $search ): array {
+		$page = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events?per_page=100&code=' . self::TAG . '&search=' . rawurlencode( $search ), array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $page['status'], $page['body'] );
+		$this->assertSame( (string) count( $page['json'] ), $page['headers']['x-wp-total'] ?? null );
+		return array_map(
+			static function ( array $row ): string {
+				return (string) $row['user_agent'];
+			},
+			$page['json']
+		);
+	}
+
+	/**
+	 * Returns the details' labels of the audit rows a search finds, over HTTP.
+	 *
+	 * @param string $search The search.
+	 * @return string[]
+	 */
+	private function entries( string $search ): array {
+		$page = $this->http( 'GET', '/wp-json/auth-sentinel/v1/audit?per_page=100&user=' . self::TARGET . '&search=' . rawurlencode( $search ), array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $page['status'], $page['body'] );
+		$this->assertSame( (string) count( $page['json'] ), $page['headers']['x-wp-total'] ?? null );
+		return array_map(
+			static function ( array $row ): string {
+				return (string) ( $row['details']['label'] ?? '' );
+			},
+			$page['json']
+		);
+	}
+
+	/**
+	 * Words of the user agent, two words at once, the route, the issuer's code, the start of an
+	 * address and a cause's name each find their failures, newest first, and nothing else.
+	 */
+	public function test_failures_found_by_words_address_and_cause(): void {
+		$this->seed( 300 );
+		$both = array( 'Till/2.1 (iPhone; iOS 17.4)', 'Till/2.1 (iPhone; iOS 17.5)' );
+		$this->assertSame( $both, $this->failures( 'iphone' ) );
+		$this->assertSame( $both, $this->failures( 'Till iPhone' ) );
+		$this->assertSame( array( 'Till/2.1 (iPhone; iOS 17.4)' ), $this->failures( 'jwt-auth/v1/token' ) );
+		$this->assertSame( array( 'Till/2.1 (iPhone; iOS 17.4)' ), $this->failures( 'jwt_auth_invalid_token' ) );
+		$this->assertSame( $both, $this->failures( '10.77.42' ) );
+		$this->assertSame( array( 'Till/2.1 (iPhone; iOS 17.5)' ), $this->failures( '10.77.42.8' ) );
+		$this->assertSame( array( 'Kiosk/1.0' ), $this->failures( 'Expired' ) );
+		$this->assertSame( array(), $this->failures( 'Android' ) );
+
+		// The statistics of a search count the same failures.
+		$stats = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events/stats?code=' . self::TAG . '&search=iphone', array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $stats['status'], $stats['body'] );
+		$this->assertSame( 2, $stats['json']['total'] );
+	}
+
+	/**
+	 * Words of the user agent and of the details (an app password's name), the start of an
+	 * address and an action's name each find their audit rows, and nothing else.
+	 */
+	public function test_audit_found_by_words_address_and_action(): void {
+		$this->seed( 300 );
+		$this->assertSame( array( 'Register Saffron', 'Saffron backroom' ), $this->entries( 'saffron' ) );
+		$this->assertSame( array( 'Register Saffron' ), $this->entries( 'iphone' ) );
+		$this->assertSame( array( 'Register Saffron' ), $this->entries( 'register saffron' ) );
+		$this->assertSame( array( 'Saffron backroom' ), $this->entries( '198.51.100' ) );
+		$this->assertSame( array( 'Register Saffron' ), $this->entries( 'app_password_created' ) );
+		$this->assertSame( array(), $this->entries( 'Android' ) );
+	}
+
+	/**
+	 * On MariaDB a search reads the rows it finds, not the table: with 3,000 more rows that do
+	 * not match, the rows read by table scans stay under 100 (a `LIKE '%…%'` read all 3,000).
+	 */
+	public function test_search_reads_by_index(): void {
+		global $wpdb;
+		if ( null === FullText::query( 'events', 'iphone' ) ) {
+			$this->markTestSkipped( 'No full-text index on this database (SQLite): a search reads every row.' );
+		}
+		$this->seed( 3000 );
+		$scanned = static function ( callable $search ) use ( $wpdb ): int {
+			$read = static function () use ( $wpdb ): int {
+				return (int) $wpdb->get_var( "SHOW SESSION STATUS LIKE 'Handler_read_rnd_next'", 1 );
+			};
+			$before = $read();
+			$search();
+			return $read() - $before;
+		};
+		$events = new EventsRepository();
+		foreach ( array( 'iphone', 'Till iPhone', '10.77.42', 'jwt-auth/v1/token' ) as $text ) {
+			$found = array();
+			$rows  = $scanned(
+				static function () use ( $events, $text, &$found ) {
+					$found = $events->find(
+						array(
+							'code'   => self::TAG,
+							'search' => $text,
+						),
+						1,
+						20
+					);
+				}
+			);
+			$this->assertNotEmpty( $found['rows'], $text );
+			$this->assertLessThan( 100, $rows, "failures, search {$text}: rows read by scans" );
+		}
+		$audit = new AuditRepository();
+		foreach ( array( 'saffron', 'iphone', '198.51.100' ) as $text ) {
+			$found = array();
+			$rows  = $scanned(
+				static function () use ( $audit, $text, &$found ) {
+					$found = $audit->find(
+						array(
+							'user'   => self::TARGET,
+							'search' => $text,
+						),
+						1,
+						20
+					);
+				}
+			);
+			$this->assertNotEmpty( $found['rows'], $text );
+			$this->assertLessThan( 100, $rows, "audit, search {$text}: rows read by scans" );
+		}
+	}
+
+	/**
+	 * A search with more than 10,000 matches says "more than 10,000" and still lists its newest
+	 * rows first, page after page.
+	 */
+	public function test_broad_search_is_bounded(): void {
+		global $wpdb;
+		$this->seed( BoundedCount::LIMIT + 20 );
+		$page = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events?per_page=20&code=' . self::TAG . '&search=NoiseAgent', array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $page['status'], $page['body'] );
+		$this->assertSame( '10000', $page['headers']['x-wp-total'] ?? null );
+		$this->assertSame( '10000', $page['headers']['x-auth-sentinel-total-bound'] ?? null );
+		$this->assertSame( 'NoiseAgent/0', $page['json'][0]['user_agent'] );
+		$this->assertSame( 'NoiseAgent/19', $page['json'][19]['user_agent'] );
+		$deep = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events?per_page=20&page=501&code=' . self::TAG . '&search=NoiseAgent', array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $deep['status'], $deep['body'] );
+		$this->assertSame( 'NoiseAgent/10000', $deep['json'][0]['user_agent'] );
+	}
+}
