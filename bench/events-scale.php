@@ -18,6 +18,10 @@ $auth_sentinel_start = microtime( true );
 $auth_sentinel_keep  = getenv( 'AUTH_SENTINEL_BENCH_KEEP' ) && (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentinel_table}" ) >= $auth_sentinel_target;
 if ( ! $auth_sentinel_keep ) :
 $wpdb->query( "TRUNCATE TABLE {$auth_sentinel_table}" );
+// Filled without the full-text index, which is then made as the upgrade makes it on a full table.
+if ( \AuthSentinel\Database\FullText::ready( 'events' ) ) {
+	$wpdb->query( "ALTER TABLE {$auth_sentinel_table} DROP INDEX search_text" );
+}
 // A seed of 1,000 varied rows, then doubling with fresh keys, times and users.
 $auth_sentinel_causes = array( 'expired', 'revoked', 'secret_changed', 'password_changed', 'corrupted', 'wrong_site', 'unknown_user', 'bad_credentials', 'header_stripped', 'plugin_conflict', 'unknown' );
 $auth_sentinel_values = array();
@@ -37,8 +41,8 @@ for ( $auth_sentinel_i = 0; $auth_sentinel_i < 1000; $auth_sentinel_i++ ) {
 		$auth_sentinel_causes[ $auth_sentinel_i % count( $auth_sentinel_causes ) ],
 		wp_rand( 1, 100000 ),
 		'10.0.' . wp_rand( 0, 255 ) . '.' . wp_rand( 0, 255 ),
-		'WCPOS/1.7.' . wp_rand( 0, 9 ) . ' (Android 14)',
-		'/wp-json/wcpos/v1/orders',
+		7 === $auth_sentinel_i ? 'Kiosk/3.0 (Linux; SunmiOS 2)' : 'WCPOS/1.7.' . wp_rand( 0, 9 ) . ' (Android 14)', // One in a thousand: a rare client.
+		7 === $auth_sentinel_i ? '/wp-json/jwt-auth/v1/token/validate' : '/wp-json/wcpos/v1/orders',
 		'{}'
 	);
 }
@@ -54,6 +58,9 @@ $wpdb->query( "UPDATE {$auth_sentinel_table} SET first_seen = FROM_UNIXTIME(hour
 endif;
 $auth_sentinel_rows = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentinel_table}" );
 printf( "Filled %s rows in %.1f s\n\n", number_format( $auth_sentinel_rows ), microtime( true ) - $auth_sentinel_start );
+$auth_sentinel_t0 = microtime( true );
+\AuthSentinel\Database\FullText::ensure(); // What the upgrade to schema 9 does on a full table.
+printf( "Full-text indexes made (or found) in %.1f s\n\n", microtime( true ) - $auth_sentinel_t0 );
 
 wp_set_current_user( 1 );
 
@@ -72,14 +79,26 @@ $auth_sentinel_day = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - DAY_IN_SECON
 $auth_sentinel_ago = static function ( int $days ) use ( $auth_sentinel_now ): string {
 	return gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - $days * DAY_IN_SECONDS + 1 );
 };
-echo "| request | median | p95 (the slowest of 7) |\n|---|---|---|\n";
+echo "| request | median | p95 (the slowest of 7) | X-WP-Total |\n|---|---|---|---|\n";
 foreach ( array(
 	'/events (first page, total count)'          => array(),
 	'/events?page=500'                           => array( 'page' => 500 ),
 	'/events?cause=secret_changed'               => array( 'cause' => 'secret_changed' ),
 	'/events?user=4242'                          => array( 'user' => 4242 ),
 	'/events?search=API02003'                    => array( 'search' => 'API02003' ),
-	'/events?search=10.0.42.7'                   => array( 'search' => '10.0.42.7' ),
+	'/events?search=10.0.42.7 (an address)'     => array( 'search' => '10.0.42.7' ),
+	'/events?search=10.0.42 (an address\'s start, ~4,000)' => array( 'search' => '10.0.42' ),
+	'/events?search=sunmios (a word, 1 row in 1,000)' => array( 'search' => 'sunmios' ),
+	'/events?search=kiosk sunmios&page=20'      => array(
+		'search' => 'kiosk sunmios',
+		'page'   => 20,
+	),
+	'/events?search=Android (a word of every row)' => array( 'search' => 'Android' ),
+	'/events?search=Android&page=500'           => array(
+		'search' => 'Android',
+		'page'   => 500,
+	),
+	'/events?search=nothing-like-this'          => array( 'search' => 'nothing-like-this' ),
 	'/events/stats (24 h, hourly)'               => array( '_route' => '/auth-sentinel/v1/events/stats' ),
 	'/events/stats?since=7 days (hourly)'        => array(
 		'_route' => '/auth-sentinel/v1/events/stats',
@@ -93,6 +112,11 @@ foreach ( array(
 		'_route'   => '/auth-sentinel/v1/events/stats',
 		'interval' => 'day',
 		'since'    => $auth_sentinel_ago( 90 ),
+	),
+	'/events/stats?interval=day&search=sunmios (30 days)' => array(
+		'_route'   => '/auth-sentinel/v1/events/stats',
+		'interval' => 'day',
+		'search'   => 'sunmios',
 	),
 	'/events/stats?interval=day&source=token (30 days, filtered: failures table)' => array(
 		'_route'   => '/auth-sentinel/v1/events/stats',
@@ -117,7 +141,8 @@ foreach ( array(
 		}
 	}
 	sort( $auth_sentinel_times );
-	printf( "| `GET %s` | %.0f ms | %.0f ms |\n", $auth_sentinel_label, $auth_sentinel_times[ intdiv( $auth_sentinel_runs, 2 ) ] * 1000, end( $auth_sentinel_times ) * 1000 );
+	$auth_sentinel_total = $auth_sentinel_response->get_headers()['X-WP-Total'] ?? ( $auth_sentinel_response->get_data()['total'] ?? '' );
+	printf( "| `GET %s` | %.0f ms | %.0f ms | %s |\n", $auth_sentinel_label, $auth_sentinel_times[ intdiv( $auth_sentinel_runs, 2 ) ] * 1000, end( $auth_sentinel_times ) * 1000, $auth_sentinel_total );
 }
 printf( "\nLoad average: %s\n", implode( ' ', array_map( static fn( $l ) => sprintf( '%.2f', $l ), (array) sys_getloadavg() ) ) );
 
@@ -126,4 +151,17 @@ $auth_sentinel_explain = $wpdb->get_results( $wpdb->prepare( 'EXPLAIN SELECT sta
 echo "\nEXPLAIN of the rollup's read (days):\n";
 foreach ( (array) $auth_sentinel_explain as $auth_sentinel_row ) {
 	printf( "  type=%s key=%s rows=%s extra=%s\n", $auth_sentinel_row['type'], $auth_sentinel_row['key'], $auth_sentinel_row['rows'], $auth_sentinel_row['Extra'] );
+}
+
+// How a search is read: each way in by its own index.
+echo "\nEXPLAIN of a search's ways in:\n";
+foreach ( array(
+	'words'   => "SELECT id, last_seen, first_seen, count FROM {$auth_sentinel_table} WHERE " . $wpdb->prepare( \AuthSentinel\Database\FullText::condition( 'events' ), '+sunmios*' ) . ' LIMIT 10001',
+	'address' => "SELECT id, last_seen, first_seen, count FROM {$auth_sentinel_table} WHERE ip LIKE '10.0.42%' LIMIT 10001",
+	'users'   => "SELECT id, last_seen, first_seen, count FROM {$auth_sentinel_table} WHERE user_id IN (4242, 4243) LIMIT 10001",
+	'causes'  => "SELECT id, last_seen, first_seen, count FROM {$auth_sentinel_table} WHERE cause IN ('expired') LIMIT 10001",
+) as $auth_sentinel_way => $auth_sentinel_sql ) {
+	foreach ( (array) $wpdb->get_results( 'EXPLAIN ' . $auth_sentinel_sql, ARRAY_A ) as $auth_sentinel_row ) {
+		printf( "  %s: type=%s key=%s rows=%s extra=%s\n", $auth_sentinel_way, $auth_sentinel_row['type'], $auth_sentinel_row['key'], $auth_sentinel_row['rows'], $auth_sentinel_row['Extra'] );
+	}
 }

@@ -241,17 +241,23 @@ class Schema {
 		);
 
 		// v8: the statistics' rollup (Events\RollupRepository), filled by the scheduled upkeep.
+		// v9 adds the slices (one filter each) to its primary key, which dbDelta cannot change: the
+		// table is made again (it only holds sums of the failures table, computed again below).
 		$rollup = self::rollup_table();
+		if ( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $rollup ) ) ) && ! $wpdb->get_var( "SHOW COLUMNS FROM {$rollup} LIKE 'slice'" ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; schema change.
+			$wpdb->query( "DROP TABLE {$rollup}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table.
+		}
 		dbDelta(
 			"CREATE TABLE {$rollup} (
 				span tinyint(3) unsigned NOT NULL,
+				slice varchar(80) NOT NULL DEFAULT '',
 				start int(10) unsigned NOT NULL,
 				dim varchar(8) NOT NULL,
 				k varchar(191) NOT NULL,
 				failures bigint(20) unsigned NOT NULL DEFAULT 0,
 				sketch text,
 				causes text,
-				PRIMARY KEY  (span,dim,start,k)
+				PRIMARY KEY  (span,slice,dim,start,k)
 			) {$charset};"
 		);
 		\AuthSentinel\Events\Rollup::schedule(); // The backfill of the kept period, in batches.

@@ -115,15 +115,16 @@ class Rollup {
 	 * Sums the failures of a range of hours, or null when its buckets could not all be
 	 * computed within the budget (ask the failures table instead).
 	 *
-	 * @param int   $first  First hour.
-	 * @param int   $last   Last hour.
-	 * @param float $budget Seconds to spend computing missing buckets.
-	 * @param int   $step   1 for hourly sums by cause; 24 for sums by the site's local day.
-	 * @param int   $offset With 24: the site's offset from UTC in whole hours.
+	 * @param int                   $first  First hour.
+	 * @param int                   $last   Last hour.
+	 * @param float                 $budget Seconds to spend computing missing buckets.
+	 * @param int                   $step   1 for hourly sums by cause; 24 for sums by the site's local day.
+	 * @param int                   $offset With 24: the site's offset from UTC in whole hours.
+	 * @param array<string, string> $filter At most one filter the rollup slices by (RollupRepository::SLICES), e.g. `cause => expired`; none for every failure.
 	 * @return array{per_hour: array<int, array{hour: int, cause: string, failures: int}>, failures: int, users: int, users_exact: bool, sketch: UserSketch, top: array<string, array<int, array{key: string, failures: int}>>}|null
 	 *         `per_hour` rows are hours, or with a step of 24 the local days' first hours (the hours not yet over are hours).
 	 */
-	public function stats( int $first, int $last, float $budget = 2.0, int $step = 1, int $offset = 0 ): ?array {
+	public function stats( int $first, int $last, float $budget = 2.0, int $step = 1, int $offset = 0, array $filter = array() ): ?array {
 		$closed = self::last_closed();
 		if ( ! $this->fill( $first, $last, $budget ) ) {
 			self::schedule();
@@ -138,9 +139,11 @@ class Rollup {
 		);
 		$failures    = 0;
 		$sketch      = new UserSketch();
+		$slice       = $filter ? RollupRepository::slice( (string) key( $filter ), (string) current( $filter ) ) : '';
+		$edges       = array(); // A slice's hours at the edges of its days: their busiest from the failures table.
 
 		if ( $first <= $rolled_last ) {
-			foreach ( $this->rollup->causes( $first, $rolled_last, 24 === $step ? 24 : 1, $offset ) as $row ) {
+			foreach ( $this->rollup->causes( $first, $rolled_last, 24 === $step ? 24 : 1, $offset, $slice ) as $row ) {
 				$per_hour[] = $row;
 				$failures  += $row['failures'];
 			}
@@ -155,13 +158,31 @@ class Rollup {
 				? array( array( 24, $first_day, $last_day ), array( 1, $first, $first_day - 1 ), array( 1, $last_day + 24, $rolled_last ) )
 				: array( array( 1, $first, $rolled_last ) );
 			foreach ( $spans as list( $span, $from, $to ) ) {
+				foreach ( $this->rollup->sketches( $span, $from, $to, $slice ) as $stored ) {
+					$sketch->merge( UserSketch::decode( $stored ) );
+				}
+				if ( '' !== $slice && 1 === $span ) {
+					// A slice keeps no busiest per hour (a few hundred rows an hour per slice).
+					if ( $from <= $to ) {
+						$edges[] = array( $from, $to );
+					}
+					continue;
+				}
 				foreach ( array_keys( $groups ) as $dim ) {
-					foreach ( $this->rollup->top_sums( $span, $dim, $from, $to, RollupRepository::DAY_TOP ) as $key => $n ) {
+					foreach ( $this->rollup->top_sums( $span, $dim, $from, $to, RollupRepository::DAY_TOP, $slice ) as $key => $n ) {
 						$groups[ $dim ][ $key ] = ( $groups[ $dim ][ $key ] ?? 0 ) + $n;
 					}
 				}
-				foreach ( $this->rollup->sketches( $span, $from, $to ) as $stored ) {
-					$sketch->merge( UserSketch::decode( $stored ) );
+			}
+		}
+		foreach ( $edges as list( $from, $to ) ) {
+			$range = $filter + array(
+				'since_hour' => $from,
+				'until_hour' => $to,
+			);
+			foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
+				foreach ( $this->events->top( $column, $range, RollupRepository::DAY_TOP ) as $group ) {
+					$groups[ $dim ][ $group['key'] ] = ( $groups[ $dim ][ $group['key'] ] ?? 0 ) + $group['failures'];
 				}
 			}
 		}
@@ -170,7 +191,7 @@ class Rollup {
 		// caps bound each hour).
 		$open = max( $first, $rolled_last + 1 );
 		if ( $open <= $last ) {
-			$filters = array(
+			$filters = $filter + array(
 				'since_hour' => $open,
 				'until_hour' => $last,
 			);

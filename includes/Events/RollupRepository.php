@@ -12,10 +12,12 @@ use AuthSentinel\Database\Schema;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Reads and writes `{prefix}auth_sentinel_rollup` (primary key span, dim, start, k: each read
- * is one range of it): for each closed hour (`span` 1) and each closed UTC day (`span` 24),
+ * Reads and writes `{prefix}auth_sentinel_rollup` (primary key span, slice, dim, start, k: each
+ * read is one range of it): for each closed hour (`span` 1) and each closed UTC day (`span` 24),
  * the busiest users, user agents and catalog codes, and an `all` row with the bucket's total,
- * its sums by cause (JSON) and its users' sketch (the marker that the bucket is done). Buckets are computed from the failures table once their time is
+ * its sums by cause (JSON) and its users' sketch (the marker that the bucket is done). The same
+ * again for each slice of the bucket's failures, one filter of the Overview each (`cause=…`,
+ * `source=…`, `code=…`): an `all` row per hour and per day, and the busiest per day. Buckets are computed from the failures table once their time is
  * over; no request that records a failure writes here.
  *
  * @since 0.1.0
@@ -42,6 +44,22 @@ class RollupRepository {
 	);
 
 	/**
+	 * The filters summed as slices of each bucket (the failures table's columns).
+	 */
+	const SLICES = array( 'cause', 'source', 'code' );
+
+	/**
+	 * Names a slice: one filter and its value (`cause=expired`), '' for every failure.
+	 *
+	 * @param string $column One of SLICES.
+	 * @param string $value  Its value.
+	 * @return string
+	 */
+	public static function slice( string $column, string $value ): string {
+		return mb_substr( $column . '=' . $value, 0, 80 );
+	}
+
+	/**
 	 * Lists the buckets that are done between two hours: hour starts, and day starts (in hours).
 	 *
 	 * @param int $first First hour.
@@ -52,7 +70,7 @@ class RollupRepository {
 		global $wpdb;
 		$table = Schema::rollup_table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT span, start FROM {$table} WHERE dim = 'all' AND k = '' AND span IN (1, 24) AND start BETWEEN %d AND %d", $first - 23, $last ), ARRAY_A );
+		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT span, start FROM {$table} WHERE slice = '' AND dim = 'all' AND k = '' AND span IN (1, 24) AND start BETWEEN %d AND %d", $first - 23, $last ), ARRAY_A );
 		$done = array(
 			'hours' => array(),
 			'days'  => array(),
@@ -89,10 +107,17 @@ class RollupRepository {
 			$hours[ $dim ] = array();
 			$day[ $dim ]   = array();
 		}
+		// Each slice (one filter's value): per hour its total, sums by cause and users; per day
+		// the same and its busiest.
+		$slice_totals    = array();
+		$slice_causes    = array();
+		$slice_users     = array();
+		$slice_day_users = array();
+		$slice_day       = array();
 		// One pass over the day's rows (the caps keep them to tens of thousands), summed here:
 		// one read of each row instead of one per dimension.
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, user_id, user_agent, code, count FROM {$events} WHERE hour BETWEEN %d AND %d", $first, $last ), 'ARRAY_N' );
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, user_id, user_agent, code, count, source FROM {$events} WHERE hour BETWEEN %d AND %d", $first, $last ), 'ARRAY_N' );
 		if ( ! is_array( $rows ) || ! empty( $wpdb->last_error ) ) {
 			return false;
 		}
@@ -109,6 +134,7 @@ class RollupRepository {
 				$sketches[ $hour ]->add( $user );
 				$day_sketch->add( $user );
 			}
+			$keys = array();
 			foreach ( array(
 				'cause' => (string) $row[1],
 				'user'  => $user > 0 ? (string) $user : null,
@@ -125,8 +151,31 @@ class RollupRepository {
 				$key  = $seen[ $norm ] ?? $key;
 
 				$seen[ $norm ]                  = $key;
+				$keys[ $dim ]                   = $key;
 				$hours[ $dim ][ $hour ][ $key ] = ( $hours[ $dim ][ $hour ][ $key ] ?? 0 ) + $n;
 				$day[ $dim ][ $key ]            = ( $day[ $dim ][ $key ] ?? 0 ) + $n;
+			}
+			foreach ( array(
+				'cause'  => $keys['cause'],
+				'source' => (string) $row[6],
+				'code'   => $keys['code'],
+			) as $column => $value ) {
+				$slice = self::slice( $column, $value );
+				if ( ! isset( $slice_users[ $slice ][ $hour ] ) ) {
+					$slice_users[ $slice ][ $hour ] = new UserSketch();
+				}
+				if ( ! isset( $slice_day_users[ $slice ] ) ) {
+					$slice_day_users[ $slice ] = new UserSketch();
+				}
+				$slice_totals[ $slice ][ $hour ]                   = ( $slice_totals[ $slice ][ $hour ] ?? 0 ) + $n;
+				$slice_causes[ $slice ][ $hour ][ $keys['cause'] ] = ( $slice_causes[ $slice ][ $hour ][ $keys['cause'] ] ?? 0 ) + $n;
+				if ( $user > 0 ) {
+					$slice_users[ $slice ][ $hour ]->add( $user );
+					$slice_day_users[ $slice ]->add( $user );
+				}
+				foreach ( $keys as $dim => $key ) {
+					$slice_day[ $slice ][ $dim ][ $key ] = ( $slice_day[ $slice ][ $dim ][ $key ] ?? 0 ) + $n;
+				}
 			}
 		}
 		unset( $rows );
@@ -136,19 +185,32 @@ class RollupRepository {
 		foreach ( $totals as $hour => $total ) {
 			foreach ( array_keys( self::DIMENSIONS ) as $dim ) {
 				foreach ( self::top( $hours[ $dim ][ $hour ] ?? array(), self::HOUR_TOP ) as $key => $n ) {
-					$values[] = array( 1, $hour, $dim, (string) $key, $n, null, null );
+					$values[] = array( 1, $hour, $dim, (string) $key, $n, null, null, '' );
 				}
 			}
-			$values[] = array( 1, $hour, 'all', '', $total, $sketches[ $hour ]->encode(), (string) wp_json_encode( (object) ( $hours['cause'][ $hour ] ?? array() ) ) );
+			$values[] = array( 1, $hour, 'all', '', $total, $sketches[ $hour ]->encode(), (string) wp_json_encode( (object) ( $hours['cause'][ $hour ] ?? array() ) ), '' );
+		}
+		foreach ( $slice_totals as $slice => $by_hour ) {
+			foreach ( $by_hour as $hour => $total ) {
+				$values[] = array( 1, $hour, 'all', '', $total, $slice_users[ $slice ][ $hour ]->encode(), (string) wp_json_encode( (object) $slice_causes[ $slice ][ $hour ] ), (string) $slice );
+			}
 		}
 		if ( $whole_day ) {
 			$start = $first - $first % 24;
 			foreach ( array_keys( self::DIMENSIONS ) as $dim ) {
 				foreach ( self::top( $day[ $dim ], self::DAY_TOP ) as $key => $n ) {
-					$values[] = array( 24, $start, $dim, (string) $key, $n, null, null );
+					$values[] = array( 24, $start, $dim, (string) $key, $n, null, null, '' );
 				}
 			}
-			$values[] = array( 24, $start, 'all', '', (int) array_sum( $totals ), $day_sketch->encode(), (string) wp_json_encode( (object) $day['cause'] ) );
+			$values[] = array( 24, $start, 'all', '', (int) array_sum( $totals ), $day_sketch->encode(), (string) wp_json_encode( (object) $day['cause'] ), '' );
+			foreach ( $slice_day as $slice => $dims ) {
+				foreach ( array_keys( self::DIMENSIONS ) as $dim ) {
+					foreach ( self::top( $dims[ $dim ] ?? array(), self::DAY_TOP ) as $key => $n ) {
+						$values[] = array( 24, $start, $dim, (string) $key, $n, null, null, (string) $slice );
+					}
+				}
+				$values[] = array( 24, $start, 'all', '', (int) array_sum( $dims['cause'] ?? array() ), $slice_day_users[ $slice ]->encode(), (string) wp_json_encode( (object) ( $dims['cause'] ?? array() ) ), (string) $slice );
+			}
 		}
 		return $this->upsert( $values );
 	}
@@ -157,20 +219,21 @@ class RollupRepository {
 	 * Sums the closed hours' failures by cause, per bucket of a number of hours (one, or the
 	 * site's local days): one row per hour (its `all` row carries its sums by cause).
 	 *
-	 * @param int $first  First hour.
-	 * @param int $last   Last hour.
-	 * @param int $step   Hours per bucket: 1 or 24.
-	 * @param int $offset For days: the site's offset from UTC, in whole hours.
+	 * @param int    $first  First hour.
+	 * @param int    $last   Last hour.
+	 * @param int    $step   Hours per bucket: 1 or 24.
+	 * @param int    $offset For days: the site's offset from UTC, in whole hours.
+	 * @param string $slice  The slice (see slice()); '' for every failure.
 	 * @return array<int, array{hour: int, cause: string, failures: int}> `hour` is the bucket's first hour.
 	 */
-	public function causes( int $first, int $last, int $step, int $offset ): array {
+	public function causes( int $first, int $last, int $step, int $offset, string $slice = '' ): array {
 		global $wpdb;
 		if ( $first > $last ) {
 			return array();
 		}
 		$table = Schema::rollup_table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT start, causes FROM {$table} WHERE span = 1 AND dim = 'all' AND start BETWEEN %d AND %d", $first, $last ), 'ARRAY_N' );
+		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT start, causes FROM {$table} WHERE span = 1 AND slice = %s AND dim = 'all' AND start BETWEEN %d AND %d", $slice, $first, $last ), 'ARRAY_N' );
 		$sums = array();
 		foreach ( $rows as $row ) {
 			$hour   = (int) $row[0];
@@ -201,16 +264,17 @@ class RollupRepository {
 	 * @param int    $first First bucket start (hour).
 	 * @param int    $last  Last bucket start (hour).
 	 * @param int    $limit How many.
+	 * @param string $slice  The slice (see slice()); '' for every failure.
 	 * @return array<string, int> Key => failures.
 	 */
-	public function top_sums( int $span, string $dim, int $first, int $last, int $limit ): array {
+	public function top_sums( int $span, string $dim, int $first, int $last, int $limit, string $slice = '' ): array {
 		global $wpdb;
 		if ( $first > $last || ! isset( self::DIMENSIONS[ $dim ] ) ) {
 			return array();
 		}
 		$table = Schema::rollup_table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT k, SUM(failures) AS n FROM {$table} WHERE span = %d AND dim = %s AND start BETWEEN %d AND %d GROUP BY k ORDER BY n DESC LIMIT %d", $span, $dim, $first, $last, $limit ), 'ARRAY_N' );
+		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT k, SUM(failures) AS n FROM {$table} WHERE span = %d AND slice = %s AND dim = %s AND start BETWEEN %d AND %d GROUP BY k ORDER BY n DESC LIMIT %d", $span, $slice, $dim, $first, $last, $limit ), 'ARRAY_N' );
 		$out  = array();
 		foreach ( $rows as $row ) {
 			$out[ (string) $row[0] ] = (int) $row[1];
@@ -221,19 +285,20 @@ class RollupRepository {
 	/**
 	 * Returns the users' sketches of some buckets.
 	 *
-	 * @param int $span  1 (hours) or 24 (days).
-	 * @param int $first First bucket start (hour).
-	 * @param int $last  Last bucket start (hour).
+	 * @param int    $span  1 (hours) or 24 (days).
+	 * @param int    $first First bucket start (hour).
+	 * @param int    $last  Last bucket start (hour).
+	 * @param string $slice  The slice (see slice()); '' for every failure.
 	 * @return string[]
 	 */
-	public function sketches( int $span, int $first, int $last ): array {
+	public function sketches( int $span, int $first, int $last, string $slice = '' ): array {
 		global $wpdb;
 		if ( $first > $last ) {
 			return array();
 		}
 		$table = Schema::rollup_table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		return array_map( 'strval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT sketch FROM {$table} WHERE span = %d AND dim = 'all' AND start BETWEEN %d AND %d", $span, $first, $last ) ) );
+		return array_map( 'strval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT sketch FROM {$table} WHERE span = %d AND slice = %s AND dim = 'all' AND start BETWEEN %d AND %d", $span, $slice, $first, $last ) ) );
 	}
 
 	/**
@@ -248,8 +313,8 @@ class RollupRepository {
 		global $wpdb;
 		$table = Schema::rollup_table();
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 1 AND dim IN ('user', 'agent', 'code', 'all') AND start BETWEEN %d AND %d", $first, $last ) );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 24 AND dim IN ('user', 'agent', 'code', 'all') AND start BETWEEN %d AND %d", $first - $first % 24, $last ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 1 AND start BETWEEN %d AND %d", $first, $last ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE span = 24 AND start BETWEEN %d AND %d", $first - $first % 24, $last ) );
 		// phpcs:enable
 	}
 
@@ -290,7 +355,7 @@ class RollupRepository {
 	/**
 	 * Writes rows, 200 at a time; a row already there takes the new values.
 	 *
-	 * @param array<int, array{0: int, 1: int, 2: string, 3: string, 4: int, 5: string|null, 6: string|null}> $values Rows: span, start, dim, k, failures, sketch, causes.
+	 * @param array<int, array{0: int, 1: int, 2: string, 3: string, 4: int, 5: string|null, 6: string|null, 7: string}> $values Rows: span, start, dim, k, failures, sketch, causes, slice.
 	 * @return bool
 	 */
 	private function upsert( array $values ): bool {
@@ -301,11 +366,11 @@ class RollupRepository {
 			$rows = array();
 			foreach ( $chunk as $value ) {
 				$rows[] = null === $value[5]
-					? $wpdb->prepare( '(%d, %d, %s, %s, %d, NULL, NULL)', $value[0], $value[1], $value[2], $value[3], $value[4] )
-					: $wpdb->prepare( '(%d, %d, %s, %s, %d, %s, %s)', $value[0], $value[1], $value[2], $value[3], $value[4], $value[5], (string) $value[6] );
+					? $wpdb->prepare( '(%d, %d, %s, %s, %d, NULL, NULL, %s)', $value[0], $value[1], $value[2], $value[3], $value[4], $value[7] )
+					: $wpdb->prepare( '(%d, %d, %s, %s, %d, %s, %s, %s)', $value[0], $value[1], $value[2], $value[3], $value[4], $value[5], (string) $value[6], $value[7] );
 			}
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; each row prepared above.
-			$ok = false !== $wpdb->query( "INSERT INTO {$table} (span, start, dim, k, failures, sketch, causes) VALUES " . implode( ',', $rows ) . ' ON DUPLICATE KEY UPDATE failures = VALUES(failures), sketch = VALUES(sketch), causes = VALUES(causes)' ) && $ok;
+			$ok = false !== $wpdb->query( "INSERT INTO {$table} (span, start, dim, k, failures, sketch, causes, slice) VALUES " . implode( ',', $rows ) . ' ON DUPLICATE KEY UPDATE failures = VALUES(failures), sketch = VALUES(sketch), causes = VALUES(causes)' ) && $ok;
 		}
 		return $ok;
 	}

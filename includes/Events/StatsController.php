@@ -68,18 +68,25 @@ class StatsController extends Controller {
 	}
 
 	/**
-	 * Tells whether the filters ask for every failure of a range of hours (what the rollup sums).
+	 * Returns the filter the rollup answers for (RollupRepository::SLICES): none for every
+	 * failure of a range of hours, one of cause, source or code alone; null when the filters ask
+	 * for more (a user, a search, two filters at once: the failures table answers).
 	 *
 	 * @param array<string, mixed> $filters The filters.
-	 * @return bool
+	 * @return array<string, string>|null
 	 */
-	private static function unfiltered( array $filters ): bool {
+	private static function slice( array $filters ): ?array {
+		$slice = array();
 		foreach ( $filters as $key => $value ) {
-			if ( 'since_hour' !== $key && 'until_hour' !== $key && null !== $value && '' !== $value && array() !== $value && 0 !== $value ) {
-				return false;
+			if ( 'since_hour' === $key || 'until_hour' === $key || null === $value || '' === $value || array() === $value || 0 === $value ) {
+				continue;
 			}
+			if ( $slice || ! in_array( $key, RollupRepository::SLICES, true ) ) {
+				return null;
+			}
+			$slice = array( $key => (string) $value );
 		}
-		return true;
+		return $slice;
 	}
 
 	/**
@@ -151,7 +158,8 @@ class StatsController extends Controller {
 		// Unfiltered, the statistics come from the rollup (a few hundred rows whatever the range);
 		// filtered, or while the rollup is being computed, from the failures table.
 		$by_day = 'day' === $interval && 0 === $offset % HOUR_IN_SECONDS;
-		$rolled = self::unfiltered( $filters ) ? $this->rollup->stats( $filters['since_hour'], $filters['until_hour'], 2.0, $by_day ? 24 : 1, intdiv( $offset, HOUR_IN_SECONDS ) ) : null;
+		$slice  = self::slice( $filters );
+		$rolled = null !== $slice ? $this->rollup->stats( $filters['since_hour'], $filters['until_hour'], 2.0, $by_day ? 24 : 1, intdiv( $offset, HOUR_IN_SECONDS ), $slice ) : null;
 		$totals = array();
 		foreach ( null !== $rolled ? $rolled['per_hour'] : $this->events->per_hour( $filters ) as $row ) {
 			$at    = $row['hour'] * HOUR_IN_SECONDS;
@@ -195,7 +203,7 @@ class StatsController extends Controller {
 				'top_users'   => $this->top_users( $tops['user_id'] ),
 				'top_clients' => $this->top_clients( $tops['user_agent'] ),
 				'top_codes'   => $this->top_codes( $tops['code'] ),
-				'spike'       => $this->spike( $markers, $filters, null !== $rolled ),
+				'spike'       => $this->spike( $markers, $filters, null !== $rolled ? $slice : null ),
 			)
 		);
 	}
@@ -226,10 +234,10 @@ class StatsController extends Controller {
 	 *
 	 * @param array<int, array{at: ?string, changed: string[]}> $markers Secret changes, oldest first.
 	 * @param array<string, mixed>                              $filters The filters.
-	 * @param bool                                              $rolled  Whether to read the hours after the change from the rollup.
+	 * @param array<string, string>|null                        $slice   The rollup's filter to read the hours after the change with; null: the failures table.
 	 * @return array<string, mixed>|null
 	 */
-	private function spike( array $markers, array $filters, bool $rolled ): ?array {
+	private function spike( array $markers, array $filters, ?array $slice ): ?array {
 		$latest = end( $markers );
 		if ( ! $latest ) {
 			return null;
@@ -238,11 +246,11 @@ class StatsController extends Controller {
 		$filters['since_hour'] = intdiv( $at, HOUR_IN_SECONDS );
 		$filters['since']      = gmdate( 'Y-m-d H:i:s', $at );
 		$after                 = null;
-		if ( $rolled ) {
+		if ( null !== $slice ) {
 			// The change's own hour from the failures table (from the change on), the hours after
 			// it from the rollup.
 			$until = (int) $filters['until_hour'];
-			$rest  = $filters['since_hour'] < $until ? $this->rollup->stats( $filters['since_hour'] + 1, $until ) : null;
+			$rest  = $filters['since_hour'] < $until ? $this->rollup->stats( $filters['since_hour'] + 1, $until, 2.0, 1, 0, $slice ) : null;
 			if ( null !== $rest || $filters['since_hour'] >= $until ) {
 				$filters['until_hour'] = $filters['since_hour'];
 				$first                 = $this->events->totals( $filters );

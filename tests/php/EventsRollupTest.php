@@ -94,13 +94,14 @@ class EventsRollupTest extends TestCase {
 	/**
 	 * The same range read from the failures table.
 	 *
-	 * @param int $first First hour.
-	 * @param int $last  Last hour.
+	 * @param int                   $first  First hour.
+	 * @param int                   $last   Last hour.
+	 * @param array<string, string> $filter A filter (cause, source or code), or none.
 	 * @return array<string, mixed>
 	 */
-	private function from_table( int $first, int $last ): array {
+	private function from_table( int $first, int $last, array $filter = array() ): array {
 		$events  = Plugin::get( EventsRepository::class );
-		$filters = array(
+		$filters = $filter + array(
 			'since_hour' => $first,
 			'until_hour' => $last,
 		);
@@ -132,7 +133,8 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
-	 * Over whole days, days with ragged edges, and a range that reaches the open hour, the
+	 * Over whole days, days with ragged edges, and a range that reaches the open hour, for every
+	 * failure and for one cause, code or source (the Overview's filters), the
 	 * rollup gives the failures table's per-hour sums and totals exactly, its busiest users and
 	 * codes exactly over whole days (within 2% where partial days add their hours' ten
 	 * busiest), and its users within 3%.
@@ -141,40 +143,43 @@ class EventsRollupTest extends TestCase {
 		$rollup = Plugin::get( Rollup::class );
 		$now    = intdiv( time(), HOUR_IN_SECONDS );
 		$this->assertTrue( $rollup->fill( $this->first, $now, 60.0 ) );
-		foreach ( array(
-			'ten whole days'         => array( $this->first, $this->first + 10 * 24 - 1 ),
-			'ragged edges'           => array( $this->first + 5, $this->first + 7 * 24 + 3 ),
-			'one hour'               => array( $this->first + 30, $this->first + 30 ),
-			'up to the current hour' => array( $this->first + 3 * 24 + 11, $now ),
-		) as $label => list( $first, $last ) ) {
-			$stats = $rollup->stats( $first, $last );
-			$this->assertNotNull( $stats, $label );
-			$table = $this->from_table( $first, $last );
-			$this->assertSame( $table['per_hour'], self::sorted( $stats['per_hour'] ), $label );
-			$this->assertSame( $table['failures'], $stats['failures'], $label );
-			$whole = 0 === $first % 24 && ( 23 === $last % 24 || $first === $last );
+		foreach ( array( array(), array( 'cause' => 'revoked' ), array( 'code' => 'token_expired' ), array( 'source' => 'token' ) ) as $filter ) {
 			foreach ( array(
-				'user_id' => 5,
-				'code'    => 4,
-			) as $column => $n ) {
-				$counts = array_column( $table[ $column ], 'failures', 'key' );
-				foreach ( array_slice( $stats['top'][ $column ], 0, $n ) as $i => $group ) {
-					if ( $whole ) {
-						// Whole days (and one hour): the same counts, biggest first, ties in any order.
-						$this->assertSame( $table[ $column ][ $i ]['failures'], $group['failures'], $label );
-						$this->assertSame( $counts[ $group['key'] ] ?? null, $group['failures'], $label );
-					} else {
-						// Partial days add each hour's ten busiest: never more than the truth, and
-						// within 2% for the busiest.
-						$this->assertLessThanOrEqual( $counts[ $group['key'] ] ?? 0, $group['failures'], $label );
-						$this->assertEqualsWithDelta( $table[ $column ][ $i ]['failures'], $group['failures'], 0.02 * $table[ $column ][ $i ]['failures'], $label );
+				'ten whole days'         => array( $this->first, $this->first + 10 * 24 - 1 ),
+				'ragged edges'           => array( $this->first + 5, $this->first + 7 * 24 + 3 ),
+				'one hour'               => array( $this->first + 30, $this->first + 30 ),
+				'up to the current hour' => array( $this->first + 3 * 24 + 11, $now ),
+			) as $label => list( $first, $last ) ) {
+				$label .= ' ' . (string) wp_json_encode( $filter );
+				$stats  = $rollup->stats( $first, $last, 2.0, 1, 0, $filter );
+				$this->assertNotNull( $stats, $label );
+				$table = $this->from_table( $first, $last, $filter );
+				$this->assertSame( $table['per_hour'], self::sorted( $stats['per_hour'] ), $label );
+				$this->assertSame( $table['failures'], $stats['failures'], $label );
+				$whole = 0 === $first % 24 && ( 23 === $last % 24 || $first === $last );
+				foreach ( array(
+					'user_id' => 5,
+					'code'    => 4,
+				) as $column => $n ) {
+					$counts = array_column( $table[ $column ], 'failures', 'key' );
+					foreach ( array_slice( $stats['top'][ $column ], 0, $n ) as $i => $group ) {
+						if ( $whole ) {
+							// Whole days (and one hour): the same counts, biggest first, ties in any order.
+							$this->assertSame( $table[ $column ][ $i ]['failures'], $group['failures'], $label );
+							$this->assertSame( $counts[ $group['key'] ] ?? null, $group['failures'], $label );
+						} else {
+							// Partial days add each hour's ten busiest: never more than the truth, and
+							// within 2% for the busiest.
+							$this->assertLessThanOrEqual( $counts[ $group['key'] ] ?? 0, $group['failures'], $label );
+							$this->assertEqualsWithDelta( $table[ $column ][ $i ]['failures'], $group['failures'], 0.02 * $table[ $column ][ $i ]['failures'], $label );
+						}
 					}
 				}
-			}
-			if ( $stats['users_exact'] ) {
-				$this->assertSame( $table['users'], $stats['users'], $label );
-			} else {
-				$this->assertEqualsWithDelta( $table['users'], $stats['users'], 0.03 * $table['users'], $label );
+				if ( $stats['users_exact'] ) {
+					$this->assertSame( $table['users'], $stats['users'], $label );
+				} else {
+					$this->assertEqualsWithDelta( $table['users'], $stats['users'], 0.03 * $table['users'], $label );
+				}
 			}
 		}
 		$this->assertFalse( $rollup->stats( $this->first, $this->first + 10 * 24 - 1 )['users_exact'], 'hundreds of users are estimated' );
@@ -209,8 +214,8 @@ class EventsRollupTest extends TestCase {
 		$done = ( new RollupRepository() )->done( $this->first, $this->first + 10 * 24 - 1 );
 		$this->assertCount( 10, array_filter( array_keys( $done['days'] ), fn( $day ) => $day >= $this->first ), 'ten day buckets' );
 
-		// Filtered, the route reads the failures table and counts exactly.
-		$filtered = $this->rest(
+		// Filtered by a cause, the route reads the rollup's slice: the failures table's totals.
+		$by_cause = $this->rest(
 			'GET',
 			'/auth-sentinel/v1/events/stats',
 			array(
@@ -221,9 +226,38 @@ class EventsRollupTest extends TestCase {
 			),
 			$this->user( 'admin' )
 		)->get_data();
-		$this->assertTrue( $filtered['users_exact'] );
-		$this->assertSame( $table['failures'] > 0, $filtered['total'] > 0 );
-		$this->assertLessThan( $data['total'], $filtered['total'] );
+		$revoked  = $this->from_table( $this->first, $this->first + 10 * 24 - 1, array( 'cause' => 'revoked' ) );
+		$this->assertSame( $revoked['failures'], $by_cause['total'] );
+		$this->assertLessThan( $data['total'], $by_cause['total'] );
+		$this->assertSame( array( 'revoked' ), array_keys( (array) $by_cause['totals'] ) );
+		$this->assertEqualsWithDelta( $revoked['users'], $by_cause['users'], 0.03 * $revoked['users'] );
+		$this->assertSame( (int) $revoked['user_id'][0]['failures'], $by_cause['top_users'][0]['count'] );
+
+		// Two filters at once, the route reads the failures table and counts exactly.
+		$both = $this->rest(
+			'GET',
+			'/auth-sentinel/v1/events/stats',
+			array(
+				'interval' => 'day',
+				'since'    => $since,
+				'until'    => $until,
+				'cause'    => 'revoked',
+				'code'     => 'token_expired',
+			),
+			$this->user( 'admin' )
+		)->get_data();
+		$this->assertTrue( $both['users_exact'] );
+		$this->assertSame(
+			$this->from_table(
+				$this->first,
+				$this->first + 10 * 24 - 1,
+				array(
+					'cause' => 'revoked',
+					'code'  => 'token_expired',
+				)
+			)['failures'],
+			$both['total']
+		);
 	}
 
 	/**
