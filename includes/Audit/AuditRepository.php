@@ -112,8 +112,9 @@ class AuditRepository {
 
 		$broad = false;
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			$ids = $this->ids( $filters, self::FEW + 1, true );
-			if ( count( $ids ) <= self::FEW ) {
+			$broad = $this->matches_most( $filters );
+			$ids   = $broad ? array() : $this->ids( $filters, self::FEW + 1, true );
+			if ( ! $broad && count( $ids ) <= self::FEW ) {
 				return array(
 					'rows'  => $this->rows( array_slice( $ids, $offset, $per_page ), true ),
 					'total' => count( $ids ),
@@ -139,6 +140,30 @@ class AuditRepository {
 			'total' => $count['total'],
 			'more'  => $count['more'],
 		);
+	}
+
+	/**
+	 * Tells whether a search is known to match more than FEW rows from the newest rows alone
+	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in most rows
+	 * would have it list them all.
+	 *
+	 * @param array<string, mixed> $filters See where(), with a search.
+	 * @return bool
+	 */
+	public function matches_most( array $filters ): bool {
+		global $wpdb;
+		if ( null === FullText::query( 'audit', (string) $filters['search'] ) ) {
+			return false; // No word for the full-text index: each way in is a cheap range.
+		}
+		$others = $filters;
+		unset( $others['search'] );
+		list( $where, $args ) = $this->where( $others );
+		list( $any, $values ) = $this->where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'actions', 'user_ids' ) ) ) );
+		// The newest rows by the listing's indexes, never a scan and sort of the table (see
+		// EventsRepository::matches_most()).
+		$table = Schema::audit_table() . ' FORCE INDEX (at, action_at, target_at, actor_at)';
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC', $wpdb->prepare( $any, $values ) );
 	}
 
 	/**
@@ -349,7 +374,7 @@ class AuditRepository {
 		}
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
 			$any = array();
-			foreach ( $this->search_branches( $filters ) as $branch ) {
+			foreach ( $this->search_branches( $filters, false ) as $branch ) {
 				$any[] = $branch[0];
 				array_push( $args, ...$branch[1] );
 			}
@@ -365,15 +390,22 @@ class AuditRepository {
 	 * (login, email, name) by `target_at` and `actor_at`, the actions whose name or label holds
 	 * it by `action_at`.
 	 *
+	 * Tested row by row (a listing walking its index, an export's batches), the words are
+	 * matched by FullText::walk() instead: asking the full-text index inside an OR would have it
+	 * list every match first, for each batch.
+	 *
 	 * @param array<string, mixed> $filters Filters with a search, user_ids and actions.
+	 * @param bool                 $indexed True: each condition for its own query, by index; false: for a row-by-row test.
 	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
 	 */
-	private function search_branches( array $filters ): array {
+	private function search_branches( array $filters, bool $indexed = true ): array {
 		global $wpdb;
 		$search   = (string) $filters['search'];
 		$query    = FullText::query( 'audit', $search );
 		$branches = array( array( 'ip LIKE %s', array( $wpdb->esc_like( $search ) . '%' ) ) );
-		if ( null !== $query ) {
+		if ( ! $indexed ) {
+			$branches[] = FullText::walk( 'audit', $search );
+		} elseif ( null !== $query ) {
 			$branches[] = array( FullText::condition( 'audit' ), array( $query ) );
 		} elseif ( ! FullText::ready( 'audit' ) ) {
 			$branches[] = FullText::like( FullText::COLUMNS['audit'], $search );

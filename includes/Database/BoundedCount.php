@@ -59,4 +59,40 @@ final class BoundedCount {
 			'more'  => $count > self::LIMIT,
 		);
 	}
+
+	/**
+	 * Rows read to tell a search that matches most rows (see beyond()).
+	 */
+	const PROBE = 2000;
+
+	/**
+	 * Rows read to prove that more than LIMIT match (see beyond()).
+	 */
+	const WINDOW = 40000;
+
+	/**
+	 * Tells, from the newest rows alone, that more than LIMIT rows match a condition: when the
+	 * newest PROBE rows of a listing match at least at the rate that WINDOW rows need, the
+	 * newest WINDOW rows are counted. Each read is one range of the listing's index, whatever
+	 * the table holds. A search found to match that many is listed by walking its index (the
+	 * matches come quickly), and does not ask the full-text index for every match (which, for
+	 * a word in most rows, costs a second or more at a million rows).
+	 *
+	 * @param string $from_where A prepared `{table} WHERE …` of the other filters.
+	 * @param string $order      The listing's `ORDER BY …`.
+	 * @param string $condition  The prepared condition tested on each row read.
+	 * @return bool True when more than LIMIT match for sure; false says nothing.
+	 */
+	public static function beyond( string $from_where, string $order, string $condition ): bool {
+		global $wpdb;
+		foreach ( array( self::PROBE, self::WINDOW ) as $rows ) {
+			$need = (int) ceil( ( self::LIMIT + 1 ) * $rows / self::WINDOW );
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; $rows is one of two constants.
+			$found = (int) $wpdb->get_var( "SELECT COUNT(*) FROM (SELECT * FROM {$from_where} {$order} LIMIT {$rows}) newest_rows WHERE {$condition}" );
+			if ( $found < $need ) {
+				return false;
+			}
+		}
+		return true;
+	}
 }

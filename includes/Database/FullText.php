@@ -164,6 +164,34 @@ final class FullText {
 	}
 
 	/**
+	 * Returns the condition that a row's text matches a search as the full-text index would,
+	 * tested row by row (for walking a listing's index, or a window of rows): each word at the
+	 * start of a word of one of the columns (`LIKE`, then `REGEXP` with a word boundary, which
+	 * MariaDB and MySQL 8 read alike). Where the table has no full-text index, like().
+	 *
+	 * @param string $table  'events' or 'audit'.
+	 * @param string $search The text.
+	 * @return array{0: string, 1: array<int, string>} The condition and its values.
+	 */
+	public static function walk( string $table, string $search ): array {
+		global $wpdb;
+		if ( ! self::ready( $table ) ) {
+			return self::like( self::COLUMNS[ $table ], $search );
+		}
+		$all  = array();
+		$args = array();
+		foreach ( self::words( $search, (int) ( self::$state['min'] ?? 3 ), (array) ( self::$state['stop'] ?? array() ) ) as $word ) {
+			$any = array();
+			foreach ( self::COLUMNS[ $table ] as $column ) {
+				$any[] = "({$column} LIKE %s AND {$column} REGEXP %s)";
+				array_push( $args, '%' . $wpdb->esc_like( $word ) . '%', '\\b' . $word );
+			}
+			$all[] = '(' . implode( ' OR ', $any ) . ')';
+		}
+		return $all ? array( '(' . implode( ' AND ', $all ) . ')', $args ) : array( '0 = 1', array() );
+	}
+
+	/**
 	 * Splits a search into the words a full-text index holds: runs of letters, digits and
 	 * underscores (InnoDB's word characters), lower-cased, without those too short or stopwords.
 	 *

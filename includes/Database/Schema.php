@@ -142,7 +142,7 @@ class Schema {
 				KEY action_at (action,at),
 				KEY target_at (target_user_id,at),
 				KEY actor_at (actor_id,at),
-				KEY ip (ip)
+				KEY ip_at (ip,at)
 			) {$charset};"
 		);
 
@@ -186,7 +186,7 @@ class Schema {
 				KEY source_last (source,last_seen),
 				KEY user_last (user_id,last_seen),
 				KEY token_fp (token_fp),
-				KEY ip (ip)
+				KEY ip_last (ip,last_seen)
 			) {$charset};"
 		);
 
@@ -261,7 +261,7 @@ class Schema {
 			) {$charset};"
 		);
 		\AuthSentinel\Events\Rollup::schedule(); // The backfill of the kept period, in batches.
-		// v9: search by index: `ip` above (an address's start), a full-text index where there is one.
+		// v9: search by index: `ip_last` and `ip_at` above (an address's start), a full-text index where there is one.
 		FullText::ensure();
 
 		// The listing indexes of v3, replaced by the list_* ones above (which add the columns that

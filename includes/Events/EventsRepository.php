@@ -291,8 +291,9 @@ class EventsRepository {
 
 		$broad = false;
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] && ! isset( $filters['ids'] ) ) {
-			$found = $this->search_matches( $filters, self::FEW + 1 );
-			if ( count( $found ) <= self::FEW ) {
+			$broad = $this->matches_most( $filters );
+			$found = $broad ? array() : $this->search_matches( $filters, self::FEW + 1, $orderby );
+			if ( ! $broad && count( $found ) <= self::FEW ) {
 				// Few matches: their ids and sort keys came by index; one page of rows by id.
 				usort(
 					$found,
@@ -357,15 +358,42 @@ class EventsRepository {
 	}
 
 	/**
+	 * Tells whether a search is known to match more than FEW rows from the newest rows alone
+	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in most rows
+	 * would have it list them all.
+	 *
+	 * @param array<string, mixed> $filters Filters with a search.
+	 * @return bool
+	 */
+	private function matches_most( array $filters ): bool {
+		global $wpdb;
+		if ( null === FullText::query( 'events', (string) $filters['search'] ) ) {
+			return false; // No word for the full-text index: each way in is a cheap range.
+		}
+		$others = $filters;
+		unset( $others['search'] );
+		list( $where, $args ) = $this->where( $others );
+		list( $any, $values ) = $this->where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		// The newest rows by the listing's indexes, never a scan and sort of the table (which the
+		// optimizer may prefer when one filter matches most rows); MariaDB and MySQL only, as is
+		// the full-text index.
+		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY last_seen DESC, id DESC', $wpdb->prepare( $any, $values ) );
+	}
+
+	/**
 	 * Collects the rows a search matches, with their sort keys, each way in by its own index
 	 * (see search_branches()), at most a number: when there are more, which ones come back is
 	 * arbitrary and only their count matters.
 	 *
 	 * @param array<string, mixed> $filters Filters as in find(), with a search.
 	 * @param int                  $limit   How many at most.
-	 * @return array<int, array{id: int, last_seen: string, first_seen: string, count: int}> By id.
+	 * @param string               $orderby The sort key read with each id (one of ORDERS): with the
+	 *                                      default, every way in reads its index alone.
+	 * @return array<int, array<string, mixed>> Ids and sort keys.
 	 */
-	private function search_matches( array $filters, int $limit ): array {
+	private function search_matches( array $filters, int $limit, string $orderby = 'last_seen' ): array {
 		global $wpdb;
 		$table    = Schema::events_table();
 		$branches = $this->search_branches( $filters );
@@ -375,7 +403,7 @@ class EventsRepository {
 		$found                = array();
 		foreach ( $branches as $branch ) {
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
-			$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, last_seen, first_seen, count FROM {$table} WHERE {$where} AND {$branch[0]} LIMIT %d", array_merge( $args, $branch[1], array( $limit ) ) ), ARRAY_A );
+			$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, {$orderby} FROM {$table} WHERE {$where} AND {$branch[0]} LIMIT %d", array_merge( $args, $branch[1], array( $limit ) ) ), ARRAY_A );
 			foreach ( $rows as $row ) {
 				$found[ (int) $row['id'] ] = $row;
 			}
@@ -598,7 +626,7 @@ class EventsRepository {
 			$where[] = $filters['ids'] ? 'id IN (' . implode( ',', array_map( 'intval', (array) $filters['ids'] ) ) . ')' : '0 = 1';
 		} elseif ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
 			$any = array();
-			foreach ( $this->search_branches( $filters ) as $branch ) {
+			foreach ( $this->search_branches( $filters, false ) as $branch ) {
 				$any[] = $branch[0];
 				array_push( $args, ...$branch[1] );
 			}
@@ -614,16 +642,23 @@ class EventsRepository {
 	 * by `user_last`, app codes by `code_last` and causes by `cause_last`. A search that names
 	 * catalog entries (an app code such as API02003) is answered by those alone.
 	 *
+	 * Tested row by row (a listing walking its index, statistics), the words are matched by
+	 * FullText::walk() instead: asking the full-text index inside an OR would have it list every
+	 * match first.
+	 *
 	 * @param array<string, mixed> $filters Filters with a search, user_ids and codes.
+	 * @param bool                 $indexed True: each condition for its own query, by index; false: for a row-by-row test.
 	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
 	 */
-	private function search_branches( array $filters ): array {
+	private function search_branches( array $filters, bool $indexed = true ): array {
 		global $wpdb;
 		$search   = (string) $filters['search'];
 		$branches = array();
 		if ( empty( $filters['codes'] ) ) {
 			$query = FullText::query( 'events', $search );
-			if ( null !== $query ) {
+			if ( ! $indexed ) {
+				$branches[] = FullText::walk( 'events', $search );
+			} elseif ( null !== $query ) {
 				$branches[] = array( FullText::condition( 'events' ), array( $query ) );
 			} elseif ( ! FullText::ready( 'events' ) ) {
 				$branches[] = FullText::like( FullText::COLUMNS['events'], $search );
