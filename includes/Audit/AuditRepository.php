@@ -10,6 +10,7 @@ namespace AuthSentinel\Audit;
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -153,7 +154,7 @@ class AuditRepository {
 	public function matches_most( array $filters ): bool {
 		global $wpdb;
 		if ( null === FullText::query( 'audit', (string) $filters['search'] ) ) {
-			return false; // No word for the full-text index: each way in is a cheap range.
+			return false; // The full-text index is not asked: each way in is a range of an index.
 		}
 		$others = $filters;
 		unset( $others['search'] );
@@ -163,7 +164,7 @@ class AuditRepository {
 		// EventsRepository::matches_most()).
 		$table = Schema::audit_table() . ' FORCE INDEX (at, action_at, target_at, actor_at)';
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
-		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC', $wpdb->prepare( $any, $values ) );
+		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC', $wpdb->prepare( $any, $values ), 'ip, target_user_id, actor_id, action, ' . implode( ', ', FullText::COLUMNS['audit'] ) );
 	}
 
 	/**
@@ -181,27 +182,12 @@ class AuditRepository {
 	 */
 	public function ids( array $filters, int $limit, bool $by_time ): array {
 		global $wpdb;
-		$table = Schema::audit_table();
-		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			// Each way a search reaches rows by its own index (an OR of them would read them all).
-			$branches = $this->search_branches( $filters );
-			unset( $filters['search'] );
-		} else {
-			$branches = array( array( '1 = 1', array() ) );
-		}
+		// Each way a search reaches rows by its own index (an OR of them would read them all).
+		$ways = isset( $filters['search'] ) && '' !== $filters['search'] ? $this->search_branches( $filters ) : array( array( '1 = 1', array() ) );
+		unset( $filters['search'] );
 		list( $where, $args ) = $this->where( $filters );
-		$found                = array();
-		foreach ( $branches as $branch ) {
-			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
-			foreach ( (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, at FROM {$table} WHERE {$where} AND {$branch[0]} LIMIT %d", array_merge( $args, $branch[1], array( $limit ) ) ), ARRAY_A ) as $row ) {
-				$found[ (int) $row['id'] ] = $row;
-			}
-			if ( count( $found ) >= $limit ) {
-				break;
-			}
-		}
-		$wpdb->flush(); // Its copy of up to $limit rows is not needed any more.
-		$found = array_slice( array_values( $found ), 0, $limit );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		$found = IndexedSearch::collect( $wpdb->prepare( Schema::audit_table() . " WHERE {$where}", $args ), $ways, 'at', $limit );
 		usort(
 			$found,
 			static function ( $a, $b ) use ( $by_time ): int {

@@ -81,14 +81,15 @@ final class BoundedCount {
 	 * @param string $from_where A prepared `{table} WHERE …` of the other filters.
 	 * @param string $order      The listing's `ORDER BY …`.
 	 * @param string $condition  The prepared condition tested on each row read.
+	 * @param string $columns    The columns the condition reads.
 	 * @return bool True when more than LIMIT match for sure; false says nothing.
 	 */
-	public static function beyond( string $from_where, string $order, string $condition ): bool {
+	public static function beyond( string $from_where, string $order, string $condition, string $columns ): bool {
 		global $wpdb;
 		foreach ( array( self::PROBE, self::WINDOW ) as $rows ) {
 			$need = (int) ceil( ( self::LIMIT + 1 ) * $rows / self::WINDOW );
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; $rows is one of two constants.
-			$found = (int) $wpdb->get_var( "SELECT COUNT(*) FROM (SELECT * FROM {$from_where} {$order} LIMIT {$rows}) newest_rows WHERE {$condition}" );
+			$found = (int) $wpdb->get_var( "SELECT COUNT(*) FROM (SELECT {$columns} FROM {$from_where} {$order} LIMIT {$rows}) newest_rows WHERE {$condition}" );
 			if ( $found < $need ) {
 				return false;
 			}

@@ -10,9 +10,10 @@ namespace AuthSentinel\Database;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Lets a search of the failures or the audit log read a full-text index instead of every row.
+ * Lets a search of the failures, the audit log or the sessions read a full-text index instead
+ * of every row.
  *
- * On MariaDB and MySQL (InnoDB) each of the two tables gets a `FULLTEXT` index over its text
+ * On MariaDB and MySQL (InnoDB) each of the three tables gets a `FULLTEXT` index over its text
  * columns, made by the schema upgrade (ensure()); a search is then a boolean-mode query in which
  * every word of the text must start a word of the row (`+word*`). The index leaves out words
  * shorter than the server's `innodb_ft_min_token_size` and its stopwords, so those are dropped
@@ -42,8 +43,9 @@ final class FullText {
 	 * The columns indexed, by table (Schema's table names without the prefix).
 	 */
 	const COLUMNS = array(
-		'events' => array( 'user_agent', 'route', 'server_code', 'issuer', 'token_iss', 'token_jti' ),
-		'audit'  => array( 'user_agent', 'details' ),
+		'events'   => array( 'user_agent', 'route', 'server_code', 'issuer', 'token_iss', 'token_jti' ),
+		'audit'    => array( 'user_agent', 'details' ),
+		'sessions' => array( 'user_agent', 'label' ),
 	);
 
 	/**
@@ -73,7 +75,11 @@ final class FullText {
 		}
 		$tables = array();
 		foreach ( self::COLUMNS as $name => $columns ) {
-			$table = 'events' === $name ? Schema::events_table() : Schema::audit_table();
+			$table = array(
+				'events'   => Schema::events_table(),
+				'audit'    => Schema::audit_table(),
+				'sessions' => Schema::sessions_table(),
+			)[ $name ];
 			if ( ! self::has_index( $table ) ) {
 				$suppress = $wpdb->suppress_errors( true );
 				$wpdb->query( "ALTER TABLE {$table} ADD FULLTEXT KEY " . self::INDEX . ' (' . implode( ', ', $columns ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table, fixed columns.
@@ -104,7 +110,7 @@ final class FullText {
 	 * Returns the boolean-mode query for a search of a table's index, or null when the table has
 	 * no index or the text has no word the index holds (then the caller scans).
 	 *
-	 * @param string $table  'events' or 'audit'.
+	 * @param string $table  'events', 'audit' or 'sessions'.
 	 * @param string $search The text searched.
 	 * @return string|null
 	 */
@@ -121,7 +127,7 @@ final class FullText {
 	 * holds (only short words, stopwords or punctuation, such as an address) is not looked for in
 	 * the text at all: reading every row for it is what the index is there to avoid.
 	 *
-	 * @param string $table 'events' or 'audit'.
+	 * @param string $table 'events', 'audit' or 'sessions'.
 	 * @return bool
 	 */
 	public static function ready( string $table ): bool {
@@ -135,7 +141,7 @@ final class FullText {
 	/**
 	 * Returns the MATCH … AGAINST condition of a table (one placeholder: the query).
 	 *
-	 * @param string $table 'events' or 'audit'.
+	 * @param string $table 'events', 'audit' or 'sessions'.
 	 * @return string
 	 */
 	public static function condition( string $table ): string {
@@ -169,7 +175,7 @@ final class FullText {
 	 * start of a word of one of the columns (`LIKE`, then `REGEXP` with a word boundary, which
 	 * MariaDB and MySQL 8 read alike). Where the table has no full-text index, like().
 	 *
-	 * @param string $table  'events' or 'audit'.
+	 * @param string $table  'events', 'audit' or 'sessions'.
 	 * @param string $search The text.
 	 * @return array{0: string, 1: array<int, string>} The condition and its values.
 	 */
@@ -204,7 +210,8 @@ final class FullText {
 		$words = array();
 		foreach ( (array) preg_split( '/[^\p{L}\p{N}_]+/u', mb_strtolower( $search ), -1, PREG_SPLIT_NO_EMPTY ) as $word ) {
 			$word = (string) $word;
-			if ( mb_strlen( $word ) >= $min && ! in_array( $word, $stop, true ) ) {
+			// InnoDB leaves out words longer than 84 characters (innodb_ft_max_token_size).
+			if ( mb_strlen( $word ) >= $min && mb_strlen( $word ) <= 84 && ! in_array( $word, $stop, true ) ) {
 				$words[ $word ] = true;
 			}
 		}

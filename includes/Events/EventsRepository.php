@@ -10,6 +10,7 @@ namespace AuthSentinel\Events;
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Vocabulary\Cause;
 
@@ -367,8 +368,8 @@ class EventsRepository {
 	 */
 	private function matches_most( array $filters ): bool {
 		global $wpdb;
-		if ( null === FullText::query( 'events', (string) $filters['search'] ) ) {
-			return false; // No word for the full-text index: each way in is a cheap range.
+		if ( ! empty( $filters['codes'] ) || null === FullText::query( 'events', (string) $filters['search'] ) ) {
+			return false; // The full-text index is not asked: each way in is a range of an index.
 		}
 		$others = $filters;
 		unset( $others['search'] );
@@ -379,13 +380,12 @@ class EventsRepository {
 		// the full-text index.
 		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
-		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY last_seen DESC, id DESC', $wpdb->prepare( $any, $values ) );
+		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY last_seen DESC, id DESC', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
 	}
 
 	/**
 	 * Collects the rows a search matches, with their sort keys, each way in by its own index
-	 * (see search_branches()), at most a number: when there are more, which ones come back is
-	 * arbitrary and only their count matters.
+	 * (see search_branches() and IndexedSearch).
 	 *
 	 * @param array<string, mixed> $filters Filters as in find(), with a search.
 	 * @param int                  $limit   How many at most.
@@ -395,24 +395,11 @@ class EventsRepository {
 	 */
 	private function search_matches( array $filters, int $limit, string $orderby = 'last_seen' ): array {
 		global $wpdb;
-		$table    = Schema::events_table();
-		$branches = $this->search_branches( $filters );
-		$others   = $filters;
+		$others = $filters;
 		unset( $others['search'] );
 		list( $where, $args ) = $this->where( $others );
-		$found                = array();
-		foreach ( $branches as $branch ) {
-			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders.
-			$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT id, {$orderby} FROM {$table} WHERE {$where} AND {$branch[0]} LIMIT %d", array_merge( $args, $branch[1], array( $limit ) ) ), ARRAY_A );
-			foreach ( $rows as $row ) {
-				$found[ (int) $row['id'] ] = $row;
-			}
-			if ( count( $found ) >= $limit ) {
-				break;
-			}
-		}
-		$wpdb->flush();
-		return array_values( $found );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		return IndexedSearch::collect( $wpdb->prepare( Schema::events_table() . " WHERE {$where}", $args ), $this->search_branches( $filters ), in_array( $orderby, self::ORDERS, true ) ? $orderby : 'last_seen', $limit );
 	}
 
 	/**

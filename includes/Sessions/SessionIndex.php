@@ -9,6 +9,8 @@ namespace AuthSentinel\Sessions;
 
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\BoundedCount;
+use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -329,23 +331,91 @@ class SessionIndex {
 	 */
 	public function query( array $args ): array {
 		global $wpdb;
-		list( $where, $params ) = $this->where( $args );
-		$orderby                = in_array( $args['orderby'] ?? '', array( 'created', 'expires', 'last_seen' ), true ) ? $args['orderby'] : 'last_seen';
-		$order                  = 'asc' === strtolower( (string) ( $args['order'] ?? 'desc' ) ) ? 'ASC' : 'DESC';
-		$per_page               = max( 1, min( 100, (int) ( $args['per_page'] ?? 20 ) ) );
-		$offset                 = ( max( 1, (int) ( $args['page'] ?? 1 ) ) - 1 ) * $per_page;
+		$orderby  = in_array( $args['orderby'] ?? '', array( 'created', 'expires', 'last_seen' ), true ) ? $args['orderby'] : 'last_seen';
+		$order    = 'asc' === strtolower( (string) ( $args['order'] ?? 'desc' ) ) ? 'ASC' : 'DESC';
+		$per_page = max( 1, min( 100, (int) ( $args['per_page'] ?? 20 ) ) );
+		$offset   = ( max( 1, (int) ( $args['page'] ?? 1 ) ) - 1 ) * $per_page;
+		$table    = $this->table();
 
+		$search = trim( (string) ( $args['search'] ?? '' ) );
+		if ( '' !== $search ) {
+			// Each way in by its own index, merged by id; when few match, one page by id.
+			list( $where, $params ) = $this->where( array( 'search' => '' ) + $args );
+			$found                  = IndexedSearch::collect( $wpdb->prepare( "{$table} WHERE {$where}", $params ), $this->search_ways( $search, true ), $orderby, BoundedCount::LIMIT + 1 );
+			if ( count( $found ) <= BoundedCount::LIMIT ) {
+				usort(
+					$found,
+					static function ( array $a, array $b ) use ( $orderby, $order ): int {
+						$cmp = strcmp( (string) $a[ $orderby ], (string) $b[ $orderby ] );
+						$cmp = 0 === $cmp ? (int) $a['id'] <=> (int) $b['id'] : $cmp;
+						return 'ASC' === $order ? $cmp : -$cmp;
+					}
+				);
+				$ids  = array_map( 'intval', array_column( array_slice( $found, $offset, $per_page ), 'id' ) );
+				$rows = $ids ? $this->read( 'get_results', "SELECT * FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ) : array();
+				$by   = array_column( is_array( $rows ) ? $rows : array(), null, 'id' );
+				$page = array();
+				foreach ( $ids as $id ) {
+					if ( isset( $by[ $id ] ) ) {
+						$page[] = $by[ $id ];
+					}
+				}
+				return array(
+					'rows'  => $page,
+					'total' => count( $found ),
+					'more'  => false,
+				);
+			}
+		}
+
+		list( $where, $params ) = $this->where( $args );
 		// The page's ids first, then its rows: with the filters the list_* indexes cover, the ids
 		// come from the index alone, so a deep page skips its offset without reading those rows.
-		$table = $this->table();
-		$sql   = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
-		$rows  = $this->read( 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
-		$count = BoundedCount::result( (int) $this->read( 'get_var', BoundedCount::sql( $wpdb->prepare( "{$table} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
+		$sql  = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
+		$rows = $this->read( 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
+		// A search with more than LIMIT matches (known above) is not counted again.
+		$count = '' !== $search ? BoundedCount::result( BoundedCount::LIMIT + 1 ) : BoundedCount::result( (int) $this->read( 'get_var', BoundedCount::sql( $wpdb->prepare( "{$table} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
 		return array(
 			'rows'  => is_array( $rows ) ? $rows : array(),
 			'total' => $count['total'],
 			'more'  => $count['more'],
 		);
+	}
+
+	/**
+	 * Returns the ways a search reaches credentials, each answered by one index: the start of
+	 * the address (`ip`), of the application's or plugin's name (`label`), of the user's login
+	 * or email (core's indexes, then `user_status`), and its words at the start of a word of the
+	 * user agent or the name (a full-text index on MariaDB and MySQL; on SQLite each word anywhere
+	 * in them, reading every row). Tested row by row (a listing walking its index), the words are
+	 * matched by FullText::walk().
+	 *
+	 * @param string $search  The search.
+	 * @param bool   $indexed True: each condition for its own query; false: for a row-by-row test.
+	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
+	 */
+	private function search_ways( string $search, bool $indexed ): array {
+		global $wpdb;
+		$prefix = $wpdb->esc_like( $search ) . '%';
+		$users  = $wpdb->get_col(
+			$wpdb->prepare( "SELECT ID FROM {$wpdb->users} WHERE user_login LIKE %s OR user_email LIKE %s LIMIT 500", $prefix, $prefix )
+		);
+		$ways   = array(
+			array( 'ip LIKE %s', array( $prefix ) ),
+			array( 'label LIKE %s', array( $prefix ) ),
+		);
+		if ( $users ) {
+			$ways[] = array( 'user_id IN (' . implode( ', ', array_map( 'intval', $users ) ) . ')', array() );
+		}
+		$query = FullText::query( 'sessions', $search );
+		if ( ! $indexed ) {
+			$ways[] = FullText::walk( 'sessions', $search );
+		} elseif ( null !== $query ) {
+			$ways[] = array( FullText::condition( 'sessions' ), array( $query ) );
+		} elseif ( ! FullText::ready( 'sessions' ) ) {
+			$ways[] = FullText::like( FullText::COLUMNS['sessions'], $search );
+		}
+		return $ways;
 	}
 
 	/**
@@ -401,16 +471,10 @@ class SessionIndex {
 		}
 		$search = trim( (string) ( $args['search'] ?? '' ) );
 		if ( '' !== $search ) {
-			// Prefixes of indexed columns only (login, e-mail, address, application or plugin
-			// name): a '%…%' match cannot use an index and scans every row, seconds at 250,000.
-			$prefix = $wpdb->esc_like( $search ) . '%';
-			$users  = $wpdb->get_col(
-				$wpdb->prepare( "SELECT ID FROM {$wpdb->users} WHERE user_login LIKE %s OR user_email LIKE %s LIMIT 500", $prefix, $prefix )
-			);
-			$or     = array( 'ip LIKE %s', 'label LIKE %s' );
-			array_push( $params, $prefix, $prefix );
-			if ( $users ) {
-				$or[] = 'user_id IN (' . implode( ', ', array_map( 'intval', $users ) ) . ')';
+			$or = array();
+			foreach ( $this->search_ways( $search, false ) as $way ) {
+				$or[] = $way[0];
+				array_push( $params, ...$way[1] );
 			}
 			$sql[] = '(' . implode( ' OR ', $or ) . ')';
 		}

@@ -32,10 +32,43 @@ class SearchIndexTest extends TestCase {
 	const TARGET = 987655;
 
 	/**
+	 * Users made by this test.
+	 *
+	 * @var int[]
+	 */
+	private $users = array();
+
+	/**
+	 * Makes a user of this test's.
+	 *
+	 * @return int
+	 */
+	private function make_user(): int {
+		$login = 'search-' . strtolower( wp_generate_password( 8, false ) );
+		$id    = wp_insert_user(
+			array(
+				'user_login' => $login,
+				'user_pass'  => wp_generate_password( 24 ),
+				'user_email' => $login . '@example.org',
+				'role'       => 'subscriber',
+			)
+		);
+		$this->assertIsInt( $id );
+		$this->users[] = $id;
+		return $id;
+	}
+
+	/**
 	 * Removes this test's rows.
 	 */
 	protected function tearDown(): void {
 		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/user.php';
+		foreach ( $this->users as $user ) {
+			wp_delete_user( $user );
+		}
+		$this->users = array();
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM ' . Schema::sessions_table() . ' WHERE fp IN (%s, %s, %s)', md5( self::TAG . '0' ), md5( self::TAG . '1' ), md5( self::TAG . '2' ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test clean-up.
 		// phpcs:disable WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test clean-up.
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM ' . Schema::events_table() . ' WHERE code = %s', self::TAG ) );
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM ' . Schema::audit_table() . ' WHERE target_user_id = %d', self::TARGET ) );
@@ -157,6 +190,59 @@ class SearchIndexTest extends TestCase {
 	}
 
 	/**
+	 * Sessions are found by a word of their user agent or of the application's name, by the
+	 * start of their address and by their user's login, each by its own index; a session of
+	 * another user whose user agent only contains the text inside a word is not.
+	 */
+	public function test_sessions_found_by_words_address_and_login(): void {
+		$till  = $this->make_user();
+		$other = $this->make_user();
+		$index = new \AuthSentinel\Sessions\SessionIndex();
+		$made  = array(
+			array( $till, 'cookie', 'Till/2.1 (iPhone; iOS 17.4)', '10.77.42.7', '' ),
+			array( $till, 'app_password', 'WCPOS/1.7', '10.77.42.8', 'Register Saffron' ),
+			array( $other, 'cookie', 'Smartphone/1.0', '198.51.100.9', '' ),
+		);
+		foreach ( $made as $i => list( $user, $type, $agent, $ip, $label ) ) {
+			$index->upsert(
+				array(
+					'type'       => $type,
+					'fp'         => md5( self::TAG . $i ),
+					'user_id'    => $user,
+					'created'    => time() - 600 + $i,
+					'expires'    => time() + DAY_IN_SECONDS,
+					'last_seen'  => time() - 60 + $i,
+					'ip'         => $ip,
+					'user_agent' => $agent,
+					'label'      => $label,
+				)
+			);
+		}
+		$found = function ( string $search ) use ( $till, $other ): array {
+			$page = $this->http( 'GET', '/wp-json/auth-sentinel/v1/sessions?per_page=100&search=' . rawurlencode( $search ), array( 'as' => 'admin' ) );
+			$this->assertSame( 200, $page['status'], $page['body'] );
+			$ours = array_values(
+				array_filter(
+					$page['json'],
+					static function ( array $row ) use ( $till, $other ): bool {
+						return in_array( (int) $row['user']['id'], array( $till, $other ), true );
+					}
+				)
+			);
+			return array_map(
+				static function ( array $row ): string {
+					return (string) $row['user_agent'];
+				},
+				$ours
+			);
+		};
+		$this->assertSame( array( 'Till/2.1 (iPhone; iOS 17.4)' ), $found( 'iphone' ) );
+		$this->assertSame( array( 'WCPOS/1.7' ), $found( 'saffron' ) );
+		$this->assertSame( array( 'WCPOS/1.7', 'Till/2.1 (iPhone; iOS 17.4)' ), $found( '10.77.42' ) );
+		$this->assertSame( array( 'WCPOS/1.7', 'Till/2.1 (iPhone; iOS 17.4)' ), $found( get_userdata( $till )->user_login ) );
+	}
+
+	/**
 	 * On MariaDB a search reads the rows it finds and a bounded window of the newest rows, not
 	 * the table: 6,000 more rows that do not match add nothing to the rows read by table scans
 	 * (Handler_read_rnd_next; a `LIKE '%…%'` read every one of them).
@@ -166,10 +252,12 @@ class SearchIndexTest extends TestCase {
 		if ( null === FullText::query( 'events', 'iphone' ) ) {
 			$this->markTestSkipped( 'No full-text index on this database (SQLite): a search reads every row.' );
 		}
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- The server's counter of rows read by scans.
 		$scanned  = static function ( callable $search ) use ( $wpdb ): int {
-			$read   = static function () use ( $wpdb ): int {
+			$read = static function () use ( $wpdb ): int {
 				return (int) $wpdb->get_var( "SHOW SESSION STATUS LIKE 'Handler_read_rnd_next'", 1 );
 			};
+		// phpcs:enable
 			$before = $read();
 			$search();
 			return $read() - $before;
