@@ -390,8 +390,9 @@ class SessionsController extends Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params() {
-		$params                        = parent::get_collection_params();
-		$params['per_page']['maximum'] = 100;
+		$params                          = parent::get_collection_params();
+		$params['per_page']['maximum']   = 100;
+		$params['search']['description'] = __( 'Only credentials whose address, application name, or user login or email starts with this text, or with every word of it at the start of a word of their user agent or application name (words of three letters or more, on MariaDB and MySQL).', 'auth-sentinel' );
 		unset( $params['context'] );
 		return array_merge(
 			$params,
