@@ -9,10 +9,7 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\BoundedQuery;
-use AuthSentinel\Database\FullText;
-use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
-use AuthSentinel\Vocabulary\Cause;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -292,9 +289,9 @@ class EventsRepository {
 
 		$broad = false;
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] && ! isset( $filters['ids'] ) ) {
-			$broad = $this->matches_most( $filters );
-			$found = $broad ? array() : $this->search_matches( $filters, self::FEW + 1, $orderby );
-			if ( ! $broad && count( $found ) <= self::FEW ) {
+			$broad = FailureQuery::matches_most( $filters );
+			$found = $broad ? array() : FailureQuery::matches( $filters, FailureQuery::FEW + 1, $orderby );
+			if ( ! $broad && count( $found ) <= FailureQuery::FEW ) {
 				// Few matches: their ids and sort keys came by index; one page of rows by id.
 				usort(
 					$found,
@@ -315,7 +312,7 @@ class EventsRepository {
 			$broad = true;
 		}
 
-		list( $where, $args ) = $this->where( $filters );
+		list( $where, $args ) = FailureQuery::where( $filters );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
 		$count = $broad ? array(
 			'total' => BoundedCount::LIMIT,
@@ -332,74 +329,6 @@ class EventsRepository {
 			'total' => $count['total'],
 			'more'  => $count['more'],
 		);
-	}
-
-	/**
-	 * Up to how many matches of a search are collected by id (see find()).
-	 */
-	const FEW = BoundedCount::LIMIT;
-
-	/**
-	 * Replaces a search among filters by the ids of its matches when there are at most FEW, so
-	 * that the statistics of a search read those rows by id instead of testing every row.
-	 *
-	 * @param array<string, mixed> $filters Filters as in find().
-	 * @return array<string, mixed>
-	 */
-	public function resolve_search( array $filters ): array {
-		if ( ! isset( $filters['search'] ) || '' === $filters['search'] || isset( $filters['ids'] ) ) {
-			return $filters;
-		}
-		$found = $this->search_matches( $filters, self::FEW + 1 );
-		if ( count( $found ) <= self::FEW ) {
-			$filters['ids'] = array_map( 'intval', array_column( $found, 'id' ) );
-			unset( $filters['search'] );
-		}
-		return $filters;
-	}
-
-	/**
-	 * Tells whether a search is known to match more than FEW rows from the newest rows alone
-	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in most rows
-	 * would have it list them all.
-	 *
-	 * @param array<string, mixed> $filters Filters with a search.
-	 * @return bool
-	 */
-	private function matches_most( array $filters ): bool {
-		global $wpdb;
-		if ( ! empty( $filters['codes'] ) || null === FullText::query( 'events', (string) $filters['search'] ) ) {
-			return false; // The full-text index is not asked: each way in is a range of an index.
-		}
-		$others = $filters;
-		unset( $others['search'] );
-		list( $where, $args ) = $this->where( $others );
-		list( $any, $values ) = $this->where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
-		// The newest rows by the listing's indexes, never a scan and sort of the table (which the
-		// optimizer may prefer when one filter matches most rows); MariaDB and MySQL only, as is
-		// the full-text index.
-		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
-		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY last_seen DESC, id DESC', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
-	}
-
-	/**
-	 * Collects the rows a search matches, with their sort keys, each way in by its own index
-	 * (see search_branches() and IndexedSearch).
-	 *
-	 * @param array<string, mixed> $filters Filters as in find(), with a search.
-	 * @param int                  $limit   How many at most.
-	 * @param string               $orderby The sort key read with each id (one of ORDERS): with the
-	 *                                      default, every way in reads its index alone.
-	 * @return array<int, array<string, mixed>> Ids and sort keys.
-	 */
-	private function search_matches( array $filters, int $limit, string $orderby = 'last_seen' ): array {
-		global $wpdb;
-		$others = $filters;
-		unset( $others['search'] );
-		list( $where, $args ) = $this->where( $others );
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
-		return IndexedSearch::collect( $wpdb->prepare( Schema::events_table() . " WHERE {$where}", $args ), $this->search_branches( $filters ), in_array( $orderby, self::ORDERS, true ) ? $orderby : 'last_seen', $limit );
 	}
 
 	/**
@@ -433,7 +362,7 @@ class EventsRepository {
 	public function per_hour( array $filters ): array {
 		global $wpdb;
 		$table                = Schema::events_table();
-		list( $where, $args ) = $this->where( $filters );
+		list( $where, $args ) = FailureQuery::where( $filters );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
 		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, SUM(count) AS failures FROM {$table} WHERE {$where} GROUP BY hour, cause", $args ), ARRAY_A );
 		$out  = array();
@@ -461,7 +390,7 @@ class EventsRepository {
 			return array();
 		}
 		$table                = Schema::events_table();
-		list( $where, $args ) = $this->where( $filters );
+		list( $where, $args ) = FailureQuery::where( $filters );
 		if ( 'user_id' === $column ) {
 			$where .= ' AND user_id > 0';
 		}
@@ -489,7 +418,7 @@ class EventsRepository {
 	public function user_ids( array $filters, int $limit = 100000 ): array {
 		global $wpdb;
 		$table                = Schema::events_table();
-		list( $where, $args ) = $this->where( $filters );
+		list( $where, $args ) = FailureQuery::where( $filters );
 		$args[]               = $limit;
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
 		return array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT user_id FROM {$table} WHERE {$where} AND user_id > 0 LIMIT %d", $args ) ) );
@@ -516,7 +445,7 @@ class EventsRepository {
 	public function totals( array $filters ): array {
 		global $wpdb;
 		$table                = Schema::events_table();
-		list( $where, $args ) = $this->where( $filters );
+		list( $where, $args ) = FailureQuery::where( $filters );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
 		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COALESCE(SUM(count), 0) AS failures, COUNT(DISTINCT CASE WHEN user_id > 0 THEN user_id END) AS users FROM {$table} WHERE {$where}", $args ), ARRAY_A );
 		return array(
@@ -573,100 +502,5 @@ class EventsRepository {
 			'deleted' => $deleted,
 			'done'    => $done,
 		);
-	}
-
-	/**
-	 * Builds a WHERE clause from filters.
-	 *
-	 * @param array<string, mixed> $filters The filters.
-	 * @return array{0: string, 1: array<int, mixed>}
-	 */
-	private function where( array $filters ): array {
-		global $wpdb;
-		// Always one placeholder, since prepare() objects to a query without any; a constant one,
-		// so that it steers no index choice (`id > 0` made the optimizer scan the primary key).
-		$where = array( '1 = %d' );
-		$args  = array( 1 );
-		foreach ( array( 'cause', 'code', 'source' ) as $column ) {
-			if ( isset( $filters[ $column ] ) && '' !== $filters[ $column ] ) {
-				$where[] = "{$column} = %s";
-				$args[]  = (string) $filters[ $column ];
-			}
-		}
-		if ( ! empty( $filters['user'] ) ) {
-			$where[] = 'user_id = %d';
-			$args[]  = (int) $filters['user'];
-		}
-		foreach ( array(
-			'since'      => 'last_seen >= %s',
-			'until'      => 'last_seen <= %s',
-			'since_hour' => 'hour >= %d',
-			'until_hour' => 'hour <= %d',
-		) as $key => $clause ) {
-			if ( isset( $filters[ $key ] ) ) {
-				$where[] = $clause;
-				$args[]  = $filters[ $key ];
-			}
-		}
-		if ( isset( $filters['ids'] ) ) {
-			// A search resolved to its matches (resolve_search()).
-			$where[] = $filters['ids'] ? 'id IN (' . implode( ',', array_map( 'intval', (array) $filters['ids'] ) ) . ')' : '0 = 1';
-		} elseif ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			$any = array();
-			foreach ( $this->search_branches( $filters, false ) as $branch ) {
-				$any[] = $branch[0];
-				array_push( $args, ...$branch[1] );
-			}
-			$where[] = '(' . implode( ' OR ', $any ) . ')';
-		}
-		return array( implode( ' AND ', $where ), $args );
-	}
-
-	/**
-	 * Returns the ways a search reaches failures, each a condition that one index answers: its
-	 * words by the full-text index (where there is none, `LIKE '%…%'` on each text column, which
-	 * reads every row), the start of an address by `ip`, the users it names (login, email, name)
-	 * by `user_last`, app codes by `code_last` and causes by `cause_last`. A search that names
-	 * catalog entries (an app code such as API02003) is answered by those alone.
-	 *
-	 * Tested row by row (a listing walking its index, statistics), the words are matched by
-	 * FullText::walk() instead: asking the full-text index inside an OR would have it list every
-	 * match first.
-	 *
-	 * @param array<string, mixed> $filters Filters with a search, user_ids and codes.
-	 * @param bool                 $indexed True: each condition for its own query, by index; false: for a row-by-row test.
-	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
-	 */
-	private function search_branches( array $filters, bool $indexed = true ): array {
-		global $wpdb;
-		$search   = (string) $filters['search'];
-		$branches = array();
-		if ( empty( $filters['codes'] ) ) {
-			$query = FullText::query( 'events', $search );
-			if ( ! $indexed ) {
-				$branches[] = FullText::walk( 'events', $search );
-			} elseif ( null !== $query ) {
-				$branches[] = array( FullText::condition( 'events' ), array( $query ) );
-			} elseif ( ! FullText::ready( 'events' ) ) {
-				$branches[] = FullText::like( FullText::COLUMNS['events'], $search );
-			}
-			$branches[] = array( 'ip LIKE %s', array( $wpdb->esc_like( $search ) . '%' ) );
-		}
-		$lists = array(
-			'user_id' => array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 200 ),
-			'code'    => array_slice( array_map( 'strval', (array) ( $filters['codes'] ?? array() ) ), 0, 50 ),
-			'cause'   => array(),
-		);
-		foreach ( Cause::labels() as $cause => $label ) {
-			if ( false !== mb_stripos( $label, $search ) || false !== stripos( $cause, $search ) ) {
-				$lists['cause'][] = $cause;
-			}
-		}
-		foreach ( $lists as $column => $values ) {
-			if ( $values ) {
-				$branches[] = array( "{$column} IN (" . implode( ', ', array_fill( 0, count( $values ), 'user_id' === $column ? '%d' : '%s' ) ) . ')', $values );
-			}
-		}
-		return $branches;
 	}
 }

@@ -1,0 +1,191 @@
+<?php
+/**
+ * The failures' filters as SQL, and a search's matches found by index.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Database\BoundedCount;
+use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\IndexedSearch;
+use AuthSentinel\Database\Schema;
+use AuthSentinel\Vocabulary\Cause;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Builds the WHERE clause of every read of the failures table from the filters the routes take
+ * (cause, code, source, user, times, a search), and answers a search by indexes: each way in
+ * (its words in the full-text index, the start of an address, the users, app codes and causes it
+ * names) asked alone and merged by id, a search that most rows match recognised from the newest
+ * rows first (docs/performance.md, "Search by index"). EventsRepository runs the queries.
+ *
+ * @since 0.1.0
+ */
+final class FailureQuery {
+
+	/**
+	 * Up to how many matches of a search are collected by id (see EventsRepository::find()).
+	 */
+	const FEW = BoundedCount::LIMIT;
+
+	/**
+	 * Replaces a search among filters by the ids of its matches when there are at most FEW, so
+	 * that the statistics of a search read those rows by id instead of testing every row.
+	 *
+	 * @param array<string, mixed> $filters Filters as in EventsRepository::find().
+	 * @return array<string, mixed>
+	 */
+	public static function resolve( array $filters ): array {
+		if ( ! isset( $filters['search'] ) || '' === $filters['search'] || isset( $filters['ids'] ) ) {
+			return $filters;
+		}
+		$found = self::matches( $filters, self::FEW + 1 );
+		if ( count( $found ) <= self::FEW ) {
+			$filters['ids'] = array_map( 'intval', array_column( $found, 'id' ) );
+			unset( $filters['search'] );
+		}
+		return $filters;
+	}
+
+	/**
+	 * Tells whether a search is known to match more than FEW rows from the newest rows alone
+	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in most rows
+	 * would have it list them all.
+	 *
+	 * @param array<string, mixed> $filters Filters with a search.
+	 * @return bool
+	 */
+	public static function matches_most( array $filters ): bool {
+		global $wpdb;
+		if ( ! empty( $filters['codes'] ) || null === FullText::query( 'events', (string) $filters['search'] ) ) {
+			return false; // The full-text index is not asked: each way in is a range of an index.
+		}
+		$others = $filters;
+		unset( $others['search'] );
+		list( $where, $args ) = self::where( $others );
+		list( $any, $values ) = self::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		// The newest rows by the listing's indexes, never a scan and sort of the table (which the
+		// optimizer may prefer when one filter matches most rows); MariaDB and MySQL only, as is
+		// the full-text index.
+		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY last_seen DESC, id DESC', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
+	}
+
+	/**
+	 * Collects the rows a search matches, with their sort keys, each way in by its own index
+	 * (see branches() and IndexedSearch).
+	 *
+	 * @param array<string, mixed> $filters Filters as in EventsRepository::find(), with a search.
+	 * @param int                  $limit   How many at most.
+	 * @param string               $orderby The sort key read with each id (one of ORDERS): with the
+	 *                                      default, every way in reads its index alone.
+	 * @return array<int, array<string, mixed>> Ids and sort keys.
+	 */
+	public static function matches( array $filters, int $limit, string $orderby = 'last_seen' ): array {
+		global $wpdb;
+		$others = $filters;
+		unset( $others['search'] );
+		list( $where, $args ) = self::where( $others );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		return IndexedSearch::collect( $wpdb->prepare( Schema::events_table() . " WHERE {$where}", $args ), self::branches( $filters ), in_array( $orderby, EventsRepository::ORDERS, true ) ? $orderby : 'last_seen', $limit );
+	}
+
+	/**
+	 * Builds a WHERE clause from filters.
+	 *
+	 * @param array<string, mixed> $filters The filters.
+	 * @return array{0: string, 1: array<int, mixed>}
+	 */
+	public static function where( array $filters ): array {
+		global $wpdb;
+		// Always one placeholder, since prepare() objects to a query without any; a constant one,
+		// so that it steers no index choice (`id > 0` made the optimizer scan the primary key).
+		$where = array( '1 = %d' );
+		$args  = array( 1 );
+		foreach ( array( 'cause', 'code', 'source' ) as $column ) {
+			if ( isset( $filters[ $column ] ) && '' !== $filters[ $column ] ) {
+				$where[] = "{$column} = %s";
+				$args[]  = (string) $filters[ $column ];
+			}
+		}
+		if ( ! empty( $filters['user'] ) ) {
+			$where[] = 'user_id = %d';
+			$args[]  = (int) $filters['user'];
+		}
+		foreach ( array(
+			'since'      => 'last_seen >= %s',
+			'until'      => 'last_seen <= %s',
+			'since_hour' => 'hour >= %d',
+			'until_hour' => 'hour <= %d',
+		) as $key => $clause ) {
+			if ( isset( $filters[ $key ] ) ) {
+				$where[] = $clause;
+				$args[]  = $filters[ $key ];
+			}
+		}
+		if ( isset( $filters['ids'] ) ) {
+			// A search resolved to its matches (resolve_search()).
+			$where[] = $filters['ids'] ? 'id IN (' . implode( ',', array_map( 'intval', (array) $filters['ids'] ) ) . ')' : '0 = 1';
+		} elseif ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			$any = array();
+			foreach ( self::branches( $filters, false ) as $branch ) {
+				$any[] = $branch[0];
+				array_push( $args, ...$branch[1] );
+			}
+			$where[] = '(' . implode( ' OR ', $any ) . ')';
+		}
+		return array( implode( ' AND ', $where ), $args );
+	}
+
+	/**
+	 * Returns the ways a search reaches failures, each a condition that one index answers: its
+	 * words by the full-text index (where there is none, `LIKE '%…%'` on each text column, which
+	 * reads every row), the start of an address by `ip`, the users it names (login, email, name)
+	 * by `user_last`, app codes by `code_last` and causes by `cause_last`. A search that names
+	 * catalog entries (an app code such as API02003) is answered by those alone.
+	 *
+	 * Tested row by row (a listing walking its index, statistics), the words are matched by
+	 * FullText::walk() instead: asking the full-text index inside an OR would have it list every
+	 * match first.
+	 *
+	 * @param array<string, mixed> $filters Filters with a search, user_ids and codes.
+	 * @param bool                 $indexed True: each condition for its own query, by index; false: for a row-by-row test.
+	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
+	 */
+	public static function branches( array $filters, bool $indexed = true ): array {
+		global $wpdb;
+		$search   = (string) $filters['search'];
+		$branches = array();
+		if ( empty( $filters['codes'] ) ) {
+			$query = FullText::query( 'events', $search );
+			if ( ! $indexed ) {
+				$branches[] = FullText::walk( 'events', $search );
+			} elseif ( null !== $query ) {
+				$branches[] = array( FullText::condition( 'events' ), array( $query ) );
+			} elseif ( ! FullText::ready( 'events' ) ) {
+				$branches[] = FullText::like( FullText::COLUMNS['events'], $search );
+			}
+			$branches[] = array( 'ip LIKE %s', array( $wpdb->esc_like( $search ) . '%' ) );
+		}
+		$lists = array(
+			'user_id' => array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 200 ),
+			'code'    => array_slice( array_map( 'strval', (array) ( $filters['codes'] ?? array() ) ), 0, 50 ),
+			'cause'   => array(),
+		);
+		foreach ( Cause::labels() as $cause => $label ) {
+			if ( false !== mb_stripos( $label, $search ) || false !== stripos( $cause, $search ) ) {
+				$lists['cause'][] = $cause;
+			}
+		}
+		foreach ( $lists as $column => $values ) {
+			if ( $values ) {
+				$branches[] = array( "{$column} IN (" . implode( ', ', array_fill( 0, count( $values ), 'user_id' === $column ? '%d' : '%s' ) ) . ')', $values );
+			}
+		}
+		return $branches;
+	}
+}
