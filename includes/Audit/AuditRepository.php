@@ -387,14 +387,10 @@ class AuditRepository {
 	private function search_branches( array $filters, bool $indexed = true ): array {
 		global $wpdb;
 		$search   = (string) $filters['search'];
-		$query    = FullText::query( 'audit', $search );
 		$branches = array( array( 'ip LIKE %s', array( $wpdb->esc_like( $search ) . '%' ) ) );
-		if ( ! $indexed ) {
-			$branches[] = FullText::walk( 'audit', $search );
-		} elseif ( null !== $query ) {
-			$branches[] = array( FullText::condition( 'audit' ), array( $query ) );
-		} elseif ( ! FullText::ready( 'audit' ) ) {
-			$branches[] = FullText::like( FullText::COLUMNS['audit'], $search );
+		$words    = FullText::way( 'audit', $search, $indexed );
+		if ( null !== $words ) {
+			$branches[] = $words;
 		}
 		$users = array_slice( array_map( 'intval', (array) ( $filters['user_ids'] ?? array() ) ), 0, 100 );
 		if ( $users ) {

@@ -149,6 +149,27 @@ final class FullText {
 	}
 
 	/**
+	 * Returns the way a search's words reach a table's rows: for a query of its own, the
+	 * full-text index (or, where the table has none, like()); for a row-by-row test, walk().
+	 * Null when the index holds none of its words (short words, stopwords, an address).
+	 *
+	 * @param string $table   'events', 'audit' or 'sessions'.
+	 * @param string $search  The text.
+	 * @param bool   $indexed True: a query of its own; false: a row-by-row test.
+	 * @return array{0: string, 1: array<int, string>}|null The condition and its values.
+	 */
+	public static function way( string $table, string $search, bool $indexed ): ?array {
+		if ( ! $indexed ) {
+			return self::walk( $table, $search );
+		}
+		$query = self::query( $table, $search );
+		if ( null !== $query ) {
+			return array( self::condition( $table ), array( $query ) );
+		}
+		return self::ready( $table ) ? null : self::like( self::COLUMNS[ $table ], $search );
+	}
+
+	/**
 	 * Returns the condition that matches the words of a search where there is no full-text
 	 * index: each word in one of the columns, as part of a word (`LIKE '%word%'`, which reads
 	 * every row). A superset of what the index finds, so that both engines agree on what a search

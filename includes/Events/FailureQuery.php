@@ -161,13 +161,9 @@ final class FailureQuery {
 		$search   = (string) $filters['search'];
 		$branches = array();
 		if ( empty( $filters['codes'] ) ) {
-			$query = FullText::query( 'events', $search );
-			if ( ! $indexed ) {
-				$branches[] = FullText::walk( 'events', $search );
-			} elseif ( null !== $query ) {
-				$branches[] = array( FullText::condition( 'events' ), array( $query ) );
-			} elseif ( ! FullText::ready( 'events' ) ) {
-				$branches[] = FullText::like( FullText::COLUMNS['events'], $search );
+			$words = FullText::way( 'events', $search, $indexed );
+			if ( null !== $words ) {
+				$branches[] = $words;
 			}
 			$branches[] = array( 'ip LIKE %s', array( $wpdb->esc_like( $search ) . '%' ) );
 		}

@@ -407,13 +407,9 @@ class SessionIndex {
 		if ( $users ) {
 			$ways[] = array( 'user_id IN (' . implode( ', ', array_map( 'intval', $users ) ) . ')', array() );
 		}
-		$query = FullText::query( 'sessions', $search );
-		if ( ! $indexed ) {
-			$ways[] = FullText::walk( 'sessions', $search );
-		} elseif ( null !== $query ) {
-			$ways[] = array( FullText::condition( 'sessions' ), array( $query ) );
-		} elseif ( ! FullText::ready( 'sessions' ) ) {
-			$ways[] = FullText::like( FullText::COLUMNS['sessions'], $search );
+		$words = FullText::way( 'sessions', $search, $indexed );
+		if ( null !== $words ) {
+			$ways[] = $words;
 		}
 		return $ways;
 	}

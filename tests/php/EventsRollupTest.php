@@ -193,21 +193,22 @@ class EventsRollupTest extends TestCase {
 	 */
 	public function test_stats_route_reads_the_rollup(): void {
 		$this->assertTrue( Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 ), 'computed (the route gives itself 2 seconds)' );
-		$since    = gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS );
-		$until    = gmdate( 'Y-m-d\TH:i:s\Z', ( $this->first + 10 * 24 ) * HOUR_IN_SECONDS - 1 );
-		$response = $this->rest(
-			'GET',
-			'/auth-sentinel/v1/events/stats',
-			array(
-				'interval' => 'day',
-				'since'    => $since,
-				'until'    => $until,
-			),
-			$this->user( 'admin' )
-		);
-		$this->assertSame( 200, $response->get_status() );
-		$data  = $response->get_data();
-		$table = $this->from_table( $this->first, $this->first + 10 * 24 - 1 );
+		$ten_days = function ( array $filter ): array {
+			$response = $this->rest(
+				'GET',
+				'/auth-sentinel/v1/events/stats',
+				array(
+					'interval' => 'day',
+					'since'    => gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS ),
+					'until'    => gmdate( 'Y-m-d\TH:i:s\Z', ( $this->first + 10 * 24 ) * HOUR_IN_SECONDS - 1 ),
+				) + $filter,
+				$this->user( 'admin' )
+			);
+			$this->assertSame( 200, $response->get_status() );
+			return $response->get_data();
+		};
+		$data     = $ten_days( array() );
+		$table    = $this->from_table( $this->first, $this->first + 10 * 24 - 1 );
 		$this->assertSame( $table['failures'], $data['total'] );
 		$this->assertFalse( $data['users_exact'] );
 		$this->assertSame( (int) $table['user_id'][0]['key'], $data['top_users'][0]['user_id'] );
@@ -215,17 +216,7 @@ class EventsRollupTest extends TestCase {
 		$this->assertCount( 10, array_filter( array_keys( $done['days'] ), fn( $day ) => $day >= $this->first ), 'ten day buckets' );
 
 		// Filtered by a cause, the route reads the rollup's slice: the failures table's totals.
-		$by_cause = $this->rest(
-			'GET',
-			'/auth-sentinel/v1/events/stats',
-			array(
-				'interval' => 'day',
-				'since'    => $since,
-				'until'    => $until,
-				'cause'    => 'revoked',
-			),
-			$this->user( 'admin' )
-		)->get_data();
+		$by_cause = $ten_days( array( 'cause' => 'revoked' ) );
 		$revoked  = $this->from_table( $this->first, $this->first + 10 * 24 - 1, array( 'cause' => 'revoked' ) );
 		$this->assertSame( $revoked['failures'], $by_cause['total'] );
 		$this->assertLessThan( $data['total'], $by_cause['total'] );
@@ -234,18 +225,12 @@ class EventsRollupTest extends TestCase {
 		$this->assertSame( (int) $revoked['user_id'][0]['failures'], $by_cause['top_users'][0]['count'] );
 
 		// Two filters at once, the route reads the failures table and counts exactly.
-		$both = $this->rest(
-			'GET',
-			'/auth-sentinel/v1/events/stats',
+		$both = $ten_days(
 			array(
-				'interval' => 'day',
-				'since'    => $since,
-				'until'    => $until,
-				'cause'    => 'revoked',
-				'code'     => 'token_expired',
-			),
-			$this->user( 'admin' )
-		)->get_data();
+				'cause' => 'revoked',
+				'code'  => 'token_expired',
+			)
+		);
 		$this->assertTrue( $both['users_exact'] );
 		$this->assertSame(
 			$this->from_table(
