@@ -68,7 +68,7 @@ final class FullText {
 	 */
 	public static function ensure(): void {
 		global $wpdb;
-		if ( ! self::engine_has_it() ) {
+		if ( ! Engine::mysql() ) {
 			update_option( self::OPTION, array( 'tables' => array() ), false );
 			self::$state = null;
 			return;
@@ -237,16 +237,6 @@ final class FullText {
 			}
 		}
 		return array_slice( array_keys( $words ), 0, 10 );
-	}
-
-	/**
-	 * Tells whether the database is one whose full-text index is used (MariaDB or MySQL).
-	 *
-	 * @return bool
-	 */
-	private static function engine_has_it(): bool {
-		global $wpdb;
-		return ! ( defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE ) && isset( $wpdb->dbh ) && $wpdb->dbh instanceof \mysqli;
 	}
 
 	/**

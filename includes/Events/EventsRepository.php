@@ -289,9 +289,9 @@ class EventsRepository {
 
 		$broad = false;
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] && ! isset( $filters['ids'] ) ) {
-			$broad = FailureQuery::matches_most( $filters );
-			$found = $broad ? array() : FailureQuery::matches( $filters, FailureQuery::FEW + 1, $orderby );
-			if ( ! $broad && count( $found ) <= FailureQuery::FEW ) {
+			$broad = EventsQueryRepository::matches_most( $filters );
+			$found = $broad ? array() : EventsQueryRepository::matches( $filters, EventsQueryRepository::FEW + 1, $orderby );
+			if ( ! $broad && count( $found ) <= EventsQueryRepository::FEW ) {
 				// Few matches: their ids and sort keys came by index; one page of rows by id.
 				usort(
 					$found,
@@ -312,7 +312,7 @@ class EventsRepository {
 			$broad = true;
 		}
 
-		list( $where, $args ) = FailureQuery::where( $filters );
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
 		$count = $broad ? array(
 			'total' => BoundedCount::LIMIT,
@@ -362,7 +362,7 @@ class EventsRepository {
 	public function per_hour( array $filters ): array {
 		global $wpdb;
 		$table                = Schema::events_table();
-		list( $where, $args ) = FailureQuery::where( $filters );
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
 		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, SUM(count) AS failures FROM {$table} WHERE {$where} GROUP BY hour, cause", $args ), ARRAY_A );
 		$out  = array();
@@ -390,7 +390,7 @@ class EventsRepository {
 			return array();
 		}
 		$table                = Schema::events_table();
-		list( $where, $args ) = FailureQuery::where( $filters );
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
 		if ( 'user_id' === $column ) {
 			$where .= ' AND user_id > 0';
 		}
@@ -418,7 +418,7 @@ class EventsRepository {
 	public function user_ids( array $filters, int $limit = 100000 ): array {
 		global $wpdb;
 		$table                = Schema::events_table();
-		list( $where, $args ) = FailureQuery::where( $filters );
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
 		$args[]               = $limit;
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
 		return array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT user_id FROM {$table} WHERE {$where} AND user_id > 0 LIMIT %d", $args ) ) );
@@ -445,7 +445,7 @@ class EventsRepository {
 	public function totals( array $filters ): array {
 		global $wpdb;
 		$table                = Schema::events_table();
-		list( $where, $args ) = FailureQuery::where( $filters );
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
 		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COALESCE(SUM(count), 0) AS failures, COUNT(DISTINCT CASE WHEN user_id > 0 THEN user_id END) AS users FROM {$table} WHERE {$where}", $args ), ARRAY_A );
 		return array(

@@ -146,7 +146,7 @@ class StatsController extends Controller {
 		unset( $filters['since'], $filters['until'] );
 		$filters['since_hour'] = intdiv( $since, HOUR_IN_SECONDS );
 		$filters['until_hour'] = intdiv( $until, HOUR_IN_SECONDS );
-		$filters               = FailureQuery::resolve( $filters ); // Its matches by index, when few.
+		$filters               = EventsQueryRepository::resolve( $filters ); // Its matches by index, when few.
 
 		// Buckets start at the site's local midnight (days) or on the hour.
 		$offset  = (int) ( (float) get_option( 'gmt_offset' ) * HOUR_IN_SECONDS );

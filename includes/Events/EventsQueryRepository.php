@@ -24,7 +24,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @since 0.1.0
  */
-final class FailureQuery {
+final class EventsQueryRepository {
 
 	/**
 	 * Up to how many matches of a search are collected by id (see EventsRepository::find()).
