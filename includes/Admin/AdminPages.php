@@ -11,6 +11,7 @@ use AuthSentinel\Capabilities;
 use AuthSentinel\Vocabulary\AuditAction;
 use AuthSentinel\Vocabulary\Cause;
 use AuthSentinel\Vocabulary\SessionType;
+use AuthSentinel\Vocabulary\Source;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -67,6 +68,14 @@ class AdminPages {
 	 * @var array<string, string>
 	 */
 	private $hooks = array();
+
+	/**
+	 * The current screen's preloaded answers, by path, and its screen tabs: what render() prints
+	 * the first rows from.
+	 *
+	 * @var array{screen: string, answers: array<string, mixed>, screens: array<int, array{slug: string, title: string, url: string}>}|null
+	 */
+	private $first_rows = null;
 
 	/**
 	 * Returns the screens' titles, translated.
@@ -146,7 +155,13 @@ class AdminPages {
 		if ( ! current_user_can( Capabilities::MANAGE ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'auth-sentinel' ), 403 );
 		}
-		echo '<div id="auth-sentinel-root" class="wrap"><noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript></div>';
+		$rows = null === $this->first_rows ? '' : FirstRows::html( $this->first_rows['screen'], $this->first_rows['answers'], $this->first_rows['screens'] );
+		// Core's scripts move the admin notices below the first heading of `.wrap`, unless the
+		// page marks where its header ends: here, above the app, so that the first rows' heading
+		// (which the app replaces) never takes the notices with it.
+		echo '<hr class="wp-header-end">';
+		// The escaping is FirstRows's, cell by cell.
+		echo '<div id="auth-sentinel-root" class="wrap">' . $rows . '<noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
 	}
 
 	/**
@@ -185,8 +200,23 @@ class AdminPages {
 		$network = is_network_admin();
 		$sites   = $network ? self::sites() : array();
 		$site    = $network ? self::site_shown( $sites ) : 0;
-		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( self::config( $screen, $sites ) ) . ';', 'before' );
-		$this->preload( $screen, $site );
+		$config  = self::config( $screen, $sites );
+		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $config ) . ';', 'before' );
+		$answers = $this->preload( $screen, $site );
+		if ( array() !== $answers ) {
+			$screens = $config['screens'];
+			if ( $site > 0 ) {
+				// As the app does (src/admin/mount.tsx): every tab keeps the site shown.
+				foreach ( $screens as $i => $link ) {
+					$screens[ $i ]['url'] = add_query_arg( 'site', $site, $link['url'] );
+				}
+			}
+			$this->first_rows = array(
+				'screen'  => $screen,
+				'answers' => $answers,
+				'screens' => $screens,
+			);
+		}
 	}
 
 	/**
@@ -231,7 +261,7 @@ class AdminPages {
 				'name' => get_bloginfo( 'name' ),
 			) : null,
 			'networkAdmin'  => is_multisite() && is_super_admin(),
-			// Causes, audit actions and session types, named (src/admin/data/vocabulary.ts).
+			// Causes, audit actions, session types and failure sources, named (src/admin/data/vocabulary.ts).
 			'vocabularies'  => self::vocabularies(),
 		);
 	}
@@ -258,6 +288,7 @@ class AdminPages {
 			'causes'       => $terms( Cause::VALUES, Cause::labels() ),
 			'auditActions' => $terms( AuditAction::VALUES, AuditAction::labels() ),
 			'sessionTypes' => $terms( SessionType::VALUES, SessionType::labels() ),
+			'sources'      => $terms( Source::VALUES, Source::labels() ),
 		);
 	}
 
@@ -282,13 +313,13 @@ class AdminPages {
 	 *
 	 * @param string $screen The current screen.
 	 * @param int    $site   In the Network Admin, the site shown; else 0.
-	 * @return void
+	 * @return array<string, mixed> The answers printed, by path; none for an address with filters.
 	 */
-	private function preload( string $screen, int $site ): void {
+	private function preload( string $screen, int $site ): array {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Only the names of the arguments are read.
 		$extra = array_diff( array_keys( $_GET ), array( 'page', 'site' ) );
 		if ( array() !== $extra ) {
-			return;
+			return array();
 		}
 		$paths = self::PRELOAD[ $screen ] ?? array();
 		if ( $site > 0 ) {
@@ -302,12 +333,13 @@ class AdminPages {
 		}
 		$preloaded = array_reduce( $paths, 'rest_preload_api_request', array() );
 		if ( array() === $preloaded ) {
-			return;
+			return array();
 		}
 		wp_add_inline_script(
 			'wp-api-fetch',
 			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
 			'after'
 		);
+		return $preloaded;
 	}
 }

@@ -1,7 +1,7 @@
 /**
  * The names of the plugin's vocabularies (causes, audit actions, session
- * types), which PHP owns (includes/Vocabulary/) and prints with the page
- * configuration as `{ value, label }` lists, translated. The app keeps the
+ * types, failure sources), which PHP owns (includes/Vocabulary/) and prints
+ * with the page configuration as `{ value, label }` lists, translated. The app keeps the
  * values' order and colours only; it asks here for their names.
  */
 
@@ -10,6 +10,7 @@ export const VOCABULARIES = [
 	'causes',
 	'auditActions',
 	'sessionTypes',
+	'sources',
 ] as const;
 
 export type VocabularyName = ( typeof VOCABULARIES )[ number ];

@@ -38,6 +38,7 @@ describe( 'the lists the app sends and reads', () => {
 		expect( CAUSES ).toEqual( order( 'causes' ) );
 		expect( AUDIT_ACTIONS ).toEqual( order( 'auditActions' ) );
 		expect( SESSION_TYPES ).toEqual( order( 'sessionTypes' ) );
+		expect( SOURCES ).toEqual( order( 'sources' ) );
 	} );
 } );
 
