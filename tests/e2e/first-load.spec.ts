@@ -84,13 +84,10 @@ test( 'a filtered view asks the server for its rows', async ( { page } ) => {
  * runs, and replaced by the table, with the same first row, without a frame in between.
  */
 
-/** The table screens, and a column of each whose cells hold no time. */
+/** The screens whose first rows the server prints. */
 const TABLE_SCREENS = [ 'errors', 'sessions', 'audit' ] as const;
 
 const SERVER_ROWS = '[data-auth-sentinel-first-rows] tbody tr';
-
-/** A User-Agent that would run if it were printed as it came. */
-const HOSTILE_AGENT = '<script>window.hostile = 1</script> Hostile/1.0';
 
 /**
  * Reads the text of each cell of a row, blank for cells that hold a time (the relative words
@@ -111,31 +108,23 @@ function cellTexts( row: Element ): string[] {
 test.describe( 'with JavaScript off', () => {
 	test.use( { javaScriptEnabled: false } );
 
-	test( 'the table screens show their first rows, escaped', async ( {
+	test( 'the table screens show their first rows', async ( {
 		page,
 		request,
 	} ) => {
-		// The newest failure: a wrong password from a hostile User-Agent.
+		// The newest failure: a wrong password. (FirstRowsTest checks the escaping with a
+		// hostile User-Agent; here it would stay in the screenshots of the later specs.)
 		await request.post( '/wp-login.php', {
 			form: { log: 'editor', pwd: 'not the password' },
-			headers: { 'User-Agent': HOSTILE_AGENT },
 			maxRedirects: 0,
 		} );
 		await page.goto( '/wp-admin/admin.php?page=auth-sentinel-errors' );
 		const first = page.locator( SERVER_ROWS ).first();
 		await expect( first ).toBeVisible();
 		await expect( first ).toContainText( 'Wrong password' );
+		await expect( first ).toContainText( 'Sign-in failed' );
 		await expect( first ).toContainText( 'Login form' );
-		await expect(
-			first.locator(
-				`[title="${ HOSTILE_AGENT.replace( /"/g, '\\"' ) }"]`
-			)
-		).toHaveCount( 1 );
-		expect(
-			await page.evaluate(
-				() => ( window as { hostile?: number } ).hostile
-			)
-		).toBeUndefined();
+		await expect( first ).toContainText( /ago\s*December|ago\s*\w+ \d/ );
 		await expect(
 			page.locator( '[data-auth-sentinel-first-rows]' )
 		).toHaveAttribute( 'aria-busy', 'true' );
