@@ -268,12 +268,12 @@ class AdminPages {
 
 	/**
 	 * Lists the values of each vocabulary the admin app shows, with their translated names, in
-	 * display order.
+	 * display order; the causes also with the tone of their badge.
 	 *
-	 * @return array<string, array<int, array{value: string, label: string}>> Vocabulary => terms.
+	 * @return array<string, array<int, array{value: string, label: string, tone?: string}>> Vocabulary => terms.
 	 */
 	public static function vocabularies(): array {
-		$terms = static function ( array $values, array $labels ): array {
+		$terms  = static function ( array $values, array $labels ): array {
 			return array_map(
 				static function ( string $value ) use ( $labels ): array {
 					return array(
@@ -284,8 +284,15 @@ class AdminPages {
 				$values
 			);
 		};
+		$tones  = Cause::tones();
+		$causes = array_map(
+			static function ( array $term ) use ( $tones ): array {
+				return $term + array( 'tone' => $tones[ $term['value'] ] ?? 'info' );
+			},
+			$terms( Cause::VALUES, Cause::labels() )
+		);
 		return array(
-			'causes'       => $terms( Cause::VALUES, Cause::labels() ),
+			'causes'       => $causes,
 			'auditActions' => $terms( AuditAction::VALUES, AuditAction::labels() ),
 			'sessionTypes' => $terms( SessionType::VALUES, SessionType::labels() ),
 			'sources'      => $terms( Source::VALUES, Source::labels() ),

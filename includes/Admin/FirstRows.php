@@ -186,7 +186,9 @@ final class FirstRows {
 				return self::when( $row['last_seen'] ?? null, $now, 'auth-sentinel-when', true );
 			},
 			__( 'Cause', 'auth-sentinel' )         => static function ( array $row ): string {
-				return '<span class="auth-sentinel-badge">' . esc_html( Cause::label( self::text( $row, 'cause' ) ) ) . '</span>';
+				$cause = self::text( $row, 'cause' );
+				$tone  = Cause::tones()[ $cause ] ?? 'info';
+				return '<span class="auth-sentinel-badge auth-sentinel-badge--' . esc_attr( $tone ) . '">' . esc_html( Cause::label( $cause ) ) . '</span>';
 			},
 			__( 'Catalog entry', 'auth-sentinel' ) => static function ( array $row ) use ( $titles ): string {
 				$code  = self::text( $row, 'code' );
