@@ -70,12 +70,12 @@ class AdminPages {
 	private $hooks = array();
 
 	/**
-	 * The current screen's preloaded answers, by path, and its screen tabs: what render() prints
-	 * the first rows from.
+	 * The current screen, the site it shows (Network Admin) and its screen tabs: what render()
+	 * preloads and prints the first rows of.
 	 *
-	 * @var array{screen: string, answers: array<string, mixed>, screens: array<int, array{slug: string, title: string, url: string}>}|null
+	 * @var array{screen: string, site: int, screens: array<int, array{slug: string, title: string, url: string}>}|null
 	 */
-	private $first_rows = null;
+	private $page = null;
 
 	/**
 	 * Returns the screens' titles, translated.
@@ -147,7 +147,8 @@ class AdminPages {
 	}
 
 	/**
-	 * Prints the app's mount point.
+	 * Prints the app's mount point, with the first rows of a table screen's default view, and
+	 * preloads the screen's first REST answers.
 	 *
 	 * @return void
 	 */
@@ -155,7 +156,13 @@ class AdminPages {
 		if ( ! current_user_can( Capabilities::MANAGE ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'auth-sentinel' ), 403 );
 		}
-		$rows = null === $this->first_rows ? '' : FirstRows::html( $this->first_rows['screen'], $this->first_rows['answers'], $this->first_rows['screens'] );
+		$rows = '';
+		if ( null !== $this->page ) {
+			// Here rather than when the scripts are enqueued: the browser has the page's head by
+			// now and loads its styles while these requests run.
+			$answers = $this->preload( $this->page['screen'], $this->page['site'] );
+			$rows    = FirstRows::html( $this->page['screen'], $answers, $this->page['screens'] );
+		}
 		// Core's scripts move the admin notices below the first heading of `.wrap`, unless the
 		// page marks where its header ends: here, above the app, so that the first rows' heading
 		// (which the app replaces) never takes the notices with it.
@@ -166,7 +173,7 @@ class AdminPages {
 
 	/**
 	 * Loads the current screen's script and styles on the plugin's pages only, with the
-	 * configuration it reads and the answers of its first REST requests.
+	 * configuration it reads; render() adds the answers of its first REST requests.
 	 *
 	 * @param string $hook_suffix The current admin page.
 	 * @return void
@@ -202,21 +209,18 @@ class AdminPages {
 		$site    = $network ? self::site_shown( $sites ) : 0;
 		$config  = self::config( $screen, $sites );
 		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $config ) . ';', 'before' );
-		$answers = $this->preload( $screen, $site );
-		if ( array() !== $answers ) {
-			$screens = $config['screens'];
-			if ( $site > 0 ) {
-				// As the app does (src/admin/mount.tsx): every tab keeps the site shown.
-				foreach ( $screens as $i => $link ) {
-					$screens[ $i ]['url'] = add_query_arg( 'site', $site, $link['url'] );
-				}
+		$screens = $config['screens'];
+		if ( $site > 0 ) {
+			// As the app does (src/admin/mount.tsx): every tab keeps the site shown.
+			foreach ( $screens as $i => $link ) {
+				$screens[ $i ]['url'] = add_query_arg( 'site', $site, $link['url'] );
 			}
-			$this->first_rows = array(
-				'screen'  => $screen,
-				'answers' => $answers,
-				'screens' => $screens,
-			);
 		}
+		$this->page = array(
+			'screen'  => $screen,
+			'site'    => $site,
+			'screens' => $screens,
+		);
 	}
 
 	/**
@@ -342,11 +346,13 @@ class AdminPages {
 		if ( array() === $preloaded ) {
 			return array();
 		}
-		wp_add_inline_script(
-			'wp-api-fetch',
-			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
-			'after'
-		);
+		$middleware = sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) );
+		if ( wp_script_is( 'wp-api-fetch', 'done' ) ) {
+			// Something printed wp-api-fetch in the head already: the middleware follows it here.
+			wp_print_inline_script_tag( $middleware );
+		} else {
+			wp_add_inline_script( 'wp-api-fetch', $middleware, 'after' );
+		}
 		return $preloaded;
 	}
 }
