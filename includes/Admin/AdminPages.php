@@ -161,7 +161,9 @@ class AdminPages {
 			// Here rather than when the scripts are enqueued: the browser has the page's head by
 			// now and loads its styles while these requests run.
 			$answers = $this->preload( $this->page['screen'], $this->page['site'] );
-			$rows    = FirstRows::html( $this->page['screen'], $answers, $this->page['screens'] );
+			// Not in the Network Admin: there the app puts its site picker above the tabs, which
+			// the rows would have to leave room for.
+			$rows = is_network_admin() ? '' : FirstRows::html( $this->page['screen'], $answers, $this->page['screens'] );
 		}
 		// Core's scripts move the admin notices below the first heading of `.wrap`, unless the
 		// page marks where its header ends: here, above the app, so that the first rows' heading
@@ -209,17 +211,10 @@ class AdminPages {
 		$site    = $network ? self::site_shown( $sites ) : 0;
 		$config  = self::config( $screen, $sites );
 		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $config ) . ';', 'before' );
-		$screens = $config['screens'];
-		if ( $site > 0 ) {
-			// As the app does (src/admin/mount.tsx): every tab keeps the site shown.
-			foreach ( $screens as $i => $link ) {
-				$screens[ $i ]['url'] = add_query_arg( 'site', $site, $link['url'] );
-			}
-		}
 		$this->page = array(
 			'screen'  => $screen,
 			'site'    => $site,
-			'screens' => $screens,
+			'screens' => $config['screens'],
 		);
 	}
 
