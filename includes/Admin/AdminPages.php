@@ -11,6 +11,7 @@ use AuthSentinel\Capabilities;
 use AuthSentinel\Vocabulary\AuditAction;
 use AuthSentinel\Vocabulary\Cause;
 use AuthSentinel\Vocabulary\SessionType;
+use AuthSentinel\Vocabulary\Source;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -67,6 +68,14 @@ class AdminPages {
 	 * @var array<string, string>
 	 */
 	private $hooks = array();
+
+	/**
+	 * The current screen, the site it shows (Network Admin) and its screen tabs: what render()
+	 * preloads and prints the first rows of.
+	 *
+	 * @var array{screen: string, site: int, screens: array<int, array{slug: string, title: string, url: string}>}|null
+	 */
+	private $page = null;
 
 	/**
 	 * Returns the screens' titles, translated.
@@ -138,7 +147,8 @@ class AdminPages {
 	}
 
 	/**
-	 * Prints the app's mount point.
+	 * Prints the app's mount point, with the first rows of a table screen's default view, and
+	 * preloads the screen's first REST answers.
 	 *
 	 * @return void
 	 */
@@ -146,12 +156,26 @@ class AdminPages {
 		if ( ! current_user_can( Capabilities::MANAGE ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'auth-sentinel' ), 403 );
 		}
-		echo '<div id="auth-sentinel-root" class="wrap"><noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript></div>';
+		$rows = '';
+		if ( null !== $this->page ) {
+			// Here rather than when the scripts are enqueued: the browser has the page's head by
+			// now and loads its styles while these requests run.
+			$answers = $this->preload( $this->page['screen'], $this->page['site'] );
+			// Not in the Network Admin: there the app puts its site picker above the tabs, which
+			// the rows would have to leave room for.
+			$rows = is_network_admin() ? '' : FirstRows::html( $this->page['screen'], $answers, $this->page['screens'] );
+		}
+		// Core's scripts move the admin notices below the first heading of `.wrap`, unless the
+		// page marks where its header ends: here, above the app, so that the first rows' heading
+		// (which the app replaces) never takes the notices with it.
+		echo '<hr class="wp-header-end">';
+		// The escaping is FirstRows's, cell by cell.
+		echo '<div id="auth-sentinel-root" class="wrap">' . $rows . '<noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
 	}
 
 	/**
 	 * Loads the current screen's script and styles on the plugin's pages only, with the
-	 * configuration it reads and the answers of its first REST requests.
+	 * configuration it reads; render() adds the answers of its first REST requests.
 	 *
 	 * @param string $hook_suffix The current admin page.
 	 * @return void
@@ -185,8 +209,13 @@ class AdminPages {
 		$network = is_network_admin();
 		$sites   = $network ? self::sites() : array();
 		$site    = $network ? self::site_shown( $sites ) : 0;
-		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( self::config( $screen, $sites ) ) . ';', 'before' );
-		$this->preload( $screen, $site );
+		$config  = self::config( $screen, $sites );
+		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $config ) . ';', 'before' );
+		$this->page = array(
+			'screen'  => $screen,
+			'site'    => $site,
+			'screens' => $config['screens'],
+		);
 	}
 
 	/**
@@ -231,19 +260,19 @@ class AdminPages {
 				'name' => get_bloginfo( 'name' ),
 			) : null,
 			'networkAdmin'  => is_multisite() && is_super_admin(),
-			// Causes, audit actions and session types, named (src/admin/data/vocabulary.ts).
+			// Causes, audit actions, session types and failure sources, named (src/admin/data/vocabulary.ts).
 			'vocabularies'  => self::vocabularies(),
 		);
 	}
 
 	/**
 	 * Lists the values of each vocabulary the admin app shows, with their translated names, in
-	 * display order.
+	 * display order; the causes also with the tone of their badge.
 	 *
-	 * @return array<string, array<int, array{value: string, label: string}>> Vocabulary => terms.
+	 * @return array<string, array<int, array{value: string, label: string, tone?: string}>> Vocabulary => terms.
 	 */
 	public static function vocabularies(): array {
-		$terms = static function ( array $values, array $labels ): array {
+		$terms  = static function ( array $values, array $labels ): array {
 			return array_map(
 				static function ( string $value ) use ( $labels ): array {
 					return array(
@@ -254,10 +283,18 @@ class AdminPages {
 				$values
 			);
 		};
+		$tones  = Cause::tones();
+		$causes = array_map(
+			static function ( array $term ) use ( $tones ): array {
+				return $term + array( 'tone' => $tones[ $term['value'] ] ?? 'info' );
+			},
+			$terms( Cause::VALUES, Cause::labels() )
+		);
 		return array(
-			'causes'       => $terms( Cause::VALUES, Cause::labels() ),
+			'causes'       => $causes,
 			'auditActions' => $terms( AuditAction::VALUES, AuditAction::labels() ),
 			'sessionTypes' => $terms( SessionType::VALUES, SessionType::labels() ),
+			'sources'      => $terms( Source::VALUES, Source::labels() ),
 		);
 	}
 
@@ -282,13 +319,13 @@ class AdminPages {
 	 *
 	 * @param string $screen The current screen.
 	 * @param int    $site   In the Network Admin, the site shown; else 0.
-	 * @return void
+	 * @return array<string, mixed> The answers printed, by path; none for an address with filters.
 	 */
-	private function preload( string $screen, int $site ): void {
+	private function preload( string $screen, int $site ): array {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Only the names of the arguments are read.
 		$extra = array_diff( array_keys( $_GET ), array( 'page', 'site' ) );
 		if ( array() !== $extra ) {
-			return;
+			return array();
 		}
 		$paths = self::PRELOAD[ $screen ] ?? array();
 		if ( $site > 0 ) {
@@ -302,12 +339,15 @@ class AdminPages {
 		}
 		$preloaded = array_reduce( $paths, 'rest_preload_api_request', array() );
 		if ( array() === $preloaded ) {
-			return;
+			return array();
 		}
-		wp_add_inline_script(
-			'wp-api-fetch',
-			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) ),
-			'after'
-		);
+		$middleware = sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) );
+		if ( wp_script_is( 'wp-api-fetch', 'done' ) ) {
+			// Something printed wp-api-fetch in the head already: the middleware follows it here.
+			wp_print_inline_script_tag( $middleware );
+		} else {
+			wp_add_inline_script( 'wp-api-fetch', $middleware, 'after' );
+		}
+		return $preloaded;
 	}
 }

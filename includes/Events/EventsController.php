@@ -10,6 +10,7 @@ namespace AuthSentinel\Events;
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Rest\Dates;
 use AuthSentinel\Rest\Controller;
+use AuthSentinel\Vocabulary\Source;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -28,7 +29,7 @@ class EventsController extends Controller {
 	/**
 	 * Where a credential can come from.
 	 */
-	const SOURCES = array( 'cookie', 'login_form', 'xmlrpc', 'application_password', 'rest_nonce', 'token', 'token_login', 'rest' );
+	const SOURCES = Source::VALUES;
 
 	/**
 	 * The failures table.

@@ -60,6 +60,30 @@ final class Cause {
 	}
 
 	/**
+	 * Returns the tone of every cause's badge: red ("error") for problems of the site, yellow
+	 * ("warning") for problems of the credential, blue ("info") for the normal life of a session.
+	 *
+	 * @since 0.1.0
+	 *
+	 * @return array<string, string> Cause => error, warning or info.
+	 */
+	public static function tones(): array {
+		return array(
+			'secret_changed'   => 'error',
+			'header_stripped'  => 'error',
+			'plugin_conflict'  => 'error',
+			'wrong_site'       => 'warning',
+			'revoked'          => 'info',
+			'password_changed' => 'info',
+			'expired'          => 'info',
+			'bad_credentials'  => 'warning',
+			'unknown_user'     => 'warning',
+			'corrupted'        => 'warning',
+			'unknown'          => 'info',
+		);
+	}
+
+	/**
 	 * Names one cause in a few words; an unknown code is "Unknown cause".
 	 *
 	 * @since 0.1.0

@@ -1,6 +1,7 @@
 /**
  * Mounts one screen of the Auth Sentinel admin app, inside the shell every
- * page shares, into the element PHP rendered. Each screen's entry point
+ * page shares, into the element PHP rendered (beside the first rows PHP
+ * printed there, which the screen replaces when its table has loaded). Each screen's entry point
  * (`<screen>/index.tsx`) calls it with its own component only, so a page
  * loads the code of its screen and nothing else.
  */
@@ -12,6 +13,7 @@ import type { ReactNode } from 'react';
 import { App } from './app';
 import { getConfig } from './config';
 import type { AdminConfig } from './config';
+import { appElement } from './first-rows';
 import {
 	setSiteScope,
 	siteFromUrl,
@@ -42,7 +44,7 @@ export function mountScreen(
 				url: addQueryArgs( link.url, { site } ),
 			} ) );
 		}
-		createRoot( container ).render(
+		createRoot( appElement( container ) ).render(
 			<App config={ config }>{ screen( config ) }</App>
 		);
 	};

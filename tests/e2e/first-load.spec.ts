@@ -78,3 +78,159 @@ test( 'a filtered view asks the server for its rows', async ( { page } ) => {
 	).toHaveLength( 1 );
 	expect( requests.join( '\n' ) ).toContain( 'cause=expired' );
 } );
+
+/*
+ * The first rows are in the HTML (includes/Admin/FirstRows.php): readable before any script
+ * runs, and replaced by the table, with the same first row, without a frame in between.
+ */
+
+/** The screens whose first rows the server prints. */
+const TABLE_SCREENS = [ 'errors', 'sessions', 'audit' ] as const;
+
+const SERVER_ROWS = '[data-auth-sentinel-first-rows] tbody tr';
+
+/**
+ * Reads the text of each cell of a row, blank for cells that hold a time (the relative words
+ * may have moved on between two renderings) or nothing to read (checkboxes, actions). Runs in
+ * the page.
+ *
+ * @param row The row.
+ * @return One text per cell.
+ */
+function cellTexts( row: Element ): string[] {
+	return [ ...row.querySelectorAll( 'td' ) ].map( ( cell ) =>
+		cell.querySelector( 'time' )
+			? ''
+			: cell.innerText.replace( /\s+/g, ' ' ).trim()
+	);
+}
+
+test.describe( 'with JavaScript off', () => {
+	test.use( { javaScriptEnabled: false } );
+
+	test( 'the table screens show their first rows', async ( {
+		page,
+		request,
+	} ) => {
+		// The newest failure: a wrong password. (FirstRowsTest checks the escaping with a
+		// hostile User-Agent; here it would stay in the screenshots of the later specs.)
+		await request.post( '/wp-login.php', {
+			form: { log: 'editor', pwd: 'not the password' },
+			maxRedirects: 0,
+		} );
+		await page.goto( '/wp-admin/admin.php?page=auth-sentinel-errors' );
+		const first = page.locator( SERVER_ROWS ).first();
+		await expect( first ).toBeVisible();
+		await expect( first ).toContainText( 'Wrong password' );
+		await expect( first ).toContainText( 'Sign-in failed' );
+		await expect( first ).toContainText( 'Login form' );
+		await expect( first ).toContainText( /ago\s*December|ago\s*\w+ \d/ );
+		await expect(
+			page.locator( '[data-auth-sentinel-first-rows]' )
+		).toHaveAttribute( 'aria-busy', 'true' );
+		// Nothing to tab to in the rows: nothing there would work yet.
+		await expect(
+			page.locator(
+				'[data-auth-sentinel-first-rows] table :is(a, button, input, [tabindex])'
+			)
+		).toHaveCount( 0 );
+
+		for ( const screen of [ 'sessions', 'audit' ] ) {
+			await page.goto(
+				`/wp-admin/admin.php?page=auth-sentinel-${ screen }`
+			);
+			await expect( page.locator( SERVER_ROWS ).first() ).toBeVisible();
+		}
+		await page.goto(
+			'/wp-admin/admin.php?page=auth-sentinel-errors&cause=expired'
+		);
+		await expect( page.locator( '#auth-sentinel-root' ) ).toBeAttached();
+		await expect(
+			page.locator( '[data-auth-sentinel-first-rows]' )
+		).toHaveCount( 0 );
+	} );
+} );
+
+for ( const screen of TABLE_SCREENS ) {
+	test( `the ${ screen } table takes the place of the server's rows, row for row and without a gap`, async ( {
+		page,
+	} ) => {
+		// Every frame: how many table rows are visible, and whose; and the server's first row.
+		await page.addInitScript( ( readCells ) => {
+			const texts = new Function( `return ${ readCells }` )() as (
+				row: Element
+			) => string[];
+			const frames: Array< { server: number; app: number } > = [];
+			const seen = window as {
+				frames_?: typeof frames;
+				serverFirst_?: string[];
+			};
+			seen.frames_ = frames;
+			const visible = ( rows: Element[] ) =>
+				rows.filter( ( row ) =>
+					row.checkVisibility( { visibilityProperty: true } )
+				).length;
+			const sample = () => {
+				const rows = [
+					...document.querySelectorAll(
+						'.dataviews-view-table tbody tr'
+					),
+				];
+				const server = rows.filter( ( row ) =>
+					row.closest( '[data-auth-sentinel-first-rows]' )
+				);
+				if ( ! seen.serverFirst_ && server[ 0 ] ) {
+					seen.serverFirst_ = texts( server[ 0 ] );
+				}
+				frames.push( {
+					server: visible( server ),
+					app: visible(
+						rows.filter( ( row ) => ! server.includes( row ) )
+					),
+				} );
+				requestAnimationFrame( sample );
+			};
+			requestAnimationFrame( sample );
+		}, cellTexts.toString() );
+		const html = await (
+			await page.request.get(
+				`/wp-admin/admin.php?page=auth-sentinel-${ screen }`
+			)
+		).text();
+		expect( html ).toContain( 'data-auth-sentinel-first-rows' );
+
+		await page.goto( `/wp-admin/admin.php?page=auth-sentinel-${ screen }` );
+		await expect(
+			page.locator( '[data-auth-sentinel-first-rows]' )
+		).toHaveCount( 0 );
+		const serverFirst = await page.evaluate(
+			() => ( window as { serverFirst_?: string[] } ).serverFirst_
+		);
+		const appFirst = await page
+			.locator( '.dataviews-view-table tbody tr' )
+			.first()
+			.evaluate( cellTexts );
+		expect( serverFirst?.length ).toBeGreaterThan( 2 );
+		expect( appFirst ).toEqual( serverFirst );
+
+		const frames = await page.evaluate(
+			() =>
+				(
+					window as {
+						frames_?: Array< { server: number; app: number } >;
+					}
+				 ).frames_ ?? []
+		);
+		const shown = frames.findIndex( ( frame ) => frame.server > 0 );
+		expect( shown, 'the server rows showed' ).toBeGreaterThanOrEqual( 0 );
+		const after = frames.slice( shown );
+		// Never both tables, never neither.
+		expect(
+			after.filter( ( frame ) => frame.server > 0 && frame.app > 0 )
+		).toEqual( [] );
+		expect(
+			after.filter( ( frame ) => frame.server + frame.app === 0 )
+		).toEqual( [] );
+		expect( after.at( -1 )!.app ).toBeGreaterThan( 0 );
+	} );
+}

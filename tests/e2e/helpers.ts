@@ -49,6 +49,10 @@ export async function openScreen(
  * @param name File name without extension.
  */
 export async function screenshot( page: Page, name: string ): Promise< void > {
+	// The app, not the first rows the server printed before it took their place.
+	await page
+		.locator( '[data-auth-sentinel-first-rows]' )
+		.waitFor( { state: 'detached' } );
 	fs.mkdirSync( SCREENSHOTS, { recursive: true } );
 	await page.screenshot( {
 		path: path.join( SCREENSHOTS, `${ name }.png` ),

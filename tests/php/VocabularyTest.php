@@ -11,6 +11,7 @@ use AuthSentinel\Admin\AdminPages;
 use AuthSentinel\Vocabulary\AuditAction;
 use AuthSentinel\Vocabulary\Cause;
 use AuthSentinel\Vocabulary\SessionType;
+use AuthSentinel\Vocabulary\Source;
 
 /**
  * Compares the enums of the REST routes the screens call, the vocabulary classes and the page
@@ -105,6 +106,7 @@ class VocabularyTest extends TestCase {
 			'events.cause'  => array( Cause::VALUES, Cause::labels() ),
 			'audit.action'  => array( AuditAction::VALUES, AuditAction::labels() ),
 			'sessions.type' => array( SessionType::VALUES, SessionType::labels() ),
+			'events.source' => array( Source::VALUES, Source::labels() ),
 		);
 		foreach ( $classes as $key => list( $values, $labels ) ) {
 			$this->assertSame( $values, array_keys( $labels ), "$key: one name per value, in display order" );
@@ -114,6 +116,8 @@ class VocabularyTest extends TestCase {
 			list( $route, $name, $item ) = self::ENUMS[ $key ];
 			$this->assertSame( $this->schema_enum( $route, $name, $item ), $sorted, "$key: the same values as the REST schema" );
 		}
+		$this->assertSame( Cause::VALUES, array_keys( Cause::tones() ), 'one badge tone per cause, in display order' );
+		$this->assertSame( array(), array_diff( Cause::tones(), array( 'error', 'warning', 'info' ) ), 'tones the badges have' );
 	}
 
 	/**

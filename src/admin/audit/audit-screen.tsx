@@ -22,6 +22,7 @@ import {
 } from '../components/filters/time-filter';
 import type { AuditEntry } from '../data/audit/types';
 import { useNow } from '../utils/use-now';
+import { useTakeOverFirstRows } from '../first-rows';
 import { useUrlView } from '../utils/use-url-view';
 import { AuditDetails } from './audit-details';
 import { AuditExport } from './export-form';
@@ -124,6 +125,9 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 	);
 	const cells = useMemo( () => ( { now, onView: setSelected } ), [ now ] );
 	const actions = useMemo( () => detailsAction( setSelected ), [] );
+
+	// The server's first rows give way to the table (or its error) here.
+	useTakeOverFirstRows( audit.hasLoaded || audit.error !== null );
 
 	if ( ! audit.hasLoaded ) {
 		if ( audit.error ) {

@@ -1,7 +1,7 @@
 /**
  * The names of the plugin's vocabularies (causes, audit actions, session
- * types), which PHP owns (includes/Vocabulary/) and prints with the page
- * configuration as `{ value, label }` lists, translated. The app keeps the
+ * types, failure sources), which PHP owns (includes/Vocabulary/) and prints
+ * with the page configuration as `{ value, label }` lists, translated. The app keeps the
  * values' order and colours only; it asks here for their names.
  */
 
@@ -10,6 +10,7 @@ export const VOCABULARIES = [
 	'causes',
 	'auditActions',
 	'sessionTypes',
+	'sources',
 ] as const;
 
 export type VocabularyName = ( typeof VOCABULARIES )[ number ];
@@ -18,6 +19,8 @@ export type VocabularyName = ( typeof VOCABULARIES )[ number ];
 export interface Term {
 	value: string;
 	label: string;
+	/** The causes' badge tone (error, warning or info). */
+	tone?: string;
 }
 
 export type Vocabularies = Record< VocabularyName, Term[] >;
@@ -52,8 +55,39 @@ export function vocabulariesOf( raw: unknown ): Vocabularies {
 
 const cache = new WeakMap<
 	object,
-	Map< VocabularyName, Map< string, string > >
+	Map< VocabularyName, Map< string, Term > >
 >();
+
+/**
+ * Finds a term of a vocabulary in the page configuration.
+ *
+ * @param name  The vocabulary.
+ * @param value The value.
+ * @return The term, when the server sent it.
+ */
+function termOf( name: VocabularyName, value: string ): Term | undefined {
+	const raw: unknown = window.authSentinel?.vocabularies;
+	if ( typeof raw !== 'object' || raw === null ) {
+		return undefined;
+	}
+	let terms = cache.get( raw );
+	if ( ! terms ) {
+		const vocabularies = vocabulariesOf( raw );
+		terms = new Map(
+			VOCABULARIES.map( ( vocabulary ) => [
+				vocabulary,
+				new Map(
+					vocabularies[ vocabulary ].map( ( term ) => [
+						term.value,
+						term,
+					] )
+				),
+			] )
+		);
+		cache.set( raw, terms );
+	}
+	return terms.get( name )?.get( value );
+}
 
 /**
  * Names a value of a vocabulary, as the server names it.
@@ -64,25 +98,19 @@ const cache = new WeakMap<
  *         the server did not name it.
  */
 export function termLabel( name: VocabularyName, value: string ): string {
-	const raw: unknown = window.authSentinel?.vocabularies;
-	if ( typeof raw !== 'object' || raw === null ) {
-		return value;
-	}
-	let labels = cache.get( raw );
-	if ( ! labels ) {
-		const vocabularies = vocabulariesOf( raw );
-		labels = new Map(
-			VOCABULARIES.map( ( vocabulary ) => [
-				vocabulary,
-				new Map(
-					vocabularies[ vocabulary ].map( ( term ) => [
-						term.value,
-						term.label,
-					] )
-				),
-			] )
-		);
-		cache.set( raw, labels );
-	}
-	return labels.get( name )?.get( value ) ?? value;
+	return termOf( name, value )?.label ?? value;
+}
+
+/**
+ * Gives the badge tone the server chose for a value (causes only).
+ *
+ * @param name  The vocabulary.
+ * @param value The value, e.g. "secret_changed".
+ * @return For example "error"; undefined when the server sent none.
+ */
+export function termTone(
+	name: VocabularyName,
+	value: string
+): string | undefined {
+	return termOf( name, value )?.tone;
 }

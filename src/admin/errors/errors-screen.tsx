@@ -17,6 +17,7 @@ import { usePagedResource } from '../data/use-paged-resource';
 import { userName } from '../events/format';
 import type { AuthEvent } from '../data/events/types';
 import { useNow } from '../utils/use-now';
+import { useTakeOverFirstRows } from '../first-rows';
 import { eventActions } from './actions';
 import { codeChoices } from './choices';
 import { EmptyState } from './empty-state';
@@ -87,6 +88,9 @@ export function ErrorsScreen( { errorsUrl }: ErrorsScreenProps ) {
 		[ now, titles ]
 	);
 	const actions = useMemo( () => eventActions( setSelected ), [] );
+
+	// The server's first rows give way to the table (or its error) here.
+	useTakeOverFirstRows( events.hasLoaded || events.error !== null );
 
 	if ( ! events.hasLoaded ) {
 		if ( events.error ) {

@@ -5,7 +5,7 @@
 import { __ } from '@wordpress/i18n';
 
 import type { BadgeTone } from '../components/status-badge';
-import { termLabel } from '../data/vocabulary';
+import { termLabel, termTone } from '../data/vocabulary';
 import type { FailureCause } from '../data/events/types';
 
 /**
@@ -85,29 +85,18 @@ export function causeDescription( cause: FailureCause ): string {
 }
 
 /**
- * Picks the badge tone of a cause: red for problems of the site, yellow for
- * problems of the credential, blue for the normal life of a session.
+ * Picks the badge tone of a cause, as the server chose it (Cause::tones()):
+ * red for problems of the site, yellow for problems of the credential, blue
+ * for the normal life of a session.
  *
  * @param cause Cause code from the REST API.
- * @return The tone.
+ * @return The tone; "info" when the server named none.
  */
 export function causeTone( cause: FailureCause ): BadgeTone {
-	switch ( cause ) {
-		case 'secret_changed':
-		case 'header_stripped':
-		case 'plugin_conflict':
-			return 'error';
-		case 'wrong_site':
-		case 'corrupted':
-		case 'unknown_user':
-		case 'bad_credentials':
-			return 'warning';
-		case 'expired':
-		case 'revoked':
-		case 'password_changed':
-		case 'unknown':
-			return 'info';
-	}
+	const tone = termTone( 'causes', cause );
+	return tone === 'error' || tone === 'warning' || tone === 'ok'
+		? tone
+		: 'info';
 }
 
 /**

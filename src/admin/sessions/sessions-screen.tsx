@@ -17,6 +17,7 @@ import type { RevokeResult, Session } from '../data/sessions/types';
 import { useUrlView } from '../utils/use-url-view';
 import { formatDateTime } from '../utils/dates';
 import { useNow } from '../utils/use-now';
+import { useTakeOverFirstRows } from '../first-rows';
 import { sessionActions } from './actions';
 import { EmptyState } from './empty-state';
 import { SessionCellsProvider, sessionFields } from './fields';
@@ -126,6 +127,9 @@ export function SessionsScreen( {
 	const userName = state.user
 		? userNameOf( state.user, coreUser.data ?? null, sessions.items )
 		: null;
+
+	// The server's first rows give way to the table (or its error) here.
+	useTakeOverFirstRows( sessions.hasLoaded || sessions.error !== null );
 
 	let body;
 	if ( ! sessions.hasLoaded ) {

@@ -5,7 +5,8 @@ import {
 	SESSION_STATUS_FILTERS,
 	SESSION_TYPES,
 } from '../sessions/types';
-import { termLabel, vocabulariesOf } from '../vocabulary';
+import { termLabel, termTone, vocabulariesOf } from '../vocabulary';
+import { causeTone } from '../../events/causes';
 import fixture from '../../test-utils/vocabularies.json';
 
 /*
@@ -38,6 +39,7 @@ describe( 'the lists the app sends and reads', () => {
 		expect( CAUSES ).toEqual( order( 'causes' ) );
 		expect( AUDIT_ACTIONS ).toEqual( order( 'auditActions' ) );
 		expect( SESSION_TYPES ).toEqual( order( 'sessionTypes' ) );
+		expect( SOURCES ).toEqual( order( 'sources' ) );
 	} );
 } );
 
@@ -56,6 +58,14 @@ describe( 'termLabel', () => {
 			} ),
 		};
 		expect( termLabel( 'causes', 'expired' ) ).toBe( 'Abgelaufen' );
+	} );
+
+	it( 'gives the causes the badge tone the server chose', () => {
+		expect( termTone( 'causes', 'secret_changed' ) ).toBe( 'error' );
+		expect( causeTone( 'bad_credentials' ) ).toBe( 'warning' );
+		expect( causeTone( 'expired' ) ).toBe( 'info' );
+		window.authSentinel = {};
+		expect( causeTone( 'secret_changed' ) ).toBe( 'info' );
 	} );
 
 	it( 'shows the value itself when the server did not name it', () => {
