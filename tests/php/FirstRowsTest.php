@@ -19,7 +19,7 @@ class FirstRowsTest extends TestCase {
 	/**
 	 * A User-Agent that would run if it were printed as it came.
 	 */
-	const HOSTILE_AGENT = '<script>alert(1)</script> "quoted" & <b>bold</b>';
+	const HOSTILE_AGENT = '<script>document.title=1</script> "quoted" & <b>bold</b>'; // Not a value the fuzzer sends as a credential (DataHygieneTest would find it).
 
 	/**
 	 * Opens an admin page as the administrator.
@@ -73,15 +73,15 @@ class FirstRowsTest extends TestCase {
 		$html  = $this->admin_page( 'page=auth-sentinel-errors' );
 		$block = self::first_rows( $html );
 		$this->assertNotSame( '', $block, 'the default view prints its first rows' );
-		$this->assertStringNotContainsString( '<script>alert(1)', $block, 'the User-Agent is never printed raw' );
+		$this->assertStringNotContainsString( '<script>document.title', $block, 'the User-Agent is never printed raw' );
 		$this->assertStringNotContainsString( '<b>bold</b>', $block );
 		// The preloaded answer holds it in a JSON string, whose "</" wp_json_encode() escapes.
-		$this->assertStringNotContainsString( '<script>alert(1)</script>', $html );
+		$this->assertStringNotContainsString( '<script>document.title=1</script>', $html );
 
 		$this->assertSame( 1, preg_match( '#<tbody><tr class="dataviews-view-table__row">(.*?)</tr>#s', $block, $first ), 'a first row' );
 		$row = $first[1];
 		$this->assertStringContainsString( 'title="' . esc_attr( self::HOSTILE_AGENT ) . '"', $row, 'the newest failure, its User-Agent escaped in the client cell' );
-		$this->assertStringContainsString( '&lt;script&gt;alert(1)&lt;/script&gt;', $row );
+		$this->assertStringContainsString( '&lt;script&gt;document.title=1&lt;/script&gt;', $row );
 		$this->assertStringContainsString( '>Wrong password</span>', $row, 'the cause named as the app names it' );
 		$this->assertStringContainsString( '>Login form<', $row, 'the source named' );
 		$this->assertMatchesRegularExpression( '#>(?:[^<]* \()?editor\)?</span>#', $row, 'the user named' );
