@@ -179,18 +179,20 @@ class AuditCsv extends \WP_REST_Response {
 	 * @param callable $emit  Receives each chunk; returning false stops.
 	 * @param int      $below Only rows with a lower id (max_id() + 1 for all of them).
 	 * @param float    $until A microtime(true) after which no batch starts; INF for none.
-	 * @return array{rows: int, next: int, stopped: bool, newest: string, oldest: string} Rows
-	 *         written; the id to go on below (0 when every row is written); whether $emit
-	 *         stopped it; the times of the first and last rows written ('' for none).
+	 * @return array{rows: int, next: int, stopped: bool, newest: string, oldest: string, matching: int|null}
+	 *         Rows written; the id to go on below (0 when every row is written); whether $emit
+	 *         stopped it; the times of the first and last rows written ('' for none); how many
+	 *         rows below $below match, when a selective filter told (null otherwise).
 	 */
 	public function write_below( callable $emit, int $below, float $until = INF ): array {
 		$buffer = fopen( 'php://temp/maxmemory:4194304', 'w+b' );
 		$out    = array(
-			'rows'    => 0,
-			'next'    => 0,
-			'stopped' => false,
-			'newest'  => '',
-			'oldest'  => '',
+			'rows'     => 0,
+			'next'     => 0,
+			'stopped'  => false,
+			'newest'   => '',
+			'oldest'   => '',
+			'matching' => null,
 		);
 		if ( false === $buffer || $below <= 1 ) {
 			$out['stopped'] = false === $buffer;
@@ -229,7 +231,7 @@ class AuditCsv extends \WP_REST_Response {
 			|| ! empty( $this->filters['since'] ) || ! empty( $this->filters['until'] ) || ! empty( $this->filters['search'] );
 		$few    = $narrow ? $this->repository->ids( $this->filters, AuditRepository::FEW + 1, false ) : array();
 		if ( $narrow && count( $few ) <= AuditRepository::FEW ) {
-			$few = array_values(
+			$few             = array_values(
 				array_filter(
 					$few,
 					static function ( int $id ) use ( $below ): bool {
@@ -237,6 +239,7 @@ class AuditCsv extends \WP_REST_Response {
 					}
 				)
 			);
+			$out['matching'] = count( $few );
 			foreach ( array_chunk( $few, self::BATCH ) as $n => $chunk ) {
 				// At least one batch per call, however short the time: every call moves on.
 				if ( $n > 0 && microtime( true ) >= $until ) {

@@ -130,15 +130,17 @@ class ExportJobs {
 	 * them now (then the job is returned as it is).
 	 *
 	 * @param array<string, mixed> $job    The job.
-	 * @param float                $budget Seconds.
+	 * @param float|null           $budget Seconds; null for the step's usual time (BUDGET, or
+	 *                                     the `auth_sentinel_export_step_seconds` filter's).
 	 * @return array<string, mixed> The job after the step.
 	 */
-	public function advance( array $job, float $budget = self::BUDGET ): array {
+	public function advance( array $job, ?float $budget = null ): array {
 		if ( 'running' !== $job['state'] ) {
 			return $job;
 		}
-		$lock = 'export_' . $job['id'];
-		$held = JobLock::acquire( $lock, (int) ceil( $budget ) + 60 );
+		$budget = $budget ?? self::step_seconds();
+		$lock   = 'export_' . $job['id'];
+		$held   = JobLock::acquire( $lock, (int) ceil( $budget ) + 60 );
 		if ( null === $held ) {
 			return $job;
 		}
@@ -156,6 +158,23 @@ class ExportJobs {
 			wp_schedule_single_event( time(), Hooks::EXPORT_STEP, array( $job['id'] ) );
 		}
 		return $job;
+	}
+
+	/**
+	 * Returns how long one step writes at most.
+	 *
+	 * @return float Seconds.
+	 */
+	public static function step_seconds(): float {
+		/**
+		 * Filters how long one step of a background export writes, in seconds (5 by default,
+		 * 20 at most): lower it behind a proxy that cuts requests sooner.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param float $seconds Seconds.
+		 */
+		return min( 20.0, max( 0.0, (float) apply_filters( 'auth_sentinel_export_step_seconds', self::BUDGET ) ) );
 	}
 
 	/**
@@ -190,6 +209,9 @@ class ExportJobs {
 		if ( $part['stopped'] || false === $bytes ) {
 			$job['state'] = 'failed';
 			return $job;
+		}
+		if ( null !== $part['matching'] ) {
+			$job['total'] = $job['rows'] + $part['matching']; // Known exactly: a selective filter.
 		}
 		$job['rows']  += $part['rows'];
 		$job['bytes']  = $bytes;
@@ -244,7 +266,8 @@ class ExportJobs {
 	}
 
 	/**
-	 * Tells how far a job is, from 0 to 1: the share of the log's ids it has read (rows match
+	 * Tells how far a job is, from 0 to 1: its rows out of all it will have when a selective
+	 * filter told how many match; else the share of the log's ids it has read (rows match
 	 * unevenly, so this is the work done, not a count of rows).
 	 *
 	 * @param array<string, mixed> $job The job.
@@ -253,6 +276,9 @@ class ExportJobs {
 	public static function progress( array $job ): float {
 		if ( 'complete' === $job['state'] ) {
 			return 1.0;
+		}
+		if ( isset( $job['total'] ) ) {
+			return max( 0.0, min( 0.99, (int) $job['rows'] / max( 1, (int) $job['total'] ) ) );
 		}
 		$span = max( 1, (int) $job['top'] - 1 );
 		return max( 0.0, min( 0.99, ( (int) $job['top'] - (int) $job['next'] ) / $span ) );

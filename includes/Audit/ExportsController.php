@@ -110,7 +110,8 @@ class ExportsController extends Controller {
 	}
 
 	/**
-	 * Starts an export and writes its first rows (a small one is finished at once).
+	 * Starts an export and writes its first rows for up to 2 seconds (a small one is finished
+	 * at once).
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -124,7 +125,7 @@ class ExportsController extends Controller {
 		if ( null === $job ) {
 			return new \WP_Error( 'auth_sentinel_export_unwritable', __( 'The export cannot be written: the uploads folder is not writable.', 'auth-sentinel' ), array( 'status' => 500 ) );
 		}
-		$job      = $this->jobs->advance( $job, 2.0 );
+		$job      = $this->jobs->advance( $job, min( 2.0, ExportJobs::step_seconds() ) );
 		$response = $this->prepare_item_for_response( $job, $request );
 		$response->set_status( 201 );
 		$response->header( 'Location', rest_url( $this->namespace . '/' . $this->rest_base . '/' . $job['id'] ) );
@@ -217,7 +218,7 @@ class ExportsController extends Controller {
 				'id'       => (string) $job['id'],
 				'state'    => (string) $job['state'],
 				'rows'     => $rows,
-				'estimate' => 'complete' === $job['state'] ? $rows : ( $progress > 0 ? max( $rows, (int) round( $rows / $progress ) ) : null ),
+				'estimate' => 'complete' === $job['state'] ? $rows : ( isset( $job['total'] ) ? (int) $job['total'] : ( $progress > 0 ? max( $rows, (int) round( $rows / $progress ) ) : null ) ),
 				'progress' => round( $progress, 4 ),
 				'created'  => Dates::iso( gmdate( 'Y-m-d H:i:s', (int) $job['created'] ) ),
 				'expires'  => Dates::iso( gmdate( 'Y-m-d H:i:s', (int) $job['created'] + ExportJobs::KEEP ) ),
@@ -258,7 +259,7 @@ class ExportsController extends Controller {
 					'readonly'    => true,
 				),
 				'estimate' => array(
-					'description' => __( 'Rows the file will have, estimated from the share of the log read; exact when complete.', 'auth-sentinel' ),
+					'description' => __( 'Rows the file will have: exact for a selective filter and when complete, else estimated from the share of the log read.', 'auth-sentinel' ),
 					'type'        => array( 'integer', 'null' ),
 					'readonly'    => true,
 				),
