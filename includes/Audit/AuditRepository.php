@@ -234,8 +234,9 @@ class AuditRepository {
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		$sql = (string) $wpdb->prepare( "SELECT id, at, action, actor_id, target_user_id, ip, user_agent, details FROM {$table} WHERE {$where} AND id < %d AND id >= %d ORDER BY id DESC LIMIT %d", $args );
 		if ( 'none' !== BoundedQuery::mode() && isset( $wpdb->dbh ) && $wpdb->dbh instanceof \mysqli ) {
+			// prepare() hides each % of a LIKE behind a placeholder that query() puts back: so must this.
 			// phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_query -- Read unbuffered, see above; prepared just now.
-			$result = mysqli_query( $wpdb->dbh, $sql, MYSQLI_USE_RESULT );
+			$result = mysqli_query( $wpdb->dbh, $wpdb->remove_placeholder_escape( $sql ), MYSQLI_USE_RESULT );
 			if ( $result instanceof \mysqli_result ) {
 				$rows = $result->fetch_all( MYSQLI_ASSOC );
 				$result->free();

@@ -64,7 +64,7 @@ class AuditExportJobTest extends TestCase {
 						'session' => $i % 13,
 						'type'    => 'cookie',
 						'reason'  => 'admin',
-						'client'  => 'Chrome, "quoted"',
+						'client'  => 'Chrome, "quoted", as-export-bulk',
 					)
 				)
 			);
@@ -182,6 +182,43 @@ class AuditExportJobTest extends TestCase {
 		$folder = ExportStore::folder();
 		$this->assertStringContainsString( 'Require all denied', (string) file_get_contents( $folder . '/.htaccess' ) );
 		$this->assertFileExists( $folder . '/index.php' );
+	}
+
+	/**
+	 * A free-text search that matches more rows than are read by id (every row of this test by
+	 * a word of its details) exports all of them, streamed or in steps: the LIKE's % signs reach the
+	 * database whichever way the rows are read.
+	 */
+	public function test_a_broad_search_exports_every_match(): void {
+		$filters = array( 'search' => 'as-export-bulk' );
+		$stream  = $this->streamed( $filters );
+		$this->assertSame( self::ROWS + 1, substr_count( $stream, "\n" ), 'the header and every row' );
+		$this->assertSame( self::ROWS, preg_match_all( '/,10\.1\.\d+\.1,/', $stream ) );
+
+		$jobs = Plugin::get( ExportJobs::class );
+		$job  = $jobs->start( $this->rest_filters( $filters ), $this->user( 'admin' ) );
+		$this->assertNotNull( $job );
+		$this->jobs[] = $job['id'];
+		while ( 'running' === $job['state'] ) {
+			$job = $jobs->advance( $job, 0.0 );
+		}
+		$this->assertSame( $stream, (string) file_get_contents( (string) $jobs->file( $job ) ) );
+	}
+
+	/**
+	 * The filters a request with these parameters gives (a search also names users and actions).
+	 *
+	 * @param array<string, mixed> $params Parameters of GET /audit.
+	 * @return array<string, mixed>
+	 */
+	private function rest_filters( array $params ): array {
+		$request = new \WP_REST_Request( 'GET', '/auth-sentinel/v1/audit' );
+		foreach ( $params as $key => $value ) {
+			$request->set_param( $key, $value );
+		}
+		$filters = Plugin::get( \AuthSentinel\Audit\AuditController::class )->request_filters( $request );
+		$this->assertIsArray( $filters );
+		return $filters;
 	}
 
 	/**
