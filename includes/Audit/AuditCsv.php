@@ -179,12 +179,15 @@ class AuditCsv extends \WP_REST_Response {
 	 * @param callable $emit  Receives each chunk; returning false stops.
 	 * @param int      $below Only rows with a lower id (max_id() + 1 for all of them).
 	 * @param float    $until A microtime(true) after which no batch starts; INF for none.
-	 * @return array{rows: int, next: int, stopped: bool, newest: string, oldest: string, matching: int|null}
+	 * @param bool     $walk  Walk the primary key without first asking for the matches by id (a
+	 *                        previous call found too many: `walked` said so).
+	 * @return array{rows: int, next: int, stopped: bool, newest: string, oldest: string, matching: int|null, walked: bool}
 	 *         Rows written; the id to go on below (0 when every row is written); whether $emit
 	 *         stopped it; the times of the first and last rows written ('' for none); how many
-	 *         rows below $below match, when a selective filter told (null otherwise).
+	 *         rows below $below match, when a selective filter told (null otherwise); whether
+	 *         the rows were read down the primary key.
 	 */
-	public function write_below( callable $emit, int $below, float $until = INF ): array {
+	public function write_below( callable $emit, int $below, float $until = INF, bool $walk = false ): array {
 		$buffer = fopen( 'php://temp/maxmemory:4194304', 'w+b' );
 		$out    = array(
 			'rows'     => 0,
@@ -193,6 +196,7 @@ class AuditCsv extends \WP_REST_Response {
 			'newest'   => '',
 			'oldest'   => '',
 			'matching' => null,
+			'walked'   => true,
 		);
 		if ( false === $buffer || $below <= 1 ) {
 			$out['stopped'] = false === $buffer;
@@ -229,18 +233,19 @@ class AuditCsv extends \WP_REST_Response {
 		// A selective filter (one user, a rare action, a narrow search): its few matches by index.
 		$narrow = ! empty( $this->filters['action'] ) || isset( $this->filters['actor'] ) || ! empty( $this->filters['user'] )
 			|| ! empty( $this->filters['since'] ) || ! empty( $this->filters['until'] ) || ! empty( $this->filters['search'] );
+		$narrow = $narrow && ! $walk;
 		$few    = $narrow ? $this->repository->ids( $this->filters, AuditRepository::FEW + 1, false ) : array();
 		if ( $narrow && count( $few ) <= AuditRepository::FEW ) {
-			$few             = array_values(
-				array_filter(
-					$few,
-					static function ( int $id ) use ( $below ): bool {
-						return $id < $below;
-					}
-				)
-			);
-			$out['matching'] = count( $few );
-			foreach ( array_chunk( $few, self::BATCH ) as $n => $chunk ) {
+			// Only those not written yet.
+			$left = array();
+			foreach ( $few as $id ) {
+				if ( $id < $below ) {
+					$left[] = $id;
+				}
+			}
+			$out['walked']   = false;
+			$out['matching'] = count( $left );
+			foreach ( array_chunk( $left, self::BATCH ) as $n => $chunk ) {
 				// At least one batch per call, however short the time: every call moves on.
 				if ( $n > 0 && microtime( true ) >= $until ) {
 					$out['next'] = $chunk[0] + 1;

@@ -235,8 +235,9 @@ class AuditRepository {
 		$sql = (string) $wpdb->prepare( "SELECT id, at, action, actor_id, target_user_id, ip, user_agent, details FROM {$table} WHERE {$where} AND id < %d AND id >= %d ORDER BY id DESC LIMIT %d", $args );
 		if ( 'none' !== BoundedQuery::mode() && isset( $wpdb->dbh ) && $wpdb->dbh instanceof \mysqli ) {
 			// prepare() hides each % of a LIKE behind a placeholder that query() puts back: so must this.
+			$sent = method_exists( $wpdb, 'remove_placeholder_escape' ) ? (string) $wpdb->remove_placeholder_escape( $sql ) : $sql;
 			// phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_query -- Read unbuffered, see above; prepared just now.
-			$result = mysqli_query( $wpdb->dbh, $wpdb->remove_placeholder_escape( $sql ), MYSQLI_USE_RESULT );
+			$result = mysqli_query( $wpdb->dbh, $sent, MYSQLI_USE_RESULT );
 			if ( $result instanceof \mysqli_result ) {
 				$rows = $result->fetch_all( MYSQLI_ASSOC );
 				$result->free();

@@ -201,7 +201,8 @@ class ExportJobs {
 				return strlen( $chunk ) === fwrite( $handle, $chunk ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- See above.
 			},
 			(int) $job['next'],
-			$until
+			$until,
+			! empty( $job['walk'] ) // Too many matches to read by id: no need to ask again each step.
 		);
 		fflush( $handle );
 		$bytes = ftell( $handle );
@@ -210,6 +211,7 @@ class ExportJobs {
 			$job['state'] = 'failed';
 			return $job;
 		}
+		$job['walk'] = $part['walked'];
 		if ( null !== $part['matching'] ) {
 			$job['total'] = $job['rows'] + $part['matching']; // Known exactly: a selective filter.
 		}

@@ -199,6 +199,8 @@ class AuditExportJobTest extends TestCase {
 		$job  = $jobs->start( $this->rest_filters( $filters ), $this->user( 'admin' ) );
 		$this->assertNotNull( $job );
 		$this->jobs[] = $job['id'];
+		$job          = $jobs->advance( $job, 0.0 );
+		$this->assertTrue( $job['walk'], 'more matches than are read by id: the next steps walk the table without asking again' );
 		while ( 'running' === $job['state'] ) {
 			$job = $jobs->advance( $job, 0.0 );
 		}
