@@ -1,7 +1,8 @@
 /**
  * The Audit screen's export of a big range: it runs on the server in steps of
  * a few seconds (here 0.05 s, so that 8,000 rows take several), the screen
- * shows how far it is, then offers the file, which has every row.
+ * shows how far it is, then offers the file, which has every row, also after
+ * a reload.
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
@@ -109,7 +110,12 @@ test.describe( 'Audit export', () => {
 		const ids = rows.map( ( line ) => Number( line.split( ',' )[ 0 ] ) );
 		expect( new Set( ids ).size ).toBe( 8000 );
 		expect( rows[ 0 ] ).toContain( 'Signed in with the login form' );
-		// The screen stays where it was.
+		// The screen stays where it was, and a reload finds the file again.
 		await expect( page ).toHaveURL( /page=auth-sentinel-audit/ );
+		await page.reload();
+		await expect(
+			page.getByRole( 'button', { name: 'Download CSV' } )
+		).toBeVisible();
+		await expect( root ).toContainText( /Export ready: 8,000 rows, / );
 	} );
 } );

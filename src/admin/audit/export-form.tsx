@@ -69,9 +69,9 @@ export function AuditExport( {
 	restNonce,
 	query,
 }: AuditExportProps ) {
-	const { job, error, isStarting, start, reset } = useAuditExport();
 	// A file made for other filters is forgotten when they change.
 	const filters = JSON.stringify( exportFilters( query ) );
+	const { job, error, isStarting, start, reset } = useAuditExport( filters );
 	const madeFor = useRef( filters );
 	useEffect( () => {
 		if ( madeFor.current !== filters ) {

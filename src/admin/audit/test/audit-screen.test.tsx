@@ -10,6 +10,7 @@ import {
 
 import { fixtureRawAuditEntry } from '../../test-utils/fixtures';
 import { AuditScreen } from '../audit-screen';
+import { EXPORT_STORAGE_KEY } from '../../data/audit/use-audit-export';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -136,6 +137,7 @@ jest.setTimeout( 20000 );
 beforeEach( () => {
 	jest.spyOn( Date, 'now' ).mockReturnValue( NOW );
 	mockedApiFetch.mockReset();
+	window.sessionStorage.clear();
 	window.history.replaceState( null, '', AUDIT_URL );
 } );
 
@@ -213,6 +215,43 @@ describe( 'AuditScreen', () => {
 		);
 		expect( form.fields ).toEqual( { _wpnonce: 'n0nce' } );
 		expect( screen.queryByRole( 'progressbar' ) ).toBeNull();
+		// The tab remembers it, for a reload.
+		expect(
+			JSON.parse(
+				window.sessionStorage.getItem( EXPORT_STORAGE_KEY ) ?? '{}'
+			)
+		).toMatchObject( { id: JOB_ID } );
+	} );
+
+	it( "finds the tab's export again after a reload with the same filters", async () => {
+		window.sessionStorage.setItem(
+			EXPORT_STORAGE_KEY,
+			JSON.stringify( { id: JOB_ID, filters: '{}' } )
+		);
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 20000, 1 ) ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+
+		expect(
+			await screen.findByRole( 'button', { name: 'Download CSV' } )
+		).toBeTruthy();
+		expect( exportCalls()[ 0 ]?.path ).toBe( `${ EXPORTS }/${ JOB_ID }` );
+		expect(
+			screen.getByText( 'Export ready: 20,000 rows, 4.8 MB.' )
+		).toBeTruthy();
+	} );
+
+	it( 'does not offer an export made for other filters', async () => {
+		window.sessionStorage.setItem(
+			EXPORT_STORAGE_KEY,
+			JSON.stringify( { id: JOB_ID, filters: '{"user":12}' } )
+		);
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 1, 1 ) ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+		await screen.findByText( '1 entry matches.' );
+		expect( exportCalls() ).toEqual( [] );
+		expect(
+			screen.getByRole( 'button', { name: 'Export CSV' } )
+		).toBeTruthy();
 	} );
 
 	it( 'names the system as the actor and shows the details of a row', async () => {

@@ -13,6 +13,60 @@ import type { AuditExportJob, AuditQuery } from './types';
 /** Milliseconds between the answer to one question and the next. */
 export const POLL_DELAY = 1000;
 
+/** Where the tab keeps its export, so that a reload finds it again. */
+export const EXPORT_STORAGE_KEY = 'auth-sentinel-audit-export';
+
+interface Kept {
+	id: string;
+	filters: string;
+}
+
+/**
+ * Reads the export this tab started, if any.
+ *
+ * @return Its id and the filters it was made for, or null.
+ */
+function kept(): Kept | null {
+	try {
+		const raw: unknown = JSON.parse(
+			window.sessionStorage.getItem( EXPORT_STORAGE_KEY ) ?? 'null'
+		);
+		if (
+			typeof raw === 'object' &&
+			raw !== null &&
+			'id' in raw &&
+			'filters' in raw &&
+			typeof raw.id === 'string' &&
+			typeof raw.filters === 'string'
+		) {
+			return { id: raw.id, filters: raw.filters };
+		}
+	} catch {
+		// No storage, or not ours: nothing to find again.
+	}
+	return null;
+}
+
+/**
+ * Keeps (or, with null, forgets) the export this tab started.
+ *
+ * @param value The export's id and filters.
+ */
+function keep( value: Kept | null ): void {
+	try {
+		if ( value ) {
+			window.sessionStorage.setItem(
+				EXPORT_STORAGE_KEY,
+				JSON.stringify( value )
+			);
+		} else {
+			window.sessionStorage.removeItem( EXPORT_STORAGE_KEY );
+		}
+	} catch {
+		// Storage refused: a reload forgets the export, the server keeps it a day.
+	}
+}
+
 export interface AuditExportState {
 	/** The export, once started. */
 	job: AuditExportJob | null;
@@ -29,10 +83,13 @@ export interface AuditExportState {
 /**
  * Starts and follows one export at a time. A failed question is asked again
  * (the job goes on by WP-Cron meanwhile); three failures in a row stop it.
+ * The tab remembers its export: after a reload with the same filters, the
+ * screen finds it again, running or finished.
  *
+ * @param filters The table's filters as the export takes them, as JSON.
  * @return The export and what can be done with it.
  */
-export function useAuditExport(): AuditExportState {
+export function useAuditExport( filters: string ): AuditExportState {
 	const [ job, setJob ] = useState< AuditExportJob | null >( null );
 	const [ error, setError ] = useState< string | null >( null );
 	const [ isStarting, setIsStarting ] = useState( false );
@@ -43,12 +100,15 @@ export function useAuditExport(): AuditExportState {
 	const reset = useCallback( () => {
 		controller.current?.abort();
 		controller.current = null;
+		keep( null );
 		setJob( null );
 		setError( null );
 		setFailures( 0 );
 		setIsStarting( false );
 	}, [] );
 
+	const filtersRef = useRef( filters );
+	filtersRef.current = filters;
 	const start = useCallback( ( query: AuditQuery ) => {
 		controller.current?.abort();
 		const aborter = new AbortController();
@@ -59,6 +119,7 @@ export function useAuditExport(): AuditExportState {
 		setIsStarting( true );
 		startAuditExport( query, aborter.signal )
 			.then( ( started ) => {
+				keep( { id: started.id, filters: filtersRef.current } );
 				setJob( started );
 				setIsStarting( false );
 			} )
@@ -115,6 +176,24 @@ export function useAuditExport(): AuditExportState {
 		};
 		// Asked again after each answer or failure, not on a clock.
 	}, [ id, answers, failures ] );
+
+	// Once, on mount: the export this tab started before a reload, if it was
+	// made for these filters (asking for it also writes its next rows).
+	useEffect( () => {
+		const found = kept();
+		if ( ! found || found.filters !== filtersRef.current ) {
+			return;
+		}
+		const aborter = new AbortController();
+		controller.current = aborter;
+		fetchAuditExport( found.id, aborter.signal )
+			.then( setJob )
+			.catch( ( reason: unknown ) => {
+				if ( ! isAbortError( reason ) ) {
+					keep( null ); // Gone (a day old, or deleted): start afresh.
+				}
+			} );
+	}, [] );
 
 	useEffect( () => () => controller.current?.abort(), [] );
 
