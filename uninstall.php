@@ -28,6 +28,11 @@ function auth_sentinel_uninstall_site() {
 	// files are the administrator's records and stay (docs/logging.md).
 	wp_unschedule_hook( \AuthSentinel\Hooks::LOG_COUNTS );
 	wp_unschedule_hook( \AuthSentinel\Hooks::LOG_RETRY );
+	// Background exports of the audit log: their jobs went with the prefix above; their files
+	// (uploads/auth-sentinel-exports/) go now.
+	wp_unschedule_hook( \AuthSentinel\Hooks::EXPORT_STEP );
+	wp_unschedule_hook( \AuthSentinel\Hooks::EXPORT_EXPIRE );
+	\AuthSentinel\Audit\ExportStore::remove_folder();
 	wp_cache_flush();
 }
 

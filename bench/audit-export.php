@@ -1,7 +1,8 @@
 <?php
 /**
- * Fills the audit table with a million rows over a year, then times the audit route and the
- * CSV export in-process, with the export's peak memory (run inside a site by wp-run.php).
+ * Fills the audit table with a million rows over a year, then times the audit route, the
+ * streamed CSV export and the background export in-process, with their peak memory (run inside
+ * a site by wp-run.php).
  *
  * Usage: php tests/bin/wp-run.php <site dir> <url> bench/audit-export.php
  *   AUTH_SENTINEL_BENCH_ROWS=200000   fewer rows
@@ -13,6 +14,7 @@
 
 // phpcs:disable WordPress.DB, WordPress.WP.AlternativeFunctions, WordPress.Security.EscapeOutput
 use AuthSentinel\Audit\AuditCsv;
+use AuthSentinel\Audit\ExportJobs;
 use AuthSentinel\Plugin;
 
 global $wpdb;
@@ -164,6 +166,17 @@ function auth_sentinel_bench_time( string $route, array $params ): array {
 	return array( $times[2], $total );
 }
 
+/**
+ * Returns the CPU seconds this PHP process has used (user and system): the server's PHP time
+ * whatever else the machine runs; the database's is not in it.
+ *
+ * @return float
+ */
+function auth_sentinel_bench_cpu(): float {
+	$usage = getrusage();
+	return $usage['ru_utime.tv_sec'] + $usage['ru_utime.tv_usec'] / 1e6 + $usage['ru_stime.tv_sec'] + $usage['ru_stime.tv_usec'] / 1e6;
+}
+
 wp_set_current_user( 1 );
 $auth_sentinel_week  = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - 7 * DAY_IN_SECONDS );
 $auth_sentinel_month = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - 30 * DAY_IN_SECONDS );
@@ -184,7 +197,7 @@ foreach ( array(
 echo $auth_sentinel_list, "\n";
 
 // The export, written to a sink that only counts: what the server does minus the network.
-$auth_sentinel_export = "| export | rows | file | time | peak memory above the request's |\n|---|---|---|---|---|\n";
+$auth_sentinel_export = "| export | rows | file | time | rows/s | PHP CPU | peak memory above the request's |\n|---|---|---|---|---|---|---|\n";
 foreach ( array(
 	'`?format=csv` (everything)'                    => array(),
 	'`?format=csv&since=` (30 days)'                => array( 'since' => $auth_sentinel_month ),
@@ -209,6 +222,7 @@ foreach ( array(
 	$auth_sentinel_bytes = 0;
 	$auth_sentinel_high  = $auth_sentinel_base;
 	$auth_sentinel_start = microtime( true );
+	$auth_sentinel_cpu   = auth_sentinel_bench_cpu();
 	$auth_sentinel_n     = $auth_sentinel_csv->write(
 		static function ( string $chunk ) use ( &$auth_sentinel_bytes, &$auth_sentinel_high ): bool {
 			$auth_sentinel_bytes += strlen( $chunk );
@@ -217,22 +231,76 @@ foreach ( array(
 		}
 	);
 	$auth_sentinel_secs  = microtime( true ) - $auth_sentinel_start;
+	$auth_sentinel_cpu   = auth_sentinel_bench_cpu() - $auth_sentinel_cpu;
 	$auth_sentinel_peak  = function_exists( 'memory_reset_peak_usage' ) ? memory_get_peak_usage() : $auth_sentinel_high;
 	$auth_sentinel_export .= sprintf(
-		"| %s | %s | %.1f MB | %.1f s | %.1f MB |\n",
+		"| %s | %s | %.1f MB | %.1f s | %s | %.1f s | %.1f MB |\n",
 		$auth_sentinel_label,
 		number_format( $auth_sentinel_n ),
 		$auth_sentinel_bytes / 1048576,
 		$auth_sentinel_secs,
+		number_format( $auth_sentinel_n / max( 0.001, $auth_sentinel_secs ) ),
+		$auth_sentinel_cpu,
 		( $auth_sentinel_peak - $auth_sentinel_base ) / 1048576
 	);
 }
 echo $auth_sentinel_export, "\n";
 
+// The background export of everything, as the Audit screen makes it: steps of at most 5 s (the
+// screen's polls), then of 1 s (auth_sentinel_export_step_seconds, behind a short proxy timeout),
+// run back to back here; the server's time, the steps, the longest one and the PHP process's
+// peak memory above what it used before.
+$auth_sentinel_jobs       = Plugin::get( ExportJobs::class );
+$auth_sentinel_background = "| background export | rows | file | server time | rows/s | PHP CPU | steps (longest) | peak memory above the request's |\n|---|---|---|---|---|---|---|---|\n";
+foreach ( array( 5.0, 1.0 ) as $auth_sentinel_seconds ) {
+	$auth_sentinel_filter = static function () use ( $auth_sentinel_seconds ): float {
+		return $auth_sentinel_seconds;
+	};
+	add_filter( 'auth_sentinel_export_step_seconds', $auth_sentinel_filter );
+	gc_collect_cycles();
+	$auth_sentinel_base = memory_get_usage();
+	if ( function_exists( 'memory_reset_peak_usage' ) ) {
+		memory_reset_peak_usage();
+	}
+	$auth_sentinel_start   = microtime( true );
+	$auth_sentinel_cpu     = auth_sentinel_bench_cpu();
+	$auth_sentinel_job     = $auth_sentinel_jobs->start( array(), 1 );
+	$auth_sentinel_steps   = 0;
+	$auth_sentinel_longest = 0.0;
+	while ( null !== $auth_sentinel_job && 'running' === $auth_sentinel_job['state'] ) {
+		$auth_sentinel_step    = microtime( true );
+		$auth_sentinel_job     = $auth_sentinel_jobs->advance( $auth_sentinel_job );
+		$auth_sentinel_longest = max( $auth_sentinel_longest, microtime( true ) - $auth_sentinel_step );
+		++$auth_sentinel_steps;
+	}
+	$auth_sentinel_secs = microtime( true ) - $auth_sentinel_start;
+	$auth_sentinel_cpu  = auth_sentinel_bench_cpu() - $auth_sentinel_cpu;
+	$auth_sentinel_peak = memory_get_peak_usage();
+	remove_filter( 'auth_sentinel_export_step_seconds', $auth_sentinel_filter );
+	if ( null === $auth_sentinel_job || 'complete' !== $auth_sentinel_job['state'] ) {
+		fwrite( STDERR, "the background export did not complete\n" );
+		exit( 1 );
+	}
+	$auth_sentinel_background .= sprintf(
+		"| everything, steps of %.0f s | %s | %.1f MB | %.1f s | %s | %.1f s | %d (%.1f s) | %.1f MB |\n",
+		$auth_sentinel_seconds,
+		number_format( (int) $auth_sentinel_job['rows'] ),
+		(int) $auth_sentinel_job['bytes'] / 1048576,
+		$auth_sentinel_secs,
+		number_format( (int) $auth_sentinel_job['rows'] / max( 0.001, $auth_sentinel_secs ) ),
+		$auth_sentinel_cpu,
+		$auth_sentinel_steps,
+		$auth_sentinel_longest,
+		( $auth_sentinel_peak - $auth_sentinel_base ) / 1048576
+	);
+	$auth_sentinel_jobs->delete( $auth_sentinel_job );
+}
+echo $auth_sentinel_background, "\n";
+
 $auth_sentinel_plan = '';
 foreach ( array(
 	'listing'      => "SELECT * FROM {$auth_sentinel_table} WHERE 1 = 1 ORDER BY at DESC, id DESC LIMIT 20",
-	'export batch' => "SELECT * FROM {$auth_sentinel_table} WHERE 1 = 1 AND COALESCE(target_user_id, 0) = 4242 AND id < 500000 AND id >= 480000 ORDER BY id DESC LIMIT 1000",
+	'export batch' => "SELECT id, at, action, actor_id, target_user_id, ip, user_agent, details FROM {$auth_sentinel_table} WHERE 1 = 1 AND COALESCE(target_user_id, 0) = 4242 AND id < 500000 AND id >= 480000 ORDER BY id DESC LIMIT 1000",
 ) as $auth_sentinel_label => $auth_sentinel_sql ) {
 	$auth_sentinel_e     = $wpdb->get_row( "EXPLAIN {$auth_sentinel_sql}", ARRAY_A );
 	$auth_sentinel_plan .= sprintf( "- %s: %s on `%s`, %s rows examined (estimate)\n", $auth_sentinel_label, $auth_sentinel_e['type'], $auth_sentinel_e['key'], $auth_sentinel_e['rows'] );
@@ -242,7 +310,7 @@ echo $auth_sentinel_plan;
 if ( getenv( 'AUTH_SENTINEL_BENCH_DOC' ) ) {
 	$auth_sentinel_doc  = dirname( __DIR__ ) . '/docs/performance.md';
 	$auth_sentinel_text = (string) file_get_contents( $auth_sentinel_doc );
-	$auth_sentinel_new  = "<!-- audit-export:start -->\n" . $auth_sentinel_out . $auth_sentinel_list . "\n" . $auth_sentinel_export . "\nQuery plans (EXPLAIN):\n" . $auth_sentinel_plan . '<!-- audit-export:end -->';
+	$auth_sentinel_new  = "<!-- audit-export:start -->\n" . $auth_sentinel_out . $auth_sentinel_list . "\n" . $auth_sentinel_export . "\n" . $auth_sentinel_background . "\nQuery plans (EXPLAIN):\n" . $auth_sentinel_plan . '<!-- audit-export:end -->';
 	$auth_sentinel_text = (string) preg_replace( '/<!-- audit-export:start -->.*<!-- audit-export:end -->/s', str_replace( '$', '\$', $auth_sentinel_new ), $auth_sentinel_text, 1, $auth_sentinel_done );
 	if ( $auth_sentinel_done ) {
 		file_put_contents( $auth_sentinel_doc, $auth_sentinel_text );

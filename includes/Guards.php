@@ -97,6 +97,16 @@ final class Guards {
 	}
 
 	/**
+	 * A background export's file is the answer (rest_pre_serve_request).
+	 *
+	 * @param mixed ...$args The filter's arguments.
+	 * @return bool
+	 */
+	public static function export_download( ...$args ): bool {
+		return ( $args[1] ?? null ) instanceof Audit\ExportDownload;
+	}
+
+	/**
 	 * On a network, a request to one of the plugin's routes (rest_request_*_callbacks).
 	 *
 	 * @param mixed ...$args The response, the handler, the request.

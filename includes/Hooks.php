@@ -15,6 +15,9 @@ use AuthSentinel\Audit\AuditController;
 use AuthSentinel\Audit\AuditCsv;
 use AuthSentinel\Audit\AuditListener;
 use AuthSentinel\Audit\AuditRetention;
+use AuthSentinel\Audit\ExportDownload;
+use AuthSentinel\Audit\ExportJobs;
+use AuthSentinel\Audit\ExportsController;
 use AuthSentinel\Catalog\CatalogController;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\Capture;
@@ -80,6 +83,8 @@ final class Hooks {
 	const SETTINGS_OPTION = 'auth_sentinel_settings';
 	const LOG_COUNTS      = 'auth_sentinel_log_counts';
 	const LOG_RETRY       = 'auth_sentinel_log_retry';
+	const EXPORT_STEP     = 'auth_sentinel_export_step';
+	const EXPORT_EXPIRE   = 'auth_sentinel_export_expire';
 
 	/**
 	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
@@ -157,6 +162,12 @@ final class Hooks {
 		array( 'rest_api_init', AuditController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		// After core's CORS headers (rest_send_cors_headers, priority 10): the file starts the body.
 		array( 'rest_pre_serve_request', AuditCsv::class, '::serve', 11, 3, 'audit_csv' ),
+		// Background exports: their routes, the file's download, their steps and expiry by cron.
+		array( 'rest_api_init', ExportsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'rest_pre_serve_request', ExportDownload::class, '::serve', 11, 3, 'export_download' ),
+		array( self::EXPORT_STEP, ExportJobs::class, 'cron_step', 10, 1, '' ),
+		array( self::EXPORT_EXPIRE, ExportJobs::class, 'expire', 10, 1, '' ),
+		array( self::PRUNE, ExportJobs::class, 'clean', 10, 0, '' ),
 
 		// Settings, alerts, the apps' route.
 		array( 'rest_api_init', SettingsController::class, 'register_routes', 10, 0, 'routes_needed' ),

@@ -232,5 +232,6 @@ final class Plugin {
 		wp_unschedule_hook( \AuthSentinel\Alerts\Alerts::RECHECK_HOOK );
 		wp_unschedule_hook( Hooks::LOG_COUNTS );
 		wp_unschedule_hook( Hooks::LOG_RETRY );
+		wp_unschedule_hook( Hooks::EXPORT_STEP );
 	}
 }

@@ -79,16 +79,9 @@ class AuditController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		$filters = $this->filters( $request );
-		if ( isset( $filters['since'], $filters['until'] ) && $filters['since'] > $filters['until'] ) {
-			return new \WP_Error(
-				'rest_invalid_param',
-				__( 'Invalid parameter(s): until', 'auth-sentinel' ),
-				array(
-					'status' => 400,
-					'params' => array( 'until' => __( 'The end of the period is before its start.', 'auth-sentinel' ) ),
-				)
-			);
+		$filters = $this->request_filters( $request );
+		if ( is_wp_error( $filters ) ) {
+			return $filters;
 		}
 		if ( 'csv' === $request['format'] ) {
 			return new AuditCsv( $this->audit, $filters );
@@ -104,6 +97,28 @@ class AuditController extends Controller {
 			$items[]      = $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) );
 		}
 		return self::paging_headers( rest_ensure_response( $items ), $result, $per_page );
+	}
+
+	/**
+	 * Turns a request's filters into repository filters, or a 400 when its period ends before
+	 * it starts (the listing, the streamed export and the background export take the same).
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return array<string, mixed>|\WP_Error
+	 */
+	public function request_filters( $request ) {
+		$filters = $this->filters( $request );
+		if ( isset( $filters['since'], $filters['until'] ) && $filters['since'] > $filters['until'] ) {
+			return new \WP_Error(
+				'rest_invalid_param',
+				__( 'Invalid parameter(s): until', 'auth-sentinel' ),
+				array(
+					'status' => 400,
+					'params' => array( 'until' => __( 'The end of the period is before its start.', 'auth-sentinel' ) ),
+				)
+			);
+		}
+		return $filters;
 	}
 
 	/**

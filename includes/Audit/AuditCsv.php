@@ -47,6 +47,11 @@ class AuditCsv extends \WP_REST_Response {
 	const BOM = "\xEF\xBB\xBF";
 
 	/**
+	 * Stands for the target's name in a sentence made once for many rows (see fields()).
+	 */
+	const TARGET = "\x1Fauth-sentinel-target\x1F";
+
+	/**
 	 * The columns, in order.
 	 */
 	const COLUMNS = array( 'id', 'time', 'action', 'summary', 'actor id', 'actor login', 'user id', 'user login', 'ip', 'user agent', 'details' );
@@ -143,68 +148,149 @@ class AuditCsv extends \WP_REST_Response {
 	 * @return int Rows written.
 	 */
 	private function write_rows( callable $emit ): int {
-		$buffer = fopen( 'php://temp/maxmemory:4194304', 'w+b' );
-		if ( false === $buffer ) {
+		if ( false === $emit( self::header_line() ) ) {
 			return 0;
+		}
+		return $this->write_below( $emit, $this->repository->max_id() + 1 )['rows'];
+	}
+
+	/**
+	 * Returns the first chunk of the file: the byte order mark and the header line.
+	 *
+	 * @return string
+	 */
+	public static function header_line(): string {
+		$buffer = fopen( 'php://memory', 'w+b' ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- A memory stream.
+		if ( false === $buffer ) {
+			return self::BOM;
 		}
 		self::put( $buffer, self::COLUMNS );
-		if ( false === $emit( self::BOM . self::drain( $buffer ) ) ) {
-			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A memory stream.
-			return 0;
+		$line = self::drain( $buffer );
+		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions -- A memory stream.
+		return self::BOM . $line;
+	}
+
+	/**
+	 * Writes the lines of the rows below an id, newest first, one chunk per batch, until every
+	 * row is written or a time has passed: the whole file after header_line() for the download, a
+	 * few seconds of it for a background export (ExportJobs), which goes on below `next` later.
+	 * The rows are the same either way, so a file made in steps equals the streamed one.
+	 *
+	 * @param callable $emit  Receives each chunk; returning false stops.
+	 * @param int      $below Only rows with a lower id (max_id() + 1 for all of them).
+	 * @param float    $until A microtime(true) after which no batch starts; INF for none.
+	 * @param bool     $walk  Walk the primary key without first asking for the matches by id (a
+	 *                        previous call found too many: `walked` said so).
+	 * @return array{rows: int, next: int, stopped: bool, newest: string, oldest: string, matching: int|null, walked: bool}
+	 *         Rows written; the id to go on below (0 when every row is written); whether $emit
+	 *         stopped it; the times of the first and last rows written ('' for none); how many
+	 *         rows below $below match, when a selective filter told (null otherwise); whether
+	 *         the rows were read down the primary key.
+	 */
+	public function write_below( callable $emit, int $below, float $until = INF, bool $walk = false ): array {
+		$buffer = fopen( 'php://temp/maxmemory:4194304', 'w+b' );
+		$out    = array(
+			'rows'     => 0,
+			'next'     => 0,
+			'stopped'  => false,
+			'newest'   => '',
+			'oldest'   => '',
+			'matching' => null,
+			'walked'   => true,
+		);
+		if ( false === $buffer || $below <= 1 ) {
+			$out['stopped'] = false === $buffer;
+			return $out;
 		}
 
-		$rows       = 0;
-		$users      = array(); // id => login, bounded: see look_up().
+		// Every login when the site has at most 10,000 users (one query); else id => login of the
+		// batches' users, bounded: see look_up().
+		$everyone   = $this->repository->all_logins( 10000 );
+		$users      = $everyone ?? array();
 		$summaries  = array(); // Rows alike (every "Signed in with the login form") share one sentence.
-		$emit_batch = function ( array $batch ) use ( $buffer, $emit, &$users, &$rows, &$summaries ): bool {
-			$users = $this->look_up( $batch, $users );
+		$emit_batch = function ( array $batch ) use ( $buffer, $emit, $everyone, &$users, &$out, &$summaries ): bool {
+			if ( null === $everyone ) {
+				$users = $this->look_up( $batch, $users );
+			}
 			if ( count( $summaries ) > 5000 ) {
 				$summaries = array();
 			}
 			foreach ( $batch as $row ) {
 				self::put( $buffer, self::fields( $row, $users, $summaries ) );
 			}
-			$rows += count( $batch );
-			return false !== $emit( self::drain( $buffer ) );
+			$out['rows'] += count( $batch );
+			if ( '' === $out['newest'] ) {
+				$out['newest'] = (string) $batch[0]['at'];
+			}
+			$out['oldest'] = (string) $batch[ count( $batch ) - 1 ]['at'];
+			if ( false === $emit( self::drain( $buffer ) ) ) {
+				$out['stopped'] = true;
+				return false;
+			}
+			return true;
 		};
 
 		// A selective filter (one user, a rare action, a narrow search): its few matches by index.
 		$narrow = ! empty( $this->filters['action'] ) || isset( $this->filters['actor'] ) || ! empty( $this->filters['user'] )
 			|| ! empty( $this->filters['since'] ) || ! empty( $this->filters['until'] ) || ! empty( $this->filters['search'] );
+		$narrow = $narrow && ! $walk;
 		$few    = $narrow ? $this->repository->ids( $this->filters, AuditRepository::FEW + 1, false ) : array();
 		if ( $narrow && count( $few ) <= AuditRepository::FEW ) {
-			foreach ( array_chunk( $few, self::BATCH ) as $chunk ) {
+			// Only those not written yet.
+			$left = array();
+			foreach ( $few as $id ) {
+				if ( $id < $below ) {
+					$left[] = $id;
+				}
+			}
+			$out['walked']   = false;
+			$out['matching'] = count( $left );
+			foreach ( array_chunk( $left, self::BATCH ) as $n => $chunk ) {
+				// At least one batch per call, however short the time: every call moves on.
+				if ( $n > 0 && microtime( true ) >= $until ) {
+					$out['next'] = $chunk[0] + 1;
+					break;
+				}
 				if ( ! $emit_batch( $this->repository->rows( $chunk, false ) ) ) {
 					break;
 				}
 			}
-			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A memory stream.
-			return $rows;
+			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions -- A memory stream.
+			return $out;
 		}
 		unset( $few );
 
 		// Many rows: down the primary key, window by window, from the rows that exist now (what
-		// is written during the export is not in it).
-		$top = $this->repository->max_id() + 1;
-		while ( $top > 1 ) {
-			$floor  = max( 1, $top - self::WINDOW );
-			$cursor = $top;
-			do {
-				$batch = $this->repository->batch( $this->filters, $cursor, $floor, self::BATCH );
-				$count = count( $batch );
-				if ( 0 === $count ) {
-					break;
-				}
+		// is written during the export is not in it). Inside a window, keyset batches, each
+		// below the last id of the one before.
+		$cursor = $below;
+		$floor  = max( 1, $cursor - self::WINDOW );
+		$first  = true;
+		while ( $cursor > 1 ) {
+			// At least one batch per call, however short the time: every call moves on.
+			if ( ! $first && microtime( true ) >= $until ) {
+				$out['next'] = $cursor;
+				break;
+			}
+			$first = false;
+			$batch = $this->repository->export_batch( $this->filters, $cursor, $floor, self::BATCH );
+			$count = count( $batch );
+			if ( $count > 0 ) {
 				$cursor = (int) $batch[ $count - 1 ]['id'];
 				if ( ! $emit_batch( $batch ) ) {
-					break 2;
+					break;
 				}
-			} while ( self::BATCH === $count );
-			$top = $this->repository->max_id( $floor ) + 1;
+			}
+			if ( $count < self::BATCH ) {
+				// The window is read: the next starts at the highest id below it, so that gaps
+				// left by pruning cost nothing.
+				$cursor = $this->repository->max_id( $floor ) + 1;
+				$floor  = max( 1, $cursor - self::WINDOW );
+			}
 		}
 
-		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A memory stream.
-		return $rows;
+		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions -- A memory stream.
+		return $out;
 	}
 
 	/**
@@ -250,17 +336,27 @@ class AuditCsv extends \WP_REST_Response {
 		$target_id = (int) $row['target_user_id'];
 		$at        = (string) $row['at'];
 		// 'Y-m-d H:i:s' in UTC, as stored: Dates::iso() without the cost of strtotime() a million times.
-		$time = (bool) preg_match( '/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/', $at ) ? str_replace( ' ', 'T', $at ) . 'Z' : (string) Dates::iso( $at );
-		// A sentence depends on the action, the details, the target's name and whether the actor is the target.
-		$key = $row['action'] . "\n" . $row['details'] . "\n" . ( $users[ $target_id ] ?? $target_id ) . ( $actor_id === $target_id ? '=' : '' );
+		$time = 19 === strlen( $at ) && ' ' === $at[10] && ctype_digit( $at[0] . $at[18] ) ? substr( $at, 0, 10 ) . 'T' . substr( $at, 11 ) . 'Z' : (string) Dates::iso( $at );
+		// A sentence depends on the action, the details, whether there is a target and whether the
+		// actor is it; the target's name goes in afterwards, so that a log of many users still
+		// makes each sentence once (a sign-in's does not even name the target).
+		$key = $row['action'] . "\n" . $row['details'] . "\n" . ( $target_id > 0 ? '+' : '' ) . ( $actor_id === $target_id ? '=' : '' );
 		if ( ! isset( $summaries[ $key ] ) ) {
-			$summaries[ $key ] = AuditSummary::of( $row, $users );
+			$summaries[ $key ] = AuditSummary::of( $row, $target_id > 0 ? array( $target_id => self::TARGET ) : array() );
+		}
+		$summary = $summaries[ $key ];
+		if ( $target_id > 0 && false !== strpos( $summary, self::TARGET ) ) {
+			if ( ! isset( $summaries[ self::TARGET ] ) ) {
+				/* translators: %d: a user id. */
+				$summaries[ self::TARGET ] = __( 'user #%d', 'auth-sentinel' );
+			}
+			$summary = str_replace( self::TARGET, isset( $users[ $target_id ] ) ? (string) $users[ $target_id ] : sprintf( $summaries[ self::TARGET ], $target_id ), $summary );
 		}
 		return array(
 			(string) (int) $row['id'],
 			$time,
 			(string) $row['action'],
-			$summaries[ $key ],
+			$summary,
 			(string) $actor_id,
 			$actor_id > 0 ? (string) ( $users[ $actor_id ] ?? '' ) : '',
 			(string) $target_id,
@@ -279,6 +375,10 @@ class AuditCsv extends \WP_REST_Response {
 	 * @return string
 	 */
 	public static function cell( string $value ): string {
+		// Most cells start with a letter or a digit: no pattern to run.
+		if ( '' === $value || false === strpos( "=+-@ \t\n\r\x0B\x0C", $value[0] ) ) {
+			return $value;
+		}
 		return preg_match( '/^(?:[\t\r]|\s*[=+\-@])/', $value ) ? "'" . $value : $value;
 	}
 
@@ -329,7 +429,10 @@ class AuditCsv extends \WP_REST_Response {
 	 * @return void
 	 */
 	private static function put( $buffer, array $cells ): void {
-		fputcsv( $buffer, array_map( array( self::class, 'cell' ), $cells ), ',', '"', '' );
+		foreach ( $cells as $i => $cell ) {
+			$cells[ $i ] = self::cell( $cell );
+		}
+		fputcsv( $buffer, $cells, ',', '"', '' );
 	}
 
 	/**

@@ -243,6 +243,44 @@ class AuditRepository {
 	}
 
 	/**
+	 * Returns what an export writes of the rows within a window of ids, newest first: batch()
+	 * with only the columns the file has, read straight from the connection when it is mysqli.
+	 *
+	 * Through wpdb, every row read is kept as an object (last_result), then copied into an array:
+	 * at a million rows, a third of the export's time. On mysqli the rows are read unbuffered
+	 * (MYSQLI_USE_RESULT: the server sends them as they are fetched, no second copy in the
+	 * client) into arrays at once; the statement is the same. Anything else (SQLite, another
+	 * drop-in) goes through wpdb.
+	 *
+	 * @param array<string, mixed> $filters See where().
+	 * @param int                  $below   Only ids below this.
+	 * @param int                  $from    Only ids at or above this.
+	 * @param int                  $limit   Rows at most.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function export_batch( array $filters, int $below, int $from, int $limit ): array {
+		global $wpdb;
+		list( $where, $args ) = $this->where( $filters, false );
+		$table                = Schema::audit_table();
+		array_push( $args, $below, $from, $limit );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		$sql = (string) $wpdb->prepare( "SELECT id, at, action, actor_id, target_user_id, ip, user_agent, details FROM {$table} WHERE {$where} AND id < %d AND id >= %d ORDER BY id DESC LIMIT %d", $args );
+		if ( 'none' !== BoundedQuery::mode() && isset( $wpdb->dbh ) && $wpdb->dbh instanceof \mysqli ) {
+			// prepare() hides each % of a LIKE behind a placeholder that query() puts back: so must this.
+			$sent = method_exists( $wpdb, 'remove_placeholder_escape' ) ? (string) $wpdb->remove_placeholder_escape( $sql ) : $sql;
+			// phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_query -- Read unbuffered, see above; prepared just now.
+			$result = mysqli_query( $wpdb->dbh, $sent, MYSQLI_USE_RESULT );
+			if ( $result instanceof \mysqli_result ) {
+				$rows = $result->fetch_all( MYSQLI_ASSOC );
+				$result->free();
+				return $rows;
+			}
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared above.
+		return (array) $wpdb->get_results( $sql, ARRAY_A );
+	}
+
+	/**
 	 * Returns the highest id below a bound, whatever the filters (an export's next window
 	 * starts there, so gaps left by pruning cost nothing).
 	 *
@@ -283,6 +321,28 @@ class AuditRepository {
 				);
 			}
 		}
+		return $out;
+	}
+
+	/**
+	 * Returns the login of every user when there are at most a number of them (most sites), so
+	 * that an export looks up no user batch by batch.
+	 *
+	 * @param int $most Up to how many users.
+	 * @return array<int, string>|null Logins by id; null when there are more users.
+	 */
+	public function all_logins( int $most ): ?array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Core's table; one bounded read.
+		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT ID, user_login FROM {$wpdb->users} LIMIT %d", $most + 1 ), ARRAY_A );
+		if ( count( $rows ) > $most ) {
+			return null;
+		}
+		$out = array();
+		foreach ( $rows as $row ) {
+			$out[ (int) $row['ID'] ] = (string) $row['user_login'];
+		}
+		$wpdb->flush();
 		return $out;
 	}
 

@@ -84,6 +84,10 @@ class LifecycleTest extends TestCase {
 		curl_exec( $curl );
 		curl_close( $curl );
 		$this->in_lifecycle_site( 'wp_set_password( "new-password-1", get_user_by( "login", "author" )->ID ); return WP_Session_Tokens::get_instance( 1 )->create( time() + 3600 );' );
+		// A background export of the audit log, finished: its file in the uploads.
+		$export = $this->in_lifecycle_site( 'wp_set_current_user( 1 ); $r = rest_do_request( new WP_REST_Request( "POST", "/auth-sentinel/v1/audit/exports" ) ); return array( "state" => $r->get_data()["state"] ?? null, "folder" => wp_upload_dir()["basedir"] . "/auth-sentinel-exports" );' );
+		$this->assertSame( 'complete', $export['state'] );
+		$this->assertCount( 1, glob( $export['folder'] . '/*.csv' ), 'the export\'s file' );
 
 		$before = $this->stored();
 		$tables = $before['tables'];
@@ -105,5 +109,6 @@ class LifecycleTest extends TestCase {
 		$this->assertSame( array(), $gone['tables'] );
 		$this->assertSame( array(), $gone['options'] );
 		$this->assertSame( 0, $gone['usermeta'] );
+		$this->assertDirectoryDoesNotExist( $export['folder'], 'the exports\' files and their folder' );
 	}
 }

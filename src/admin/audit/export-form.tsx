@@ -1,15 +1,23 @@
 /**
- * The "Export CSV" button: a plain form that posts the table's filters and
- * the REST nonce to `POST /audit/export`, so the browser downloads the file
- * itself and the nonce never appears in an address.
+ * The "Export CSV" button: starts a background export of every row matching
+ * the table's filters, shows how far it is, then offers the finished file
+ * through a form that posts the REST nonce to `POST /audit/exports/{id}/file`,
+ * so the browser downloads it itself and the nonce never appears in an
+ * address. No request runs longer than a few seconds, whatever the size.
  */
-import { Button } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { Button, ProgressBar } from '@wordpress/components';
+import { useEffect, useRef } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 import { download } from '@wordpress/icons';
 import type { FormEvent } from 'react';
 
-import { auditExportForm, currentRestNonce } from '../data/audit/api';
-import type { AuditQuery } from '../data/audit/types';
+import {
+	auditExportFileAction,
+	currentRestNonce,
+	exportFilters,
+} from '../data/audit/api';
+import type { AuditExportJob, AuditQuery } from '../data/audit/types';
+import { useAuditExport } from '../data/audit/use-audit-export';
 
 interface AuditExportProps {
 	/** Root of the REST API. */
@@ -20,12 +28,57 @@ interface AuditExportProps {
 	query: AuditQuery;
 }
 
+/**
+ * Says how far a running export is.
+ *
+ * @param job The export.
+ * @return A sentence.
+ */
+export function exportProgressText( job: AuditExportJob ): string {
+	const rows = job.rows.toLocaleString();
+	if ( job.estimate === null || job.estimate <= job.rows ) {
+		/* translators: %s: a number of rows. */
+		return sprintf( __( '%s rows written…', 'auth-sentinel' ), rows );
+	}
+	return sprintf(
+		/* translators: 1: rows written so far, 2: the rows the file will have, estimated. */
+		__( '%1$s of about %2$s rows written…', 'auth-sentinel' ),
+		rows,
+		job.estimate.toLocaleString()
+	);
+}
+
+/**
+ * Says what a finished export holds.
+ *
+ * @param job The finished export.
+ * @return A sentence.
+ */
+export function exportDoneText( job: AuditExportJob ): string {
+	const megabytes = ( job.size ?? 0 ) / 1048576;
+	return sprintf(
+		/* translators: 1: a number of rows, 2: the file's size in megabytes. */
+		__( 'Export ready: %1$s rows, %2$s MB.', 'auth-sentinel' ),
+		job.rows.toLocaleString(),
+		megabytes.toLocaleString( undefined, { maximumFractionDigits: 1 } )
+	);
+}
+
 export function AuditExport( {
 	restRoot,
 	restNonce,
 	query,
 }: AuditExportProps ) {
-	const form = auditExportForm( restRoot, query );
+	// A file made for other filters is forgotten when they change.
+	const filters = JSON.stringify( exportFilters( query ) );
+	const { job, error, isStarting, start, reset } = useAuditExport( filters );
+	const madeFor = useRef( filters );
+	useEffect( () => {
+		if ( madeFor.current !== filters ) {
+			madeFor.current = filters;
+			reset();
+		}
+	}, [ filters, reset ] );
 	// The freshest nonce when the form is sent: wp-api-fetch renews it.
 	const refreshNonce = ( event: FormEvent< HTMLFormElement > ) => {
 		const input = event.currentTarget.elements.namedItem( '_wpnonce' );
@@ -33,34 +86,72 @@ export function AuditExport( {
 			input.value = currentRestNonce( restNonce );
 		}
 	};
+	const running = isStarting || job?.state === 'running';
+
 	return (
-		<form
-			className="auth-sentinel-export"
-			method="post"
-			action={ form.action }
-			onSubmit={ refreshNonce }
-		>
-			{ Object.entries( form.fields ).map( ( [ name, value ] ) => (
-				<input
-					key={ name }
-					type="hidden"
-					name={ name }
-					value={ value }
-				/>
-			) ) }
-			<input
-				type="hidden"
-				name="_wpnonce"
-				value={ currentRestNonce( restNonce ) }
-			/>
-			<Button
-				__next40pxDefaultSize
-				variant="secondary"
-				icon={ download }
-				type="submit"
-			>
-				{ __( 'Export CSV', 'auth-sentinel' ) }
-			</Button>
-		</form>
+		<div className="auth-sentinel-export" aria-live="polite">
+			{ job?.state === 'complete' && (
+				<form
+					method="post"
+					action={ auditExportFileAction( restRoot, job.id ) }
+					onSubmit={ refreshNonce }
+				>
+					<span className="auth-sentinel-export__status">
+						{ exportDoneText( job ) }
+					</span>
+					<input
+						type="hidden"
+						name="_wpnonce"
+						value={ currentRestNonce( restNonce ) }
+					/>
+					<Button
+						__next40pxDefaultSize
+						variant="primary"
+						icon={ download }
+						type="submit"
+					>
+						{ __( 'Download CSV', 'auth-sentinel' ) }
+					</Button>
+				</form>
+			) }
+			{ running && (
+				<div className="auth-sentinel-export__progress">
+					<span className="auth-sentinel-export__status">
+						{ job
+							? exportProgressText( job )
+							: __( 'Starting the export…', 'auth-sentinel' ) }
+					</span>
+					<ProgressBar
+						value={ job ? Math.round( job.progress * 100 ) : 0 }
+						aria-label={ __( 'Export progress', 'auth-sentinel' ) }
+					/>
+				</div>
+			) }
+			{ job?.state === 'failed' && (
+				<span className="auth-sentinel-export__status">
+					{ __(
+						'The export failed: its file could not be written.',
+						'auth-sentinel'
+					) }
+				</span>
+			) }
+			{ error && (
+				<span className="auth-sentinel-export__status" role="alert">
+					{ error }
+				</span>
+			) }
+			{ ! running && (
+				<Button
+					__next40pxDefaultSize
+					variant="secondary"
+					icon={ job?.state === 'complete' ? undefined : download }
+					onClick={ () => start( query ) }
+				>
+					{ job?.state === 'complete'
+						? __( 'Export again', 'auth-sentinel' )
+						: __( 'Export CSV', 'auth-sentinel' ) }
+				</Button>
+			) }
+		</div>
 	);
 }

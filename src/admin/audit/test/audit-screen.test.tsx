@@ -10,18 +10,26 @@ import {
 
 import { fixtureRawAuditEntry } from '../../test-utils/fixtures';
 import { AuditScreen } from '../audit-screen';
+import { EXPORT_STORAGE_KEY } from '../../data/audit/use-audit-export';
 
 jest.mock( '@wordpress/api-fetch' );
 
 const mockedApiFetch = apiFetch as jest.MockedFunction< typeof apiFetch >;
 
 const AUDIT_URL = '/wp-admin/admin.php?page=auth-sentinel-audit';
+const EXPORTS = '/auth-sentinel/v1/audit/exports';
 const NOW = Date.parse( '2026-11-26T15:00:00Z' );
 const ROOT = 'https://shop.test/wp-json/';
 
-function routeApi( rows: unknown[] ) {
-	mockedApiFetch.mockImplementation( ( () =>
-		Promise.resolve( {
+function routeApi( rows: unknown[], exports: unknown[] = [] ) {
+	mockedApiFetch.mockImplementation( ( ( options: { path?: string } ) => {
+		if ( ( options.path ?? '' ).startsWith( EXPORTS ) ) {
+			// One answer per request; the last one stays.
+			return Promise.resolve(
+				exports.length > 1 ? exports.shift() : exports[ 0 ]
+			);
+		}
+		return Promise.resolve( {
 			json: async () => rows,
 			headers: {
 				get: ( name: string ) =>
@@ -30,24 +38,63 @@ function routeApi( rows: unknown[] ) {
 						'x-wp-totalpages': '1',
 					} )[ name.toLowerCase() ] ?? null,
 			},
-		} ) ) as unknown as typeof apiFetch );
+		} );
+	} ) as unknown as typeof apiFetch );
 }
 
 function auditPaths(): string[] {
-	return mockedApiFetch.mock.calls.map(
-		( [ options ] ) => options.path ?? ''
-	);
+	return mockedApiFetch.mock.calls
+		.map( ( [ options ] ) => options.path ?? '' )
+		.filter( ( path ) => ! path.startsWith( EXPORTS ) );
 }
 
 /**
- * Reads the export form: where it posts and the fields it sends.
+ * The requests made to the exports' routes.
  */
-function exportForm(): {
+function exportCalls(): Array< {
+	path?: string;
+	method?: string;
+	data?: unknown;
+} > {
+	return mockedApiFetch.mock.calls
+		.map( ( [ options ] ) => options )
+		.filter( ( options ) => ( options.path ?? '' ).startsWith( EXPORTS ) );
+}
+
+const JOB_ID = '0123456789abcdef';
+
+/**
+ * An answer of `/audit/exports`.
+ *
+ * @param state    running or complete.
+ * @param rows     Rows written.
+ * @param progress From 0 to 1.
+ */
+function job( state: string, rows: number, progress: number ) {
+	return {
+		id: JOB_ID,
+		state,
+		rows,
+		estimate: state === 'complete' ? rows : Math.round( rows / progress ),
+		progress,
+		filename:
+			state === 'complete'
+				? 'auth-sentinel-audit-20261119-150000-to-20261126-150000.csv'
+				: null,
+		size: state === 'complete' ? 5033165 : null,
+	};
+}
+
+/**
+ * Reads the download form of a finished export: where it posts and the
+ * fields it sends.
+ */
+function downloadForm(): {
 	method: string;
 	action: string;
 	fields: Record< string, string >;
 } {
-	const button = screen.getByRole( 'button', { name: 'Export CSV' } );
+	const button = screen.getByRole( 'button', { name: 'Download CSV' } );
 	expect( button.getAttribute( 'type' ) ).toBe( 'submit' );
 	const form = button.closest( 'form' ) as HTMLFormElement;
 	const fields: Record< string, string > = {};
@@ -57,7 +104,6 @@ function exportForm(): {
 	} );
 	return {
 		method: form.getAttribute( 'method' ) ?? '',
-		// Not form.action: the field named "action" shadows it.
 		action: form.getAttribute( 'action' ) ?? '',
 		fields,
 	};
@@ -91,6 +137,7 @@ jest.setTimeout( 20000 );
 beforeEach( () => {
 	jest.spyOn( Date, 'now' ).mockReturnValue( NOW );
 	mockedApiFetch.mockReset();
+	window.sessionStorage.clear();
 	window.history.replaceState( null, '', AUDIT_URL );
 } );
 
@@ -105,7 +152,10 @@ describe( 'AuditScreen', () => {
 			'',
 			`${ AUDIT_URL }&action=session_revoked&actor=1&user=12&period=week&search=Chrome`
 		);
-		routeApi( [ fixtureRawAuditEntry() ] );
+		routeApi(
+			[ fixtureRawAuditEntry() ],
+			[ job( 'running', 5000, 0.25 ), job( 'complete', 20000, 1 ) ]
+		);
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
 
 		expect( await screen.findByText( '1 entry matches.' ) ).toBeTruthy();
@@ -129,20 +179,79 @@ describe( 'AuditScreen', () => {
 		).toBeTruthy();
 		expect( within( row ).getByText( '198.51.100.4' ) ).toBeTruthy();
 
-		// A form POST: the filters and the nonce in the body, not in an address.
-		const form = exportForm();
+		// The export starts on the server with the same filters, shows how
+		// far it is, then offers its file through a form POST (the nonce in
+		// the body, not in an address).
+		fireEvent.click( screen.getByRole( 'button', { name: 'Export CSV' } ) );
+		expect(
+			await screen.findByText( '5,000 of about 20,000 rows written…' )
+		).toBeTruthy();
+		expect(
+			screen.getByRole( 'progressbar', { name: 'Export progress' } )
+		).toBeTruthy();
+		expect( exportCalls()[ 0 ] ).toMatchObject( {
+			path: EXPORTS,
+			method: 'POST',
+			data: {
+				action: 'session_revoked',
+				actor: 1,
+				user: 12,
+				since: '2026-11-19T15:00:00.000Z',
+				search: 'Chrome',
+			},
+		} );
+		expect(
+			await screen.findByText(
+				'Export ready: 20,000 rows, 4.8 MB.',
+				{},
+				{ timeout: 5000 }
+			)
+		).toBeTruthy();
+		expect( exportCalls()[ 1 ]?.path ).toBe( `${ EXPORTS }/${ JOB_ID }` );
+		const form = downloadForm();
 		expect( form.method ).toBe( 'post' );
 		expect( form.action ).toBe(
-			'https://shop.test/wp-json/auth-sentinel/v1/audit/export'
+			`https://shop.test/wp-json/auth-sentinel/v1/audit/exports/${ JOB_ID }/file`
 		);
-		expect( form.fields ).toEqual( {
-			action: 'session_revoked',
-			actor: '1',
-			user: '12',
-			since: '2026-11-19T15:00:00.000Z',
-			search: 'Chrome',
-			_wpnonce: 'n0nce',
-		} );
+		expect( form.fields ).toEqual( { _wpnonce: 'n0nce' } );
+		expect( screen.queryByRole( 'progressbar' ) ).toBeNull();
+		// The tab remembers it, for a reload.
+		expect(
+			JSON.parse(
+				window.sessionStorage.getItem( EXPORT_STORAGE_KEY ) ?? '{}'
+			)
+		).toMatchObject( { id: JOB_ID } );
+	} );
+
+	it( "finds the tab's export again after a reload with the same filters", async () => {
+		window.sessionStorage.setItem(
+			EXPORT_STORAGE_KEY,
+			JSON.stringify( { id: JOB_ID, filters: '{}' } )
+		);
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 20000, 1 ) ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+
+		expect(
+			await screen.findByRole( 'button', { name: 'Download CSV' } )
+		).toBeTruthy();
+		expect( exportCalls()[ 0 ]?.path ).toBe( `${ EXPORTS }/${ JOB_ID }` );
+		expect(
+			screen.getByText( 'Export ready: 20,000 rows, 4.8 MB.' )
+		).toBeTruthy();
+	} );
+
+	it( 'does not offer an export made for other filters', async () => {
+		window.sessionStorage.setItem(
+			EXPORT_STORAGE_KEY,
+			JSON.stringify( { id: JOB_ID, filters: '{"user":12}' } )
+		);
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 1, 1 ) ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+		await screen.findByText( '1 entry matches.' );
+		expect( exportCalls() ).toEqual( [] );
+		expect(
+			screen.getByRole( 'button', { name: 'Export CSV' } )
+		).toBeTruthy();
 	} );
 
 	it( 'names the system as the actor and shows the details of a row', async () => {
@@ -150,7 +259,9 @@ describe( 'AuditScreen', () => {
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
 
 		expect( await screen.findByText( '2 entries match.' ) ).toBeTruthy();
-		expect( exportForm().fields ).toEqual( { _wpnonce: 'n0nce' } );
+		expect(
+			screen.getByRole( 'button', { name: 'Export CSV' } )
+		).toBeTruthy();
 
 		const row = within( screen.getByRole( 'table' ) ).getAllByRole(
 			'row'
@@ -173,18 +284,21 @@ describe( 'AuditScreen', () => {
 		await act( async () => {} );
 	} );
 
-	it( 'sends the freshest nonce when the export form is sent', async () => {
-		routeApi( [ fixtureRawAuditEntry() ] );
+	it( 'sends the freshest nonce when the download form is sent', async () => {
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 1, 1 ) ] );
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
 		await screen.findByText( '1 entry matches.' );
+		fireEvent.click( screen.getByRole( 'button', { name: 'Export CSV' } ) );
+		const button = await screen.findByRole( 'button', {
+			name: 'Download CSV',
+		} );
 
 		// wp-api-fetch renewed the nonce after the page was printed.
 		const api = apiFetch as unknown as { nonceMiddleware?: unknown };
 		api.nonceMiddleware = Object.assign( () => {}, { nonce: 'renewed' } );
 		try {
-			const button = screen.getByRole( 'button', { name: 'Export CSV' } );
 			fireEvent.submit( button.closest( 'form' ) as HTMLFormElement );
-			expect( exportForm().fields._wpnonce ).toBe( 'renewed' );
+			expect( downloadForm().fields._wpnonce ).toBe( 'renewed' );
 		} finally {
 			delete api.nonceMiddleware;
 		}
@@ -202,10 +316,10 @@ describe( 'AuditScreen', () => {
 		expect( screen.queryByRole( 'table' ) ).toBeNull();
 	} );
 
-	it( 'keeps a new search in the address and in the export form', async () => {
+	it( 'keeps a new search in the address and in the export', async () => {
 		// The search box debounces with Date.now(): let the clock run.
 		jest.mocked( Date.now ).mockRestore();
-		routeApi( [ fixtureRawAuditEntry() ] );
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 1, 1 ) ] );
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
 		await screen.findByText( '1 entry matches.' );
 
@@ -218,8 +332,10 @@ describe( 'AuditScreen', () => {
 			)
 		);
 		await waitFor( () =>
-			expect( exportForm().fields.search ).toBe( 'cashier1' )
+			expect( auditPaths().at( -1 ) ).toContain( '&search=cashier1' )
 		);
-		expect( auditPaths().at( -1 ) ).toContain( '&search=cashier1' );
+		fireEvent.click( screen.getByRole( 'button', { name: 'Export CSV' } ) );
+		await screen.findByRole( 'button', { name: 'Download CSV' } );
+		expect( exportCalls()[ 0 ]?.data ).toEqual( { search: 'cashier1' } );
 	} );
 } );

@@ -1,6 +1,11 @@
 import apiFetch from '@wordpress/api-fetch';
 
-import { auditExportForm, currentRestNonce } from '../../data/audit/api';
+import {
+	auditExportFileAction,
+	currentRestNonce,
+	exportFilters,
+} from '../../data/audit/api';
+import { normalizeAuditExportJob } from '../../data/audit/normalize-export';
 import { setSiteScope } from '../../network/site-scope';
 import { AUDIT_STATE } from '../url-state';
 import { restQueryFromState } from '../query';
@@ -11,40 +16,94 @@ const { read: readAuditState, href: auditHref } = AUDIT_STATE;
 
 const BASE = '/wp-admin/admin.php?page=auth-sentinel-audit';
 
-describe( 'auditExportForm', () => {
+describe( "the export's filters and download form", () => {
 	afterEach( () => setSiteScope( 0 ) );
 
-	it( 'posts the filters, without paging, to the export route', () => {
+	it( 'sends the filters, without paging', () => {
 		expect(
-			auditExportForm( 'https://shop.test/wp-json/', {
+			exportFilters( {
 				page: 3,
 				per_page: 50,
 				action: 'sign_in',
 				actor: 0,
 				search: '',
 			} )
-		).toEqual( {
-			action: 'https://shop.test/wp-json/auth-sentinel/v1/audit/export',
-			fields: { action: 'sign_in', actor: '0' },
-		} );
+		).toEqual( { action: 'sign_in', actor: 0 } );
 	} );
 
-	it( 'works with plain permalinks, and names the site in the Network Admin', () => {
+	it( 'posts for the file, with plain permalinks and the site in the Network Admin', () => {
+		expect(
+			auditExportFileAction(
+				'https://shop.test/wp-json/',
+				'0123456789abcdef'
+			)
+		).toBe(
+			'https://shop.test/wp-json/auth-sentinel/v1/audit/exports/0123456789abcdef/file'
+		);
 		setSiteScope( 2 );
-		const form = auditExportForm( 'https://shop.test/?rest_route=/', {
-			page: 1,
-			per_page: 20,
-			user: 12,
-		} );
-		const action = new URL( form.action );
+		const action = new URL(
+			auditExportFileAction(
+				'https://shop.test/?rest_route=/',
+				'0123456789abcdef'
+			)
+		);
 		expect( action.pathname ).toBe( '/' );
 		expect( Object.fromEntries( action.searchParams ) ).toEqual( {
-			rest_route: '/auth-sentinel/v1/audit/export',
+			rest_route: '/auth-sentinel/v1/audit/exports/0123456789abcdef/file',
 			site: '2',
 		} );
-		// Never the nonce in the address.
-		expect( form.action ).not.toContain( 'nonce' );
-		expect( form.fields ).toEqual( { user: '12' } );
+	} );
+} );
+
+describe( 'normalizeAuditExportJob', () => {
+	it( 'reads a running and a finished export', () => {
+		expect(
+			normalizeAuditExportJob( {
+				id: '0123456789abcdef',
+				state: 'running',
+				rows: 5000,
+				estimate: 20000,
+				progress: 0.25,
+				filename: null,
+				size: null,
+			} )
+		).toEqual( {
+			id: '0123456789abcdef',
+			state: 'running',
+			rows: 5000,
+			estimate: 20000,
+			progress: 0.25,
+			filename: null,
+			size: null,
+		} );
+		expect(
+			normalizeAuditExportJob( {
+				id: '0123456789abcdef',
+				state: 'complete',
+				rows: 3,
+				estimate: 3,
+				progress: 1,
+				filename: 'auth-sentinel-audit-x.csv',
+				size: 900,
+			} )?.filename
+		).toBe( 'auth-sentinel-audit-x.csv' );
+	} );
+
+	it( 'refuses what it cannot name or place', () => {
+		expect( normalizeAuditExportJob( null ) ).toBeNull();
+		expect(
+			normalizeAuditExportJob( { id: '../../x', state: 'running' } )
+		).toBeNull();
+		expect(
+			normalizeAuditExportJob( { id: '0123456789abcdef', state: 'done' } )
+		).toBeNull();
+		// Complete without a name: no file to offer.
+		expect(
+			normalizeAuditExportJob( {
+				id: '0123456789abcdef',
+				state: 'complete',
+			} )
+		).toBeNull();
 	} );
 } );
 

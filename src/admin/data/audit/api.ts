@@ -1,14 +1,16 @@
 /**
- * Typed calls to the audit log routes of auth-sentinel/v1, and the form of
- * its CSV export.
+ * Typed calls to the audit log routes of auth-sentinel/v1: the listing, the
+ * background exports and the form that downloads a finished one.
  */
 import apiFetch from '@wordpress/api-fetch';
+import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
 import { REST_NAMESPACE, definedArgs, fetchCollection } from '../../api';
-import type { AuditEntry, AuditQuery } from './types';
+import type { AuditEntry, AuditExportJob, AuditQuery } from './types';
 import type { Page } from '../page';
 import { normalizeAuditPage } from './normalize';
+import { normalizeAuditExportJob } from './normalize-export';
 import { withSite } from '../../network/site-scope';
 
 /**
@@ -51,38 +53,94 @@ export function currentRestNonce( fallback: string ): string {
 	return fallback;
 }
 
-/** The CSV export as a form: where it posts, and its fields. */
-export interface AuditExportForm {
-	/** `POST /audit/export`, with `site` in the Network Admin. */
-	action: string;
-	/** The table's filters, as form fields; paging is dropped. */
-	fields: Record< string, string >;
-}
-
 /**
- * Builds the form that downloads the audit log as CSV: `POST /audit/export`
- * with the table's filters in the body, every page. The REST nonce goes in
- * the body too (`_wpnonce`, added by the form when it is sent), never in a
- * URL that history, server logs and the Referer header would keep.
+ * The table's filters as an export takes them: paging dropped, unset ones
+ * left out.
  *
- * @param restRoot The REST root, e.g. "https://shop.test/wp-json/" or
- *                 "https://shop.test/?rest_route=/".
- * @param query    The table's filters; paging is dropped.
- * @return The form's address and fields.
+ * @param query The table's query.
+ * @return The filters.
  */
-export function auditExportForm(
-	restRoot: string,
+export function exportFilters(
 	query: AuditQuery
-): AuditExportForm {
+): Record< string, string | number > {
 	const filters: Partial< AuditQuery > = { ...query };
 	delete filters.page;
 	delete filters.per_page;
-	const fields: Record< string, string > = {};
-	for ( const [ name, value ] of Object.entries( definedArgs( filters ) ) ) {
-		fields[ name ] = String( value );
+	return definedArgs( filters );
+}
+
+/**
+ * Reads an answer of `/audit/exports`, or fails with a message.
+ *
+ * @param body The parsed JSON body.
+ * @return The job.
+ */
+function exportJob( body: unknown ): AuditExportJob {
+	const job = normalizeAuditExportJob( body );
+	if ( ! job ) {
+		throw new Error(
+			__(
+				'The server sent an export this screen cannot read.',
+				'auth-sentinel'
+			)
+		);
 	}
-	return {
-		action: withSite( `${ restRoot }${ REST_NAMESPACE }/audit/export` ),
-		fields,
-	};
+	return job;
+}
+
+/**
+ * Starts a background export of every row matching the table's filters
+ * (`POST /audit/exports`); the server writes its first rows at once.
+ *
+ * @param query  The table's filters; paging is dropped.
+ * @param signal Aborts the request.
+ * @return The job.
+ */
+export async function startAuditExport(
+	query: AuditQuery,
+	signal?: AbortSignal
+): Promise< AuditExportJob > {
+	const body = await apiFetch< unknown >( {
+		path: `/${ REST_NAMESPACE }/audit/exports`,
+		method: 'POST',
+		data: exportFilters( query ),
+		signal,
+	} );
+	return exportJob( body );
+}
+
+/**
+ * Asks where an export is (`GET /audit/exports/{id}`): each request writes
+ * its next rows, for a few seconds at most.
+ *
+ * @param id     The job's id.
+ * @param signal Aborts the request.
+ * @return The job.
+ */
+export async function fetchAuditExport(
+	id: string,
+	signal?: AbortSignal
+): Promise< AuditExportJob > {
+	const body = await apiFetch< unknown >( {
+		path: `/${ REST_NAMESPACE }/audit/exports/${ id }`,
+		signal,
+	} );
+	return exportJob( body );
+}
+
+/**
+ * Returns where the download form of a finished export posts:
+ * `POST /audit/exports/{id}/file`, with `site` in the Network Admin. The REST
+ * nonce goes in the form's body, never in an address that history, server
+ * logs and the Referer header would keep.
+ *
+ * @param restRoot The REST root, e.g. "https://shop.test/wp-json/" or
+ *                 "https://shop.test/?rest_route=/".
+ * @param id       The job's id.
+ * @return The form's address.
+ */
+export function auditExportFileAction( restRoot: string, id: string ): string {
+	return withSite(
+		`${ restRoot }${ REST_NAMESPACE }/audit/exports/${ id }/file`
+	);
 }

@@ -70,3 +70,22 @@ export interface AuditQuery {
 	until?: string;
 	search?: string;
 }
+
+/** Where a background export is (`/audit/exports/{id}`). */
+export type AuditExportState = 'running' | 'complete' | 'failed';
+
+/** A background export of the audit log (`POST /audit/exports`). */
+export interface AuditExportJob {
+	id: string;
+	state: AuditExportState;
+	/** Rows written so far. */
+	rows: number;
+	/** Rows the file will have, estimated; exact when complete. */
+	estimate: number | null;
+	/** How much of the log is read, from 0 to 1. */
+	progress: number;
+	/** The file's name once complete, with the period of its rows. */
+	filename: string | null;
+	/** The file's size in bytes once complete. */
+	size: number | null;
+}

@@ -1,0 +1,344 @@
+<?php
+/**
+ * Background exports of the audit log: a file written a few seconds at a time.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Audit;
+
+use AuthSentinel\Database\AtomicOption;
+use AuthSentinel\Database\JobLock;
+use AuthSentinel\Hooks;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Makes a CSV export of any size without a long request: a job is started with the filters
+ * (`POST /audit/exports`), and each step — the screen's poll (`GET /audit/exports/{id}`) or a
+ * WP-Cron event when the tab is closed — appends rows to the job's file for at most a few
+ * seconds, newest first, then records where it stopped: the id below which the next step goes
+ * on (a keyset position). The rows are those that existed when the job started.
+ *
+ * A step that dies half-way (a killed PHP process, a full disk) leaves the job as it was
+ * recorded before it: the next step cuts the file back to the size recorded with the position
+ * and writes from there, so no row is missing or written twice. One step at a time per job (a
+ * lock option, JobLock). The file is offered only once its last row is written (the job is
+ * `complete` and the file renamed from `.part` to `.csv`); it and the job are deleted a day
+ * after the job started, by a WP-Cron event and by the daily pruning.
+ *
+ * A job belongs to the user who started it: other users, administrators included, do not see it
+ * (they may start their own; the audit log is theirs to read anyway).
+ *
+ * @since 0.2.0
+ */
+class ExportJobs {
+
+	/**
+	 * Seconds a step writes at most.
+	 */
+	const BUDGET = 5.0;
+
+	/**
+	 * Seconds a job and its file are kept after it started.
+	 */
+	const KEEP = DAY_IN_SECONDS;
+
+	/**
+	 * The audit table.
+	 *
+	 * @var AuditRepository
+	 */
+	private $audit;
+
+	/**
+	 * The jobs and their files.
+	 *
+	 * @var ExportStore
+	 */
+	private $store;
+
+	/**
+	 * Creates the service.
+	 *
+	 * @param AuditRepository $audit The audit table.
+	 * @param ExportStore     $store The jobs and their files.
+	 */
+	public function __construct( AuditRepository $audit, ExportStore $store ) {
+		$this->audit = $audit;
+		$this->store = $store;
+	}
+
+	/**
+	 * Starts a job: records it, writes its file's header line and schedules its expiry.
+	 *
+	 * @param array<string, mixed> $filters The filters (as AuditRepository::find() takes them).
+	 * @param int                  $user    Who starts it.
+	 * @return array<string, mixed>|null The job; null when the uploads folder cannot be written.
+	 */
+	public function start( array $filters, int $user ): ?array {
+		$id          = bin2hex( random_bytes( 8 ) );
+		$now         = time();
+		$job         = array(
+			'id'      => $id,
+			'user'    => $user,
+			'site'    => get_current_blog_id(),
+			'filters' => $filters,
+			'state'   => 'running',
+			'created' => $now,
+			'top'     => $this->audit->max_id() + 1,
+			'next'    => 0,
+			'rows'    => 0,
+			'bytes'   => 0,
+			'newest'  => '',
+			'oldest'  => '',
+			'file'    => $id . '-' . bin2hex( random_bytes( 16 ) ),
+		);
+		$job['next'] = $job['top'];
+		$path        = $this->store->path( $job, false );
+		$header      = AuditCsv::header_line();
+		if ( '' === $path || strlen( $header ) !== file_put_contents( $path, $header ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions -- The job's own file.
+			return null;
+		}
+		$job['bytes'] = strlen( $header );
+		$this->store->put( $job );
+		wp_schedule_single_event( $now + self::KEEP, Hooks::EXPORT_EXPIRE, array( $id ) );
+		return $job;
+	}
+
+	/**
+	 * Returns a job of a user.
+	 *
+	 * @param string $id   The job's id.
+	 * @param int    $user The user asking.
+	 * @return array<string, mixed>|null Null when there is none, or it is another user's.
+	 */
+	public function find( string $id, int $user ): ?array {
+		$job = $this->store->get( $id );
+		if ( null === $job || (int) $job['user'] !== $user || get_current_blog_id() !== (int) $job['site'] ) {
+			return null;
+		}
+		if ( (int) $job['created'] + self::KEEP <= time() ) {
+			$this->store->delete( $job ); // Expired: as if the cron had been.
+			return null;
+		}
+		return $job;
+	}
+
+	/**
+	 * Writes the next rows of a running job for at most a time, unless another step is writing
+	 * them now (then the job is returned as it is).
+	 *
+	 * @param array<string, mixed> $job    The job.
+	 * @param float|null           $budget Seconds; null for the step's usual time (BUDGET, or
+	 *                                     the `auth_sentinel_export_step_seconds` filter's).
+	 * @return array<string, mixed> The job after the step.
+	 */
+	public function advance( array $job, ?float $budget = null ): array {
+		if ( 'running' !== $job['state'] ) {
+			return $job;
+		}
+		$budget = $budget ?? self::step_seconds();
+		$lock   = 'export_' . $job['id'];
+		$held   = JobLock::acquire( $lock, (int) ceil( $budget ) + 60 );
+		if ( null === $held ) {
+			return $job;
+		}
+		try {
+			$job = $this->store->get( (string) $job['id'] ) ?? $job; // As the last step left it.
+			if ( 'running' === $job['state'] ) {
+				$job = $this->step( $job, $budget );
+				$this->store->put( $job );
+			}
+		} finally {
+			AtomicOption::delete( JobLock::PREFIX . $lock, $held );
+		}
+		if ( 'running' === $job['state'] && ! wp_next_scheduled( Hooks::EXPORT_STEP, array( $job['id'] ) ) ) {
+			// For when no one polls: the next page load's WP-Cron goes on.
+			wp_schedule_single_event( time(), Hooks::EXPORT_STEP, array( $job['id'] ) );
+		}
+		return $job;
+	}
+
+	/**
+	 * Returns how long one step writes at most.
+	 *
+	 * @return float Seconds.
+	 */
+	public static function step_seconds(): float {
+		/**
+		 * Filters how long one step of a background export writes, in seconds (5 by default,
+		 * 20 at most): lower it behind a proxy that cuts requests sooner.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param float $seconds Seconds.
+		 */
+		return min( 20.0, max( 0.0, (float) apply_filters( 'auth_sentinel_export_step_seconds', self::BUDGET ) ) );
+	}
+
+	/**
+	 * Appends rows to the job's file for at most a time.
+	 *
+	 * @param array<string, mixed> $job    The job.
+	 * @param float                $budget Seconds.
+	 * @return array<string, mixed>
+	 */
+	private function step( array $job, float $budget ): array {
+		$until  = microtime( true ) + $budget;
+		$path   = $this->store->path( $job, false );
+		$handle = '' === $path ? false : fopen( $path, 'c+b' ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- Appended to in steps; WP_Filesystem cannot.
+		if ( false === $handle ) {
+			$job['state'] = 'failed';
+			return $job;
+		}
+		// What a step that died wrote after its last record is cut off.
+		ftruncate( $handle, max( 0, (int) $job['bytes'] ) );
+		fseek( $handle, (int) $job['bytes'] );
+		$csv  = new AuditCsv( $this->audit, (array) $job['filters'] );
+		$part = $csv->write_below(
+			static function ( string $chunk ) use ( $handle ): bool {
+				return strlen( $chunk ) === fwrite( $handle, $chunk ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- See above.
+			},
+			(int) $job['next'],
+			$until,
+			! empty( $job['walk'] ) // Too many matches to read by id: no need to ask again each step.
+		);
+		fflush( $handle );
+		$bytes = ftell( $handle );
+		fclose( $handle ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- See above.
+		if ( $part['stopped'] || false === $bytes ) {
+			$job['state'] = 'failed';
+			return $job;
+		}
+		$job['walk'] = $part['walked'];
+		if ( null !== $part['matching'] ) {
+			$job['total'] = $job['rows'] + $part['matching']; // Known exactly: a selective filter.
+		}
+		$job['rows']  += $part['rows'];
+		$job['bytes']  = $bytes;
+		$job['next']   = $part['next'];
+		$job['newest'] = '' === $job['newest'] ? $part['newest'] : $job['newest'];
+		$job['oldest'] = '' === $part['oldest'] ? $job['oldest'] : $part['oldest'];
+		if ( 0 === $part['next'] ) {
+			$job['state'] = rename( $path, $this->store->path( $job, true ) ) ? 'complete' : 'failed'; // phpcs:ignore WordPress.WP.AlternativeFunctions -- In the plugin's own folder.
+		}
+		return $job;
+	}
+
+	/**
+	 * Returns the finished file of a job, or null when it is not finished.
+	 *
+	 * @param array<string, mixed> $job The job.
+	 * @return string|null
+	 */
+	public function file( array $job ): ?string {
+		$path = $this->store->path( $job, true );
+		return 'complete' === $job['state'] && '' !== $path && is_file( $path ) ? $path : null;
+	}
+
+	/**
+	 * Deletes a job and its file.
+	 *
+	 * @param array<string, mixed> $job The job.
+	 * @return void
+	 */
+	public function delete( array $job ): void {
+		wp_clear_scheduled_hook( Hooks::EXPORT_STEP, array( $job['id'] ) );
+		wp_clear_scheduled_hook( Hooks::EXPORT_EXPIRE, array( $job['id'] ) );
+		$this->store->delete( $job );
+	}
+
+	/**
+	 * Names the finished file after the times of its rows: auth-sentinel-audit-<oldest>-to-<newest>.csv
+	 * (UTC), or after the filters' period when no row matched.
+	 *
+	 * @param array<string, mixed> $job The job.
+	 * @return string
+	 */
+	public static function filename( array $job ): string {
+		$filters = (array) $job['filters'];
+		$from    = '' !== $job['oldest'] ? $job['oldest'] : (string) ( $filters['since'] ?? '' );
+		$to      = '' !== $job['newest'] ? $job['newest'] : (string) ( $filters['until'] ?? gmdate( 'Y-m-d H:i:s', (int) $job['created'] ) );
+		$stamp   = static function ( string $time ): string {
+			$unix = strtotime( $time . ' UTC' );
+			return false === $unix ? 'start' : gmdate( 'Ymd-His', $unix );
+		};
+		return 'auth-sentinel-audit-' . ( '' === $from ? 'start' : $stamp( $from ) ) . '-to-' . $stamp( $to ) . '.csv';
+	}
+
+	/**
+	 * Tells how far a job is, from 0 to 1: its rows out of all it will have when a selective
+	 * filter told how many match; else the share of the log's ids it has read (rows match
+	 * unevenly, so this is the work done, not a count of rows).
+	 *
+	 * @param array<string, mixed> $job The job.
+	 * @return float
+	 */
+	public static function progress( array $job ): float {
+		if ( 'complete' === $job['state'] ) {
+			return 1.0;
+		}
+		if ( isset( $job['total'] ) ) {
+			return max( 0.0, min( 0.99, (int) $job['rows'] / max( 1, (int) $job['total'] ) ) );
+		}
+		$span = max( 1, (int) $job['top'] - 1 );
+		return max( 0.0, min( 0.99, ( (int) $job['top'] - (int) $job['next'] ) / $span ) );
+	}
+
+	/**
+	 * Goes on with a job on WP-Cron (no one polls it, the tab is closed).
+	 *
+	 * @param string $id The job's id.
+	 * @return void
+	 */
+	public function cron_step( $id ): void {
+		$job = $this->store->get( (string) $id );
+		if ( null !== $job && (int) $job['created'] + self::KEEP > time() ) {
+			$this->advance( $job );
+		}
+	}
+
+	/**
+	 * Deletes a job a day after it started (its single WP-Cron event).
+	 *
+	 * @param string $id The job's id.
+	 * @return void
+	 */
+	public function expire( $id ): void {
+		$job = $this->store->get( (string) $id );
+		if ( null !== $job ) {
+			$this->delete( $job );
+		}
+	}
+
+	/**
+	 * Deletes every job older than a day, and any file of the folder without a job (on the
+	 * daily pruning, in case an expiry event was lost).
+	 *
+	 * @return int Jobs deleted.
+	 */
+	public function clean(): int {
+		$deleted = 0;
+		foreach ( $this->store->files() as $id => $written ) {
+			$job = $this->store->get( (string) $id );
+			if ( null === $job ) {
+				$job = array(
+					'id'   => (string) $id,
+					'file' => '',
+				);
+				if ( $written + self::KEEP > time() ) {
+					continue; // Being started right now, perhaps.
+				}
+				foreach ( (array) glob( ExportStore::folder() . '/' . $id . '-*' ) as $orphan ) {
+					wp_delete_file( (string) $orphan );
+				}
+			} elseif ( (int) $job['created'] + self::KEEP > time() ) {
+				continue;
+			}
+			$this->delete( $job );
+			++$deleted;
+		}
+		return $deleted;
+	}
+}

@@ -1,0 +1,41 @@
+<?php
+/**
+ * Browser-test helper, run inside the site by tests/bin/wp-run.php: with
+ * AUTH_SENTINEL_EXPORT=seed, adds 8,000 audit rows marked `audit-export` in their user agent and
+ * makes background exports write 0.05 s a step (a must-use plugin), so that the screen shows
+ * several steps of progress; with AUTH_SENTINEL_EXPORT=remove, removes both. Prints the number
+ * of marked rows.
+ *
+ * @package AuthSentinel
+ */
+
+// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.WP.AlternativeFunctions -- Test data in the plugin's own table.
+global $wpdb;
+$auth_sentinel_audit = \AuthSentinel\Database\Schema::audit_table();
+$auth_sentinel_mark  = 'audit-export';
+$auth_sentinel_mu    = WP_CONTENT_DIR . '/mu-plugins/e2e-export-steps.php';
+
+if ( 'remove' === getenv( 'AUTH_SENTINEL_EXPORT' ) ) {
+	do {
+		$auth_sentinel_ids = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$auth_sentinel_audit} WHERE user_agent = %s LIMIT 5000", $auth_sentinel_mark ) ) );
+		if ( $auth_sentinel_ids ) {
+			$wpdb->query( "DELETE FROM {$auth_sentinel_audit} WHERE id IN (" . implode( ',', $auth_sentinel_ids ) . ')' );
+		}
+	} while ( $auth_sentinel_ids );
+	if ( file_exists( $auth_sentinel_mu ) ) {
+		unlink( $auth_sentinel_mu );
+	}
+} else {
+	$auth_sentinel_now = time();
+	$auth_sentinel_a   = array();
+	for ( $auth_sentinel_i = 0; $auth_sentinel_i < 1000; $auth_sentinel_i++ ) {
+		$auth_sentinel_a[] = $wpdb->prepare( '(%s, %s, %d, %d, %s, %s, %s)', gmdate( 'Y-m-d H:i:s', $auth_sentinel_now - 20 * DAY_IN_SECONDS + $auth_sentinel_i * 60 ), 'sign_in', 1, 1, '10.2.0.' . ( $auth_sentinel_i % 256 ), $auth_sentinel_mark, '{"method":"login_form"}' );
+	}
+	$auth_sentinel_columns = '(at, action, actor_id, target_user_id, ip, user_agent, details)';
+	$wpdb->query( "INSERT INTO {$auth_sentinel_audit} {$auth_sentinel_columns} VALUES " . implode( ',', $auth_sentinel_a ) );
+	for ( $auth_sentinel_round = 0; $auth_sentinel_round < 3; $auth_sentinel_round++ ) {
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$auth_sentinel_audit} {$auth_sentinel_columns} SELECT at, action, actor_id, target_user_id, ip, user_agent, details FROM {$auth_sentinel_audit} WHERE user_agent = %s", $auth_sentinel_mark ) );
+	}
+	file_put_contents( $auth_sentinel_mu, "<?php\nadd_filter( 'auth_sentinel_export_step_seconds', static function () { return 0.05; } );\n" );
+}
+echo (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$auth_sentinel_audit} WHERE user_agent = %s", $auth_sentinel_mark ) ), "\n";
