@@ -234,6 +234,9 @@ class AuditCsv extends \WP_REST_Response {
 		$narrow = ! empty( $this->filters['action'] ) || isset( $this->filters['actor'] ) || ! empty( $this->filters['user'] )
 			|| ! empty( $this->filters['since'] ) || ! empty( $this->filters['until'] ) || ! empty( $this->filters['search'] );
 		$narrow = $narrow && ! $walk;
+		// A search that most rows match is known from the newest rows, without the full-text index
+		// listing every match (see AuditRepository::matches_most()).
+		$narrow = $narrow && ! ( ! empty( $this->filters['search'] ) && $this->repository->matches_most( $this->filters ) );
 		$few    = $narrow ? $this->repository->ids( $this->filters, AuditRepository::FEW + 1, false ) : array();
 		if ( $narrow && count( $few ) <= AuditRepository::FEW ) {
 			// Only those not written yet.
