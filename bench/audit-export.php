@@ -27,7 +27,7 @@ $auth_sentinel_keep   = getenv( 'AUTH_SENTINEL_BENCH_KEEP' ) && (int) $wpdb->get
 if ( ! $auth_sentinel_keep ) {
 	$wpdb->query( "TRUNCATE TABLE {$auth_sentinel_table}" );
 	// A seed of 1,000 rows with the plugin's actions in realistic proportions and details.
-	$auth_sentinel_seed = array(
+	$auth_sentinel_seed   = array(
 		'sign_in'                 => 420,
 		'sign_out'                => 150,
 		'session_created'         => 200,
@@ -182,14 +182,22 @@ $auth_sentinel_week  = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - 7 * DAY_IN
 $auth_sentinel_month = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - 30 * DAY_IN_SECONDS );
 $auth_sentinel_list  = "| request | rows matching | median of 5 |\n|---|---|---|\n";
 foreach ( array(
-	'`GET /audit` (first page, total count)'   => array(),
-	'`GET /audit?page=500`'                    => array( 'page' => 500 ),
-	'`GET /audit?action=session_revoked`'      => array( 'action' => 'session_revoked' ),
-	'`GET /audit?action=secrets_changed`'      => array( 'action' => 'secrets_changed' ),
-	'`GET /audit?user=4242`'                   => array( 'user' => 4242 ),
-	'`GET /audit?actor=0` (the system)'        => array( 'actor' => 0 ),
-	'`GET /audit?since=` (7 days)'             => array( 'since' => $auth_sentinel_week ),
-	'`GET /audit?search=10.0.42.7` (free text)' => array( 'search' => '10.0.42.7' ),
+	'`GET /audit` (first page, total count)'             => array(),
+	'`GET /audit?page=500`'                              => array( 'page' => 500 ),
+	'`GET /audit?action=session_revoked`'                => array( 'action' => 'session_revoked' ),
+	'`GET /audit?action=secrets_changed`'                => array( 'action' => 'secrets_changed' ),
+	'`GET /audit?user=4242`'                             => array( 'user' => 4242 ),
+	'`GET /audit?actor=0` (the system)'                  => array( 'actor' => 0 ),
+	'`GET /audit?since=` (7 days)'                       => array( 'since' => $auth_sentinel_week ),
+	'`GET /audit?search=10.0.42.7` (an address)'         => array( 'search' => '10.0.42.7' ),
+	'`GET /audit?search=10.0.42` (an address\'s start)'  => array( 'search' => '10.0.42' ),
+	'`GET /audit?search=xmlrpc` (a word of the details)' => array( 'search' => 'xmlrpc' ),
+	'`GET /audit?search=till 7` (two words of the details)' => array( 'search' => 'till 7' ),
+	'`GET /audit?search=WCPOS` (a word of a quarter of the rows)' => array( 'search' => 'WCPOS' ),
+	'`GET /audit?search=WCPOS&page=500`'                 => array(
+		'search' => 'WCPOS',
+		'page'   => 500,
+	),
 ) as $auth_sentinel_label => $auth_sentinel_params ) {
 	list( $auth_sentinel_ms, $auth_sentinel_total ) = auth_sentinel_bench_time( '/auth-sentinel/v1/audit', $auth_sentinel_params );
 	$auth_sentinel_list                            .= sprintf( "| %s | %s | %.0f ms |\n", $auth_sentinel_label, number_format( $auth_sentinel_total ), $auth_sentinel_ms );
@@ -199,11 +207,11 @@ echo $auth_sentinel_list, "\n";
 // The export, written to a sink that only counts: what the server does minus the network.
 $auth_sentinel_export = "| export | rows | file | time | rows/s | PHP CPU | peak memory above the request's |\n|---|---|---|---|---|---|---|\n";
 foreach ( array(
-	'`?format=csv` (everything)'                    => array(),
-	'`?format=csv&since=` (30 days)'                => array( 'since' => $auth_sentinel_month ),
-	'`?format=csv&user=4242`'                       => array( 'user' => 4242 ),
-	'`?format=csv&action=secrets_changed` (rare)'   => array( 'action' => 'secrets_changed' ),
-	'`?format=csv&search=WCPOS` (free text)'        => array( 'search' => 'WCPOS' ),
+	'`?format=csv` (everything)'                  => array(),
+	'`?format=csv&since=` (30 days)'              => array( 'since' => $auth_sentinel_month ),
+	'`?format=csv&user=4242`'                     => array( 'user' => 4242 ),
+	'`?format=csv&action=secrets_changed` (rare)' => array( 'action' => 'secrets_changed' ),
+	'`?format=csv&search=WCPOS` (free text)'      => array( 'search' => 'WCPOS' ),
 ) as $auth_sentinel_label => $auth_sentinel_params ) {
 	$auth_sentinel_request = new WP_REST_Request( 'GET', '/auth-sentinel/v1/audit' );
 	foreach ( array( 'format' => 'csv' ) + $auth_sentinel_params as $auth_sentinel_key => $auth_sentinel_value ) {
@@ -219,20 +227,20 @@ foreach ( array(
 	if ( function_exists( 'memory_reset_peak_usage' ) ) {
 		memory_reset_peak_usage();
 	}
-	$auth_sentinel_bytes = 0;
-	$auth_sentinel_high  = $auth_sentinel_base;
-	$auth_sentinel_start = microtime( true );
-	$auth_sentinel_cpu   = auth_sentinel_bench_cpu();
-	$auth_sentinel_n     = $auth_sentinel_csv->write(
+	$auth_sentinel_bytes   = 0;
+	$auth_sentinel_high    = $auth_sentinel_base;
+	$auth_sentinel_start   = microtime( true );
+	$auth_sentinel_cpu     = auth_sentinel_bench_cpu();
+	$auth_sentinel_n       = $auth_sentinel_csv->write(
 		static function ( string $chunk ) use ( &$auth_sentinel_bytes, &$auth_sentinel_high ): bool {
 			$auth_sentinel_bytes += strlen( $chunk );
 			$auth_sentinel_high   = max( $auth_sentinel_high, memory_get_usage() );
 			return true;
 		}
 	);
-	$auth_sentinel_secs  = microtime( true ) - $auth_sentinel_start;
-	$auth_sentinel_cpu   = auth_sentinel_bench_cpu() - $auth_sentinel_cpu;
-	$auth_sentinel_peak  = function_exists( 'memory_reset_peak_usage' ) ? memory_get_peak_usage() : $auth_sentinel_high;
+	$auth_sentinel_secs    = microtime( true ) - $auth_sentinel_start;
+	$auth_sentinel_cpu     = auth_sentinel_bench_cpu() - $auth_sentinel_cpu;
+	$auth_sentinel_peak    = function_exists( 'memory_reset_peak_usage' ) ? memory_get_peak_usage() : $auth_sentinel_high;
 	$auth_sentinel_export .= sprintf(
 		"| %s | %s | %.1f MB | %.1f s | %s | %.1f s | %.1f MB |\n",
 		$auth_sentinel_label,

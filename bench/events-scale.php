@@ -118,7 +118,7 @@ foreach ( array(
 		'interval' => 'day',
 		'search'   => 'sunmios',
 	),
-	'/events/stats?interval=day&source=token (30 days, filtered: failures table)' => array(
+	'/events/stats?interval=day&source=token (30 days, the rollup\'s slice)' => array(
 		'_route'   => '/auth-sentinel/v1/events/stats',
 		'interval' => 'day',
 		'source'   => 'token',
@@ -127,7 +127,7 @@ foreach ( array(
 	$auth_sentinel_route = '/auth-sentinel/v1' . ( isset( $auth_sentinel_params['_route'] ) ? '/events/stats' : '/events' );
 	unset( $auth_sentinel_params['_route'] );
 	$auth_sentinel_times = array();
-	$auth_sentinel_runs  = isset( $auth_sentinel_params['source'] ) ? 3 : 7; // The slow fallback: three runs.
+	$auth_sentinel_runs  = 7;
 	for ( $auth_sentinel_i = 0; $auth_sentinel_i < $auth_sentinel_runs; $auth_sentinel_i++ ) {
 		$auth_sentinel_request = new WP_REST_Request( 'GET', $auth_sentinel_route );
 		foreach ( $auth_sentinel_params as $auth_sentinel_key => $auth_sentinel_value ) {
