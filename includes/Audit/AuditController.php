@@ -9,6 +9,7 @@ namespace AuthSentinel\Audit;
 
 use AuthSentinel\Rest\Controller;
 use AuthSentinel\Rest\Dates;
+use AuthSentinel\Vocabulary\AuditAction;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -148,7 +149,7 @@ class AuditController extends Controller {
 				)
 			);
 			$filters['actions']  = array();
-			foreach ( AuditSummary::labels() as $action => $label ) {
+			foreach ( AuditAction::labels() as $action => $label ) {
 				if ( false !== mb_stripos( $label, $search ) || false !== stripos( $action, $search ) ) {
 					$filters['actions'][] = $action;
 				}
@@ -242,7 +243,7 @@ class AuditController extends Controller {
 				'action' => array(
 					'description' => __( 'Only rows of this action.', 'auth-sentinel' ),
 					'type'        => 'string',
-					'enum'        => AuditSummary::ACTIONS,
+					'enum'        => AuditAction::VALUES,
 				),
 				'actor'  => array(
 					'description' => __( 'Only rows of what this user did; 0 for the system.', 'auth-sentinel' ),

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Audit;
 
 use AuthSentinel\Settings\Settings;
+use AuthSentinel\Vocabulary\AuditAction;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -21,60 +22,14 @@ defined( 'ABSPATH' ) || exit;
 class AuditSummary {
 
 	/**
-	 * The actions the plugin writes, in the order the filter lists them.
-	 */
-	const ACTIONS = array(
-		'sign_in',
-		'sign_out',
-		'session_created',
-		'session_revoked',
-		'user_sessions_revoked',
-		'all_sessions_revoked',
-		'reauth_failed',
-		'app_password_created',
-		'app_password_first_used',
-		'app_password_revoked',
-		'password_changed',
-		'email_changed',
-		'role_changed',
-		'secrets_changed',
-		'settings_changed',
-	);
-
-	/**
-	 * Returns the name of every known action.
-	 *
-	 * @return array<string, string> Action => translated name.
-	 */
-	public static function labels(): array {
-		return array(
-			'sign_in'                 => __( 'Sign-in', 'auth-sentinel' ),
-			'sign_out'                => __( 'Sign-out', 'auth-sentinel' ),
-			'session_created'         => __( 'Session started', 'auth-sentinel' ),
-			'session_revoked'         => __( 'Session revoked', 'auth-sentinel' ),
-			'user_sessions_revoked'   => __( 'All of a user’s sessions revoked', 'auth-sentinel' ),
-			'all_sessions_revoked'    => __( 'Everyone’s sessions revoked', 'auth-sentinel' ),
-			'reauth_failed'           => __( 'Wrong password to confirm a revocation', 'auth-sentinel' ),
-			'app_password_created'    => __( 'Application password created', 'auth-sentinel' ),
-			'app_password_first_used' => __( 'Application password first used', 'auth-sentinel' ),
-			'app_password_revoked'    => __( 'Application password revoked', 'auth-sentinel' ),
-			'password_changed'        => __( 'Password changed', 'auth-sentinel' ),
-			'email_changed'           => __( 'Email address changed', 'auth-sentinel' ),
-			'role_changed'            => __( 'Role changed', 'auth-sentinel' ),
-			'secrets_changed'         => __( 'Secret keys changed', 'auth-sentinel' ),
-			'settings_changed'        => __( 'Settings changed', 'auth-sentinel' ),
-		);
-	}
-
-	/**
-	 * Returns the name of one action; an unknown one is shown as written.
+	 * Returns the name of one action (AuditAction's, as the Audit screen shows it); an unknown one
+	 * is shown as written.
 	 *
 	 * @param string $action The action.
 	 * @return string
 	 */
 	public static function label( string $action ): string {
-		$labels = self::labels();
-		return $labels[ $action ] ?? $action;
+		return AuditAction::labels()[ $action ] ?? $action;
 	}
 
 	/**

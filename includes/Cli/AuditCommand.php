@@ -9,7 +9,7 @@ namespace AuthSentinel\Cli;
 
 use AuthSentinel\Audit\AuditCsv;
 use AuthSentinel\Audit\AuditRepository;
-use AuthSentinel\Audit\AuditSummary;
+use AuthSentinel\Vocabulary\AuditAction;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -125,7 +125,7 @@ class AuditCommand extends Command {
 	public function export( $args, $assoc_args ): void {
 		self::refuse_local_user( 'audit rows' );
 		$filters = array(
-			'action' => self::one_of( $assoc_args, 'action', AuditSummary::ACTIONS ),
+			'action' => self::one_of( $assoc_args, 'action', AuditAction::VALUES ),
 			'actor'  => self::actor( $assoc_args ),
 			'user'   => self::account( $assoc_args ),
 			'since'  => self::time( $assoc_args, 'since' ),

@@ -8,7 +8,6 @@
 
 namespace AuthSentinel\Tests;
 
-
 require_once __DIR__ . '/FixtureTrait.php';
 require_once ABSPATH . 'wp-admin/includes/user.php'; // wp_delete_user().
 

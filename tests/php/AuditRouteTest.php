@@ -9,6 +9,7 @@ namespace AuthSentinel\Tests;
 
 use AuthSentinel\Audit\AuditSummary;
 use AuthSentinel\Plugin;
+use AuthSentinel\Vocabulary\AuditAction;
 
 /**
  * GET /auth-sentinel/v1/audit, the sign-in trail and retention.
@@ -98,7 +99,7 @@ class AuditRouteTest extends TestCase {
 	public function test_route_is_documented(): void {
 		$options = $this->http( 'OPTIONS', '/wp-json/auth-sentinel/v1/audit', array( 'as' => 'admin' ) )['json'];
 		$args    = $options['endpoints'][0]['args'];
-		$this->assertSame( AuditSummary::ACTIONS, $args['action']['enum'] );
+		$this->assertSame( AuditAction::VALUES, $args['action']['enum'] );
 		$this->assertSame( array( 'json', 'csv' ), $args['format']['enum'] );
 		$this->assertSame( 100, $args['per_page']['maximum'] );
 		$this->assertSame( 0, $args['actor']['minimum'] );
@@ -364,8 +365,8 @@ class AuditRouteTest extends TestCase {
 			);
 			$this->assertSame( $expected, AuditSummary::of( $row, $users ), $action );
 		}
-		$labels = AuditSummary::labels();
-		$this->assertSame( AuditSummary::ACTIONS, array_keys( $labels ), 'one name per action' );
+		$labels = AuditAction::labels();
+		$this->assertSame( AuditAction::VALUES, array_keys( $labels ), 'one name per action' );
 	}
 
 	/**
