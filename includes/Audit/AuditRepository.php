@@ -125,22 +125,8 @@ class AuditRepository {
 			$broad = true; // More than FEW: walking the time index meets them quickly, counting would not.
 		}
 
-		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; the WHERE is built from placeholders.
-		$count = $broad ? array(
-			'total' => BoundedCount::LIMIT,
-			'more'  => true,
-		) : BoundedCount::count( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC' );
-		$rows  = $count['total'] > $offset || $count['more'] ? $wpdb->get_results(
-			$wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY at DESC, id DESC LIMIT %d OFFSET %d", array_merge( $args, array( $per_page, $offset ) ) ),
-			ARRAY_A
-		) : array();
-		// phpcs:enable
-
-		return array(
-			'rows'  => (array) $rows,
-			'total' => $count['total'],
-			'more'  => $count['more'],
-		);
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; the WHERE is built from placeholders.
+		return BoundedCount::page( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC', $per_page, $offset, $broad );
 	}
 
 	/**

@@ -61,6 +61,30 @@ final class BoundedCount {
 	}
 
 	/**
+	 * Reads one page of a listing and its bounded total: the count walks the listing's own index,
+	 * and a page past the end is not read. When more than LIMIT are known to match already (a
+	 * broad search), the count is not asked.
+	 *
+	 * @param string $from_where A prepared `{table} WHERE …`.
+	 * @param string $order      The listing's `ORDER BY …`.
+	 * @param int    $per_page   Rows per page.
+	 * @param int    $offset     Rows before the page.
+	 * @param bool   $more       Whether more than LIMIT are known to match.
+	 * @return array{rows: array<int, array<string, mixed>>, total: int, more: bool}
+	 */
+	public static function page( string $from_where, string $order, int $per_page, int $offset, bool $more = false ): array {
+		global $wpdb;
+		$count = $more ? self::result( self::LIMIT + 1 ) : self::count( $from_where, $order );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; integers.
+		$rows = $count['total'] > $offset || $count['more'] ? $wpdb->get_results( "SELECT * FROM {$from_where} {$order} LIMIT " . (int) $per_page . ' OFFSET ' . (int) $offset, ARRAY_A ) : array();
+		return array(
+			'rows'  => is_array( $rows ) ? $rows : array(),
+			'total' => $count['total'],
+			'more'  => $count['more'],
+		);
+	}
+
+	/**
 	 * Rows read to tell a search that matches most rows (see beyond()).
 	 */
 	const PROBE = 2000;
