@@ -1,6 +1,6 @@
 <?php
 /**
- * REST routes of sessions: list, revoke one, revoke a user's, revoke everyone's.
+ * REST routes of sessions: list, read one, revoke one.
  *
  * @package AuthSentinel
  */
@@ -15,8 +15,10 @@ use AuthSentinel\Rest\Permissions;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `GET /sessions`, `GET|DELETE /sessions/{id}`, `GET|DELETE /users/{id}/sessions`,
- * `POST /sessions/revoke-all`.
+ * `GET /sessions` and `GET|DELETE /sessions/{id}`, with what the other sessions routes share:
+ * who may see or revoke whose session on a network, and how a session is shaped
+ * (`SessionSchema` declares it). `UserSessionsController` adds `GET|DELETE /users/{id}/sessions`;
+ * "revoke everyone" is `RevokeAllController`'s.
  *
  * @since 0.1.0
  */
@@ -44,26 +46,17 @@ class SessionsController extends Controller {
 	private $fingerprints;
 
 	/**
-	 * The password re-entry of "revoke everyone".
-	 *
-	 * @var Reauthentication
-	 */
-	private $reauth;
-
-	/**
 	 * Creates the controller.
 	 *
-	 * @param SessionIndex           $index   The index.
-	 * @param Revoker                $revoker The revoker.
+	 * @param SessionIndex           $index        The index.
+	 * @param Revoker                $revoker      The revoker.
 	 * @param CredentialFingerprints $fingerprints The fingerprints.
-	 * @param Reauthentication       $reauth  The password re-entry.
 	 */
-	public function __construct( SessionIndex $index, Revoker $revoker, CredentialFingerprints $fingerprints, Reauthentication $reauth ) {
+	public function __construct( SessionIndex $index, Revoker $revoker, CredentialFingerprints $fingerprints ) {
 		parent::__construct( 'sessions' );
 		$this->index        = $index;
 		$this->revoker      = $revoker;
 		$this->fingerprints = $fingerprints;
-		$this->reauth       = $reauth;
 	}
 
 	/**
@@ -95,37 +88,6 @@ class SessionsController extends Controller {
 					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/sessions/revoke-all',
-			array(
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'revoke_all' ),
-					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
-					'args'                => array(
-						'password'              => array(
-							'description' => __( 'Your own password, to confirm.', 'auth-sentinel' ),
-							'type'        => 'string',
-							'required'    => true,
-							'minLength'   => 1,
-							'maxLength'   => 4096,
-						),
-						'application_passwords' => array(
-							'description' => __( 'Also revoke everyone’s application passwords.', 'auth-sentinel' ),
-							'type'        => 'boolean',
-							'default'     => true,
-						),
-						'site'                  => array(
-							'description' => __( 'On a network: only the members of this site (network administrators; 0 or absent is every user of the network). A site administrator always revokes only their own site’s members.', 'auth-sentinel' ),
-							'type'        => 'integer',
-							'minimum'     => 0,
-							'default'     => 0,
-						),
-					),
-				),
 			)
 		);
 	}
@@ -290,41 +252,6 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * Revokes everyone's credentials but the caller's current session, after checking the
-	 * caller's password.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return \WP_REST_Response|\WP_Error
-	 */
-	public function revoke_all( $request ) {
-		$user   = wp_get_current_user();
-		$reauth = $this->reauth;
-		$wait   = $reauth->locked_for( (int) $user->ID );
-		if ( $wait > 0 ) {
-			$error = new \WP_Error( 'auth_sentinel_too_many_attempts', __( 'Too many wrong passwords. Nothing was revoked. Try again later.', 'auth-sentinel' ), array( 'status' => 429 ) );
-			$error->add_data( array( 'retry_after' => $wait ), 'auth_sentinel_too_many_attempts' );
-			return $error;
-		}
-		if ( ! $reauth->check( $user, (string) $request['password'] ) ) {
-			return new \WP_Error( 'auth_sentinel_incorrect_password', __( 'The password you entered is not your password. Nothing was revoked.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		// On a network: a network administrator revokes one site's members with `site`, else the
-		// whole network; a site administrator their own site's members, what was created there.
-		$site = is_multisite() ? ( is_super_admin() ? (int) $request['site'] : get_current_blog_id() ) : 0;
-		try {
-			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'], $site, is_super_admin() );
-		} catch ( \RuntimeException $e ) {
-			return self::failed( $e );
-		}
-		$answer = array(
-			'revoked'    => $done['revoked'],
-			'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
-			'scope'      => ! is_multisite() ? 'site' : ( $site > 0 ? 'site_members' : 'network' ),
-		);
-		return rest_ensure_response( $answer );
-	}
-
-	/**
 	 * Shapes one session.
 	 *
 	 * @param array<string, mixed> $row     The index row.
@@ -385,130 +312,23 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * Declares the query parameters.
+	 * Declares the query parameters (SessionSchema).
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params() {
-		$params                        = parent::get_collection_params();
-		$params['per_page']['maximum'] = 100;
-		unset( $params['context'] );
-		return array_merge(
-			$params,
-			array(
-				'user'    => array(
-					'description' => __( 'Only this user’s sessions.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-				),
-				'site'    => array(
-					'description' => __( 'On a network: only members of this site (network administrators; others always see their own site).', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 0,
-					'default'     => 0,
-				),
-				'type'    => array(
-					'description' => __( 'Only this kind of credential.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => SessionIndex::TYPES,
-				),
-				'status'  => array(
-					'description' => __( 'Live sessions (default), ended ones, or all.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'active', 'ended', 'all' ),
-					'default'     => 'active',
-				),
-				'orderby' => array(
-					'description' => __( 'Sort by.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'last_seen', 'created', 'expires' ),
-					'default'     => 'last_seen',
-				),
-				'order'   => array(
-					'description' => __( 'Sort direction.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'asc', 'desc' ),
-					'default'     => 'desc',
-				),
-			)
-		);
+		return SessionSchema::collection_params( parent::get_collection_params() );
 	}
 
 	/**
-	 * Describes a session.
+	 * Describes a session (SessionSchema).
 	 *
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
+		if ( ! $this->schema ) {
+			$this->schema = SessionSchema::item();
 		}
-		$date         = array(
-			'type'   => array( 'string', 'null' ),
-			'format' => 'date-time',
-		);
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'auth-sentinel-session',
-			'type'       => 'object',
-			'properties' => array(
-				'id'           => array(
-					'description' => __( 'Session id.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'type'         => array(
-					'description' => __( 'Kind: browser session, application password, WCPOS session or token.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => SessionIndex::TYPES,
-				),
-				'user_id'      => array(
-					'description' => __( 'Owner.', 'auth-sentinel' ),
-					'type'        => 'integer',
-				),
-				'user'         => array(
-					'description' => __( 'Owner’s login, name and roles; null if the user is gone.', 'auth-sentinel' ),
-					'type'        => array( 'object', 'null' ),
-				),
-				'created'      => array( 'description' => __( 'When it was created (UTC).', 'auth-sentinel' ) ) + $date,
-				'expires'      => array( 'description' => __( 'When it expires (UTC); null if it does not.', 'auth-sentinel' ) ) + $date,
-				'last_seen'    => array( 'description' => __( 'Last use known (UTC); null if never used.', 'auth-sentinel' ) ) + $date,
-				'ip'           => array(
-					'description' => __( 'Address of its last known use.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'user_agent'   => array(
-					'description' => __( 'User agent.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'client'       => array(
-					'description' => __( 'Readable browser or app name.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'label'        => array(
-					'description' => __( 'Application password name or token plugin.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'current'      => array(
-					'description' => __( 'Whether it is the caller’s own current session.', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'status'       => array(
-					'description' => __( 'active, revoked or ended.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'active', 'revoked', 'ended' ),
-				),
-				'ended_at'     => array( 'description' => __( 'When it ended (UTC).', 'auth-sentinel' ) ) + $date,
-				'ended_by'     => array(
-					'description' => __( 'Who ended it; 0 for the system.', 'auth-sentinel' ),
-					'type'        => 'integer',
-				),
-				'ended_reason' => array(
-					'description' => __( 'Why it ended.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-			),
-		);
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 
@@ -531,12 +351,13 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * The 500 of a revocation storage did not confirm, with what was and was not ended.
+	 * The 500 of a revocation storage did not confirm, with what was and was not ended (every
+	 * revoking route answers it).
 	 *
 	 * @param \RuntimeException $e Why.
 	 * @return \WP_Error
 	 */
-	protected static function failed( \RuntimeException $e ): \WP_Error {
+	public static function failed( \RuntimeException $e ): \WP_Error {
 		$data = array( 'status' => 500 );
 		if ( $e instanceof RevocationFailed ) {
 			$data['revoked']     = $e->ended;
