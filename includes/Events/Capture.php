@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Http\Request;
+use AuthSentinel\Http\Credentials;
 use AuthSentinel\Secrets\QuickCheck;
 
 defined( 'ABSPATH' ) || exit;
@@ -215,14 +215,14 @@ class Capture {
 	 * @return void
 	 */
 	public function application_password_failed( $error ): void {
-		if ( ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) || null === Request::current()->basic() ) {
+		if ( ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) || null === Credentials::current()->basic() ) {
 			// XML-RPC, and a token plugin's sign-in route that calls wp_authenticate() (core then
 			// tries the password as an application password too): wp_login_failed records it once.
 			return;
 		}
 		$this->guarded(
 			function () use ( $error ) {
-				$basic = Request::current()->basic();
+				$basic = Credentials::current()->basic();
 				$login = null === $basic ? '' : $basic[0];
 				$code  = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
 				return $this->passwords->failure( 'application_password', $code, $login );

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Http\Request;
+use AuthSentinel\Http\Credentials;
 use AuthSentinel\Http\Text;
 use AuthSentinel\Secrets\Fingerprinter;
 
@@ -88,7 +88,7 @@ final class PasswordFailures {
 			$failure->cause = 'unknown';
 		}
 		// An application password that was revoked is recognised by the fingerprint of its secret.
-		$basic = 'application_password' === $source && 'incorrect_password' === $code ? Request::current()->basic() : null;
+		$basic = 'application_password' === $source && 'incorrect_password' === $code ? Credentials::current()->basic() : null;
 		if ( null !== $basic && '' !== $basic[1] ) {
 			$ended = $this->cookies->ended()->app_password( $this->fingerprinter->app_password_secret( $basic[1] ) );
 			if ( is_array( $ended ) ) {

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Http\Request;
+use AuthSentinel\Http\Credentials;
 use AuthSentinel\Secrets\Fingerprinter;
 
 defined( 'ABSPATH' ) || exit;
@@ -76,10 +76,10 @@ final class RestFailures {
 	 */
 	public function failure( string $code, array $data, int $status, string $route = '' ): ?Failure {
 		if ( 'rest_cookie_invalid_nonce' === $code ) {
-			return $this->nonces->diagnose( Request::current()->nonce() );
+			return $this->nonces->diagnose( Credentials::current()->nonce() );
 		}
 
-		$request       = Request::current();
+		$request       = Credentials::current();
 		$authorization = $request->authorization();
 		$cookie        = $request->refresh_cookie();
 		if ( null !== $cookie && 0 === strpos( $code, 'jwt_auth_' ) && false !== strpos( $code, 'refresh' ) ) {
