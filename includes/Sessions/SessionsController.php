@@ -15,10 +15,10 @@ use AuthSentinel\Rest\Permissions;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `GET /sessions` and `GET|DELETE /sessions/{id}`, with what the other sessions routes share:
- * who may see or revoke whose session on a network, and how a session is shaped
- * (`SessionSchema` declares it). `UserSessionsController` adds `GET|DELETE /users/{id}/sessions`;
- * "revoke everyone" is `RevokeAllController`'s.
+ * `GET /sessions` and `GET|DELETE /sessions/{id}`, and how a session is shaped (`SessionSchema`
+ * declares it); on a network, `SessionAccess` says who may see or revoke whose sessions.
+ * `UserSessionsController` adds `GET|DELETE /users/{id}/sessions`; "revoke everyone" is
+ * `RevokeAllController`'s.
  *
  * @since 0.1.0
  */
@@ -102,44 +102,6 @@ class SessionsController extends Controller {
 		return Permissions::check();
 	}
 
-	/**
-	 * Tells whether the caller is a site administrator of a network (not a network administrator).
-	 *
-	 * @return bool
-	 */
-	protected static function site_administrator(): bool {
-		return is_multisite() && ! is_super_admin();
-	}
-
-	/**
-	 * Refuses a session of another site, or of someone the caller may not touch, to a site
-	 * administrator of a network.
-	 *
-	 * @param array<string, mixed> $row The session's index row.
-	 * @return true|\WP_Error
-	 */
-	protected function may_touch_row( array $row ) {
-		if ( self::site_administrator() && get_current_blog_id() !== (int) $row['site_id'] ) {
-			return new \WP_Error( 'auth_sentinel_forbidden', __( 'This session was created on another site of the network: only a network administrator can see or revoke it.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		return $this->may_touch( (int) $row['user_id'] );
-	}
-
-	/**
-	 * Refuses to touch a super admin's credentials on behalf of a site administrator.
-	 *
-	 * @param int $user_id The credential's owner.
-	 * @return true|\WP_Error
-	 */
-	protected function may_touch( int $user_id ) {
-		if ( is_multisite() && is_super_admin( $user_id ) && ! is_super_admin() ) {
-			return new \WP_Error( 'auth_sentinel_forbidden', __( 'Only a network administrator can revoke a network administrator’s sessions.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		if ( is_multisite() && ! is_super_admin() && ! is_user_member_of_blog( $user_id, get_current_blog_id() ) ) {
-			return new \WP_Error( 'auth_sentinel_forbidden', __( 'This user is not a member of this site.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		return true;
-	}
 
 	/**
 	 * Lists sessions.
@@ -150,10 +112,10 @@ class SessionsController extends Controller {
 	public function get_items( $request ) {
 		$args = array(
 			'user'          => (int) $request['user'],
-			'site'          => self::site_scope( $request ),
+			'site'          => SessionAccess::site_scope( $request ),
 			// A site administrator never sees a network administrator's sessions, nor what was
 			// created on another site.
-			'exclude_users' => is_multisite() && ! is_super_admin() ? self::super_admin_ids() : array(),
+			'exclude_users' => is_multisite() && ! is_super_admin() ? SessionAccess::super_admin_ids() : array(),
 			'type'          => (string) $request['type'],
 			'status'        => (string) $request['status'],
 			'search'        => (string) $request['search'],
@@ -162,7 +124,7 @@ class SessionsController extends Controller {
 			'page'          => (int) $request['page'],
 			'per_page'      => (int) $request['per_page'],
 		);
-		if ( self::site_administrator() ) {
+		if ( SessionAccess::site_administrator() ) {
 			$args['created_on'] = get_current_blog_id();
 		}
 		$result   = $this->index->query( $args );
@@ -177,35 +139,6 @@ class SessionsController extends Controller {
 		return self::paging_headers( rest_ensure_response( $items ), $result, $args['per_page'] );
 	}
 
-	/**
-	 * Returns the site whose members a request may see: on a network, a site administrator sees
-	 * only their own site's users; a network administrator all, or one site with `site`.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return int 0 for every user.
-	 */
-	public static function site_scope( $request ): int {
-		if ( ! is_multisite() ) {
-			return 0;
-		}
-		return is_super_admin() ? (int) $request['site'] : get_current_blog_id();
-	}
-
-	/**
-	 * Returns the network administrators' user ids.
-	 *
-	 * @return int[]
-	 */
-	private static function super_admin_ids(): array {
-		$ids = array();
-		foreach ( get_super_admins() as $login ) {
-			$user = get_user_by( 'login', $login );
-			if ( $user ) {
-				$ids[] = (int) $user->ID;
-			}
-		}
-		return $ids;
-	}
 
 	/**
 	 * Returns one session.
@@ -218,7 +151,7 @@ class SessionsController extends Controller {
 		if ( ! $row ) {
 			return self::not_found();
 		}
-		$allowed = $this->may_touch_row( $row );
+		$allowed = SessionAccess::may_touch_row( $row );
 		return true === $allowed ? $this->prepare_item_for_response( $row, $request ) : $allowed;
 	}
 
@@ -233,7 +166,7 @@ class SessionsController extends Controller {
 		if ( ! $row || 'active' !== $row['status'] ) {
 			return self::not_found();
 		}
-		$allowed = $this->may_touch_row( $row );
+		$allowed = SessionAccess::may_touch_row( $row );
 		if ( true !== $allowed ) {
 			return $allowed;
 		}
