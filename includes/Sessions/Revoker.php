@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Decides what a revocation ends and in which order: one credential, every credential of a user,
- * everyone's (a site's members: `SiteMembersRevocation`). It refuses stateless tokens (deny list,
+ * everyone's (`EveryoneRevocation`; a site's members: `SiteMembersRevocation`). It refuses stateless tokens (deny list,
  * not-before times), ends what is stored (`CredentialStorage`: core's session meta, application
  * passwords, WCPOS's session meta; the token plugins' refresh credentials through
  * `IssuerSessions`), ends the index rows and writes the audit trail.
@@ -352,86 +352,8 @@ class Revoker {
 		}
 		$keep_cookie = CredentialFingerprints::current_verifier();
 		$keep_app    = self::current_app_password();
-		$keep        = $this->kept( $keep_cookie, $keep_app );
-		$counts      = $this->index->count_by_type( array(), $keep );
-		if ( ! $application_passwords ) {
-			unset( $counts['app_password'] );
-		}
-		$steps = new RevocationSteps( $counts );
-
-		$not_before = $this->context->during(
-			'revoke_all',
-			$by,
-			$keep,
-			function () use ( $steps, $by, $keep_cookie, $keep_app, $keep, $application_passwords ) {
-				$at    = $steps->run(
-					'token',
-					function () use ( $by ) {
-						return $this->revocations->site_not_before( $by, is_multisite() );
-					}
-				);
-				$store = new SessionStore();
-				$steps->run(
-					'wcpos',
-					function () use ( $store, $by ) {
-						$store->delete_everyones( \AuthSentinel\Guards::WCPOS_META, $by );
-					}
-				);
-				$steps->run(
-					'refresh',
-					function () use ( $by ) {
-						return $this->issuers->end_all( $by );
-					}
-				);
-				$steps->run(
-					'cookie',
-					function () use ( $store, $by, $keep_cookie ) {
-						$store->delete_everyones( 'session_tokens', $by );
-						// The caller's other sessions go through core's storage; the current one stays.
-						$mine = SessionTokens::stored( $by );
-						if ( ! SessionTokens::store( $by, '' !== $keep_cookie && isset( $mine[ $keep_cookie ] ) ? array( $keep_cookie => $mine[ $keep_cookie ] ) : array() ) ) {
-							throw new \RuntimeException( 'A session is still stored.' );
-						}
-					}
-				);
-				if ( $application_passwords ) {
-					$steps->run(
-						'app_password',
-						function () use ( $store, $keep_app ) {
-							foreach ( $store->owners( \WP_Application_Passwords::USERMETA_KEY_APPLICATION_PASSWORDS ) as $owner ) {
-								foreach ( \WP_Application_Passwords::get_user_application_passwords( $owner ) as $item ) {
-									if ( $item['uuid'] !== $keep_app ) {
-										$this->storage()->end_app_password( $owner, (string) $item['uuid'] );
-									}
-								}
-							}
-						}
-					);
-				}
-				$types = array_diff( SessionIndex::TYPES, $steps->failed_kinds(), $application_passwords ? array() : array( 'app_password' ) );
-				if ( $types ) {
-					$this->index->end( array( 'type' => array_values( $types ) ), 'revoke_all', $by, $keep );
-				}
-				return is_int( $at ) ? $at : 0;
-			}
-		);
-		$this->auditor->record(
-			'all_sessions_revoked',
-			array_filter(
-				array(
-					'counts'  => $steps->ended(),
-					'failed'  => $steps->left(),
-					'network' => is_multisite(),
-				)
-			),
-			0,
-			$by
-		);
-		$steps->throw_if_failed( 'Some credentials could not be confirmed ended.' );
-		return array(
-			'revoked'    => $steps->ended(),
-			'not_before' => (int) $not_before,
-		);
+		$everyone    = new EveryoneRevocation( $this->index, $this->context, $this->revocations, $this->issuers, $this->auditor, $this->storage() );
+		return $everyone->revoke( $by, $application_passwords, $keep_cookie, $keep_app, $this->kept( $keep_cookie, $keep_app ) );
 	}
 
 	/**

@@ -47,9 +47,9 @@ final class SiteMembersRevocation {
 
 	/**
 	 * Revokes the credentials of the members of one site of a network (never network
-	 * administrators), one user at a time through Revoker::revoke_user(), then audits it once. A network
-	 * administrator ends the members' every credential; a site administrator only what was
-	 * created on the site, and their tokens on the site.
+	 * administrators), one user at a time through Revoker::revoke_user(), then audits it once.
+	 * A network administrator ends the members' every credential; a site administrator only what
+	 * was created on the site, and their tokens on the site.
 	 *
 	 * @param int  $by                    Who revokes (their current session stays).
 	 * @param bool $application_passwords Whether application passwords go too.
