@@ -45,6 +45,7 @@ use AuthSentinel\Sessions\AppPasswordTracker;
 use AuthSentinel\Sessions\CookieTracker;
 use AuthSentinel\Sessions\Inventory;
 use AuthSentinel\Sessions\Policies;
+use AuthSentinel\Sessions\RevokeAllController;
 use AuthSentinel\Sessions\SessionsController;
 use AuthSentinel\Sessions\SessionTokens;
 use AuthSentinel\Sessions\TokenGate;
@@ -152,6 +153,7 @@ final class Hooks {
 		array( 'auth_sentinel_session_created', Policies::class, 'session_created', 10, 1, '' ),
 		array( self::SESSIONS_UPKEEP, Inventory::class, 'upkeep', 10, 0, '' ),
 		array( 'rest_api_init', SessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		array( 'rest_api_init', RevokeAllController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		array( 'rest_api_init', UserSessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
 
 		// Audit trail.

@@ -9,6 +9,7 @@ namespace AuthSentinel\Apps;
 
 use AuthSentinel\Events\TokenInspector;
 use AuthSentinel\Http\ClientAddress;
+use AuthSentinel\Http\Credentials;
 use AuthSentinel\Http\Request;
 use AuthSentinel\Secrets\Fingerprinter;
 
@@ -153,7 +154,7 @@ class TokenStatusController extends \WP_REST_Controller {
 		}
 		$stripped = false;
 		if ( ! is_string( $sent ) || '' === trim( $sent ) ) {
-			$header = Request::current()->authorization();
+			$header = Credentials::current()->authorization();
 			if ( $header['oversized'] || strlen( (string) $header['value'] ) > self::MAX_TOKEN + 64 ) {
 				return array( null, 'too_long', false );
 			}
@@ -205,7 +206,7 @@ class TokenStatusController extends \WP_REST_Controller {
 	 * @return string
 	 */
 	private function client(): string {
-		$ip = Request::current()->client_ip();
+		$ip = ClientAddress::current();
 		return $this->fingerprinter->fingerprint( 'rate_limit', '' === $ip ? 'unknown' : ClientAddress::rate_key( $ip ) );
 	}
 

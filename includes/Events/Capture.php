@@ -7,9 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Http\Request;
-use AuthSentinel\Http\Text;
-use AuthSentinel\Secrets\Fingerprinter;
+use AuthSentinel\Http\Credentials;
 use AuthSentinel\Secrets\QuickCheck;
 
 defined( 'ABSPATH' ) || exit;
@@ -17,7 +15,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Handles the places a credential fails: the five cookie rejections, the login form, application
  * passwords, and REST answers of 401/403 (nonces and bearer tokens of any plugin). The hook table
- * hooks it and builds it only when one of those happens.
+ * hooks it and builds it only when one of those happens. It hears the failure, has it built
+ * (`CookieDiagnosis`, `PasswordFailures`, `RestFailures`, `TokenDiagnosis`) and records it inside
+ * guarded(), so that nothing it does can break the request.
  *
  * @since 0.1.0
  */
@@ -45,13 +45,6 @@ class Capture {
 	private $tokens;
 
 	/**
-	 * Diagnoses nonces.
-	 *
-	 * @var NonceDiagnosis
-	 */
-	private $nonces;
-
-	/**
 	 * Knows the token plugins.
 	 *
 	 * @var Issuers
@@ -66,31 +59,38 @@ class Capture {
 	private $secrets;
 
 	/**
-	 * Fingerprints credentials.
+	 * Builds the failures of passwords.
 	 *
-	 * @var Fingerprinter
+	 * @var PasswordFailures
 	 */
-	private $fingerprinter;
+	private $passwords;
+
+	/**
+	 * Builds the failures of REST refusals.
+	 *
+	 * @var RestFailures
+	 */
+	private $rest;
 
 	/**
 	 * Creates the capture.
 	 *
-	 * @param Recorder        $recorder      Writes failures.
-	 * @param CookieDiagnosis $cookies       Diagnoses cookies.
-	 * @param TokenDiagnosis  $tokens        Diagnoses tokens.
-	 * @param NonceDiagnosis  $nonces        Diagnoses nonces.
-	 * @param Issuers         $issuers       Knows the token plugins.
-	 * @param QuickCheck      $secrets       The comparison of the secrets.
-	 * @param Fingerprinter   $fingerprinter Fingerprints credentials.
+	 * @param Recorder         $recorder  Writes failures.
+	 * @param CookieDiagnosis  $cookies   Diagnoses cookies.
+	 * @param TokenDiagnosis   $tokens    Diagnoses tokens.
+	 * @param Issuers          $issuers   Knows the token plugins.
+	 * @param QuickCheck       $secrets   The comparison of the secrets.
+	 * @param PasswordFailures $passwords Builds the failures of passwords.
+	 * @param RestFailures     $rest      Builds the failures of REST refusals.
 	 */
-	public function __construct( Recorder $recorder, CookieDiagnosis $cookies, TokenDiagnosis $tokens, NonceDiagnosis $nonces, Issuers $issuers, QuickCheck $secrets, Fingerprinter $fingerprinter ) {
-		$this->recorder      = $recorder;
-		$this->cookies       = $cookies;
-		$this->tokens        = $tokens;
-		$this->nonces        = $nonces;
-		$this->issuers       = $issuers;
-		$this->secrets       = $secrets;
-		$this->fingerprinter = $fingerprinter;
+	public function __construct( Recorder $recorder, CookieDiagnosis $cookies, TokenDiagnosis $tokens, Issuers $issuers, QuickCheck $secrets, PasswordFailures $passwords, RestFailures $rest ) {
+		$this->recorder  = $recorder;
+		$this->cookies   = $cookies;
+		$this->tokens    = $tokens;
+		$this->issuers   = $issuers;
+		$this->secrets   = $secrets;
+		$this->passwords = $passwords;
+		$this->rest      = $rest;
 	}
 
 	/**
@@ -203,7 +203,7 @@ class Capture {
 		$this->guarded(
 			function () use ( $username, $error ) {
 				$code = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
-				return $this->password_failure( self::password_source(), $code, (string) $username );
+				return $this->passwords->failure( PasswordFailures::source(), $code, (string) $username );
 			}
 		);
 	}
@@ -215,17 +215,17 @@ class Capture {
 	 * @return void
 	 */
 	public function application_password_failed( $error ): void {
-		if ( ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) || null === Request::current()->basic() ) {
+		if ( ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) || null === Credentials::current()->basic() ) {
 			// XML-RPC, and a token plugin's sign-in route that calls wp_authenticate() (core then
 			// tries the password as an application password too): wp_login_failed records it once.
 			return;
 		}
 		$this->guarded(
 			function () use ( $error ) {
-				$basic = Request::current()->basic();
+				$basic = Credentials::current()->basic();
 				$login = null === $basic ? '' : $basic[0];
 				$code  = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
-				return $this->password_failure( 'application_password', $code, $login );
+				return $this->passwords->failure( 'application_password', $code, $login );
 			}
 		);
 	}
@@ -249,7 +249,7 @@ class Capture {
 				}
 				$data = $response->get_data();
 				$code = is_array( $data ) && isset( $data['code'] ) && is_scalar( $data['code'] ) ? (string) $data['code'] : '';
-				return $this->rest_failure( $code, is_array( $data ) ? $data : array(), $response->get_status(), $request instanceof \WP_REST_Request ? $request->get_route() : '' );
+				return $this->rest->failure( $code, is_array( $data ) ? $data : array(), $response->get_status(), $request instanceof \WP_REST_Request ? $request->get_route() : '' );
 			}
 		);
 	}
@@ -295,154 +295,17 @@ class Capture {
 					return null;
 				}
 				$this->recorder->set_route( $route );
-				$numeric = self::numeric_code( $body );
+				$numeric = RestFailures::numeric_code( $body );
 				if ( in_array( $route, Issuers::LOGIN_ROUTES, true ) && 'credentials' === ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' ) ) {
 					$login   = $params['username'] ?? $params['email'] ?? $params['login'] ?? '';
-					$failure = $this->password_failure( 'token_login', 48 === $numeric ? 'incorrect_password' : 'empty_password', is_scalar( $login ) ? (string) $login : '' );
+					$failure = $this->passwords->failure( 'token_login', 48 === $numeric ? 'incorrect_password' : 'empty_password', is_scalar( $login ) ? (string) $login : '' );
 
 					$failure->issuer                 = Issuers::SIMPLE_JWT_LOGIN;
 					$failure->details['issuer_code'] = $numeric;
 					return $failure;
 				}
-				return $this->rest_failure( '', $body, $status, $route );
+				return $this->rest->failure( '', $body, $status, $route );
 			}
-		);
-	}
-
-	/**
-	 * Diagnoses a REST credential failure.
-	 *
-	 * @param string               $code   The error code ('' when the body has none).
-	 * @param array<string, mixed> $data   The error body.
-	 * @param int                  $status The HTTP status.
-	 * @param string               $route  The REST route.
-	 * @return Failure|null
-	 */
-	private function rest_failure( string $code, array $data, int $status, string $route = '' ): ?Failure {
-		if ( 'rest_cookie_invalid_nonce' === $code ) {
-			return $this->nonces->diagnose( Request::current()->nonce() );
-		}
-
-		$request       = Request::current();
-		$authorization = $request->authorization();
-		$cookie        = $request->refresh_cookie();
-		if ( null !== $cookie && 0 === strpos( $code, 'jwt_auth_' ) && false !== strpos( $code, 'refresh' ) ) {
-			return $this->tokens->refresh_cookie( $code, $cookie['user_id'], $cookie['value'] );
-		}
-		$token   = $request->presented_token();
-		$numeric = self::numeric_code( $data );
-		// Simple JWT Login rewrites its answers to {success: false, data: {message, error_code}}: no code.
-		if ( '' === $code && null !== $numeric && false === ( $data['success'] ?? null ) ) {
-			$code = 'simple_jwt_login_middleware_error';
-		}
-		// A signed-in user that a plugin's gate refuses a route is not a credential failure.
-		if ( is_user_logged_in() && in_array( $code, array( 'woocommerce_pos_rest_forbidden', 'rest_forbidden' ), true ) ) {
-			return null;
-		}
-		$issuer_code = '' !== $this->issuers->from_code( $code ) && ! in_array( $code, Issuers::GATES, true );
-		if ( null !== $token || ( $issuer_code && ! is_user_logged_in() ) ) {
-			// Stripped: only the raw request headers carried it (the server hid it from $_SERVER).
-			$failure = $this->tokens->diagnose( $code, $token, 'raw_headers' === $authorization['via'], $numeric, null, $route );
-			if ( '' === $failure->server_code ) {
-				$failure->server_code = 'http_' . $status;
-			}
-			return $failure;
-		}
-
-		// Any other refusal counts only when the client sent credentials and is not signed in:
-		// a signed-in user refused a capability is not a credential failure.
-		if ( null !== $authorization['value'] && ! is_user_logged_in() ) {
-			$failure             = new Failure( 'rest', '' === $code ? 'http_' . $status : $code, 'unknown' );
-			$failure->credential = $this->fingerprinter->fingerprint( 'header', $authorization['value'] );
-			return $failure;
-		}
-		return null;
-	}
-
-	/**
-	 * Reads Simple JWT Login's numeric error code from an answer's data.
-	 *
-	 * @param array<string, mixed> $data The answer.
-	 * @return int|null
-	 */
-	private static function numeric_code( array $data ): ?int {
-		foreach ( array( 'error_code', 'errorCode' ) as $key ) {
-			if ( isset( $data['data'][ $key ] ) && is_numeric( $data['data'][ $key ] ) ) {
-				return (int) $data['data'][ $key ];
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Names where a failed password came from: XML-RPC, a token plugin's sign-in route, or the
-	 * login form (and anything else calling wp_signon()).
-	 *
-	 * @return string
-	 */
-	private static function password_source(): string {
-		global $wp;
-		if ( defined( 'XMLRPC_REQUEST' ) && XMLRPC_REQUEST ) {
-			return 'xmlrpc';
-		}
-		$route = isset( $wp->query_vars['rest_route'] ) && is_string( $wp->query_vars['rest_route'] ) ? '/' . trim( $wp->query_vars['rest_route'], '/' ) : '';
-		return in_array( $route, Issuers::LOGIN_ROUTES, true ) ? 'token_login' : 'login_form';
-	}
-
-	/**
-	 * Builds the failure of a password that did not work.
-	 *
-	 * @param string $source login_form|xmlrpc|application_password.
-	 * @param string $code   Core's error code.
-	 * @param string $login  The login or email tried.
-	 * @return Failure
-	 */
-	private function password_failure( string $source, string $code, string $login ): Failure {
-		$login = mb_substr( trim( $login ), 0, 100 );
-		$user  = is_email( $login ) ? Text::user_by_email( $login ) : Text::user_by_login( $login );
-
-		$failure             = new Failure( $source, $code, in_array( $code, array( 'invalid_username', 'invalid_email' ), true ) || ( '' !== $login && ! $user ) ? 'unknown_user' : 'bad_credentials' );
-		$failure->credential = $this->fingerprinter->login( $login );
-		$failure->user_id    = $user ? (int) $user->ID : 0;
-		if ( ! $user && '' !== $login ) {
-			// What matched no account is often a password typed in the wrong field: kept masked,
-			// with a fingerprint that finds it again (privacy requests, search), never as typed.
-			$failure->details['login']    = self::mask( $login );
-			$failure->details['login_fp'] = $failure->credential;
-		}
-		if ( in_array( $code, array( 'application_passwords_disabled', 'application_passwords_disabled_for_user' ), true ) ) {
-			$failure->cause = 'unknown';
-		}
-		// An application password that was revoked is recognised by the fingerprint of its secret.
-		$basic = 'application_password' === $source && 'incorrect_password' === $code ? Request::current()->basic() : null;
-		if ( null !== $basic && '' !== $basic[1] ) {
-			$ended = $this->cookies->ended()->app_password( $this->fingerprinter->app_password_secret( $basic[1] ) );
-			if ( is_array( $ended ) ) {
-				$failure->cause = 'revoked';
-				CookieDiagnosis::add_ended( $failure, $ended );
-			}
-		}
-		return $failure;
-	}
-
-	/**
-	 * Masks a login that matched no account: an email address keeps its first character and its
-	 * domain, anything else one or two first characters and its length.
-	 *
-	 * @param string $login What was typed.
-	 * @return string E.g. "j…@example.org" or "Pa… (11 characters)".
-	 */
-	public static function mask( string $login ): string {
-		$length = mb_strlen( $login );
-		$at     = mb_strrpos( $login, '@' );
-		if ( false !== $at && $at > 0 && is_email( $login ) ) {
-			return mb_substr( $login, 0, 1 ) . '…' . mb_substr( $login, $at );
-		}
-		return sprintf(
-			/* translators: 1: the first characters of what was typed, 2: how many characters it had. */
-			_n( '%1$s… (%2$d character)', '%1$s… (%2$d characters)', $length, 'auth-sentinel' ),
-			mb_substr( $login, 0, $length >= 8 ? 2 : 1 ),
-			$length
 		);
 	}
 

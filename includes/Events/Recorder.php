@@ -9,7 +9,6 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Http\ClientAddress;
-use AuthSentinel\Http\Request;
 use AuthSentinel\Http\Text;
 use AuthSentinel\Settings\Settings;
 
@@ -97,7 +96,7 @@ class Recorder {
 			$this->seen[ $request_key ] = true;
 
 			$now      = time();
-			$real     = Request::current()->client_ip();
+			$real     = ClientAddress::current();
 			$ip       = self::client_ip();
 			$agent    = self::user_agent();
 			$token    = $failure->token ?? array();
@@ -159,7 +158,7 @@ class Recorder {
 	 * @return string
 	 */
 	public static function client_ip(): string {
-		$ip = Request::current()->client_ip();
+		$ip = ClientAddress::current();
 		if ( '' !== $ip && Settings::get( 'anonymize_ip' ) ) {
 			$ip = wp_privacy_anonymize_ip( $ip );
 		}

@@ -8,7 +8,7 @@
 namespace AuthSentinel\Health;
 
 use AuthSentinel\Events\Issuers;
-use AuthSentinel\Http\Request;
+use AuthSentinel\Http\Credentials;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -54,7 +54,7 @@ class AuthorizationCheck {
 	 * @return array{received: bool, via: string|null}
 	 */
 	public static function probe_answer(): array {
-		$header = Request::current()->authorization();
+		$header = Credentials::current()->authorization();
 		$via    = null !== $header['value'] && 'raw_headers' !== $header['via'] ? $header['via'] : null;
 		return array(
 			'received' => null !== $via,

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Health;
 
-use AuthSentinel\Http\Request;
+use AuthSentinel\Http\ClientAddress;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -26,10 +26,10 @@ class ProxyCheck {
 	 * @return array<string, mixed> A Site Health result.
 	 */
 	public function run(): array {
-		$test    = 'auth_sentinel_trusted_proxies';
-		$request = Request::current();
-		if ( ! $request->behind_untrusted_proxy() ) {
-			$trusted = Request::trusted_proxies();
+		$test   = 'auth_sentinel_trusted_proxies';
+		$behind = ClientAddress::current_behind_untrusted_proxy();
+		if ( ! $behind ) {
+			$trusted = ClientAddress::trusted_proxies();
 			return Result::make(
 				$test,
 				'good',
@@ -52,7 +52,7 @@ class ProxyCheck {
 			__( 'Requests come through a proxy Auth Sentinel does not trust', 'auth-sentinel' ),
 			array(
 				/* translators: %s: an IP address. */
-				sprintf( __( 'This request came from %s, a private address, with forwarded headers (X-Forwarded-For, Forwarded, CF-Connecting-IP or X-Real-IP): a load balancer, reverse proxy or CDN stands in front of the site.', 'auth-sentinel' ), esc_html( $request->client_ip() ) ),
+				sprintf( __( 'This request came from %s, a private address, with forwarded headers (X-Forwarded-For, Forwarded, CF-Connecting-IP or X-Real-IP): a load balancer, reverse proxy or CDN stands in front of the site.', 'auth-sentinel' ), esc_html( ClientAddress::current() ) ),
 				__( 'Until it is trusted, every failure, session and audit row shows the proxy’s address instead of the client’s, and all clients share one rate limit. Forwarded headers are never believed from an untrusted address: a client could write anything in them.', 'auth-sentinel' ),
 				__( 'Add the proxy’s address or range under Auth Sentinel → Settings → Trusted proxies (or define AUTH_SENTINEL_TRUSTED_PROXIES in wp-config.php).', 'auth-sentinel' ),
 			),

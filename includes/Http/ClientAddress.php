@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Http;
 
+use AuthSentinel\Settings\Settings;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -19,7 +21,8 @@ defined( 'ABSPATH' ) || exit;
  *
  * Trusted proxies are addresses or CIDR ranges from the constant AUTH_SENTINEL_TRUSTED_PROXIES
  * (a comma-separated list, for hosts that manage it), the setting `trusted_proxies`, and the
- * filter `auth_sentinel_trusted_proxies`.
+ * filter `auth_sentinel_trusted_proxies`. `current()` is the current request's address, worked out
+ * once per request (for failures, sessions, the audit trail and the rate limits).
  *
  * @since 0.1.0
  */
@@ -29,6 +32,55 @@ final class ClientAddress {
 	 * The most forwarded hops read.
 	 */
 	const MAX_HOPS = 20;
+
+	/**
+	 * The current request and its client's address, once worked out.
+	 *
+	 * @var array{0: Request, 1: string}|null
+	 */
+	private static $current;
+
+	/**
+	 * Returns the current request's client address: the connecting peer, or what a trusted proxy
+	 * saw. '' when there is no valid address.
+	 *
+	 * @return string
+	 */
+	public static function current(): string {
+		$request = Request::current();
+		if ( null === self::$current || self::$current[0] !== $request ) {
+			self::$current = array( $request, self::resolve( $request->values( 'server' ), self::trusted_proxies() ) );
+		}
+		return self::$current[1];
+	}
+
+	/**
+	 * Tells whether the current request looks proxied while its peer is not a trusted proxy.
+	 *
+	 * @return bool
+	 */
+	public static function current_behind_untrusted_proxy(): bool {
+		return self::untrusted_proxy( Request::current()->values( 'server' ), self::trusted_proxies() );
+	}
+
+	/**
+	 * Returns the trusted proxies: the constant AUTH_SENTINEL_TRUSTED_PROXIES, the setting, and
+	 * what the filter adds.
+	 *
+	 * @return string[]
+	 */
+	public static function trusted_proxies(): array {
+		$list = defined( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) && is_string( constant( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) ) ? (string) constant( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) : '';
+		$list = $list . "\n" . (string) Settings::get( 'trusted_proxies' );
+		/**
+		 * Filters the proxies whose forwarded headers are believed (addresses or CIDR ranges).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param string[] $proxies From the constant AUTH_SENTINEL_TRUSTED_PROXIES and the setting.
+		 */
+		return array_values( array_filter( (array) apply_filters( 'auth_sentinel_trusted_proxies', self::parse_list( $list ) ), 'is_string' ) );
+	}
 
 	/**
 	 * Returns the client's address, '' when none is valid.

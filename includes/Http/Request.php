@@ -7,8 +7,6 @@
 
 namespace AuthSentinel\Http;
 
-use AuthSentinel\Settings\Settings;
-
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -25,7 +23,11 @@ defined( 'ABSPATH' ) || exit;
  *   refresh routes' `refresh_token`;
  * - the cookies: Simple JWT Login's token cookie and JWT Auth's `refresh_token`
  *   ("<user id>.<random>"); Simple JWT Login's PHP-session token;
- * - HTTP Basic credentials and the REST nonce.
+ * - HTTP Basic credentials and the REST nonce (read by `Credentials`, with the Authorization
+ *   header and what a refused request presents, only once a credential is judged).
+ *
+ * This class is loaded on every request (the guards ask it whether a token was sent): what only
+ * a failure needs is in `Credentials`, and the client's address in `ClientAddress`.
  *
  * Everything read is capped at MAX_LENGTH bytes: a larger value is reported as oversized and
  * never decoded. Values are only ever fingerprinted or decoded for diagnosis, never stored.
@@ -117,20 +119,6 @@ final class Request {
 	private $raw_headers;
 
 	/**
-	 * The Authorization header, once read.
-	 *
-	 * @var array{value: ?string, via: string, stripped: bool, oversized: bool}|null
-	 */
-	private $authorization;
-
-	/**
-	 * The client's address, once worked out.
-	 *
-	 * @var string|null
-	 */
-	private $client_ip;
-
-	/**
 	 * Simple JWT Login's names, once read.
 	 *
 	 * @var array{url: string, cookie: string, session: string, header: string}|null
@@ -208,42 +196,6 @@ final class Request {
 	}
 
 	/**
-	 * Returns the Authorization header and where it was found.
-	 *
-	 * `stripped` is true when the server hid it from code that reads HTTP_AUTHORIZATION: it
-	 * arrived only as REDIRECT_HTTP_AUTHORIZATION, or only in the raw headers.
-	 *
-	 * @return array{value: ?string, via: string, stripped: bool, oversized: bool}
-	 */
-	public function authorization(): array {
-		if ( null !== $this->authorization ) {
-			return $this->authorization;
-		}
-		$found = array(
-			'value'     => null,
-			'via'       => '',
-			'stripped'  => false,
-			'oversized' => false,
-		);
-		foreach ( array_merge( $this->header_keys(), array( 'raw_headers' ) ) as $key ) {
-			$value = 'raw_headers' === $key ? ( $this->raw_headers()['authorization'] ?? null ) : ( $this->server[ $key ] ?? null );
-			if ( ! is_string( $value ) || '' === trim( $value ) ) {
-				continue;
-			}
-			$found['via']      = $key;
-			$found['stripped'] = in_array( $key, array( 'REDIRECT_HTTP_AUTHORIZATION', 'raw_headers' ), true );
-			if ( strlen( $value ) > self::MAX_LENGTH ) {
-				$found['oversized'] = true;
-			} else {
-				$found['value'] = $value;
-			}
-			break;
-		}
-		$this->authorization = $found;
-		return $found;
-	}
-
-	/**
 	 * Returns every token the request presents, in every form, each distinct value once: each
 	 * name the Authorization header may reach PHP by and the raw headers (`Bearer <token>` or a
 	 * bare token), WCPOS's query parameter, Simple JWT Login's parameter (query, form and, given
@@ -308,130 +260,23 @@ final class Request {
 	}
 
 	/**
-	 * Returns what the request presents as a token, for diagnosing a refusal: the first JWT-shaped
-	 * token, else whatever the Authorization header carries as one (`Bearer <anything>` or a
-	 * single word — garbage is a corrupted token, not no token), else a token parameter's value.
-	 * An oversized value comes back cut just past the cap, so that it reads as too long.
+	 * Returns the values the request was read from: `server`, `query`, `form` or `cookies`.
 	 *
-	 * @return string|null
+	 * @param string $where Which.
+	 * @return array<string, mixed>
 	 */
-	public function presented_token(): ?string {
-		$token = $this->token();
-		if ( null !== $token ) {
-			return $token;
+	public function values( string $where ): array {
+		switch ( $where ) {
+			case 'server':
+				return $this->server;
+			case 'query':
+				return $this->query;
+			case 'form':
+				return $this->form;
+			case 'cookies':
+				return $this->cookies;
 		}
-		$header = $this->authorization();
-		if ( $header['oversized'] ) {
-			return str_repeat( 'A', self::MAX_LENGTH + 1 );
-		}
-		$value = null === $header['value'] ? '' : trim( $header['value'] );
-		if ( preg_match( '/^bearer\s+(\S+)/i', $value, $match ) ) {
-			return $match[1];
-		}
-		if ( '' !== $value && ! preg_match( '/\s/', $value ) ) {
-			return $value;
-		}
-		$names = $this->sjl_names();
-		foreach ( array( $this->query[ self::QUERY_AUTHORIZATION ] ?? null, $this->query[ $names['url'] ] ?? null, $this->form[ $names['url'] ] ?? null ) as $param ) {
-			if ( is_string( $param ) && '' !== trim( $param ) ) {
-				return substr( trim( $param ), 0, self::MAX_LENGTH + 1 );
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Returns JWT Auth's refresh cookie split into its user id and value, null without one.
-	 *
-	 * @return array{user_id: int, value: string}|null
-	 */
-	public function refresh_cookie(): ?array {
-		$cookie = $this->cookies[ self::REFRESH ] ?? null;
-		if ( ! is_string( $cookie ) || strlen( $cookie ) > self::MAX_LENGTH ) {
-			return null;
-		}
-		$cookie = trim( wp_strip_all_tags( $cookie ) );
-		if ( ! preg_match( '/^(\d{1,20})\.(\S+)$/', $cookie, $match ) ) {
-			return null;
-		}
-		return array(
-			'user_id' => (int) $match[1],
-			'value'   => $match[2],
-		);
-	}
-
-	/**
-	 * Returns the HTTP Basic credentials: PHP's own parse, else the Authorization header's.
-	 *
-	 * @return array{0: string, 1: string}|null Login and password; null without Basic credentials.
-	 */
-	public function basic(): ?array {
-		$user = $this->server['PHP_AUTH_USER'] ?? null;
-		$pass = $this->server['PHP_AUTH_PW'] ?? null;
-		if ( is_string( $user ) && is_string( $pass ) ) {
-			return strlen( $user ) + strlen( $pass ) <= self::MAX_LENGTH ? array( $user, $pass ) : null;
-		}
-		$header = $this->authorization()['value'];
-		if ( null === $header || ! preg_match( '/^\s*Basic\s+([A-Za-z0-9+\/=]+)\s*$/i', $header, $match ) ) {
-			return null;
-		}
-		$decoded = base64_decode( $match[1], true ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode -- HTTP Basic is base64.
-		if ( false === $decoded || false === strpos( $decoded, ':' ) ) {
-			return null;
-		}
-		list( $login, $password ) = explode( ':', $decoded, 2 );
-		return array( $login, $password );
-	}
-
-	/**
-	 * Returns the client's address: the connecting peer, or what a trusted proxy saw (see
-	 * ClientAddress). '' when there is no valid address.
-	 *
-	 * @return string
-	 */
-	public function client_ip(): string {
-		if ( null === $this->client_ip ) {
-			$this->client_ip = ClientAddress::resolve( $this->server, self::trusted_proxies() );
-		}
-		return $this->client_ip;
-	}
-
-	/**
-	 * Tells whether the request looks proxied while its peer is not a trusted proxy.
-	 *
-	 * @return bool
-	 */
-	public function behind_untrusted_proxy(): bool {
-		return ClientAddress::untrusted_proxy( $this->server, self::trusted_proxies() );
-	}
-
-	/**
-	 * Returns the trusted proxies: the constant AUTH_SENTINEL_TRUSTED_PROXIES, the setting, and
-	 * what the filter adds.
-	 *
-	 * @return string[]
-	 */
-	public static function trusted_proxies(): array {
-		$list = defined( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) && is_string( constant( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) ) ? (string) constant( 'AUTH_SENTINEL_TRUSTED_PROXIES' ) : '';
-		$list = $list . "\n" . (string) Settings::get( 'trusted_proxies' );
-		/**
-		 * Filters the proxies whose forwarded headers are believed (addresses or CIDR ranges).
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param string[] $proxies From the constant AUTH_SENTINEL_TRUSTED_PROXIES and the setting.
-		 */
-		return array_values( array_filter( (array) apply_filters( 'auth_sentinel_trusted_proxies', ClientAddress::parse_list( $list ) ), 'is_string' ) );
-	}
-
-	/**
-	 * Returns the REST nonce the request sent ('' for none), bounded.
-	 *
-	 * @return string
-	 */
-	public function nonce(): string {
-		$nonce = $this->query['_wpnonce'] ?? $this->form['_wpnonce'] ?? $this->server['HTTP_X_WP_NONCE'] ?? '';
-		return is_string( $nonce ) ? substr( $nonce, 0, 64 ) : '';
+		return array();
 	}
 
 	/**
@@ -461,7 +306,7 @@ final class Request {
 	 *
 	 * @return string[]
 	 */
-	private function header_keys(): array {
+	public function header_keys(): array {
 		$keys = array( 'HTTP_AUTHORIZATION', 'REDIRECT_HTTP_AUTHORIZATION' );
 		if ( has_filter( 'jwt_auth_authorization_header' ) ) {
 			// JWT Auth (Useful Team) lets a site read the token from another $_SERVER key.
@@ -480,7 +325,7 @@ final class Request {
 	 *
 	 * @return array{url: string, cookie: string, session: string, header: string}
 	 */
-	private function sjl_names(): array {
+	public function sjl_names(): array {
 		if ( null !== $this->sjl_names ) {
 			return $this->sjl_names;
 		}
@@ -505,7 +350,7 @@ final class Request {
 	 *
 	 * @return array<string, string>
 	 */
-	private function raw_headers(): array {
+	public function raw_headers(): array {
 		if ( null === $this->raw_headers ) {
 			$this->raw_headers = function_exists( 'getallheaders' ) ? self::lower_keys( (array) getallheaders() ) : array();
 		}

@@ -9,7 +9,7 @@ namespace AuthSentinel\Sessions;
 
 use AuthSentinel\Audit\Auditor;
 use AuthSentinel\Events\Recorder;
-use AuthSentinel\Http\Request;
+use AuthSentinel\Http\Credentials;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -155,7 +155,7 @@ class AppPasswordTracker {
 		}
 		$this->guard(
 			function () use ( $user, $item, $first ) {
-				$basic    = Request::current()->basic();
+				$basic    = Credentials::current()->basic();
 				$password = null === $basic ? '' : $basic[1];
 				$row      = $this->row( (int) $user->ID, $item );
 

@@ -12,9 +12,11 @@ use AuthSentinel\Audit\Auditor;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Revokes credentials where they live (core's session meta, application passwords, WCPOS's
- * session meta, the token plugins' refresh credentials) and refuses stateless tokens (deny
- * list, not-before times).
+ * Decides what a revocation ends and in which order: one credential, every credential of a user,
+ * everyone's (`EveryoneRevocation`; a site's members: `SiteMembersRevocation`). It refuses stateless tokens (deny list,
+ * not-before times), ends what is stored (`CredentialStorage`: core's session meta, application
+ * passwords, WCPOS's session meta; the token plugins' refresh credentials through
+ * `IssuerSessions`), ends the index rows and writes the audit trail.
  *
  * Fails closed and says so: the refusals of stateless tokens are written first (so that every
  * token is refused even if a later step fails), every write is read back, each step runs even
@@ -69,6 +71,13 @@ class Revoker {
 	private $issuers;
 
 	/**
+	 * The storage writer, once made.
+	 *
+	 * @var CredentialStorage|null
+	 */
+	private $storage;
+
+	/**
 	 * Creates the revoker.
 	 *
 	 * @param SessionIndex           $index        The index.
@@ -85,6 +94,37 @@ class Revoker {
 		$this->revocations  = $revocations;
 		$this->auditor      = $auditor;
 		$this->issuers      = $issuers;
+	}
+
+	/**
+	 * Returns the writer of core's and the issuers' credential storage, made on first use (so
+	 * that building the revoker, as the policies do on every sign-in, loads no more than it did).
+	 *
+	 * @return CredentialStorage
+	 */
+	private function storage(): CredentialStorage {
+		if ( null === $this->storage ) {
+			$this->storage = new CredentialStorage( $this->fingerprints, $this->revocations );
+		}
+		return $this->storage;
+	}
+
+	/**
+	 * Returns the fingerprints of the caller's own credentials, which a revocation leaves alone.
+	 *
+	 * @param string $cookie The verifier of the caller's cookie session, '' for none.
+	 * @param string $app    The uuid of the caller's application password, '' for none.
+	 * @return string[]
+	 */
+	private function kept( string $cookie, string $app ): array {
+		return array_values(
+			array_filter(
+				array(
+					'' === $cookie ? '' : $this->fingerprints->cookie( $cookie ),
+					'' === $app ? '' : $this->fingerprints->app_password( $app ),
+				)
+			)
+		);
 	}
 
 	/**
@@ -110,15 +150,15 @@ class Revoker {
 				function () use ( $row, $user_id, $fp, $type, $expires, $by, $reason ) {
 					switch ( $type ) {
 						case 'cookie':
-							$this->end_cookie( $user_id, $fp );
+							$this->storage()->end_cookie( $user_id, $fp );
 							break;
 						case 'app_password':
-							$this->end_app_password( $user_id, (string) $row['ref'] );
+							$this->storage()->end_app_password( $user_id, (string) $row['ref'] );
 							break;
 						case 'wcpos':
 							$jti = (string) $row['ref'];
 							$this->revocations->deny( $user_id, $this->revocations->jti_key( $jti ), $expires, $by, $reason );
-							$this->end_wcpos_sessions( $user_id, array( $jti ) );
+							$this->storage()->end_wcpos_sessions( $user_id, array( $jti ) );
 							break;
 						case 'token':
 							$keys = array( $fp => $expires );
@@ -170,14 +210,7 @@ class Revoker {
 		$site        = is_multisite() ? (int) ( $options['site'] ?? 0 ) : 0;
 		$keep_cookie = $by === $user_id ? CredentialFingerprints::current_verifier() : '';
 		$keep_app    = $by === $user_id ? self::current_app_password() : '';
-		$keep        = array_values(
-			array_filter(
-				array(
-					'' === $keep_cookie ? '' : $this->fingerprints->cookie( $keep_cookie ),
-					'' === $keep_app ? '' : $this->fingerprints->app_password( $keep_app ),
-				)
-			)
-		);
+		$keep        = $this->kept( $keep_cookie, $keep_app );
 		$scope       = array( 'user_id' => $user_id ) + ( $site > 0 ? array( 'site_id' => $site ) : array() );
 		$counts      = $this->index->count_by_type( $scope, $keep );
 		if ( ! $with_apps ) {
@@ -203,7 +236,7 @@ class Revoker {
 					function () use ( $user_id, $by, $reason, $only ) {
 						$jtis = null === $only ? null : self::refs( $only, 'wcpos' );
 						if ( null === $jtis || $jtis ) {
-							$this->end_wcpos_sessions( $user_id, $jtis, $by, $reason );
+							$this->storage()->end_wcpos_sessions( $user_id, $jtis, $by, $reason );
 						}
 					}
 				);
@@ -216,18 +249,7 @@ class Revoker {
 				$steps->run(
 					'cookie',
 					function () use ( $user_id, $keep_cookie, $only ) {
-						$sessions = SessionTokens::stored( $user_id );
-						$ending   = null === $only ? null : array_column( self::rows_of( $only, 'cookie' ), 'fp' );
-						$kept     = array();
-						foreach ( $sessions as $verifier => $session ) {
-							$mine = '' !== $keep_cookie && $verifier === $keep_cookie;
-							if ( $mine || ( null !== $ending && ! in_array( $this->fingerprints->cookie( (string) $verifier ), $ending, true ) ) ) {
-								$kept[ $verifier ] = $session;
-							}
-						}
-						if ( ! SessionTokens::store( $user_id, $kept ) ) {
-							throw new \RuntimeException( 'A session is still stored.' );
-						}
+						$this->storage()->keep_cookies( $user_id, $keep_cookie, null === $only ? null : array_column( self::rows_of( $only, 'cookie' ), 'fp' ) );
 					}
 				);
 				if ( $with_apps ) {
@@ -237,7 +259,7 @@ class Revoker {
 							$uuids = null === $only ? array_column( \WP_Application_Passwords::get_user_application_passwords( $user_id ), 'uuid' ) : self::refs( $only, 'app_password' );
 							foreach ( $uuids as $uuid ) {
 								if ( $uuid !== $keep_app ) {
-									$this->end_app_password( $user_id, (string) $uuid );
+									$this->storage()->end_app_password( $user_id, (string) $uuid );
 								}
 							}
 						}
@@ -326,265 +348,12 @@ class Revoker {
 	 */
 	public function revoke_all( int $by, bool $application_passwords = true, int $site = 0, bool $everywhere = false ): array {
 		if ( $site > 0 ) {
-			return $this->revoke_site_members( $by, $application_passwords, $site, $everywhere );
+			return ( new SiteMembersRevocation( $this, $this->auditor ) )->revoke( $by, $application_passwords, $site, $everywhere );
 		}
 		$keep_cookie = CredentialFingerprints::current_verifier();
 		$keep_app    = self::current_app_password();
-		$keep        = array_values(
-			array_filter(
-				array(
-					'' === $keep_cookie ? '' : $this->fingerprints->cookie( $keep_cookie ),
-					'' === $keep_app ? '' : $this->fingerprints->app_password( $keep_app ),
-				)
-			)
-		);
-		$counts      = $this->index->count_by_type( array(), $keep );
-		if ( ! $application_passwords ) {
-			unset( $counts['app_password'] );
-		}
-		$steps = new RevocationSteps( $counts );
-
-		$not_before = $this->context->during(
-			'revoke_all',
-			$by,
-			$keep,
-			function () use ( $steps, $by, $keep_cookie, $keep_app, $keep, $application_passwords ) {
-				$at    = $steps->run(
-					'token',
-					function () use ( $by ) {
-						return $this->revocations->site_not_before( $by, is_multisite() );
-					}
-				);
-				$store = new SessionStore();
-				$steps->run(
-					'wcpos',
-					function () use ( $store, $by ) {
-						$store->delete_everyones( \AuthSentinel\Guards::WCPOS_META, $by );
-					}
-				);
-				$steps->run(
-					'refresh',
-					function () use ( $by ) {
-						return $this->issuers->end_all( $by );
-					}
-				);
-				$steps->run(
-					'cookie',
-					function () use ( $store, $by, $keep_cookie ) {
-						$store->delete_everyones( 'session_tokens', $by );
-						// The caller's other sessions go through core's storage; the current one stays.
-						$mine = SessionTokens::stored( $by );
-						if ( ! SessionTokens::store( $by, '' !== $keep_cookie && isset( $mine[ $keep_cookie ] ) ? array( $keep_cookie => $mine[ $keep_cookie ] ) : array() ) ) {
-							throw new \RuntimeException( 'A session is still stored.' );
-						}
-					}
-				);
-				if ( $application_passwords ) {
-					$steps->run(
-						'app_password',
-						function () use ( $store, $keep_app ) {
-							foreach ( $store->owners( \WP_Application_Passwords::USERMETA_KEY_APPLICATION_PASSWORDS ) as $owner ) {
-								foreach ( \WP_Application_Passwords::get_user_application_passwords( $owner ) as $item ) {
-									if ( $item['uuid'] !== $keep_app ) {
-										$this->end_app_password( $owner, (string) $item['uuid'] );
-									}
-								}
-							}
-						}
-					);
-				}
-				$types = array_diff( SessionIndex::TYPES, $steps->failed_kinds(), $application_passwords ? array() : array( 'app_password' ) );
-				if ( $types ) {
-					$this->index->end( array( 'type' => array_values( $types ) ), 'revoke_all', $by, $keep );
-				}
-				return is_int( $at ) ? $at : 0;
-			}
-		);
-		$this->auditor->record(
-			'all_sessions_revoked',
-			array_filter(
-				array(
-					'counts'  => $steps->ended(),
-					'failed'  => $steps->left(),
-					'network' => is_multisite(),
-				)
-			),
-			0,
-			$by
-		);
-		$steps->throw_if_failed( 'Some credentials could not be confirmed ended.' );
-		return array(
-			'revoked'    => $steps->ended(),
-			'not_before' => (int) $not_before,
-		);
-	}
-
-	/**
-	 * Revokes the credentials of the members of one site of a network (never network
-	 * administrators), one user at a time through revoke_user(), then audits it once. A network
-	 * administrator ends the members' every credential; a site administrator only what was
-	 * created on the site, and their tokens on the site.
-	 *
-	 * @param int  $by                    Who revokes (their current session stays).
-	 * @param bool $application_passwords Whether application passwords go too.
-	 * @param int  $site                  The site.
-	 * @param bool $everywhere            Whether the members' credentials of every site end.
-	 * @return array{revoked: array<string, int>, not_before: int}
-	 * @throws RevocationFailed When a member's credentials are not confirmed ended.
-	 */
-	private function revoke_site_members( int $by, bool $application_passwords, int $site, bool $everywhere ): array {
-		$supers = array();
-		foreach ( get_super_admins() as $login ) {
-			$user = get_user_by( 'login', $login );
-			if ( $user ) {
-				$supers[] = (int) $user->ID;
-			}
-		}
-		$ids    = array_map(
-			'intval',
-			get_users(
-				array(
-					'blog_id' => $site,
-					'fields'  => 'ID',
-					'exclude' => $supers,
-				)
-			)
-		);
-		$counts = array_fill_keys( SessionIndex::TYPES, 0 );
-		$left   = array();
-		$at     = time();
-		foreach ( $ids as $user_id ) {
-			try {
-				$done = $this->revoke_user(
-					$user_id,
-					$by,
-					'revoke_all',
-					array(
-						'application_passwords' => $application_passwords,
-						'site'                  => $everywhere ? 0 : $site,
-					)
-				);
-				$at   = $done['not_before'];
-			} catch ( RevocationFailed $e ) {
-				$done = array( 'revoked' => $e->ended );
-				foreach ( $e->left as $kind => $n ) {
-					$left[ $kind ] = ( $left[ $kind ] ?? 0 ) + $n;
-				}
-			}
-			foreach ( $done['revoked'] as $type => $n ) {
-				$counts[ $type ] = ( $counts[ $type ] ?? 0 ) + $n;
-			}
-		}
-		if ( ! $application_passwords ) {
-			unset( $counts['app_password'] );
-		}
-		$this->auditor->record(
-			'all_sessions_revoked',
-			array_filter(
-				array(
-					'counts' => $counts,
-					'site'   => $site,
-					'failed' => $left,
-				)
-			),
-			0,
-			$by
-		);
-		if ( $left ) {
-			throw new RevocationFailed( 'Some members’ credentials could not be confirmed ended.', $counts, $left );
-		}
-		return array(
-			'revoked'    => $counts,
-			'not_before' => $at,
-		);
-	}
-
-	/**
-	 * Removes the cookie sessions of a user whose fingerprint matches.
-	 *
-	 * @param int    $user_id The user.
-	 * @param string $fp      The session's fingerprint.
-	 * @return void
-	 * @throws \RuntimeException When no stored session matches, or it is still stored afterwards.
-	 */
-	private function end_cookie( int $user_id, string $fp ): void {
-		$sessions = SessionTokens::stored( $user_id );
-		$removed  = 0;
-		foreach ( array_keys( $sessions ) as $verifier ) {
-			if ( $this->fingerprints->cookie( (string) $verifier ) === $fp ) {
-				unset( $sessions[ $verifier ] );
-				++$removed;
-			}
-		}
-		if ( 0 === $removed ) {
-			// Nothing this row stands for is stored: revoking nothing is not a success.
-			throw new \RuntimeException( 'No stored session matches this one.' );
-		}
-		if ( ! SessionTokens::store( $user_id, $sessions ) ) {
-			throw new \RuntimeException( 'The session is still stored.' );
-		}
-	}
-
-	/**
-	 * Deletes one application password and reads it back.
-	 *
-	 * @param int    $user_id The user.
-	 * @param string $uuid    Its uuid.
-	 * @return void
-	 * @throws \RuntimeException When it is still stored afterwards.
-	 */
-	private function end_app_password( int $user_id, string $uuid ): void {
-		if ( ! \WP_Application_Passwords::get_user_application_password( $user_id, $uuid ) ) {
-			return;
-		}
-		\WP_Application_Passwords::delete_application_password( $user_id, $uuid );
-		wp_cache_delete( $user_id, 'user_meta' );
-		if ( in_array( $uuid, array_column( \WP_Application_Passwords::get_user_application_passwords( $user_id ), 'uuid' ), true ) ) {
-			throw new \RuntimeException( 'The application password is still stored.' );
-		}
-	}
-
-	/**
-	 * Ends WCPOS sessions of a user: their jtis denied, WCPOS's own blacklist told (so its access
-	 * tokens stay refused even without this plugin), the sessions removed from its meta.
-	 *
-	 * @param int           $user_id The user.
-	 * @param string[]|null $jtis    The sessions; null for all.
-	 * @param int           $by      Who.
-	 * @param string        $reason  Why.
-	 * @return void
-	 * @throws \RuntimeException When a session is still stored or a jti not denied.
-	 */
-	private function end_wcpos_sessions( int $user_id, ?array $jtis, int $by = 0, string $reason = 'admin' ): void {
-		wp_cache_delete( $user_id, 'user_meta' );
-		$sessions = get_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META, true );
-		$sessions = is_array( $sessions ) ? $sessions : array();
-		$ending   = null === $jtis ? array_map( 'strval', array_keys( $sessions ) ) : $jtis;
-		if ( null === $jtis && $ending ) {
-			$keys = array();
-			foreach ( $ending as $jti ) {
-				$keys[ $this->revocations->jti_key( $jti ) ] = (int) ( $sessions[ $jti ]['expires'] ?? 0 );
-			}
-			$this->revocations->deny_many( $user_id, $keys, $by, $reason );
-		}
-		foreach ( $ending as $jti ) {
-			$session = $sessions[ $jti ] ?? array();
-			$until   = max( (int) ( $session['access_expires'] ?? 0 ), (int) ( $session['expires'] ?? 0 ) );
-			if ( $until > time() && strlen( $jti ) <= 150 ) {
-				set_transient( 'wcpos_blacklist_' . $jti, time(), $until - time() );
-			}
-			unset( $sessions[ $jti ] );
-		}
-		if ( $sessions ) {
-			update_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META, $sessions );
-		} else {
-			delete_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META );
-		}
-		wp_cache_delete( $user_id, 'user_meta' );
-		$stored = get_user_meta( $user_id, \AuthSentinel\Guards::WCPOS_META, true );
-		if ( is_array( $stored ) && array_intersect( $ending, array_map( 'strval', array_keys( $stored ) ) ) ) {
-			throw new \RuntimeException( 'A WCPOS session is still stored.' );
-		}
+		$everyone    = new EveryoneRevocation( $this->index, $this->context, $this->revocations, $this->issuers, $this->auditor, $this->storage() );
+		return $everyone->revoke( $by, $application_passwords, $keep_cookie, $keep_app, $this->kept( $keep_cookie, $keep_app ) );
 	}
 
 	/**

@@ -1,6 +1,6 @@
 <?php
 /**
- * REST routes of sessions: list, revoke one, revoke a user's, revoke everyone's.
+ * REST routes of sessions: list, read one, revoke one.
  *
  * @package AuthSentinel
  */
@@ -15,8 +15,10 @@ use AuthSentinel\Rest\Permissions;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `GET /sessions`, `GET|DELETE /sessions/{id}`, `GET|DELETE /users/{id}/sessions`,
- * `POST /sessions/revoke-all`.
+ * `GET /sessions` and `GET|DELETE /sessions/{id}`, and how a session is shaped (`SessionSchema`
+ * declares it); on a network, `SessionAccess` says who may see or revoke whose sessions.
+ * `UserSessionsController` adds `GET|DELETE /users/{id}/sessions`; "revoke everyone" is
+ * `RevokeAllController`'s.
  *
  * @since 0.1.0
  */
@@ -44,26 +46,17 @@ class SessionsController extends Controller {
 	private $fingerprints;
 
 	/**
-	 * The password re-entry of "revoke everyone".
-	 *
-	 * @var Reauthentication
-	 */
-	private $reauth;
-
-	/**
 	 * Creates the controller.
 	 *
-	 * @param SessionIndex           $index   The index.
-	 * @param Revoker                $revoker The revoker.
+	 * @param SessionIndex           $index        The index.
+	 * @param Revoker                $revoker      The revoker.
 	 * @param CredentialFingerprints $fingerprints The fingerprints.
-	 * @param Reauthentication       $reauth  The password re-entry.
 	 */
-	public function __construct( SessionIndex $index, Revoker $revoker, CredentialFingerprints $fingerprints, Reauthentication $reauth ) {
+	public function __construct( SessionIndex $index, Revoker $revoker, CredentialFingerprints $fingerprints ) {
 		parent::__construct( 'sessions' );
 		$this->index        = $index;
 		$this->revoker      = $revoker;
 		$this->fingerprints = $fingerprints;
-		$this->reauth       = $reauth;
 	}
 
 	/**
@@ -97,37 +90,6 @@ class SessionsController extends Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-		register_rest_route(
-			$this->namespace,
-			'/sessions/revoke-all',
-			array(
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'revoke_all' ),
-					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
-					'args'                => array(
-						'password'              => array(
-							'description' => __( 'Your own password, to confirm.', 'auth-sentinel' ),
-							'type'        => 'string',
-							'required'    => true,
-							'minLength'   => 1,
-							'maxLength'   => 4096,
-						),
-						'application_passwords' => array(
-							'description' => __( 'Also revoke everyone’s application passwords.', 'auth-sentinel' ),
-							'type'        => 'boolean',
-							'default'     => true,
-						),
-						'site'                  => array(
-							'description' => __( 'On a network: only the members of this site (network administrators; 0 or absent is every user of the network). A site administrator always revokes only their own site’s members.', 'auth-sentinel' ),
-							'type'        => 'integer',
-							'minimum'     => 0,
-							'default'     => 0,
-						),
-					),
-				),
-			)
-		);
 	}
 
 	/**
@@ -140,44 +102,6 @@ class SessionsController extends Controller {
 		return Permissions::check();
 	}
 
-	/**
-	 * Tells whether the caller is a site administrator of a network (not a network administrator).
-	 *
-	 * @return bool
-	 */
-	protected static function site_administrator(): bool {
-		return is_multisite() && ! is_super_admin();
-	}
-
-	/**
-	 * Refuses a session of another site, or of someone the caller may not touch, to a site
-	 * administrator of a network.
-	 *
-	 * @param array<string, mixed> $row The session's index row.
-	 * @return true|\WP_Error
-	 */
-	protected function may_touch_row( array $row ) {
-		if ( self::site_administrator() && get_current_blog_id() !== (int) $row['site_id'] ) {
-			return new \WP_Error( 'auth_sentinel_forbidden', __( 'This session was created on another site of the network: only a network administrator can see or revoke it.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		return $this->may_touch( (int) $row['user_id'] );
-	}
-
-	/**
-	 * Refuses to touch a super admin's credentials on behalf of a site administrator.
-	 *
-	 * @param int $user_id The credential's owner.
-	 * @return true|\WP_Error
-	 */
-	protected function may_touch( int $user_id ) {
-		if ( is_multisite() && is_super_admin( $user_id ) && ! is_super_admin() ) {
-			return new \WP_Error( 'auth_sentinel_forbidden', __( 'Only a network administrator can revoke a network administrator’s sessions.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		if ( is_multisite() && ! is_super_admin() && ! is_user_member_of_blog( $user_id, get_current_blog_id() ) ) {
-			return new \WP_Error( 'auth_sentinel_forbidden', __( 'This user is not a member of this site.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		return true;
-	}
 
 	/**
 	 * Lists sessions.
@@ -188,10 +112,10 @@ class SessionsController extends Controller {
 	public function get_items( $request ) {
 		$args = array(
 			'user'          => (int) $request['user'],
-			'site'          => self::site_scope( $request ),
+			'site'          => SessionAccess::site_scope( $request ),
 			// A site administrator never sees a network administrator's sessions, nor what was
 			// created on another site.
-			'exclude_users' => is_multisite() && ! is_super_admin() ? self::super_admin_ids() : array(),
+			'exclude_users' => is_multisite() && ! is_super_admin() ? SessionAccess::super_admin_ids() : array(),
 			'type'          => (string) $request['type'],
 			'status'        => (string) $request['status'],
 			'search'        => (string) $request['search'],
@@ -200,7 +124,7 @@ class SessionsController extends Controller {
 			'page'          => (int) $request['page'],
 			'per_page'      => (int) $request['per_page'],
 		);
-		if ( self::site_administrator() ) {
+		if ( SessionAccess::site_administrator() ) {
 			$args['created_on'] = get_current_blog_id();
 		}
 		$result   = $this->index->query( $args );
@@ -215,35 +139,6 @@ class SessionsController extends Controller {
 		return self::paging_headers( rest_ensure_response( $items ), $result, $args['per_page'] );
 	}
 
-	/**
-	 * Returns the site whose members a request may see: on a network, a site administrator sees
-	 * only their own site's users; a network administrator all, or one site with `site`.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return int 0 for every user.
-	 */
-	public static function site_scope( $request ): int {
-		if ( ! is_multisite() ) {
-			return 0;
-		}
-		return is_super_admin() ? (int) $request['site'] : get_current_blog_id();
-	}
-
-	/**
-	 * Returns the network administrators' user ids.
-	 *
-	 * @return int[]
-	 */
-	private static function super_admin_ids(): array {
-		$ids = array();
-		foreach ( get_super_admins() as $login ) {
-			$user = get_user_by( 'login', $login );
-			if ( $user ) {
-				$ids[] = (int) $user->ID;
-			}
-		}
-		return $ids;
-	}
 
 	/**
 	 * Returns one session.
@@ -256,7 +151,7 @@ class SessionsController extends Controller {
 		if ( ! $row ) {
 			return self::not_found();
 		}
-		$allowed = $this->may_touch_row( $row );
+		$allowed = SessionAccess::may_touch_row( $row );
 		return true === $allowed ? $this->prepare_item_for_response( $row, $request ) : $allowed;
 	}
 
@@ -271,7 +166,7 @@ class SessionsController extends Controller {
 		if ( ! $row || 'active' !== $row['status'] ) {
 			return self::not_found();
 		}
-		$allowed = $this->may_touch_row( $row );
+		$allowed = SessionAccess::may_touch_row( $row );
 		if ( true !== $allowed ) {
 			return $allowed;
 		}
@@ -287,41 +182,6 @@ class SessionsController extends Controller {
 				'previous' => $previous,
 			)
 		);
-	}
-
-	/**
-	 * Revokes everyone's credentials but the caller's current session, after checking the
-	 * caller's password.
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @return \WP_REST_Response|\WP_Error
-	 */
-	public function revoke_all( $request ) {
-		$user   = wp_get_current_user();
-		$reauth = $this->reauth;
-		$wait   = $reauth->locked_for( (int) $user->ID );
-		if ( $wait > 0 ) {
-			$error = new \WP_Error( 'auth_sentinel_too_many_attempts', __( 'Too many wrong passwords. Nothing was revoked. Try again later.', 'auth-sentinel' ), array( 'status' => 429 ) );
-			$error->add_data( array( 'retry_after' => $wait ), 'auth_sentinel_too_many_attempts' );
-			return $error;
-		}
-		if ( ! $reauth->check( $user, (string) $request['password'] ) ) {
-			return new \WP_Error( 'auth_sentinel_incorrect_password', __( 'The password you entered is not your password. Nothing was revoked.', 'auth-sentinel' ), array( 'status' => 403 ) );
-		}
-		// On a network: a network administrator revokes one site's members with `site`, else the
-		// whole network; a site administrator their own site's members, what was created there.
-		$site = is_multisite() ? ( is_super_admin() ? (int) $request['site'] : get_current_blog_id() ) : 0;
-		try {
-			$done = $this->revoker->revoke_all( $user->ID, (bool) $request['application_passwords'], $site, is_super_admin() );
-		} catch ( \RuntimeException $e ) {
-			return self::failed( $e );
-		}
-		$answer = array(
-			'revoked'    => $done['revoked'],
-			'not_before' => Dates::iso( gmdate( 'Y-m-d H:i:s', $done['not_before'] ) ),
-			'scope'      => ! is_multisite() ? 'site' : ( $site > 0 ? 'site_members' : 'network' ),
-		);
-		return rest_ensure_response( $answer );
 	}
 
 	/**
@@ -385,131 +245,23 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * Declares the query parameters.
+	 * Declares the query parameters (SessionSchema).
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params() {
-		$params                          = parent::get_collection_params();
-		$params['per_page']['maximum']   = 100;
-		$params['search']['description'] = __( 'Only credentials whose address, application name, or user login or email starts with this text, or with every word of it at the start of a word of their user agent or application name (words of three letters or more, on MariaDB and MySQL).', 'auth-sentinel' );
-		unset( $params['context'] );
-		return array_merge(
-			$params,
-			array(
-				'user'    => array(
-					'description' => __( 'Only this user’s sessions.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-				),
-				'site'    => array(
-					'description' => __( 'On a network: only members of this site (network administrators; others always see their own site).', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 0,
-					'default'     => 0,
-				),
-				'type'    => array(
-					'description' => __( 'Only this kind of credential.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => SessionIndex::TYPES,
-				),
-				'status'  => array(
-					'description' => __( 'Live sessions (default), ended ones, or all.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'active', 'ended', 'all' ),
-					'default'     => 'active',
-				),
-				'orderby' => array(
-					'description' => __( 'Sort by.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'last_seen', 'created', 'expires' ),
-					'default'     => 'last_seen',
-				),
-				'order'   => array(
-					'description' => __( 'Sort direction.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'asc', 'desc' ),
-					'default'     => 'desc',
-				),
-			)
-		);
+		return SessionSchema::collection_params( parent::get_collection_params() );
 	}
 
 	/**
-	 * Describes a session.
+	 * Describes a session (SessionSchema).
 	 *
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
+		if ( ! $this->schema ) {
+			$this->schema = SessionSchema::item();
 		}
-		$date         = array(
-			'type'   => array( 'string', 'null' ),
-			'format' => 'date-time',
-		);
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'auth-sentinel-session',
-			'type'       => 'object',
-			'properties' => array(
-				'id'           => array(
-					'description' => __( 'Session id.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'type'         => array(
-					'description' => __( 'Kind: browser session, application password, WCPOS session or token.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => SessionIndex::TYPES,
-				),
-				'user_id'      => array(
-					'description' => __( 'Owner.', 'auth-sentinel' ),
-					'type'        => 'integer',
-				),
-				'user'         => array(
-					'description' => __( 'Owner’s login, name and roles; null if the user is gone.', 'auth-sentinel' ),
-					'type'        => array( 'object', 'null' ),
-				),
-				'created'      => array( 'description' => __( 'When it was created (UTC).', 'auth-sentinel' ) ) + $date,
-				'expires'      => array( 'description' => __( 'When it expires (UTC); null if it does not.', 'auth-sentinel' ) ) + $date,
-				'last_seen'    => array( 'description' => __( 'Last use known (UTC); null if never used.', 'auth-sentinel' ) ) + $date,
-				'ip'           => array(
-					'description' => __( 'Address of its last known use.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'user_agent'   => array(
-					'description' => __( 'User agent.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'client'       => array(
-					'description' => __( 'Readable browser or app name.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'label'        => array(
-					'description' => __( 'Application password name or token plugin.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'current'      => array(
-					'description' => __( 'Whether it is the caller’s own current session.', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'status'       => array(
-					'description' => __( 'active, revoked or ended.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'active', 'revoked', 'ended' ),
-				),
-				'ended_at'     => array( 'description' => __( 'When it ended (UTC).', 'auth-sentinel' ) ) + $date,
-				'ended_by'     => array(
-					'description' => __( 'Who ended it; 0 for the system.', 'auth-sentinel' ),
-					'type'        => 'integer',
-				),
-				'ended_reason' => array(
-					'description' => __( 'Why it ended.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-			),
-		);
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 
@@ -532,12 +284,13 @@ class SessionsController extends Controller {
 	}
 
 	/**
-	 * The 500 of a revocation storage did not confirm, with what was and was not ended.
+	 * The 500 of a revocation storage did not confirm, with what was and was not ended (every
+	 * revoking route answers it).
 	 *
 	 * @param \RuntimeException $e Why.
 	 * @return \WP_Error
 	 */
-	protected static function failed( \RuntimeException $e ): \WP_Error {
+	public static function failed( \RuntimeException $e ): \WP_Error {
 		$data = array( 'status' => 500 );
 		if ( $e instanceof RevocationFailed ) {
 			$data['revoked']     = $e->ended;

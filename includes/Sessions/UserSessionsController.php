@@ -92,7 +92,7 @@ class UserSessionsController extends SessionsController {
 		if ( true !== $allowed ) {
 			return $allowed;
 		}
-		return $this->may_touch( self::user_of( $request ) );
+		return SessionAccess::may_touch( self::user_of( $request ) );
 	}
 
 	/**
@@ -129,7 +129,7 @@ class UserSessionsController extends SessionsController {
 				array(
 					'application_passwords' => (bool) $request['application_passwords'],
 					// A site administrator ends only what was created on their site.
-					'site'                  => self::site_administrator() ? get_current_blog_id() : 0,
+					'site'                  => SessionAccess::site_administrator() ? get_current_blog_id() : 0,
 				)
 			);
 		} catch ( \RuntimeException $e ) {
