@@ -8,6 +8,7 @@
 
 namespace AuthSentinel\Tests;
 
+
 require_once __DIR__ . '/FixtureTrait.php';
 require_once ABSPATH . 'wp-admin/includes/user.php'; // wp_delete_user().
 

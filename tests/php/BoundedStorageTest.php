@@ -383,9 +383,9 @@ class BoundedStorageTest extends TestCase {
 				'net'         => '198.51.100.0/24',
 			);
 		};
-		$tag        = wp_generate_password( 8, false );
-		$this_hour  = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::events_table() . ' WHERE hour = %d AND overflow = 0', $hour ) );
-		$cap        = $this_hour + 2;
+		$tag       = wp_generate_password( 8, false );
+		$this_hour = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::events_table() . ' WHERE hour = %d AND overflow = 0', $hour ) );
+		$cap       = $this_hour + 2;
 		$this->assertSame( 'inserted', $repository->record( $row( $tag . 'a' ), 1000, $cap ) );
 		$this->assertSame( 'inserted', $repository->record( $row( $tag . 'b' ), 1000, $cap ) );
 		$this->assertSame( 'overflow', $repository->record( $row( $tag . 'c' ), 1000, $cap ), 'the third new row folds' );

@@ -146,21 +146,13 @@ class DiagnosisMatrixTest extends TestCase {
 				$token = 'not-a-jwt';
 				break;
 			case 'b':
-				$parts  = explode( '.', $token );
-				$claims = json_decode( (string) JWT::urlsafeB64Decode( $parts[1] ), true );
-				$claims = self::with_user( $claims, $this->user( 'admin' ) ); // An attempt to become the admin.
-				$token  = $parts[0] . '.' . JWT::urlsafeB64Encode( (string) wp_json_encode( $claims ) ) . '.' . $parts[2];
+				$parts    = explode( '.', $token );
+				$claims   = json_decode( (string) JWT::urlsafeB64Decode( $parts[1] ), true );
+				$claims   = self::with_user( $claims, $this->user( 'admin' ) ); // An attempt to become the admin.
+				$token    = $parts[0] . '.' . JWT::urlsafeB64Encode( (string) wp_json_encode( $claims ) ) . '.' . $parts[2];
 				break;
 			case 'c':
-				$token = $this->mint(
-					$slug,
-					$token,
-					array(
-						'iat' => time() - 7200,
-						'nbf' => time() - 7200,
-						'exp' => time() - 3600,
-					)
-				);
+				$token = $this->mint( $slug, $token, array( 'iat' => time() - 7200, 'nbf' => time() - 7200, 'exp' => time() - 3600 ) );
 				break;
 			case 'd':
 				$this->use_token( $slug, $token ); // In use before the change.
@@ -207,13 +199,13 @@ class DiagnosisMatrixTest extends TestCase {
 	 * @return array{status: int, body: string, json: mixed, token: string}
 	 */
 	private function login( string $slug, string $login, string $password ): array {
-		$routes          = array(
+		$routes = array(
 			'fixture-jwt-auth-wp-rest-api' => '/wp-json/jwt-auth/v1/token',
 			'fixture-jwt-auth'             => '/wp-json/jwt-auth/v1/token',
 			'fixture-simple-jwt-login'     => '/wp-json/simple-jwt-login/v1/auth',
 			'fixture-wcpos'                => '/wp-json/wcpos/v1/auth/login',
 		);
-		$answer          = $this->http(
+		$answer = $this->http(
 			'POST',
 			$routes[ $slug ],
 			array(

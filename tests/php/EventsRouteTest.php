@@ -66,23 +66,9 @@ class EventsRouteTest extends TestCase {
 	public function test_paging_and_filters(): void {
 		for ( $i = 0; $i < 3; $i++ ) {
 			// Three different logins: three rows.
-			$this->http(
-				'POST',
-				'/wp-login.php',
-				array(
-					'headers' => array( $this->agent_header() ),
-					'body'    => 'log=nobody-' . $i . '&pwd=x',
-				)
-			);
+			$this->http( 'POST', '/wp-login.php', array( 'headers' => array( $this->agent_header() ), 'body' => 'log=nobody-' . $i . '&pwd=x' ) );
 		}
-		$this->http(
-			'POST',
-			'/wp-login.php',
-			array(
-				'headers' => array( $this->agent_header() ),
-				'body'    => 'log=editor&pwd=x',
-			)
-		);
+		$this->http( 'POST', '/wp-login.php', array( 'headers' => array( $this->agent_header() ), 'body' => 'log=editor&pwd=x' ) );
 
 		$page = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events?per_page=2&search=' . rawurlencode( $this->agent ), array( 'as' => 'admin' ) );
 		$this->assertSame( '4', $page['headers']['x-wp-total'] );
@@ -99,22 +85,8 @@ class EventsRouteTest extends TestCase {
 	 * The stats count failures per cause in hourly buckets, with the top users and apps.
 	 */
 	public function test_stats(): void {
-		$this->http(
-			'POST',
-			'/wp-login.php',
-			array(
-				'headers' => array( $this->agent_header() ),
-				'body'    => 'log=editor&pwd=x',
-			)
-		);
-		$this->http(
-			'POST',
-			'/wp-login.php',
-			array(
-				'headers' => array( $this->agent_header() ),
-				'body'    => 'log=editor&pwd=y',
-			)
-		);
+		$this->http( 'POST', '/wp-login.php', array( 'headers' => array( $this->agent_header() ), 'body' => 'log=editor&pwd=x' ) );
+		$this->http( 'POST', '/wp-login.php', array( 'headers' => array( $this->agent_header() ), 'body' => 'log=editor&pwd=y' ) );
 
 		$stats = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events/stats?search=' . rawurlencode( $this->agent ), array( 'as' => 'admin' ) )['json'];
 		$this->assertSame( 'hour', $stats['interval'] );
@@ -156,14 +128,7 @@ class EventsRouteTest extends TestCase {
 	 * The daily pruning removes failures past the retention and keeps the others.
 	 */
 	public function test_retention_pruning(): void {
-		$this->http(
-			'POST',
-			'/wp-login.php',
-			array(
-				'headers' => array( $this->agent_header() ),
-				'body'    => 'log=editor&pwd=x',
-			)
-		);
+		$this->http( 'POST', '/wp-login.php', array( 'headers' => array( $this->agent_header() ), 'body' => 'log=editor&pwd=x' ) );
 		global $wpdb;
 		$table = $wpdb->prefix . 'auth_sentinel_events';
 		$wpdb->query(

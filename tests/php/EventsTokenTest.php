@@ -105,7 +105,7 @@ class EventsTokenTest extends TestCase {
 	 */
 	public function test_tampered_token(): void {
 		$this->enable_fixtures( array( 'fixture-wcpos' ) );
-		$token                           = $this->wcpos_token( array( 'user_id' => $this->user( 'author' ) ) );
+		$token = $this->wcpos_token( array( 'user_id' => $this->user( 'author' ) ) );
 		list( $head, $body, $signature ) = explode( '.', $token );
 		$claims                          = json_decode( base64_decode( strtr( $body, '-_', '+/' ) ), true );
 		$claims['data']['user']['id']    = $this->user( 'admin' ); // An attempt to become the admin.
@@ -184,18 +184,7 @@ class EventsTokenTest extends TestCase {
 		$this->fixture_jwt_secret( 'events-token-test-secret-0123456789abcdef0123456789abcdef' );
 		$login  = 'pos-' . wp_generate_password( 6, false );
 		$id     = wp_create_user( $login, 'password', $login . '@example.com' );
-		$issued = $this->http(
-			'POST',
-			'/wp-json/jwt-auth/v1/token',
-			array(
-				'body' => http_build_query(
-					array(
-						'username' => $login,
-						'password' => 'password',
-					)
-				),
-			)
-		);
+		$issued = $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) );
 		$token  = (string) ( $issued['json']['data']['token'] ?? '' );
 		$this->assertNotSame( '', $token, $issued['body'] );
 		$this->run_in_site( 'wp_update_user( array( "ID" => ' . (int) $id . ', "user_pass" => "changed-' . wp_generate_password( 8, false ) . '" ) );' );
@@ -236,7 +225,7 @@ class EventsTokenTest extends TestCase {
 	public function test_stripped_authorization_header(): void {
 		$this->enable_fixtures( array( 'fixture-jwt-auth-wp-rest-api' ) );
 		$this->fixture_jwt_secret( 'events-token-test-secret-0123456789abcdef0123456789abcdef' );
-		$token  = (string) $this->in_site( 'return fixture_jwt_auth_wp_rest_api_mint( array( "user_id" => ' . $this->user( 'author' ) . ' ) );' );
+		$token = (string) $this->in_site( 'return fixture_jwt_auth_wp_rest_api_mint( array( "user_id" => ' . $this->user( 'author' ) . ' ) );' );
 		$answer = $this->bearer( 'POST', '/wp-json/jwt-auth/v1/token/validate', $token, array( 'headers' => array( $this->agent_header(), 'X-Fixture-Strip-Authorization: drop' ) ) );
 		$this->assertSame( 'jwt_auth_no_auth_header', $answer['json']['code'] );
 

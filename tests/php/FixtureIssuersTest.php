@@ -151,8 +151,8 @@ class FixtureIssuersTest extends TestCase {
 			$valid['json']
 		);
 
-		$now    = time();
-		$tokens = $this->in_site(
+		$now      = time();
+		$tokens   = $this->in_site(
 			"return array(
 				'expired'   => fixture_jwt_auth_wp_rest_api_mint( array( 'user_id' => $editor, 'iat' => $now - 7200, 'nbf' => $now - 7200, 'exp' => $now - 3600 ) ),
 				'signature' => fixture_jwt_auth_wp_rest_api_mint( array( 'user_id' => $editor ), '" . self::OTHER_SECRET . "' ),
@@ -586,20 +586,7 @@ class FixtureIssuersTest extends TestCase {
 		$this->assertTrue( $settings['general']['api_middleware']['enabled'] );
 		// The plugin's library writes json_encode() with its default flags: slashes escaped.
 		$this->assertStringContainsString( '\/', (string) \Auth_Sentinel_Fixture_JWT::b64url_decode( explode( '.', $jwt )[1] ) );
-		$this->assertSame(
-			$jwt,
-			\Auth_Sentinel_Fixture_JWT::sign_raw(
-				(string) wp_json_encode(
-					array(
-						'typ' => 'JWT',
-						'alg' => 'HS256',
-					)
-				),
-				(string) wp_json_encode( $claims ),
-				$key
-			),
-			'HMAC-SHA256 with general.decryption_key'
-		);
+		$this->assertSame( $jwt, \Auth_Sentinel_Fixture_JWT::sign_raw( (string) wp_json_encode( array( 'typ' => 'JWT', 'alg' => 'HS256' ) ), (string) wp_json_encode( $claims ), $key ), 'HMAC-SHA256 with general.decryption_key' );
 
 		// Sources: Bearer, bare, the JWT parameter (query, or a JSON body, any case).
 		$this->assertSame( $editor, $this->bearer( 'GET', '/wp-json/wp/v2/users/me', $jwt )['json']['id'] );
@@ -634,9 +621,9 @@ class FixtureIssuersTest extends TestCase {
 	 */
 	public function test_simple_jwt_login_middleware_refusals(): void {
 		$this->enable_fixtures( array( 'fixture-simple-jwt-login' ) );
-		$editor            = $this->user( 'editor' );
-		$now               = time();
-		$tokens            = $this->in_site(
+		$editor = $this->user( 'editor' );
+		$now    = time();
+		$tokens = $this->in_site(
 			"\$key = fixture_simple_jwt_login_key();
 			return array(
 				'expired'    => fixture_simple_jwt_login_mint( array( 'id' => $editor, 'iat' => $now - 7200, 'exp' => $now - 3600 ) ),
@@ -651,7 +638,7 @@ class FixtureIssuersTest extends TestCase {
 				'other_site' => fixture_simple_jwt_login_mint( array( 'id' => $editor, 'site' => 'https://another-site.example', 'iss' => 'https://another-site.example' ) ),
 			);"
 		);
-		$refusals          = array(
+		$refusals = array(
 			'expired'   => array( 400, 14, 'Expired token' ),
 			'signature' => array( 400, 11, 'Signature verification failed' ),
 			'garbage'   => array( 400, 2, 'Wrong number of segments' ),
@@ -757,18 +744,12 @@ class FixtureIssuersTest extends TestCase {
 			$this->assertSame( (string) $editor, (string) $valid['json']['data']['user']['ID'] );
 			$this->assertArrayNotHasKey( 'user_pass', $valid['json']['data']['user'] );
 			$this->assertSame( $jwt, $valid['json']['data']['jwt']['token'], '4.0: jwt is an object' );
-			$this->assertSame(
-				array(
-					'typ' => 'JWT',
-					'alg' => 'HS256',
-				),
-				$valid['json']['data']['jwt']['header']
-			);
+			$this->assertSame( array( 'typ' => 'JWT', 'alg' => 'HS256' ), $valid['json']['data']['jwt']['header'] );
 		}
 		$missing = $this->http( 'GET', '/wp-json/simple-jwt-login/v1/auth/validate' );
 		$this->assertSame( 422, $missing['status'] );
 		$this->assertSame( self::sjl_error( 'The `jwt` parameter is missing.', 53 ), $missing['json'] );
-		$ghost   = (string) $this->in_site( 'return fixture_simple_jwt_login_mint( array( "id" => ' . self::NO_SUCH_USER . ' ) );' );
+		$ghost = (string) $this->in_site( 'return fixture_simple_jwt_login_mint( array( "id" => ' . self::NO_SUCH_USER . ' ) );' );
 		$unknown = $this->bearer( 'GET', '/wp-json/simple-jwt-login/v1/auth/validate', $ghost );
 		$this->assertSame( array( 404, self::sjl_error( 'User not found.', 24 ) ), array( $unknown['status'], $unknown['json'] ) );
 
@@ -1131,14 +1112,7 @@ class FixtureIssuersTest extends TestCase {
 		// The current session of an access token is its refresh_jti.
 		$jti      = $this->peek( $tokens['refresh_token'] )['claims']['jti'];
 		$sessions = $this->bearer( 'GET', '/wp-json/wcpos/v1/auth/sessions', $tokens['access_token'] )['json']['sessions'];
-		$current  = array_values(
-			array_filter(
-				$sessions,
-				static function ( $session ) {
-					return $session['is_current'];
-				}
-			)
-		);
+		$current  = array_values( array_filter( $sessions, static function ( $session ) { return $session['is_current']; } ) );
 		$this->assertSame( $jti, $current[0]['jti'] ?? null );
 
 		// Another JWT plugin's jwt_auth_* error from rest_authentication_errors is cleared.

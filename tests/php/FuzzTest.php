@@ -335,18 +335,8 @@ class FuzzTest extends TestCase {
 		$actors = array( 0, $this->user( 'editor' ), $this->user( 'admin' ), $this->user( 'admin' ) );
 		// The apps' route answers each case rather than the rate limit; app passwords are tried as in an API request.
 		add_filter( 'application_password_is_api_request', '__return_true' );
-		add_filter(
-			'auth_sentinel_token_status_rate_limit',
-			static function () {
-				return PHP_INT_MAX;
-			}
-		);
-		add_filter(
-			'auth_sentinel_token_status_global_limit',
-			static function () {
-				return PHP_INT_MAX;
-			}
-		);
+		add_filter( 'auth_sentinel_token_status_rate_limit', static function () { return PHP_INT_MAX; } );
+		add_filter( 'auth_sentinel_token_status_global_limit', static function () { return PHP_INT_MAX; } );
 		$mark     = $this->debug_log_mark();
 		$statuses = array();
 		$started  = microtime( true );
@@ -395,8 +385,8 @@ class FuzzTest extends TestCase {
 							$request->set_body_params( $params );
 						}
 						wp_set_current_user( (int) $f->pick( $actors ) );
-						$input['rest']                       = array( $method, $request->get_route(), $params );
-						$response                            = rest_do_request( $request );
+						$input['rest'] = array( $method, $request->get_route(), $params );
+						$response      = rest_do_request( $request );
 						$statuses[ $response->get_status() ] = ( $statuses[ $response->get_status() ] ?? 0 ) + 1;
 						$this->check_response( $case, $response, $input );
 					}
@@ -459,7 +449,7 @@ class FuzzTest extends TestCase {
 			$seconds = microtime( true ) - $started;
 			$keys    = array_keys( $requests );
 			foreach ( $answers as $i => $answer ) {
-				$case                        = $keys[ $i ];
+				$case                         = $keys[ $i ];
 				$counts[ $answer['status'] ] = ( $counts[ $answer['status'] ] ?? 0 ) + 1;
 				$this->check_http( $case, $requests[ $case ], $answer, $inputs[ $case ] );
 			}
@@ -477,9 +467,9 @@ class FuzzTest extends TestCase {
 	/**
 	 * Builds one whole request.
 	 *
-	 * @param Fuzzer                                               $f      The case.
+	 * @param Fuzzer                                         $f      The case.
 	 * @param array<int, array{0: string, 1: string, 2: string[]}> $routes The plugin's GET routes.
-	 * @param string                                               $admin  The administrator's Authorization header.
+	 * @param string                                         $admin  The administrator's Authorization header.
 	 * @return array{0: array{0: string, 1: string[], 2: string, 3?: string}, 1: array<string, mixed>}
 	 */
 	private function http_case( Fuzzer $f, array $routes, string $admin ): array {
@@ -535,7 +525,7 @@ class FuzzTest extends TestCase {
 				// Web servers refuse URLs over 8 KB themselves (414; PHP's own server hangs up): longer values go in-process.
 				$path = substr( '/wp-json' . self::path( $f, 'GET', $route ) . '?' . http_build_query( $params ), 0, 8000 );
 				if ( $f->chance( 0.7 ) ) {
-					$headers   = array_values( preg_grep( '/^Authorization:/', $headers, PREG_GREP_INVERT ) );
+					$headers = array_values( preg_grep( '/^Authorization:/', $headers, PREG_GREP_INVERT ) );
 					$headers[] = $admin;
 				}
 				break;
@@ -543,8 +533,8 @@ class FuzzTest extends TestCase {
 				$path = '/' . $f->pick( array( '?rest_route=/wp/v2/users/me&', 'wp-json/wp/v2/users/me?' ) ) . $f->pick( array( 'authorization', 'JWT', 'token' ) ) . '=' . rawurlencode( $f->token() );
 				break;
 			case 6:
-				$path      = '/wp-json' . $f->pick( array( '/jwt-auth/v1/token', '/jwt-auth/v1/token/validate', '/jwt-auth/v1/token/refresh', '/simple-jwt-login/v1/auth', '/simple-jwt-login/v1/auth/refresh', '/simple-jwt-login/v1/auth/validate', '/wcpos/v1/auth/login', '/wcpos/v1/auth/refresh' ) );
-				$method    = 'POST';
+				$path   = '/wp-json' . $f->pick( array( '/jwt-auth/v1/token', '/jwt-auth/v1/token/validate', '/jwt-auth/v1/token/refresh', '/simple-jwt-login/v1/auth', '/simple-jwt-login/v1/auth/refresh', '/simple-jwt-login/v1/auth/validate', '/wcpos/v1/auth/login', '/wcpos/v1/auth/refresh' ) );
+				$method = 'POST';
 				$headers[] = 'Content-Type: application/json';
 				$body      = (string) wp_json_encode(
 					array(
@@ -566,10 +556,10 @@ class FuzzTest extends TestCase {
 	/**
 	 * Checks a whole answer: no 500 of the plugin, every REST error with a code.
 	 *
-	 * @param int                                                  $case    The case.
+	 * @param int                                                $case    The case.
 	 * @param array{0: string, 1: string[], 2: string, 3?: string} $request The request.
-	 * @param array{status: int, body: string, seconds: float}     $answer  The answer.
-	 * @param array<string, mixed>                                 $input   What was sent.
+	 * @param array{status: int, body: string, seconds: float}   $answer  The answer.
+	 * @param array<string, mixed>                               $input   What was sent.
 	 * @return void
 	 */
 	private function check_http( int $case, array $request, array $answer, array $input ): void {

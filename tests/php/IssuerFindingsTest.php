@@ -89,18 +89,7 @@ class IssuerFindingsTest extends TestCase {
 	 * @return string
 	 */
 	private function simple_jwt_login_token( string $login ): string {
-		$signed = $this->http(
-			'POST',
-			'/wp-json/simple-jwt-login/v1/auth',
-			array(
-				'body' => http_build_query(
-					array(
-						'username' => $login,
-						'password' => 'password',
-					)
-				),
-			)
-		);
+		$signed = $this->http( 'POST', '/wp-json/simple-jwt-login/v1/auth', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) );
 		$this->assertSame( 200, $signed['status'], $signed['body'] );
 		return (string) $signed['json']['data']['jwt'];
 	}
@@ -144,21 +133,9 @@ class IssuerFindingsTest extends TestCase {
 		$this->assertSame( 'simple_jwt_login_middleware_error:54', $event['server_code'] );
 
 		// A wrong password at its own sign-in route (error 48, sent with wp_send_json_error()).
-		$this->agent     = '';
+		$this->agent = '';
 		list( , $other ) = $this->make_user();
-		$wrong           = $this->http(
-			'POST',
-			'/wp-json/simple-jwt-login/v1/auth',
-			array(
-				'headers' => array( $this->agent_header() ),
-				'body'    => http_build_query(
-					array(
-						'username' => $other,
-						'password' => 'wrong',
-					)
-				),
-			)
-		);
+		$wrong           = $this->http( 'POST', '/wp-json/simple-jwt-login/v1/auth', array( 'headers' => array( $this->agent_header() ), 'body' => http_build_query( array( 'username' => $other, 'password' => 'wrong' ) ) ) );
 		$this->assertSame( 401, $wrong['status'] );
 		$event = $this->my_event();
 		$this->assertSame( 'bad_credentials', $event['cause'] );
@@ -202,18 +179,7 @@ class IssuerFindingsTest extends TestCase {
 		$this->enable_fixtures( array( 'fixture-jwt-auth-wp-rest-api' ) );
 		$this->fixture_jwt_secret( self::JWT_SECRET );
 		list( $user_id, $login ) = $this->make_user();
-		$token                   = (string) $this->http(
-			'POST',
-			'/wp-json/jwt-auth/v1/token',
-			array(
-				'body' => http_build_query(
-					array(
-						'username' => $login,
-						'password' => 'password',
-					)
-				),
-			)
-		)['json']['token'];
+		$token                   = (string) $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) )['json']['token'];
 		$changed                 = $this->rest( 'POST', '/wp/v2/users/' . $user_id, array( 'password' => 'new-' . wp_generate_password( 10, false ) ), $this->user( 'admin' ) );
 		$this->assertSame( 200, $changed->get_status() );
 
@@ -236,18 +202,7 @@ class IssuerFindingsTest extends TestCase {
 		$this->enable_fixtures( array( 'fixture-jwt-auth' ) );
 		$this->fixture_jwt_secret( self::JWT_SECRET );
 		list( , $login ) = $this->make_user();
-		$token           = (string) $this->http(
-			'POST',
-			'/wp-json/jwt-auth/v1/token',
-			array(
-				'body' => http_build_query(
-					array(
-						'username' => $login,
-						'password' => 'password',
-					)
-				),
-			)
-		)['json']['data']['token'];
+		$token           = (string) $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) )['json']['data']['token'];
 
 		$this->http( 'POST', '/wp-json/jwt-auth/v1/token/validate', array( 'headers' => array( $this->agent_header(), 'Authorization: Bearer ' . $token, 'X-Fixture-Strip-Authorization: drop' ) ) );
 		$event = $this->my_event();
@@ -266,18 +221,7 @@ class IssuerFindingsTest extends TestCase {
 		$this->fixture_jwt_secret( self::JWT_SECRET );
 		Settings::update( array( 'revoke_on_password_change' => false ) ); // Only the plugin's own pass says it.
 		list( $user_id, $login ) = $this->make_user();
-		$token                   = (string) $this->http(
-			'POST',
-			'/wp-json/jwt-auth/v1/token',
-			array(
-				'body' => http_build_query(
-					array(
-						'username' => $login,
-						'password' => 'password',
-					)
-				),
-			)
-		)['json']['data']['token'];
+		$token                   = (string) $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) )['json']['data']['token'];
 		$this->run_in_site( 'wp_set_password( "changed-' . wp_generate_password( 8, false ) . '", ' . $user_id . ' ); do_action( "after_password_reset", get_userdata( ' . $user_id . ' ), "x" );' );
 
 		$answer = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => array( $this->agent_header(), 'Authorization: Bearer ' . $token ) ) );
@@ -315,19 +259,7 @@ class IssuerFindingsTest extends TestCase {
 		$this->fixture_jwt_secret( self::JWT_SECRET );
 		list( $user_id, $login ) = $this->make_user();
 		\WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'Till' ) ); // Core then tries the password as one too.
-		$this->http(
-			'POST',
-			'/wp-json/jwt-auth/v1/token',
-			array(
-				'headers' => array( $this->agent_header() ),
-				'body'    => http_build_query(
-					array(
-						'username' => $login,
-						'password' => 'wrong',
-					)
-				),
-			)
-		);
+		$this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'headers' => array( $this->agent_header() ), 'body' => http_build_query( array( 'username' => $login, 'password' => 'wrong' ) ) ) );
 
 		$event = $this->my_event();
 		$this->assertSame( 'token_login', $event['source'] );

@@ -99,20 +99,7 @@ class MultisiteTest extends TestCase {
 	private function session( string $login, string $site = '' ): array {
 		$jar = tempnam( sys_get_temp_dir(), 'as-net' );
 		$this->net( 'GET', $site . '/wp-login.php', $jar );
-		$in = $this->net(
-			'POST',
-			$site . '/wp-login.php',
-			$jar,
-			array(
-				'body' => http_build_query(
-					array(
-						'log'        => $login,
-						'pwd'        => 'password',
-						'testcookie' => '1',
-					)
-				),
-			)
-		);
+		$in = $this->net( 'POST', $site . '/wp-login.php', $jar, array( 'body' => http_build_query( array( 'log' => $login, 'pwd' => 'password', 'testcookie' => '1' ) ) ) );
 		$this->assertSame( 302, $in['status'], "$login signs in on $site" );
 		$nonce = $this->net( 'GET', $site . '/wp-admin/admin-ajax.php?action=rest-nonce', $jar )['body'];
 		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce, "a REST nonce for $login" );
@@ -138,15 +125,7 @@ class MultisiteTest extends TestCase {
 	public function test_failures_are_per_site_and_the_network_admin_sees_any_site(): void {
 		$this->assertSame( 'http://localhost:' . self::PORT, self::$url, 'the network is up' );
 		$agent = 'as-network-' . wp_generate_password( 6, false );
-		$this->net(
-			'POST',
-			'/site2/wp-login.php',
-			'',
-			array(
-				'body'    => 'log=subscriber&pwd=wrong',
-				'headers' => array( 'User-Agent: ' . $agent ),
-			)
-		);
+		$this->net( 'POST', '/site2/wp-login.php', '', array( 'body' => 'log=subscriber&pwd=wrong', 'headers' => array( 'User-Agent: ' . $agent ) ) );
 
 		$super = $this->session( 'admin' );
 		$main  = $this->api( 'GET', '/events?search=' . $agent, $super );

@@ -38,7 +38,7 @@ class RestContractDocTest extends TestCase {
 	 */
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
-		$text      = (string) file_get_contents( dirname( __DIR__, 2 ) . '/' . self::DOC );
+		$text     = (string) file_get_contents( dirname( __DIR__, 2 ) . '/' . self::DOC );
 		self::$doc = array();
 		foreach ( array_slice( preg_split( '/^### /m', $text ), 1 ) as $section ) {
 			$heading = trim( strtok( $section, "\n" ) );
@@ -211,9 +211,9 @@ class RestContractDocTest extends TestCase {
 	public function test_fields_are_documented_as_registered(): void {
 		$with_schema = 0;
 		foreach ( self::routes() as $path => $data ) {
-			$methods      = array_map( static fn( $endpoint ) => self::heading( $endpoint, $path ), $data['endpoints'] );
-			$home         = preg_grep( '/^GET\b/', $methods ) ? array_values( preg_grep( '/^GET\b/', $methods ) )[0] : $methods[0];
-			$fields       = isset( $data['schema']['properties'] ) ? self::fields( $data['schema']['properties'] ) : array();
+			$methods = array_map( static fn( $endpoint ) => self::heading( $endpoint, $path ), $data['endpoints'] );
+			$home    = preg_grep( '/^GET\b/', $methods ) ? array_values( preg_grep( '/^GET\b/', $methods ) )[0] : $methods[0];
+			$fields  = isset( $data['schema']['properties'] ) ? self::fields( $data['schema']['properties'] ) : array();
 			$with_schema += $fields ? 1 : 0;
 			foreach ( $methods as $heading ) {
 				$documented = self::$doc[ $heading ]['fields'] ?? array();

@@ -116,10 +116,10 @@ class SecretsWatchTest extends TestCase {
 			. "if ( ! empty( \$_SERVER['HTTP_HOST'] ) ) { define( 'WP_HOME', 'http://' . \$_SERVER['HTTP_HOST'] ); define( 'WP_SITEURL', 'http://' . \$_SERVER['HTTP_HOST'] ); }\n"
 		);
 		try {
-			$local = (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_HOST ) . ':' . (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_PORT );
+			$local  = (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_HOST ) . ':' . (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_PORT );
 			// Another name of the same server, new to the site on each run (php -S answers any Host).
 			$other = 'shop-' . strtolower( wp_generate_password( 8, false ) ) . '.localhost:' . (string) wp_parse_url( AUTH_SENTINEL_TEST_URL, PHP_URL_PORT );
-			$visit = function ( string $host, string $log = '' ): void {
+			$visit  = function ( string $host, string $log = '' ): void {
 				$headers = array( 'Host: ' . $host );
 				if ( '' !== $log ) {
 					$headers[] = 'X-Test-Query-Log: ' . $log;

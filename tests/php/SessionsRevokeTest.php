@@ -93,11 +93,11 @@ class SessionsRevokeTest extends TestCase {
 		list( $user_id, $login ) = $this->make_user();
 		$this->fixture_grant( $user_id, 'access_woocommerce_pos' );
 
-		$jar            = $this->sign_in( $login );
-		list( $app )    = \WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'Till 3' ) );
-		$tokens         = $this->in_site( 'return fixture_wcpos_issue( ' . $user_id . ' );' );
-		$basic          = array( 'Authorization: Basic ' . base64_encode( $login . ':' . $app ), $this->agent_header() );
-		$bearer_headers = array( 'headers' => array( $this->agent_header() ) );
+		$jar                = $this->sign_in( $login );
+		list( $app )        = \WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'Till 3' ) );
+		$tokens             = $this->in_site( 'return fixture_wcpos_issue( ' . $user_id . ' );' );
+		$basic              = array( 'Authorization: Basic ' . base64_encode( $login . ':' . $app ), $this->agent_header() );
+		$bearer_headers     = array( 'headers' => array( $this->agent_header() ) );
 		$this->assertSame( 200, $this->visit( $jar )['status'], 'the cookie works before' );
 		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $basic ) )['status'], 'the application password works before' );
 		$this->assertSame( 200, $this->bearer( 'GET', '/wp-json/wp/v2/users/me', $tokens['access_token'], $bearer_headers )['status'], 'the token works before' );
@@ -181,19 +181,8 @@ class SessionsRevokeTest extends TestCase {
 		$this->fixture_jwt_secret( 'sessions-test-secret-0123456789abcdef0123456789abcdef' );
 		list( $user_id, $login ) = $this->make_user();
 
-		$issue   = function () use ( $login ) {
-			$issued = $this->http(
-				'POST',
-				'/wp-json/jwt-auth/v1/token',
-				array(
-					'body' => http_build_query(
-						array(
-							'username' => $login,
-							'password' => 'password',
-						)
-					),
-				)
-			);
+		$issue = function () use ( $login ) {
+			$issued = $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) );
 			$this->assertSame( 200, $issued['status'], $issued['body'] );
 			return (string) $issued['json']['token'];
 		};
@@ -201,14 +190,7 @@ class SessionsRevokeTest extends TestCase {
 		$headers = array( 'headers' => array( $this->agent_header() ) );
 		$this->assertSame( 200, $this->bearer( 'GET', '/wp-json/wp/v2/users/me', $token, $headers )['status'] );
 
-		$listed = array_values(
-			array_filter(
-				$this->sessions_of( $user_id ),
-				static function ( $s ) {
-					return 'token' === $s['type'];
-				}
-			)
-		);
+		$listed = array_values( array_filter( $this->sessions_of( $user_id ), static function ( $s ) { return 'token' === $s['type']; } ) );
 		$this->assertCount( 1, $listed, 'the token is listed after its first use' );
 		$this->assertSame( 'JWT Authentication for WP REST API', $listed[0]['label'] );
 		$this->assertNotNull( $listed[0]['expires'] );

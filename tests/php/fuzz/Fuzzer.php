@@ -200,13 +200,7 @@ final class Fuzzer {
 				}
 			}
 			if ( $this->chance( 0.4 ) ) {
-				$claims['data'] = array(
-					'user' => array(
-						'id'     => $this->claim(),
-						'pass'   => $this->claim(),
-						'device' => $this->claim(),
-					),
-				);
+				$claims['data'] = array( 'user' => array( 'id' => $this->claim(), 'pass' => $this->claim(), 'device' => $this->claim() ) );
 			}
 			$json_header = (string) json_encode( $header, JSON_PARTIAL_OUTPUT_ON_ERROR );
 			$json_claims = (string) json_encode( $claims, JSON_PARTIAL_OUTPUT_ON_ERROR );

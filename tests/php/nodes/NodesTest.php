@@ -255,96 +255,30 @@ class NodesTest extends TestCase {
 		list( $app ) = \WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'nodes' ) );
 		$basic       = array( 'Authorization: Basic ' . base64_encode( $login . ':' . $app ) );
 		$issue       = function () use ( $login ) {
-			$issued = $this->http(
-				'POST',
-				'/wp-json/jwt-auth/v1/token',
-				array(
-					'body' => http_build_query(
-						array(
-							'username' => $login,
-							'password' => 'password',
-						)
-					),
-				)
-			);
+			$issued = $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => $login, 'password' => 'password' ) ) ) );
 			$this->assertSame( 200, $issued['status'], $issued['body'] );
 			return array( 'Authorization: Bearer ' . $issued['json']['token'] );
 		};
-		$bearer      = $issue();
+		$bearer = $issue();
 
 		foreach ( array( 1, 2, 2 ) as $node ) { // Each node has served them (and cached what it reads).
-			$this->assertSame(
-				200,
-				$this->http(
-					'GET',
-					'/wp-json/wp/v2/users/me',
-					array(
-						'headers' => $basic,
-						'node'    => $node,
-					)
-				)['status']
-			);
-			$this->assertSame(
-				200,
-				$this->http(
-					'GET',
-					'/wp-json/wp/v2/users/me',
-					array(
-						'headers' => $bearer,
-						'node'    => $node,
-					)
-				)['status']
-			);
+			$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $basic, 'node' => $node ) )['status'] );
+			$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => $node ) )['status'] );
 		}
 		$revoked = $this->http( 'DELETE', '/wp-json/auth-sentinel/v1/users/' . $user_id . '/sessions', array( 'as' => 'admin' ) );
 		$this->assertSame( 200, $revoked['status'], $revoked['body'] );
-		$this->assertSame(
-			401,
-			$this->http(
-				'GET',
-				'/wp-json/wp/v2/users/me',
-				array(
-					'headers' => $basic,
-					'node'    => 2,
-				)
-			)['status'],
-			'the application password, on the other node'
-		);
-		$refused = $this->http(
-			'GET',
-			'/wp-json/wp/v2/users/me',
-			array(
-				'headers' => $bearer,
-				'node'    => 2,
-			)
-		);
+		$this->assertSame( 401, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $basic, 'node' => 2 ) )['status'], 'the application password, on the other node' );
+		$refused = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) );
 		$this->assertSame( 401, $refused['status'], 'the token, on the other node' );
 		$this->assertSame( 'auth_sentinel_token_revoked', $refused['json']['code'] );
 
 		// Everyone: POST /sessions/revoke-all on node 1 (a not-before time for the whole site).
 		sleep( 1 );
 		$bearer = $issue();
-		$this->assertSame(
-			200,
-			$this->http(
-				'GET',
-				'/wp-json/wp/v2/users/me',
-				array(
-					'headers' => $bearer,
-					'node'    => 2,
-				)
-			)['status']
-		);
+		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) )['status'] );
 		$all = $this->revoke_everyone();
 		$this->assertSame( 200, $all['status'], $all['body'] );
-		$refused = $this->http(
-			'GET',
-			'/wp-json/wp/v2/users/me',
-			array(
-				'headers' => $bearer,
-				'node'    => 2,
-			)
-		);
+		$refused = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) );
 		$this->assertSame( 401, $refused['status'], 'a token issued before, on the other node' );
 		$this->assertSame( 'auth_sentinel_token_revoked', $refused['json']['code'] );
 		wp_delete_user( $user_id );
@@ -364,31 +298,10 @@ class NodesTest extends TestCase {
 		$this->fixture_jwt_secret( 'nodes-test-secret-0123456789abcdef0123456789abcdef' );
 		add_option( 'auth_sentinel_test_busy', '0', '', true );
 		sleep( 1 ); // A token issued after any earlier revocation of this suite.
-		$issued = $this->http(
-			'POST',
-			'/wp-json/jwt-auth/v1/token',
-			array(
-				'body' => http_build_query(
-					array(
-						'username' => 'author',
-						'password' => 'password',
-					)
-				),
-			)
-		);
+		$issued = $this->http( 'POST', '/wp-json/jwt-auth/v1/token', array( 'body' => http_build_query( array( 'username' => 'author', 'password' => 'password' ) ) ) );
 		$this->assertSame( 200, $issued['status'], $issued['body'] );
 		$bearer = array( 'Authorization: Bearer ' . $issued['json']['token'] );
-		$this->assertSame(
-			200,
-			$this->http(
-				'GET',
-				'/wp-json/wp/v2/users/me',
-				array(
-					'headers' => $bearer,
-					'node'    => 2,
-				)
-			)['status']
-		);
+		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => 2 ) )['status'] );
 
 		// Node 2 updates an autoloaded option slowly: between reading the cached options and
 		// writing them back it waits three seconds (a busy node), while node 1 revokes everyone.
@@ -431,14 +344,7 @@ class NodesTest extends TestCase {
 		}
 		$this->assertSame( 200, $all['status'], $all['body'] );
 		foreach ( array( 2, 1 ) as $node ) {
-			$refused = $this->http(
-				'GET',
-				'/wp-json/wp/v2/users/me',
-				array(
-					'headers' => $bearer,
-					'node'    => $node,
-				)
-			);
+			$refused = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $bearer, 'node' => $node ) );
 			$this->assertSame( 401, $refused['status'], "a token issued before, on node $node" );
 			$this->assertSame( 'auth_sentinel_token_revoked', $refused['json']['code'] );
 		}
@@ -463,9 +369,9 @@ class NodesTest extends TestCase {
 		$mark = $this->last_id( $wpdb->prefix . 'auth_sentinel_audit' );
 
 		// The cached options hold a state whose NONCE_SALT fingerprint is an older one.
-		$all = wp_cache_get( 'alloptions', 'options', true );
+		$all   = wp_cache_get( 'alloptions', 'options', true );
 		$this->assertIsArray( $all );
-		$state                              = maybe_unserialize( $all[ \AuthSentinel\Secrets\SecretsState::OPTION ] );
+		$state = maybe_unserialize( $all[ \AuthSentinel\Secrets\SecretsState::OPTION ] );
 		$state['items']['NONCE_SALT']['fp'] = str_repeat( '0', 32 );
 		$all[ \AuthSentinel\Secrets\SecretsState::OPTION ] = maybe_serialize( $state );
 		wp_cache_set( 'alloptions', $all, 'options' );
@@ -473,14 +379,7 @@ class NodesTest extends TestCase {
 		$reads = array();
 		for ( $i = 0; $i < 4; $i++ ) {
 			$name = 'as-nodes-stale-' . $i;
-			$this->http(
-				'GET',
-				'/',
-				array(
-					'headers' => array( 'X-Test-Read-Nonce-Salt: 1', 'X-Test-Query-Log: ' . $name ),
-					'node'    => 1 + $i % 2,
-				)
-			);
+			$this->http( 'GET', '/', array( 'headers' => array( 'X-Test-Read-Nonce-Salt: 1', 'X-Test-Query-Log: ' . $name ), 'node' => 1 + $i % 2 ) );
 			$log = json_decode( (string) file_get_contents( sys_get_temp_dir() . '/' . $name . '.json' ), true );
 			unlink( sys_get_temp_dir() . '/' . $name . '.json' );
 			$reads[] = count( $log['plugin'] );
@@ -508,14 +407,7 @@ class NodesTest extends TestCase {
 		$queries = array();
 		for ( $i = 0; $i < 4; $i++ ) {
 			$name = 'as-nodes-schema-' . $i;
-			$this->http(
-				'GET',
-				'/',
-				array(
-					'headers' => array( 'X-Test-Query-Log: ' . $name ),
-					'node'    => 1 + $i % 2,
-				)
-			);
+			$this->http( 'GET', '/', array( 'headers' => array( 'X-Test-Query-Log: ' . $name ), 'node' => 1 + $i % 2 ) );
 			$log = json_decode( (string) file_get_contents( sys_get_temp_dir() . '/' . $name . '.json' ), true );
 			unlink( sys_get_temp_dir() . '/' . $name . '.json' );
 			$queries[] = count( $log['plugin'] );
@@ -590,14 +482,7 @@ class NodesTest extends TestCase {
 		$this->run_in_site( 'foreach ( array( "add_site_option", "update_site_option", "added_option", "updated_option", "shutdown" ) as $hook ) { remove_all_actions( $hook ); } update_site_option( "nonce_salt", wp_generate_password( 64, false ) );' );
 		$this->assertCount( 0, $this->audited( 'secrets_changed', $mark ), 'the process that changed it did not look' );
 
-		$this->http(
-			'GET',
-			'/',
-			array(
-				'headers' => array( 'X-Test-Read-Nonce-Salt: 1' ),
-				'node'    => 2,
-			)
-		);
+		$this->http( 'GET', '/', array( 'headers' => array( 'X-Test-Read-Nonce-Salt: 1' ), 'node' => 2 ) );
 		$changes = $this->audited( 'secrets_changed', $mark );
 		$this->assertCount( 1, $changes, 'seen by the next request on node 2' );
 		$this->assertSame( array( 'NONCE_SALT' ), $changes[0]['changed'] );
@@ -660,23 +545,22 @@ class NodesTest extends TestCase {
 		clearstatcache();
 		$offset = is_file( $mail ) ? (int) filesize( $mail ) : 0;
 		$this->app_password( 'author' ); // WordPress tries Basic credentials once some application password exists.
-		$failing    = array( 'User-Agent: nodes-spike', 'Authorization: Basic ' . base64_encode( 'author:wxyz wxyz wxyz wxyz wxyz wxyz' ) );
-		$burst      = function ( int $count ) use ( $failing ) {
+		$failing = array( 'User-Agent: nodes-spike', 'Authorization: Basic ' . base64_encode( 'author:wxyz wxyz wxyz wxyz wxyz wxyz' ) );
+		$burst   = function ( int $count ) use ( $failing ) {
 			$requests = array();
 			for ( $i = 0; $i < $count; $i++ ) {
 				$requests[] = array( '/wp-json/wp/v2/users/me', $failing, 'GET', null, 1 + $i % 2 );
 			}
 			$this->assertSame( array( 401 ), array_values( array_unique( $this->parallel( $requests ) ) ) );
 		};
-		$open_gates = static function () use ( $hour ) {
-			// As if a minute passed, on both kinds of store.
+		$open_gates = static function () use ( $hour ) { // As if a minute passed, on both kinds of store.
 			global $wpdb;
 			$wpdb->update( $wpdb->options, array( 'option_value' => '0' ), array( 'option_name' => AlertClaims::GATE_OPTION ) );
 			wp_cache_delete( 'alloptions', 'options' );
 			wp_cache_delete( 'gate_' . intdiv( time(), 60 ), AlertClaims::CACHE_GROUP );
 			wp_cache_delete( 'done_' . $hour, AlertClaims::CACHE_GROUP );
 		};
-		$mails      = static function () use ( $mail, $offset ) {
+		$mails = static function () use ( $mail, $offset ) {
 			clearstatcache();
 			$added = is_file( $mail ) ? (string) file_get_contents( $mail, false, null, $offset ) : '';
 			return array_values( array_filter( array_map( 'json_decode', array_filter( explode( "\n", $added ), 'strlen' ) ) ) );
@@ -793,7 +677,7 @@ class NodesTest extends TestCase {
 			echo "scans=", wp_json_encode( $auth_sentinel_scans ), "\n";',
 			$at
 		);
-		$file   = tempnam( sys_get_temp_dir(), 'as-cron' ) . '.php';
+		$file = tempnam( sys_get_temp_dir(), 'as-cron' ) . '.php';
 		file_put_contents( $file, "<?php\n" . $script );
 		$runs = array();
 		foreach ( array( 1, 2 ) as $node ) {
@@ -859,8 +743,8 @@ class NodesTest extends TestCase {
 	 * counter at once each get their own count, 1 to 800 once each.
 	 */
 	public function test_database_counters_give_each_hit_its_own_count(): void {
-		$name   = 'nodes-' . strtolower( wp_generate_password( 8, false ) );
-		$out    = $this->at_once_on_two_nodes(
+		$name = 'nodes-' . strtolower( wp_generate_password( 8, false ) );
+		$out  = $this->at_once_on_two_nodes(
 			'$counts = array();
 			for ( $i = 0; $i < 400; $i++ ) { $counts[] = AuthSentinel\Database\Counters::hit( ' . var_export( $name, true ) . ', ' . ( intdiv( time(), 60 ) + 100000 ) . ' ); } // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export
 			echo "counts=", wp_json_encode( $counts ), "\n";'
@@ -916,7 +800,7 @@ class NodesTest extends TestCase {
 		$script = tempnam( sys_get_temp_dir(), 'as-nodes' ) . '.php';
 		file_put_contents( $script, "<?php\n" );
 		try {
-			$env  = array_merge(
+			$env = array_merge(
 				getenv(),
 				array(
 					'AUTH_SENTINEL_TEST_AT'  => sprintf( '%F', microtime( true ) + 1.5 ),
@@ -1033,7 +917,7 @@ class NodesTest extends TestCase {
 		$wpdb->delete( $wpdb->options, array( 'option_name' => $name ) );
 		wp_cache_flush();
 		try {
-			$out    = $this->at_once_on_two_nodes( 'echo "fp=", AuthSentinel\Plugin::get( AuthSentinel\Secrets\Fingerprinter::class )->fingerprint( "nodes", "same" ), "\n";' );
+			$out = $this->at_once_on_two_nodes( 'echo "fp=", AuthSentinel\Plugin::get( AuthSentinel\Secrets\Fingerprinter::class )->fingerprint( "nodes", "same" ), "\n";' );
 			$stored = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
 		} finally {
 			unlink( $mu );

@@ -136,20 +136,7 @@ class NetworkRevocationTest extends TestCase {
 	private function session( string $login, string $site = '' ): array {
 		$jar = tempnam( sys_get_temp_dir(), 'as-net' );
 		$this->net( 'GET', $site . '/wp-login.php', $jar );
-		$in = $this->net(
-			'POST',
-			$site . '/wp-login.php',
-			$jar,
-			array(
-				'body' => http_build_query(
-					array(
-						'log'        => $login,
-						'pwd'        => 'password',
-						'testcookie' => '1',
-					)
-				),
-			)
-		);
+		$in = $this->net( 'POST', $site . '/wp-login.php', $jar, array( 'body' => http_build_query( array( 'log' => $login, 'pwd' => 'password', 'testcookie' => '1' ) ) ) );
 		$this->assertSame( 302, $in['status'], "$login signs in on $site" );
 		$nonce = $this->net( 'GET', $site . '/wp-admin/admin-ajax.php?action=rest-nonce', $jar )['body'];
 		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce );
@@ -196,14 +183,7 @@ class NetworkRevocationTest extends TestCase {
 		$b64    = static function ( string $raw ): string {
 			return rtrim( strtr( base64_encode( $raw ), '+/', '-_' ), '=' );
 		};
-		$header = $b64(
-			(string) wp_json_encode(
-				array(
-					'typ' => 'JWT',
-					'alg' => 'HS256',
-				)
-			)
-		);
+		$header = $b64( (string) wp_json_encode( array( 'typ' => 'JWT', 'alg' => 'HS256' ) ) );
 		$claims = $b64(
 			(string) wp_json_encode(
 				array(
@@ -264,16 +244,7 @@ class NetworkRevocationTest extends TestCase {
 		$editor = $this->session( 'editor' );
 		$member = $this->session( 'subscriber', '/site2' );
 		$super  = $this->session( 'admin' );
-		$scoped = $this->api(
-			'POST',
-			'/sessions/revoke-all?site=2',
-			$super,
-			'',
-			array(
-				'password'              => 'password',
-				'application_passwords' => false,
-			)
-		);
+		$scoped = $this->api( 'POST', '/sessions/revoke-all?site=2', $super, '', array( 'password' => 'password', 'application_passwords' => false ) );
 		$this->assertSame( 200, $scoped['status'], $scoped['body'] );
 		$this->assertSame( 'site_members', $scoped['json']['scope'] );
 		$this->assertFalse( $this->signed_in( $member[0], '/site2' ), 'site 2’s member is signed out' );
@@ -284,16 +255,7 @@ class NetworkRevocationTest extends TestCase {
 		sleep( 1 );
 		$fresh = $this->site2_token( $subscriber, time() );
 		$this->assertSame( 200, $this->net( 'GET', '/site2/wp-json/wp/v2/users/me', '', array( 'headers' => array( 'Authorization: Bearer ' . $fresh ) ) )['status'] );
-		$network = $this->api(
-			'POST',
-			'/sessions/revoke-all',
-			$super,
-			'',
-			array(
-				'password'              => 'password',
-				'application_passwords' => false,
-			)
-		);
+		$network = $this->api( 'POST', '/sessions/revoke-all', $super, '', array( 'password' => 'password', 'application_passwords' => false ) );
 		$this->assertSame( 200, $network['status'], $network['body'] );
 		$this->assertSame( 'network', $network['json']['scope'] );
 		$this->assertFalse( $this->signed_in( $editor[0] ), 'everyone is signed out' );
@@ -312,7 +274,7 @@ class NetworkRevocationTest extends TestCase {
 		$local      = $this->session( 'siteadmin', '/site2' );
 		$super      = $this->session( 'admin' );
 
-		$all    = $this->api( 'GET', '/users/' . $subscriber . '/sessions?type=cookie', $super )['json'];
+		$all   = $this->api( 'GET', '/users/' . $subscriber . '/sessions?type=cookie', $super )['json'];
 		$theirs = $this->api( 'GET', '/users/' . $subscriber . '/sessions?type=cookie', $local, '/site2' )['json'];
 		$this->assertGreaterThan( count( $theirs ), count( $all ), 'the site administrator does not see the main site’s session' );
 		$main_ids = array_diff( array_column( $all, 'id' ), array_column( $theirs, 'id' ) );

@@ -56,7 +56,7 @@ class RefreshRoutesTest extends TestCase {
 				)
 			);
 		};
-		$before          = $refresh();
+		$before = $refresh();
 		$this->assertSame( 200, $before['status'], $before['body'] );
 		$this->assertArrayHasKey( 'access_token', $before['json'], 'the refresh works before' );
 

@@ -77,14 +77,7 @@ class RevokeAllTest extends TestCase {
 						array(
 							'user_id'    => $late,
 							'meta_key'   => 'session_tokens', // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key
-							'meta_value' => maybe_serialize(
-								array(
-								hash( 'sha256', 'late' ) => array(
-								'expiration' => time() + 3600,
-								'login'      => time(),
-								 ),
-								)
-							), // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_value
+							'meta_value' => maybe_serialize( array( hash( 'sha256', 'late' ) => array( 'expiration' => time() + 3600, 'login' => time() ) ) ), // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_value
 						)
 					);
 				}
@@ -145,10 +138,7 @@ class RevokeAllTest extends TestCase {
 	 * Anonymous callers get 401 and editors 403 from the write routes, whatever they send.
 	 */
 	public function test_write_routes_check_permission_before_arguments(): void {
-		foreach ( array(
-			0                       => 401,
-			$this->user( 'editor' ) => 403,
-		) as $user => $status ) {
+		foreach ( array( 0 => 401, $this->user( 'editor' ) => 403 ) as $user => $status ) {
 			$missing = $this->rest( 'POST', '/auth-sentinel/v1/sessions/revoke-all', array(), $user );
 			$this->assertSame( $status, $missing->get_status(), 'no password, user ' . $user );
 			$invalid = $this->rest( 'DELETE', '/auth-sentinel/v1/users/1/sessions', array( 'application_passwords' => 'maybe' ), $user );

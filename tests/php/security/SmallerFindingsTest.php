@@ -115,16 +115,11 @@ class SmallerFindingsTest extends TestCase {
 		$this->http( 'GET', '/' );
 		update_option( 'woocommerce_pos_secret_key', wp_generate_password( 64, false ) ); // Rotated now.
 		$this->http( 'GET', '/' );
-		$b64     = static function ( array $part ): string {
+		$b64    = static function ( array $part ): string {
 			return rtrim( strtr( base64_encode( (string) wp_json_encode( $part ) ), '+/', '-_' ), '=' );
 		};
-		$forged  = static function ( array $claims ) use ( $b64 ): string {
-			return $b64(
-				array(
-					'alg' => 'HS256',
-					'typ' => 'JWT',
-				)
-			) . '.' . $b64( $claims ) . '.' . str_repeat( 'A', 43 );
+		$forged = static function ( array $claims ) use ( $b64 ): string {
+			return $b64( array( 'alg' => 'HS256', 'typ' => 'JWT' ) ) . '.' . $b64( $claims ) . '.' . str_repeat( 'A', 43 );
 		};
 		$answers = array();
 		foreach ( array( time() - 3600, time() - 60, time() + 60 ) as $iat ) {
@@ -134,16 +129,7 @@ class SmallerFindingsTest extends TestCase {
 					'/wp-json/auth-sentinel/v1/token-status',
 					array(
 						'headers' => array( 'Content-Type: application/json' ),
-						'body'    => wp_json_encode(
-							array(
-								'token' => $forged(
-									$shape + array(
-										'iat' => $iat,
-										'exp' => time() + 3600,
-									)
-								),
-							)
-						),
+						'body'    => wp_json_encode( array( 'token' => $forged( $shape + array( 'iat' => $iat, 'exp' => time() + 3600 ) ) ) ),
 					)
 				);
 				$this->assertSame( 200, $answer['status'], $answer['body'] );
