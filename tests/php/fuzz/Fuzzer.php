@@ -15,6 +15,39 @@ namespace AuthSentinel\Tests\Fuzz;
 final class Fuzzer {
 
 	/**
+	 * Hostile strings sent as they are, in every field: credentials, user agents, searches.
+	 */
+	const HOSTILE = array( '', '0', '-1', 'null', 'true', '[]', '{}', '%00', "\0", '../../etc/passwd', '<script>alert(1)</script>', "' OR 1=1 --", '${jndi:ldap://x}', '=cmd|"/c calc"!A1', 'NaN', '1e309', '99999999999999999999' );
+
+	/**
+	 * Dates, good and bad, sent to any parameter.
+	 */
+	const DATES = array( '2026-13-45T99:99:99', 'yesterday', '0000-00-00 00:00:00', '9999-12-31T23:59:59Z', '2026-01-01' );
+
+	/**
+	 * The vocabulary's words, sent to any parameter.
+	 */
+	const WORDS = array( 'expired', 'revoked', 'cookie', 'token', 'admin', 'last_seen', 'asc', 'desc', 'csv', 'json', 'hour', 'day', 'API02003', 'session_revoked', 'active', 'ended', 'all' );
+
+	/**
+	 * Every fixed string above, and the largest integer the claims use: sent as a credential and
+	 * elsewhere alike, so found in what the plugin stores (a user agent, a search, an action) by
+	 * design — not a secret that leaked (DataHygieneTest leaves them out).
+	 *
+	 * @return string[]
+	 */
+	public static function fixed(): array {
+		$fixed = array_merge( self::HOSTILE, self::DATES, self::WORDS, array( (string) PHP_INT_MAX ) );
+		// As WordPress hands form fields to a plugin: slashed (wp_magic_quotes()); and the parts
+		// between '|', which the witness keeps of a cookie.
+		$fixed = array_merge( $fixed, array_map( 'addslashes', $fixed ) );
+		foreach ( $fixed as $value ) {
+			$fixed = array_merge( $fixed, explode( '|', $value ) );
+		}
+		return array_values( array_unique( $fixed ) );
+	}
+
+	/**
 	 * The seed.
 	 *
 	 * @var string
@@ -131,7 +164,7 @@ final class Fuzzer {
 			case 2:
 				return substr( "\xC3\x28\xA0\xA1\xE2\x28\xA1\xF0\x28\x8C\xBC\xF8\xA1\xA1\xA1\xA1", 0, max( 1, $length ) ); // Invalid UTF-8.
 			case 3:
-				return $this->pick( array( '', '0', '-1', 'null', 'true', '[]', '{}', '%00', "\0", '../../etc/passwd', '<script>alert(1)</script>', "' OR 1=1 --", '${jndi:ldap://x}', '=cmd|"/c calc"!A1', 'NaN', '1e309', '99999999999999999999' ) );
+				return $this->pick( self::HOSTILE );
 			case 4:
 				return str_repeat( $this->pick( array( 'a', '.', '|', '=', ' ', '%', '\\' ) ), $length );
 			default:
@@ -318,11 +351,11 @@ final class Fuzzer {
 			case 5:
 				return gmdate( 'c', $this->int( -100000, 2100000000 ) );
 			case 6:
-				return $this->pick( array( '2026-13-45T99:99:99', 'yesterday', '0000-00-00 00:00:00', '9999-12-31T23:59:59Z', '2026-01-01' ) );
+				return $this->pick( self::DATES );
 			case 7:
 				return str_repeat( 'x', $this->pick( array( 256, 4096, 70000 ) ) );
 			case 8:
-				return $this->pick( array( 'expired', 'revoked', 'cookie', 'token', 'admin', 'last_seen', 'asc', 'desc', 'csv', 'json', 'hour', 'day', 'API02003', 'session_revoked', 'active', 'ended', 'all' ) );
+				return $this->pick( self::WORDS );
 			default:
 				return $this->token();
 		}
