@@ -233,5 +233,6 @@ final class Plugin {
 		wp_unschedule_hook( Hooks::LOG_COUNTS );
 		wp_unschedule_hook( Hooks::LOG_RETRY );
 		wp_unschedule_hook( Hooks::EXPORT_STEP );
+		wp_unschedule_hook( Hooks::EXPORT_EXPIRE ); // The daily pruning deletes old files too, once active again.
 	}
 }

@@ -292,6 +292,10 @@ class ZipTest extends TestCase {
 			'id'   => (string) ( self::http( 'GET', '/wp-json/auth-sentinel/v1/sessions', array( 'nonce' => true ) )['json'][0]['id'] ?? '' ),
 			'code' => (string) ( self::http( 'GET', '/wp-json/auth-sentinel/v1/catalog', array( 'nonce' => true ) )['json'][0]['code'] ?? '' ),
 		);
+		// A background export of the audit log, for its routes (a small log: done in its first step).
+		$export = self::http( 'POST', '/wp-json/auth-sentinel/v1/audit/exports', array( 'nonce' => true ) );
+		$this->assertSame( 201, $export['status'], $export['body'] );
+		$this->assertSame( 'complete', $export['json']['state'] ?? null, 'a small log is exported at once' );
 		$checked = 0;
 		foreach ( $index['json']['routes'] as $route => $spec ) {
 			if ( ! in_array( 'GET', $spec['methods'], true ) ) {
@@ -299,8 +303,8 @@ class ZipTest extends TestCase {
 			}
 			$path = preg_replace_callback(
 				'/\(\?P<(\w+)>[^)]*\)/',
-				function ( $group ) use ( $samples, $route ) {
-					$value = false !== strpos( $route, '/users/' ) ? '1' : ( $samples[ $group[1] ] ?? '' );
+				function ( $group ) use ( $samples, $route, $export ) {
+					$value = false !== strpos( $route, '/users/' ) ? '1' : ( false !== strpos( $route, '/audit/exports/' ) ? (string) $export['json']['id'] : ( $samples[ $group[1] ] ?? '' ) );
 					$this->assertNotSame( '', $value, "a value for {$group[1]} in $route" );
 					return $value;
 				},
@@ -308,7 +312,12 @@ class ZipTest extends TestCase {
 			);
 			$answer = self::http( 'GET', '/wp-json' . $path, array( 'nonce' => true ) );
 			$this->assertSame( 200, $answer['status'], "GET $path: " . substr( $answer['body'], 0, 300 ) );
-			$this->assertNotNull( $answer['json'], "GET $path answers JSON" );
+			if ( '/file' === substr( $route, -5 ) ) {
+				// The export's file: the CSV itself.
+				$this->assertStringStartsWith( "\xEF\xBB\xBF", $answer['body'], "GET $path sends the CSV" );
+			} else {
+				$this->assertNotNull( $answer['json'], "GET $path answers JSON" );
+			}
 			// The index, and Site Health's loopback probe (the site calls it on itself, with no cookie), are public.
 			if ( ! in_array( $route, array( '/auth-sentinel/v1', '/auth-sentinel/v1/health/authorization-probe' ), true ) ) {
 				$this->assertSame( 401, self::http( 'GET', '/wp-json' . $path, array( 'anonymous' => true ) )['status'], "GET $path refuses anonymous visitors" );
