@@ -60,7 +60,7 @@ final class FullText {
 	 * the server's word rules. Part of the schema upgrade; does nothing on SQLite.
 	 *
 	 * On InnoDB the first full-text index of a table rebuilds it (a hidden document id is added)
-	 * and blocks writes to it meanwhile: about N seconds at a million rows (docs/performance.md).
+	 * and blocks writes to it meanwhile: 19.7 s for a million failures here (docs/performance.md).
 	 * A failure recorded meanwhile waits at most BoundedQuery::LOCK_WAIT and is then dropped, as
 	 * on any storage fault; sign-in goes on.
 	 *
@@ -108,7 +108,8 @@ final class FullText {
 
 	/**
 	 * Returns the boolean-mode query for a search of a table's index, or null when the table has
-	 * no index or the text has no word the index holds (then the caller scans).
+	 * no index (the words are matched by like()) or the text has no word the index holds (the
+	 * words are not searched for, see ready()).
 	 *
 	 * @param string $table  'events', 'audit' or 'sessions'.
 	 * @param string $search The text searched.
@@ -211,11 +212,25 @@ final class FullText {
 			$any = array();
 			foreach ( self::COLUMNS[ $table ] as $column ) {
 				$any[] = "({$column} LIKE %s AND {$column} REGEXP %s)";
-				array_push( $args, '%' . $wpdb->esc_like( $word ) . '%', '\\b' . $word );
+				array_push( $args, '%' . $wpdb->esc_like( $word ) . '%', self::word_start() . $word );
 			}
 			$all[] = '(' . implode( ' OR ', $any ) . ')';
 		}
 		return $all ? array( '(' . implode( ' AND ', $all ) . ')', $args ) : array( '0 = 1', array() );
+	}
+
+	/**
+	 * Returns what starts a word in a REGEXP of this server: `\b` for MariaDB (PCRE) and MySQL
+	 * 8.0.4 and later (ICU); `[[:<:]]` for older MySQL (Henry Spencer's library, where `\b` is a
+	 * plain `b`).
+	 *
+	 * @return string
+	 */
+	private static function word_start(): string {
+		global $wpdb;
+		$server = (string) $wpdb->db_server_info();
+		$old    = false === stripos( $server, 'mariadb' ) && version_compare( (string) $wpdb->db_version(), '8.0.4', '<' );
+		return $old ? '[[:<:]]' : '\\b';
 	}
 
 	/**
