@@ -398,21 +398,8 @@ class AuditCsv extends \WP_REST_Response {
 		if ( $served || ! $result instanceof self || 200 !== $result->get_status() ) {
 			return (bool) $served;
 		}
-		if ( $request instanceof \WP_REST_Request && 'HEAD' === $request->get_method() ) {
-			return true;
-		}
-		if ( ! headers_sent() ) {
-			header( 'Content-Type: text/csv; charset=utf-8' ); // The server set JSON first; say it again.
-		}
-		if ( function_exists( 'set_time_limit' ) ) {
-			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions.Discouraged -- A long log takes longer than a page.
-		}
-		// Hand each chunk to the server as it is written instead of collecting the file in a buffer.
-		while ( ob_get_level() > 0 ) {
-			$status = ob_get_status();
-			if ( empty( $status['flags'] ) || ! ( $status['flags'] & PHP_OUTPUT_HANDLER_REMOVABLE ) || ! ob_end_flush() ) {
-				break;
-			}
+		if ( ! self::open_stream( $request ) ) {
+			return true; // HEAD: the headers are all.
 		}
 		$result->write(
 			static function ( string $chunk ): bool {
@@ -421,6 +408,34 @@ class AuditCsv extends \WP_REST_Response {
 				return ! connection_aborted();
 			}
 		);
+		return true;
+	}
+
+	/**
+	 * Prepares the output for a CSV sent after the REST server's headers (this streamed export and
+	 * a background export's file, ExportDownload): the content type said again, no time limit, and
+	 * the output buffers flushed away so that each chunk goes out as it is written. False for a
+	 * HEAD request, which gets the headers only.
+	 *
+	 * @param \WP_REST_Request|null $request The request.
+	 * @return bool Whether to send the body.
+	 */
+	public static function open_stream( $request ): bool {
+		if ( $request instanceof \WP_REST_Request && 'HEAD' === $request->get_method() ) {
+			return false;
+		}
+		if ( ! headers_sent() ) {
+			header( 'Content-Type: text/csv; charset=utf-8' ); // The server set JSON first; say it again.
+		}
+		if ( function_exists( 'set_time_limit' ) ) {
+			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions.Discouraged -- A long log over a slow link takes longer than a page.
+		}
+		while ( ob_get_level() > 0 ) {
+			$status = ob_get_status();
+			if ( empty( $status['flags'] ) || ! ( $status['flags'] & PHP_OUTPUT_HANDLER_REMOVABLE ) || ! ob_end_flush() ) {
+				break;
+			}
+		}
 		return true;
 	}
 

@@ -69,20 +69,8 @@ class ExportDownload extends \WP_REST_Response {
 		if ( $served || ! $result instanceof self || 200 !== $result->get_status() ) {
 			return (bool) $served;
 		}
-		if ( $request instanceof \WP_REST_Request && 'HEAD' === $request->get_method() ) {
-			return true;
-		}
-		if ( ! headers_sent() ) {
-			header( 'Content-Type: text/csv; charset=utf-8' ); // The server set JSON first; say it again.
-		}
-		if ( function_exists( 'set_time_limit' ) ) {
-			set_time_limit( 0 ); // phpcs:ignore Squiz.PHP.DiscouragedFunctions.Discouraged -- A big file over a slow link.
-		}
-		while ( ob_get_level() > 0 ) {
-			$status = ob_get_status();
-			if ( empty( $status['flags'] ) || ! ( $status['flags'] & PHP_OUTPUT_HANDLER_REMOVABLE ) || ! ob_end_flush() ) {
-				break;
-			}
+		if ( ! AuditCsv::open_stream( $request ) ) {
+			return true; // HEAD: the headers are all.
 		}
 		$handle = fopen( $result->path(), 'rb' ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- Streamed out in chunks.
 		if ( false === $handle ) {
