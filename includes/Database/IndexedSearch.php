@@ -46,4 +46,47 @@ final class IndexedSearch {
 		$wpdb->flush(); // Its copy of up to $limit rows is not needed any more.
 		return array_slice( array_values( $found ), 0, $limit );
 	}
+
+	/**
+	 * Returns the ids of one page of collected matches, sorted by their key (numbers as numbers,
+	 * times as text) then id, as the listing would.
+	 *
+	 * @param array<int, array<string, mixed>> $found    What collect() returned.
+	 * @param string                           $key      The sort key.
+	 * @param string                           $order    ASC or DESC.
+	 * @param int                              $offset   Rows before the page.
+	 * @param int                              $per_page Rows per page.
+	 * @return int[]
+	 */
+	public static function page( array $found, string $key, string $order, int $offset, int $per_page ): array {
+		usort(
+			$found,
+			static function ( array $a, array $b ) use ( $key, $order ): int {
+				$x   = $a[ $key ];
+				$y   = $b[ $key ];
+				$cmp = is_numeric( $x ) && is_numeric( $y ) ? (int) $x <=> (int) $y : strcmp( (string) $x, (string) $y );
+				$cmp = 0 === $cmp ? (int) $a['id'] <=> (int) $b['id'] : $cmp;
+				return 'ASC' === $order ? $cmp : -$cmp;
+			}
+		);
+		return array_map( 'intval', array_column( array_slice( $found, $offset, $per_page ), 'id' ) );
+	}
+
+	/**
+	 * Puts rows read by id in the order of the ids (a row missing meanwhile is left out).
+	 *
+	 * @param array<int, array<string, mixed>> $rows The rows.
+	 * @param int[]                            $ids  The ids, in order.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public static function in_order( array $rows, array $ids ): array {
+		$by  = array_column( $rows, null, 'id' );
+		$out = array();
+		foreach ( $ids as $id ) {
+			if ( isset( $by[ $id ] ) ) {
+				$out[] = $by[ $id ];
+			}
+		}
+		return $out;
+	}
 }

@@ -9,6 +9,7 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\BoundedQuery;
+use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -293,16 +294,8 @@ class EventsRepository {
 			$found = $broad ? array() : EventsQueryRepository::matches( $filters, EventsQueryRepository::FEW + 1, $orderby );
 			if ( ! $broad && count( $found ) <= EventsQueryRepository::FEW ) {
 				// Few matches: their ids and sort keys came by index; one page of rows by id.
-				usort(
-					$found,
-					static function ( array $a, array $b ) use ( $orderby, $order ): int {
-						$cmp = 'count' === $orderby ? (int) $a[ $orderby ] <=> (int) $b[ $orderby ] : strcmp( (string) $a[ $orderby ], (string) $b[ $orderby ] );
-						$cmp = 0 === $cmp ? (int) $a['id'] <=> (int) $b['id'] : $cmp;
-						return 'ASC' === $order ? $cmp : -$cmp;
-					}
-				);
 				return array(
-					'rows'  => $this->by_ids( array_map( 'intval', array_column( array_slice( $found, $offset, $per_page ), 'id' ) ) ),
+					'rows'  => $this->by_ids( IndexedSearch::page( $found, $orderby, $order, $offset, $per_page ) ),
 					'total' => count( $found ),
 					'more'  => false,
 				);
@@ -329,14 +322,7 @@ class EventsRepository {
 			return array();
 		}
 		$rows = (array) $wpdb->get_results( 'SELECT * FROM ' . Schema::events_table() . ' WHERE id IN (' . implode( ',', array_map( 'intval', $ids ) ) . ')', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; integers.
-		$by   = array_column( $rows, null, 'id' );
-		$out  = array();
-		foreach ( $ids as $id ) {
-			if ( isset( $by[ $id ] ) ) {
-				$out[] = $by[ $id ];
-			}
-		}
-		return $out;
+		return IndexedSearch::in_order( $rows, $ids );
 	}
 
 	/**

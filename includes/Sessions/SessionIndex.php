@@ -344,23 +344,9 @@ class SessionIndex {
 			list( $where, $params ) = $this->where( array( 'search' => '' ) + $args );
 			$found                  = IndexedSearch::collect( $wpdb->prepare( "{$table} WHERE {$where}", $params ), $this->search_ways( $search, true ), $orderby, BoundedCount::LIMIT + 1 );
 			if ( count( $found ) <= BoundedCount::LIMIT ) {
-				usort(
-					$found,
-					static function ( array $a, array $b ) use ( $orderby, $order ): int {
-						$cmp = strcmp( (string) $a[ $orderby ], (string) $b[ $orderby ] );
-						$cmp = 0 === $cmp ? (int) $a['id'] <=> (int) $b['id'] : $cmp;
-						return 'ASC' === $order ? $cmp : -$cmp;
-					}
-				);
-				$ids  = array_map( 'intval', array_column( array_slice( $found, $offset, $per_page ), 'id' ) );
+				$ids  = IndexedSearch::page( $found, $orderby, $order, $offset, $per_page );
 				$rows = $ids ? $this->read( 'get_results', "SELECT * FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ) : array();
-				$by   = array_column( is_array( $rows ) ? $rows : array(), null, 'id' );
-				$page = array();
-				foreach ( $ids as $id ) {
-					if ( isset( $by[ $id ] ) ) {
-						$page[] = $by[ $id ];
-					}
-				}
+				$page = IndexedSearch::in_order( is_array( $rows ) ? $rows : array(), $ids );
 				return array(
 					'rows'  => $page,
 					'total' => count( $found ),
