@@ -63,9 +63,10 @@ defined( 'ABSPATH' ) || exit;
  * it through; a filter whose guard says no returns its first argument unchanged. A method
  * written `::name` is static and needs no object.
  *
- * A request on which nothing fails builds none of the plugin's objects: it reads its own
- * credentials (Http\Request, for the guards), compares the secrets (SecretsWatch), and that is
- * all (`RequestFootprintTest` counts the files).
+ * A request on which nothing fails builds none of the plugin's objects: its guards look for a
+ * token without loading the request reader (`Guards::may_carry_token()`), the secrets are
+ * compared from memory (`Secrets\QuickDigest`), and that is all (`RequestFootprintTest` counts
+ * the files).
  *
  * @since 0.1.0
  */
@@ -100,8 +101,8 @@ final class Hooks {
 		array( 'init', Schema::class, '::maybe_upgrade', 1, 0, 'schema_behind' ),
 		array( 'wp_initialize_site', Plugin::class, '::site_created', 200, 1, '' ),
 
-		// Secrets: a quick comparison on every request, the full check when something changed.
-		array( 'init', QuickCheck::class, 'run', 1, 0, '' ),
+		// Secrets: a quick comparison on every request (the guard), the full check when something changed.
+		array( 'init', QuickCheck::class, 'run', 1, 0, 'secrets_may_differ' ),
 		array( self::SECRETS_CHECK, SecretsWatch::class, 'cron_check', 10, 0, '' ),
 		// A watched option changed: one full check at the end of the request (six generic hooks
 		// and a guard, not three hooks per option).
