@@ -35,6 +35,14 @@ final class Container {
 	private $factories;
 
 	/**
+	 * Runs once, before the first object is built (the hook table's rows of the plugin's own
+	 * actions), then is forgotten.
+	 *
+	 * @var callable|null
+	 */
+	private $first_build;
+
+	/**
 	 * Creates the container.
 	 *
 	 * @param array<string, callable(Container): object> $factories Builders, by class.
@@ -60,6 +68,20 @@ final class Container {
 		$service = $this->services[ $class ];
 		assert( $service instanceof $class );
 		return $service;
+	}
+
+	/**
+	 * Sets what runs before the first object is built (at once, if one was built already).
+	 *
+	 * @param callable $run What to run: function (): void.
+	 * @return void
+	 */
+	public function on_first_build( callable $run ): void {
+		if ( $this->services ) {
+			$run();
+			return;
+		}
+		$this->first_build = $run;
 	}
 
 	/**
@@ -103,6 +125,11 @@ final class Container {
 	 * @phpstan-param class-string $class
 	 */
 	private function build( string $class ) {
+		if ( null !== $this->first_build ) {
+			$run               = $this->first_build;
+			$this->first_build = null;
+			$run();
+		}
 		if ( isset( $this->factories[ $class ] ) ) {
 			return ( $this->factories[ $class ] )( $this );
 		}

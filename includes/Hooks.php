@@ -129,31 +129,38 @@ final class Hooks {
 		array( 'deleted_user', Inventory::class, 'user_deleted', 10, 1, '' ),
 		// The gate runs after every token plugin (they sign in at priorities 0–99).
 		array( 'determine_current_user', TokenGate::class, 'determine_current_user', 1000, 1, 'carries_token' ),
-		array( 'auth_sentinel_password_changed', Policies::class, 'password_changed', 10, 1, '' ),
 		array( 'profile_update', Policies::class, 'profile_updated', 20, 2, '' ),
 		array( 'set_user_role', Policies::class, 'role_set', 10, 3, '' ),
-		array( 'auth_sentinel_session_created', Policies::class, 'session_created', 10, 1, '' ),
 
 		// Audit trail.
 		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
 		array( 'add_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_added', 10, 2, '' ),
 		array( 'update_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_changed', 10, 2, '' ),
 
-		// Alerts.
+		// Site Health, privacy tools.
+		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),
+		array( 'debug_information', SiteHealth::class, 'debug_information', 10, 1, '' ),
+		array( 'wp_privacy_personal_data_exporters', Exporter::class, 'register', 10, 1, '' ),
+		array( 'wp_privacy_personal_data_erasers', Eraser::class, 'register', 10, 1, '' ),
+	);
+
+	/**
+	 * The rows of the plugin's own actions, which only its objects fire: hooked when the
+	 * container builds its first object, so that a request on which the plugin builds nothing
+	 * does not pay for them.
+	 */
+	const PLUGIN_TABLE = array(
+		// Sessions: the policies that follow a password change and a new session.
+		array( 'auth_sentinel_password_changed', Policies::class, 'password_changed', 10, 1, '' ),
+		array( 'auth_sentinel_session_created', Policies::class, 'session_created', 10, 1, '' ),
+		// Alerts, and the dashboard widget's cached figures.
 		array( 'auth_sentinel_secrets_changed', Alerts::class, 'secrets_changed', 10, 1, '' ),
 		array( 'auth_sentinel_audited', Alerts::class, 'audited', 10, 2, 'alerting_action' ),
 		array( 'auth_sentinel_failure_recorded', Alerts::class, 'failure_recorded', 10, 0, '' ),
-
+		array( 'auth_sentinel_secrets_changed', DashboardWidget::class, '::flush', 10, 0, '' ),
 		// Log forwarding: failures and audit rows to a JSON-lines file and syslog, sent at shutdown.
 		array( 'auth_sentinel_failure_recorded', LogForwarder::class, 'failure_recorded', 10, 3, 'log_forwarding' ),
 		array( 'auth_sentinel_audited', LogForwarder::class, 'audited', 10, 5, 'log_forwarding' ),
-
-		// Site Health, the dashboard, privacy tools.
-		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),
-		array( 'debug_information', SiteHealth::class, 'debug_information', 10, 1, '' ),
-		array( 'auth_sentinel_secrets_changed', DashboardWidget::class, '::flush', 10, 0, '' ),
-		array( 'wp_privacy_personal_data_exporters', Exporter::class, 'register', 10, 1, '' ),
-		array( 'wp_privacy_personal_data_erasers', Eraser::class, 'register', 10, 1, '' ),
 	);
 
 	/**
@@ -270,7 +277,8 @@ final class Hooks {
 	private static $container;
 
 	/**
-	 * Hooks the rows this request can need: every row of TABLE; the network's rows on a
+	 * Hooks the rows this request can need: every row of TABLE; the plugin's own actions once it
+	 * builds an object; the network's rows on a
 	 * network; the scheduled hooks' rows where cron runs; the REST rows once the REST server is
 	 * set up; the wp-admin rows in wp-admin (or once an admin screen is set up elsewhere, by a
 	 * test or a plugin rendering one).
@@ -281,6 +289,11 @@ final class Hooks {
 	public static function register( Container $container ): void {
 		self::$container = $container;
 		self::add_rows( $container, self::TABLE );
+		$container->on_first_build(
+			static function () use ( $container ): void {
+				self::add_rows( $container, self::PLUGIN_TABLE );
+			}
+		);
 		if ( is_multisite() ) {
 			self::add_rows( $container, self::NETWORK_TABLE );
 		}
