@@ -117,6 +117,23 @@ class AuditExportJobTest extends TestCase {
 	}
 
 	/**
+	 * Makes another administrator (the caller deletes them).
+	 *
+	 * @return int Their id.
+	 */
+	private function other_admin(): int {
+		$other = wp_insert_user(
+			array(
+				'user_login' => 'as-export-other-' . wp_generate_password( 6, false ),
+				'user_pass'  => wp_generate_password( 24 ),
+				'role'       => 'administrator',
+			)
+		);
+		$this->assertIsInt( $other );
+		return $other;
+	}
+
+	/**
 	 * Starts a job as the administrator, in-process.
 	 *
 	 * @param array<string, mixed> $params Filters.
@@ -294,14 +311,7 @@ class AuditExportJobTest extends TestCase {
 		$this->assertSame( 'auth_sentinel_export_unfinished', $unfinished->get_data()['code'] );
 
 		// Another administrator does not see it (they start their own).
-		$other = wp_insert_user(
-			array(
-				'user_login' => 'as-export-other-' . wp_generate_password( 6, false ),
-				'user_pass'  => wp_generate_password( 24 ),
-				'role'       => 'administrator',
-			)
-		);
-		$this->assertIsInt( $other );
+		$other = $this->other_admin();
 		try {
 			$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'], array(), $other )->get_status() );
 			$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'] . '/file', array(), $other )->get_status() );
@@ -554,14 +564,7 @@ class AuditExportJobTest extends TestCase {
 		$this->assertEquals( $week['filters'], $listed->get_data()[ array_search( $week['id'], $ids, true ) ]['filters'] );
 		$this->assertSame( 401, $this->http( 'GET', '/wp-json' . $route )['status'] );
 		$this->assertSame( 403, $this->http( 'GET', '/wp-json' . $route, array( 'as' => 'editor' ) )['status'] );
-		$other = wp_insert_user(
-			array(
-				'user_login' => 'as-export-lister-' . wp_generate_password( 6, false ),
-				'user_pass'  => wp_generate_password( 24 ),
-				'role'       => 'administrator',
-			)
-		);
-		$this->assertIsInt( $other );
+		$other = $this->other_admin();
 		try {
 			$theirs = $this->rest( 'GET', $route, array(), $other );
 			$this->assertSame( 200, $theirs->get_status() );
