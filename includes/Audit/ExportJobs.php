@@ -95,6 +95,7 @@ class ExportJobs {
 			'chosen'  => $chosen,
 			'state'   => 'running',
 			'created' => $now,
+			'started' => microtime( true ), // Orders a user's exports of one second.
 			'top'     => $this->audit->max_id() + 1,
 			'next'    => 0,
 			'rows'    => 0,
@@ -152,7 +153,7 @@ class ExportJobs {
 		usort(
 			$jobs,
 			static function ( array $a, array $b ): int {
-				return array( (int) $b['created'], (string) $b['id'] ) <=> array( (int) $a['created'], (string) $a['id'] );
+				return (float) ( $b['started'] ?? $b['created'] ) <=> (float) ( $a['started'] ?? $a['created'] );
 			}
 		);
 		return $jobs;
