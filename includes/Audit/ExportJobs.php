@@ -27,8 +27,13 @@ defined( 'ABSPATH' ) || exit;
  * `complete` and the file renamed from `.part` to `.csv`); it and the job are deleted a day
  * after the job started, by a WP-Cron event and by the daily pruning.
  *
- * A job belongs to the user who started it: other users, administrators included, do not see it
- * (they may start their own; the audit log is theirs to read anyway).
+ * A job can be cancelled while it runs (deleted, with its file and its next WP-Cron step; a
+ * step writing at that moment sees it gone and does not bring it back).
+ *
+ * A job belongs to the user who started it, on the site it was started on (its option and its
+ * file are that site's, and the site is recorded in it): other users, administrators included,
+ * do not see it (they may start their own; the audit log is theirs to read anyway). On a network,
+ * a network administrator's export from the Network Admin is of the site that screen shows.
  *
  * @since 0.2.0
  */
@@ -74,9 +79,12 @@ class ExportJobs {
 	 *
 	 * @param array<string, mixed> $filters The filters (as AuditRepository::find() takes them).
 	 * @param int                  $user    Who starts it.
+	 * @param array<string, mixed> $chosen  The filters as the user chose them (a relative period
+	 *                                      such as `period=week` rather than the time it gave),
+	 *                                      by which the screen finds the export again.
 	 * @return array<string, mixed>|null The job; null when the uploads folder cannot be written.
 	 */
-	public function start( array $filters, int $user ): ?array {
+	public function start( array $filters, int $user, array $chosen = array() ): ?array {
 		$id          = bin2hex( random_bytes( 8 ) );
 		$now         = time();
 		$job         = array(
@@ -84,8 +92,10 @@ class ExportJobs {
 			'user'    => $user,
 			'site'    => get_current_blog_id(),
 			'filters' => $filters,
+			'chosen'  => $chosen,
 			'state'   => 'running',
 			'created' => $now,
+			'started' => microtime( true ), // Orders a user's exports of one second.
 			'top'     => $this->audit->max_id() + 1,
 			'next'    => 0,
 			'rows'    => 0,
@@ -126,8 +136,36 @@ class ExportJobs {
 	}
 
 	/**
+	 * Lists a user's jobs on the current site, newest first (a day's worth at most: older ones
+	 * are deleted on the way).
+	 *
+	 * @param int $user The user asking.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function mine( int $user ): array {
+		$jobs = array();
+		foreach ( array_keys( $this->store->files() ) as $id ) {
+			$job = $this->find( (string) $id, $user );
+			if ( null !== $job ) {
+				$jobs[] = $job;
+			}
+		}
+		usort(
+			$jobs,
+			static function ( array $a, array $b ): int {
+				return (float) ( $b['started'] ?? $b['created'] ) <=> (float) ( $a['started'] ?? $a['created'] );
+			}
+		);
+		return $jobs;
+	}
+
+	/**
 	 * Writes the next rows of a running job for at most a time, unless another step is writing
 	 * them now (then the job is returned as it is).
+	 *
+	 * A job deleted while its step wrote (cancelled: `DELETE /audit/exports/{id}`) stays
+	 * deleted: the step does not save it again, removes the file it may have made, schedules no
+	 * next step, and returns the job as `cancelled`.
 	 *
 	 * @param array<string, mixed> $job    The job.
 	 * @param float|null           $budget Seconds; null for the step's usual time (BUDGET, or
@@ -145,10 +183,17 @@ class ExportJobs {
 			return $job;
 		}
 		try {
-			$job = $this->store->get( (string) $job['id'] ) ?? $job; // As the last step left it.
-			if ( 'running' === $job['state'] ) {
-				$job = $this->step( $job, $budget );
-				$this->store->put( $job );
+			$last = $this->store->get( (string) $job['id'] ); // As the last step left it.
+			if ( null === $last ) {
+				$job['state'] = 'cancelled';
+			} elseif ( 'running' === $last['state'] ) {
+				$job = $this->step( $last, $budget );
+				if ( ! $this->store->update( $job ) ) {
+					$this->store->delete( $job ); // Cancelled meanwhile: what the step wrote goes too.
+					$job['state'] = 'cancelled';
+				}
+			} else {
+				$job = $last;
 			}
 		} finally {
 			AtomicOption::delete( JobLock::PREFIX . $lock, $held );

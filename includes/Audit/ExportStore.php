@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Audit;
 
+use AuthSentinel\Database\AtomicOption;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -57,6 +59,20 @@ class ExportStore {
 	 */
 	public function put( array $job ): void {
 		update_option( self::OPTION . $job['id'], $job, false );
+	}
+
+	/**
+	 * Saves a step's job only if the job still exists: a cancel (DELETE) that came while the step
+	 * wrote must not be undone by the step's save.
+	 *
+	 * @param array<string, mixed> $job The job, with its `id`.
+	 * @return bool False when the job was deleted meanwhile.
+	 */
+	public function update( array $job ): bool {
+		$name = self::OPTION . $job['id'];
+		$kept = AtomicOption::put( $name, (string) maybe_serialize( $job ) ) || null !== AtomicOption::read( $name );
+		wp_cache_delete( $name, 'options' );
+		return $kept;
 	}
 
 	/**

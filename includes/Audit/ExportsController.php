@@ -13,11 +13,14 @@ use AuthSentinel\Rest\Dates;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `POST /audit/exports` starts an export of the audit log with the listing's filters (201, the
- * job); `GET /audit/exports/{id}` writes its next rows for at most a few seconds and answers
+ * `POST /audit/exports` starts an export of the audit log with the listing's filters, or a
+ * relative `period` (201, the job); `GET /audit/exports` lists the caller's exports of the
+ * site, with the filters as they were chosen, so that the screen finds its export again after a
+ * reload; `GET /audit/exports/{id}` writes its next rows for at most a few seconds and answers
  * where it is; `GET|POST /audit/exports/{id}/file` downloads the finished file (409 before);
- * `DELETE /audit/exports/{id}` drops it. A user sees only the jobs they started (404 for
- * others'). See ExportJobs.
+ * `DELETE /audit/exports/{id}` cancels a running export or drops a finished one, with its
+ * file. A user sees only the jobs they started on the site asked about (404 for others').
+ * See ExportJobs.
  *
  * @since 0.2.0
  */
@@ -36,6 +39,22 @@ class ExportsController extends Controller {
 	 * @var AuditController
 	 */
 	private $listing;
+
+	/**
+	 * The relative periods an export takes, in seconds back from when it starts (those of the
+	 * screen's time filter, src/admin/components/filters/time-filter.ts).
+	 */
+	const PERIODS = array(
+		'hour'  => HOUR_IN_SECONDS,
+		'day'   => DAY_IN_SECONDS,
+		'week'  => WEEK_IN_SECONDS,
+		'month' => 30 * DAY_IN_SECONDS,
+	);
+
+	/**
+	 * The parameters that make an export's filters as chosen.
+	 */
+	const CHOSEN = array( 'action', 'actor', 'user', 'period', 'since', 'until', 'search' );
 
 	/**
 	 * Creates the controller.
@@ -67,10 +86,22 @@ class ExportsController extends Controller {
 			'/' . $this->rest_base,
 			array(
 				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => array(),
+				),
+				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array_diff_key( $this->listing->get_collection_params(), array_flip( array( 'page', 'per_page', 'format', 'context' ) ) ),
+					'args'                => array_diff_key( $this->listing->get_collection_params(), array_flip( array( 'page', 'per_page', 'format', 'context' ) ) ) + array(
+						'period' => array(
+							'description' => __( 'Only rows of this long before the export starts: the last hour, 24 hours, 7 days or 30 days (instead of since).', 'auth-sentinel' ),
+							'type'        => 'string',
+							'enum'        => array_keys( self::PERIODS ),
+						),
+					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -117,11 +148,32 @@ class ExportsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function create_item( $request ) {
+		$chosen = array();
+		foreach ( self::CHOSEN as $key ) {
+			$value = is_string( $request[ $key ] ) ? trim( $request[ $key ] ) : $request[ $key ];
+			if ( null !== $value && '' !== $value ) {
+				$chosen[ $key ] = $value;
+			}
+		}
+		if ( isset( $chosen['period'] ) ) {
+			if ( isset( $chosen['since'] ) ) {
+				return new \WP_Error(
+					'rest_invalid_param',
+					__( 'Invalid parameter(s): period', 'auth-sentinel' ),
+					array(
+						'status' => 400,
+						'params' => array( 'period' => __( 'A period and a start cannot be given together.', 'auth-sentinel' ) ),
+					)
+				);
+			}
+			// The period ends when the export starts: its rows are those the screen listed.
+			$request->set_param( 'since', gmdate( 'Y-m-d\TH:i:s\Z', time() - self::PERIODS[ $chosen['period'] ] ) );
+		}
 		$filters = $this->listing->request_filters( $request );
 		if ( is_wp_error( $filters ) ) {
 			return $filters;
 		}
-		$job = $this->jobs->start( $filters, get_current_user_id() );
+		$job = $this->jobs->start( $filters, get_current_user_id(), $chosen );
 		if ( null === $job ) {
 			return new \WP_Error( 'auth_sentinel_export_unwritable', __( 'The export cannot be written: the uploads folder is not writable.', 'auth-sentinel' ), array( 'status' => 500 ) );
 		}
@@ -130,6 +182,20 @@ class ExportsController extends Controller {
 		$response->set_status( 201 );
 		$response->header( 'Location', rest_url( $this->namespace . '/' . $this->rest_base . '/' . $job['id'] ) );
 		return $response;
+	}
+
+	/**
+	 * Lists the caller's exports of the site, newest first, without writing any row.
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$items = array();
+		foreach ( $this->jobs->mine( get_current_user_id() ) as $job ) {
+			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $job, $request ) );
+		}
+		return rest_ensure_response( $items );
 	}
 
 	/**
@@ -143,11 +209,15 @@ class ExportsController extends Controller {
 		if ( is_wp_error( $job ) ) {
 			return $job;
 		}
-		return $this->prepare_item_for_response( $this->jobs->advance( $job ), $request );
+		$job = $this->jobs->advance( $job );
+		if ( 'cancelled' === $job['state'] ) {
+			return self::not_found(); // Cancelled while this step wrote.
+		}
+		return $this->prepare_item_for_response( $job, $request );
 	}
 
 	/**
-	 * Drops an export and its file.
+	 * Cancels a running export, or drops a finished one: the job, its file and its next step go.
 	 *
 	 * @param \WP_REST_Request $request The request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -197,10 +267,16 @@ class ExportsController extends Controller {
 	 */
 	private function own( $request ) {
 		$job = $this->jobs->find( (string) $request['id'], get_current_user_id() );
-		if ( null === $job ) {
-			return new \WP_Error( 'auth_sentinel_export_not_found', __( 'No export of yours has this id (exports are kept for a day).', 'auth-sentinel' ), array( 'status' => 404 ) );
-		}
-		return $job;
+		return null === $job ? self::not_found() : $job;
+	}
+
+	/**
+	 * Answers that the caller has no such export.
+	 *
+	 * @return \WP_Error
+	 */
+	private static function not_found(): \WP_Error {
+		return new \WP_Error( 'auth_sentinel_export_not_found', __( 'No export of yours has this id (exports are kept for a day).', 'auth-sentinel' ), array( 'status' => 404 ) );
 	}
 
 	/**
@@ -216,6 +292,7 @@ class ExportsController extends Controller {
 		return rest_ensure_response(
 			array(
 				'id'       => (string) $job['id'],
+				'filters'  => (object) ( $job['chosen'] ?? array() ),
 				'state'    => (string) $job['state'],
 				'rows'     => $rows,
 				'estimate' => 'complete' === $job['state'] ? $rows : ( isset( $job['total'] ) ? (int) $job['total'] : ( $progress > 0 ? max( $rows, (int) round( $rows / $progress ) ) : null ) ),
@@ -245,6 +322,11 @@ class ExportsController extends Controller {
 				'id'       => array(
 					'description' => __( 'The export’s id.', 'auth-sentinel' ),
 					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'filters'  => array(
+					'description' => __( 'The filters the export was started with, as they were given (a relative period as `period`).', 'auth-sentinel' ),
+					'type'        => 'object',
 					'readonly'    => true,
 				),
 				'state'    => array(

@@ -1,7 +1,8 @@
 <?php
 /**
  * Background exports of the audit log: a job written in steps gives the streamed file, survives
- * a step that died, is its owner's only, is offered only when complete and goes after a day.
+ * a step that died, is its owner's only, is offered only when complete, can be cancelled, is
+ * found again by the filters as chosen, and goes after a day.
  *
  * @package AuthSentinel
  */
@@ -16,7 +17,7 @@ use AuthSentinel\Hooks;
 use AuthSentinel\Plugin;
 
 /**
- * POST /audit/exports, GET /audit/exports/{id}, GET|POST /audit/exports/{id}/file.
+ * POST|GET /audit/exports, GET|DELETE /audit/exports/{id}, GET|POST /audit/exports/{id}/file.
  */
 class AuditExportJobTest extends TestCase {
 
@@ -113,6 +114,23 @@ class AuditExportJobTest extends TestCase {
 			}
 		);
 		return $file;
+	}
+
+	/**
+	 * Makes another administrator (the caller deletes them).
+	 *
+	 * @return int Their id.
+	 */
+	private function other_admin(): int {
+		$other = wp_insert_user(
+			array(
+				'user_login' => 'as-export-other-' . wp_generate_password( 6, false ),
+				'user_pass'  => wp_generate_password( 24 ),
+				'role'       => 'administrator',
+			)
+		);
+		$this->assertIsInt( $other );
+		return $other;
 	}
 
 	/**
@@ -293,14 +311,7 @@ class AuditExportJobTest extends TestCase {
 		$this->assertSame( 'auth_sentinel_export_unfinished', $unfinished->get_data()['code'] );
 
 		// Another administrator does not see it (they start their own).
-		$other = wp_insert_user(
-			array(
-				'user_login' => 'as-export-other-' . wp_generate_password( 6, false ),
-				'user_pass'  => wp_generate_password( 24 ),
-				'role'       => 'administrator',
-			)
-		);
-		$this->assertIsInt( $other );
+		$other = $this->other_admin();
 		try {
 			$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'], array(), $other )->get_status() );
 			$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'] . '/file', array(), $other )->get_status() );
@@ -362,5 +373,205 @@ class AuditExportJobTest extends TestCase {
 		$store->put( $fresh );
 		$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $fresh['id'], array(), $this->user( 'admin' ) )->get_status() );
 		$this->assertFileDoesNotExist( $store->path( $fresh, false ) );
+	}
+
+	/**
+	 * A running export is cancelled (DELETE, as the screen's Cancel button sends it): the answer
+	 * says it was running; its job, its partial file and its next WP-Cron step are gone; asking
+	 * for it or its file is 404, and the cron event, if it still fires, brings nothing back.
+	 * Anonymous 401, an editor 403.
+	 */
+	public function test_a_running_export_is_cancelled(): void {
+		$store = new ExportStore();
+		$slow  = static function () {
+			return 0.0; // One batch a step: the export is still running when cancelled.
+		};
+		add_filter( 'auth_sentinel_export_step_seconds', $slow );
+		try {
+			$job = $this->start( array( 'user' => self::BULK_USER ) );
+			$this->assertSame( 'running', $job['state'] );
+			$job = $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'], array(), $this->user( 'admin' ) )->get_data();
+		} finally {
+			remove_filter( 'auth_sentinel_export_step_seconds', $slow );
+		}
+		$this->assertSame( 'running', $job['state'] );
+		$this->assertGreaterThan( 0, $job['rows'] );
+		$kept = $store->get( $job['id'] );
+		$this->assertNotNull( $kept );
+		$part = $store->path( $kept, false );
+		$this->assertFileExists( $part );
+		$this->assertNotFalse( wp_next_scheduled( Hooks::EXPORT_STEP, array( $job['id'] ) ), 'a cron step is due' );
+
+		$route = '/wp-json/auth-sentinel/v1/audit/exports/' . $job['id'];
+		$this->assertSame( 401, $this->http( 'DELETE', $route )['status'] );
+		$this->assertSame( 403, $this->http( 'DELETE', $route, array( 'as' => 'editor' ) )['status'] );
+		$this->assertNotNull( $store->get( $job['id'] ), 'refused: still there' );
+
+		$cancelled = $this->rest( 'DELETE', '/auth-sentinel/v1/audit/exports/' . $job['id'], array(), $this->user( 'admin' ) );
+		$this->assertSame( 200, $cancelled->get_status() );
+		$this->assertTrue( $cancelled->get_data()['deleted'] );
+		$this->assertSame( 'running', $cancelled->get_data()['previous']['state'] );
+		$this->assertNull( $store->get( $job['id'] ) );
+		$this->assertFileDoesNotExist( $part );
+		$this->assertFalse( wp_next_scheduled( Hooks::EXPORT_STEP, array( $job['id'] ) ), 'no next step' );
+		$this->assertFalse( wp_next_scheduled( Hooks::EXPORT_EXPIRE, array( $job['id'] ) ) );
+		$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'], array(), $this->user( 'admin' ) )->get_status() );
+		$this->assertSame( 404, $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'] . '/file', array(), $this->user( 'admin' ) )->get_status() );
+		$this->assertSame( 404, $this->rest( 'DELETE', '/auth-sentinel/v1/audit/exports/' . $job['id'], array(), $this->user( 'admin' ) )->get_status() );
+
+		do_action( Hooks::EXPORT_STEP, $job['id'] ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- An event that fired anyway.
+		$this->assertNull( $store->get( $job['id'] ) );
+		$this->assertFileDoesNotExist( $part );
+		$this->assertNotContains( $job['id'], array_column( $this->rest( 'GET', '/auth-sentinel/v1/audit/exports', array(), $this->user( 'admin' ) )->get_data(), 'id' ), 'not listed' );
+	}
+
+	/**
+	 * A cancel that arrives while a step is writing (another request: the poll, the cron) wins:
+	 * the step does not save the job again nor leave its file, and schedules no next step.
+	 */
+	public function test_a_cancel_during_a_step_is_not_undone_by_the_step(): void {
+		$store = new ExportStore();
+		// The audit table, which lets a DELETE in (another request's) once the step reads its rows.
+		$audit = new class() extends \AuthSentinel\Audit\AuditRepository {
+			/**
+			 * Runs once, when the step reads rows.
+			 *
+			 * @var callable|null
+			 */
+			public $meanwhile;
+
+			/**
+			 * Reads a batch, after the DELETE.
+			 *
+			 * @param array<string, mixed> $filters Filters.
+			 * @param int                  $below   Ids below.
+			 * @param int                  $from    Ids from.
+			 * @param int                  $limit   Rows.
+			 * @return array<int, array<string, mixed>>
+			 */
+			public function export_batch( array $filters, int $below, int $from, int $limit ): array {
+				if ( $this->meanwhile ) {
+					( $this->meanwhile )();
+					$this->meanwhile = null;
+				}
+				return parent::export_batch( $filters, $below, $from, $limit );
+			}
+		};
+		$jobs  = new ExportJobs( $audit, $store );
+		$job   = $jobs->start( array( 'user' => self::BULK_USER ), $this->user( 'admin' ) );
+		$this->assertNotNull( $job );
+		$this->jobs[] = $job['id'];
+		$job          = $jobs->advance( $job, 0.0 );
+		$this->assertSame( 'running', $job['state'] );
+
+		$cancelled        = false;
+		$audit->meanwhile = static function () use ( &$cancelled, $job ) {
+			$cancelled = true;
+			Plugin::get( ExportJobs::class )->delete( $job );
+		};
+		$after            = $jobs->advance( $job, 0.0 );
+		$this->assertTrue( $cancelled, 'the cancel came during the step' );
+		$this->assertNull( $store->get( $job['id'] ), 'the step did not save the job again' );
+		$this->assertSame( 'cancelled', $after['state'] );
+		$this->assertFileDoesNotExist( $store->path( $job, false ) );
+		$this->assertFileDoesNotExist( $store->path( $job, true ) );
+		$this->assertFalse( wp_next_scheduled( Hooks::EXPORT_STEP, array( $job['id'] ) ), 'no next step' );
+	}
+
+	/**
+	 * An export of a relative period (the screen's "Last 7 days") takes the rows of that period
+	 * before it starts, keeps the filters as chosen (`period`, not the time it gave), and is
+	 * listed with them to its owner only, newest first: what the screen matches after a reload.
+	 * A period and a start together are refused.
+	 */
+	public function test_an_export_of_a_period_is_listed_with_the_filters_as_chosen(): void {
+		global $wpdb;
+		$wpdb->insert( // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- A row of eight days ago.
+			$wpdb->prefix . 'auth_sentinel_audit',
+			array(
+				'at'             => gmdate( 'Y-m-d H:i:s', time() - 8 * DAY_IN_SECONDS ),
+				'action'         => 'sign_in',
+				'actor_id'       => 0,
+				'target_user_id' => self::BULK_USER,
+				'ip'             => '10.9.9.9',
+				'user_agent'     => 'eight days ago',
+				'details'        => '{}',
+			)
+		);
+		$route = '/auth-sentinel/v1/audit/exports';
+		$this->assertSame(
+			400,
+			$this->rest(
+				'POST',
+				$route,
+				array(
+					'period' => 'week',
+					'since'  => '2026-01-01T00:00:00Z',
+				),
+				$this->user( 'admin' )
+			)->get_status()
+		);
+		$this->assertSame( 400, $this->rest( 'POST', $route, array( 'period' => 'year' ), $this->user( 'admin' ) )->get_status() );
+
+		$done  = function ( array $job ): array {
+			for ( $polls = 0; 'running' === $job['state'] && $polls < 50; $polls++ ) {
+				$job = $this->rest( 'GET', '/auth-sentinel/v1/audit/exports/' . $job['id'], array(), $this->user( 'admin' ) )->get_data();
+			}
+			$this->assertSame( 'complete', $job['state'] );
+			return $job;
+		};
+		$week  = $done(
+			$this->start(
+				array(
+					'period' => 'week',
+					'user'   => self::BULK_USER,
+				)
+			)
+		);
+		$month = $done(
+			$this->start(
+				array(
+					'period' => 'month',
+					'user'   => self::BULK_USER,
+					'search' => ' ',
+				)
+			)
+		);
+		$this->assertSame( self::ROWS, $week['rows'], 'the row of eight days ago is not in the last 7 days' );
+		$this->assertSame( self::ROWS + 1, $month['rows'], 'it is in the last 30 days' );
+		$this->assertEquals(
+			(object) array(
+				'user'   => self::BULK_USER,
+				'period' => 'week',
+			),
+			$week['filters'],
+			'the filters as chosen, not the time the period gave'
+		);
+		$this->assertEquals(
+			(object) array(
+				'user'   => self::BULK_USER,
+				'period' => 'month',
+			),
+			$month['filters'],
+			'an empty search is no filter'
+		);
+
+		// Listed to its owner, newest first, without writing anything.
+		$listed = $this->rest( 'GET', $route, array(), $this->user( 'admin' ) );
+		$this->assertSame( 200, $listed->get_status() );
+		$ids = array_column( $listed->get_data(), 'id' );
+		$this->assertSame( array( $month['id'], $week['id'] ), array_values( array_intersect( $ids, array( $week['id'], $month['id'] ) ) ) );
+		$this->assertEquals( $week['filters'], $listed->get_data()[ array_search( $week['id'], $ids, true ) ]['filters'] );
+		$this->assertSame( 401, $this->http( 'GET', '/wp-json' . $route )['status'] );
+		$this->assertSame( 403, $this->http( 'GET', '/wp-json' . $route, array( 'as' => 'editor' ) )['status'] );
+		$other = $this->other_admin();
+		try {
+			$theirs = $this->rest( 'GET', $route, array(), $other );
+			$this->assertSame( 200, $theirs->get_status() );
+			$this->assertSame( array(), $theirs->get_data(), 'another administrator lists none of them' );
+		} finally {
+			require_once ABSPATH . 'wp-admin/includes/user.php';
+			wp_delete_user( $other );
+		}
 	}
 }

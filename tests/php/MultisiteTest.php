@@ -10,11 +10,31 @@ namespace AuthSentinel\Tests;
 /**
  * Runs on a network of its own (bin/test-site.sh with MULTISITE=1): "admin" is the network
  * administrator, "siteadmin" the administrator of /site2/ only, "subscriber" a member of both.
+ * The network's site name and port are `network` and 8886, or AUTH_SENTINEL_NETWORK_NAME and
+ * AUTH_SENTINEL_NETWORK_PORT (for a second checkout testing at the same time).
  */
 class MultisiteTest extends TestCase {
 
 	const SITE = 'network';
 	const PORT = 8886;
+
+	/**
+	 * The network's site name (its folder under .cache).
+	 *
+	 * @return string
+	 */
+	private static function site(): string {
+		return (string) ( getenv( 'AUTH_SENTINEL_NETWORK_NAME' ) ? getenv( 'AUTH_SENTINEL_NETWORK_NAME' ) : self::SITE );
+	}
+
+	/**
+	 * The network's port.
+	 *
+	 * @return int
+	 */
+	private static function port(): int {
+		return (int) ( getenv( 'AUTH_SENTINEL_NETWORK_PORT' ) ? getenv( 'AUTH_SENTINEL_NETWORK_PORT' ) : self::PORT );
+	}
 
 	/**
 	 * The network's URL.
@@ -30,7 +50,7 @@ class MultisiteTest extends TestCase {
 	 */
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
-		self::$url = trim( (string) shell_exec( sprintf( 'MULTISITE=1 SITE_NAME=%s PORT=%d bash %s up 2>/dev/null', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) ) );
+		self::$url = trim( (string) shell_exec( sprintf( 'MULTISITE=1 SITE_NAME=%s PORT=%d bash %s up 2>/dev/null', self::site(), self::port(), escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) ) );
 	}
 
 	/**
@@ -39,7 +59,7 @@ class MultisiteTest extends TestCase {
 	 * @return void
 	 */
 	public static function tearDownAfterClass(): void {
-		shell_exec( sprintf( 'SITE_NAME=%s PORT=%d bash %s down 2>&1', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) );
+		shell_exec( sprintf( 'SITE_NAME=%s PORT=%d bash %s down 2>&1', self::site(), self::port(), escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) );
 		parent::tearDownAfterClass();
 	}
 
@@ -99,7 +119,20 @@ class MultisiteTest extends TestCase {
 	private function session( string $login, string $site = '' ): array {
 		$jar = tempnam( sys_get_temp_dir(), 'as-net' );
 		$this->net( 'GET', $site . '/wp-login.php', $jar );
-		$in = $this->net( 'POST', $site . '/wp-login.php', $jar, array( 'body' => http_build_query( array( 'log' => $login, 'pwd' => 'password', 'testcookie' => '1' ) ) ) );
+		$in = $this->net(
+			'POST',
+			$site . '/wp-login.php',
+			$jar,
+			array(
+				'body' => http_build_query(
+					array(
+						'log'        => $login,
+						'pwd'        => 'password',
+						'testcookie' => '1',
+					)
+				),
+			)
+		);
 		$this->assertSame( 302, $in['status'], "$login signs in on $site" );
 		$nonce = $this->net( 'GET', $site . '/wp-admin/admin-ajax.php?action=rest-nonce', $jar )['body'];
 		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce, "a REST nonce for $login" );
@@ -123,9 +156,17 @@ class MultisiteTest extends TestCase {
 	 * Each site keeps its own failures; the network administrator reads any site's with site=.
 	 */
 	public function test_failures_are_per_site_and_the_network_admin_sees_any_site(): void {
-		$this->assertSame( 'http://localhost:' . self::PORT, self::$url, 'the network is up' );
+		$this->assertSame( 'http://localhost:' . self::port(), self::$url, 'the network is up' );
 		$agent = 'as-network-' . wp_generate_password( 6, false );
-		$this->net( 'POST', '/site2/wp-login.php', '', array( 'body' => 'log=subscriber&pwd=wrong', 'headers' => array( 'User-Agent: ' . $agent ) ) );
+		$this->net(
+			'POST',
+			'/site2/wp-login.php',
+			'',
+			array(
+				'body'    => 'log=subscriber&pwd=wrong',
+				'headers' => array( 'User-Agent: ' . $agent ),
+			)
+		);
 
 		$super = $this->session( 'admin' );
 		$main  = $this->api( 'GET', '/events?search=' . $agent, $super );
@@ -218,7 +259,7 @@ class MultisiteTest extends TestCase {
 			add_site_option( $name, $saved );
 			echo wp_json_encode( array( "used" => $used, "rows" => $rows, "other" => $other ) );'
 		);
-		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( dirname( __DIR__, 2 ) . '/.cache/' . self::SITE ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
+		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( dirname( __DIR__, 2 ) . '/.cache/' . self::site() ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
 		unlink( $script );
 		$this->assertIsArray( $out );
 		$this->assertSame( $out['other'], $out['used'], 'the key stored first' );
@@ -238,5 +279,93 @@ class MultisiteTest extends TestCase {
 
 		$local = $this->session( 'siteadmin', '/site2' );
 		$this->assertNotSame( 200, $this->net( 'GET', '/wp-admin/network/admin.php?page=auth-sentinel', $local[0] )['status'], 'not for a site administrator' );
+	}
+
+	/**
+	 * Audit exports are per site: each of its site's audit log, with its file in that site's
+	 * uploads; the network administrator's export from the Network Admin (`site=2`, as its
+	 * screen sends) is site 2's. Anonymous gets 401; site 2's administrator gets 403 for the main
+	 * site and for `site=1`, and 404 for any export not theirs, on their site or not; no
+	 * export's file is served from another site, nor listed there.
+	 */
+	public function test_audit_exports_are_per_site_and_their_owners_only(): void {
+		$local = $this->session( 'siteadmin', '/site2' ); // A sign-in in site 2's log.
+		$super = $this->session( 'admin' ); // One in the main site's.
+		$base  = '/wp-json/auth-sentinel/v1/audit/exports';
+		$this->assertSame( 401, $this->net( 'POST', $base . '?action=sign_in' )['status'] );
+		$this->assertSame( 401, $this->net( 'POST', '/site2' . $base . '?action=sign_in' )['status'] );
+		$this->assertSame( 401, $this->net( 'GET', '/site2' . $base )['status'] );
+
+		$finish = function ( array $started, array $who, string $site, string $scope ): array {
+			$this->assertSame( 201, $started['status'], $started['body'] );
+			$job = $started['json'];
+			for ( $polls = 0; 'running' === $job['state'] && $polls < 20; $polls++ ) {
+				$job = $this->api( 'GET', '/audit/exports/' . $job['id'] . $scope, $who, $site )['json'];
+			}
+			$this->assertSame( 'complete', $job['state'] );
+			return $job;
+		};
+		$main   = $finish( $this->api( 'POST', '/audit/exports?action=sign_in', $super ), $super, '', '' );
+		$two    = $finish( $this->api( 'POST', '/audit/exports?action=sign_in&site=2', $super ), $super, '', '&site=2' );
+		$theirs = $finish( $this->api( 'POST', '/audit/exports?action=sign_in', $local, '/site2' ), $local, '/site2', '' );
+
+		// Each file has its own site's rows: the sign-ins of each site's log.
+		$file      = function ( string $id, array $who, string $site, string $scope ): array {
+			return $this->net( 'GET', $site . '/wp-json/auth-sentinel/v1/audit/exports/' . $id . '/file' . $scope, $who[0], array( 'headers' => array( 'X-WP-Nonce: ' . $who[1] ) ) );
+		};
+		$main_file = $file( $main['id'], $super, '', '' );
+		$two_file  = $file( $two['id'], $super, '', '?site=2' );
+		$this->assertSame( 200, $main_file['status'], $main_file['body'] );
+		$this->assertSame( 200, $two_file['status'], $two_file['body'] );
+		$this->assertStringContainsString( ',admin,', $main_file['body'] );
+		$this->assertStringNotContainsString( ',siteadmin,', $main_file['body'], 'site 2’s sign-ins are not in the main site’s export' );
+		$this->assertStringContainsString( ',siteadmin,', $two_file['body'], 'the Network Admin’s export of site 2 has site 2’s rows' );
+		$this->assertStringNotContainsString( ',admin,', $two_file['body'] );
+		$this->assertSame( $two_file['body'], $file( $theirs['id'], $local, '/site2', '' )['body'], 'the same log as site 2’s administrator exports' );
+
+		// The files are in each site's uploads.
+		$uploads = dirname( __DIR__, 2 ) . '/.cache/' . self::site() . '/wp-content/uploads';
+		$ids     = static function ( string $folder ): array {
+			return array_map(
+				static function ( string $path ): string {
+					return substr( basename( $path ), 0, 16 );
+				},
+				(array) glob( $folder . '/auth-sentinel-exports/*.csv' )
+			);
+		};
+		$this->assertContains( $main['id'], $ids( $uploads ) );
+		$this->assertNotContains( $two['id'], $ids( $uploads ) );
+		$this->assertEqualsCanonicalizing( array( $two['id'], $theirs['id'] ), array_intersect( $ids( $uploads . '/sites/2' ), array( $main['id'], $two['id'], $theirs['id'] ) ) );
+
+		// The network administrator: each export on its own site only, and never another
+		// user's (site 2's administrator's), even with site=2.
+		$this->assertSame( 404, $this->api( 'GET', '/audit/exports/' . $two['id'], $super )['status'], 'not on the main site' );
+		$this->assertSame( 404, $file( $two['id'], $super, '', '' )['status'] );
+		$this->assertSame( 404, $file( $main['id'], $super, '', '?site=2' )['status'], 'the main site’s file is not served as site 2’s' );
+		$this->assertSame( 404, $this->api( 'GET', '/audit/exports/' . $theirs['id'] . '?site=2', $super )['status'] );
+		$this->assertSame( 404, $file( $theirs['id'], $super, '', '?site=2' )['status'] );
+		$listed = array_column( $this->api( 'GET', '/audit/exports', $super )['json'], 'id' );
+		$this->assertContains( $main['id'], $listed );
+		$this->assertNotContains( $two['id'], $listed );
+		$this->assertSame( array( $two['id'] ), array_column( $this->api( 'GET', '/audit/exports?site=2', $super )['json'], 'id' ) );
+
+		// Site 2's administrator: nothing of the main site, nothing of another user's.
+		$this->assertSame( 403, $this->net( 'GET', $base . '/' . $main['id'], $local[0], array( 'headers' => array( 'X-WP-Nonce: ' . $local[1] ) ) )['status'], 'no capability on the main site' );
+		$this->assertSame( 403, $file( $main['id'], $local, '', '' )['status'] );
+		$this->assertSame( 403, $this->api( 'GET', '/audit/exports/' . $main['id'] . '?site=1', $local, '/site2' )['status'], 'no other site by site=' );
+		$this->assertSame( 403, $file( $main['id'], $local, '/site2', '?site=1' )['status'] );
+		$this->assertSame( 404, $this->api( 'GET', '/audit/exports/' . $main['id'], $local, '/site2' )['status'], 'another site’s export, by its id' );
+		$this->assertSame( 404, $file( $main['id'], $local, '/site2', '' )['status'] );
+		$this->assertSame( 404, $this->api( 'GET', '/audit/exports/' . $two['id'], $local, '/site2' )['status'], 'their site’s, but not theirs' );
+		$this->assertSame( 404, $file( $two['id'], $local, '/site2', '' )['status'] );
+		$this->assertSame( 404, $this->api( 'DELETE', '/audit/exports/' . $two['id'], $local, '/site2' )['status'] );
+		$this->assertSame( array( $theirs['id'] ), array_column( $this->api( 'GET', '/audit/exports', $local, '/site2' )['json'], 'id' ) );
+
+		// Cancelled from the Network Admin: site 2's file goes.
+		$this->assertSame( 200, $this->api( 'DELETE', '/audit/exports/' . $two['id'] . '?site=2', $super )['status'] );
+		$this->assertNotContains( $two['id'], $ids( $uploads . '/sites/2' ) );
+		$this->assertContains( $theirs['id'], $ids( $uploads . '/sites/2' ) );
+		$this->assertSame( 200, $this->api( 'DELETE', '/audit/exports/' . $theirs['id'], $local, '/site2' )['status'] );
+		$this->assertSame( 200, $this->api( 'DELETE', '/audit/exports/' . $main['id'], $super )['status'] );
 	}
 }

@@ -28,7 +28,11 @@ import { AuditDetails } from './audit-details';
 import { AuditExport } from './export-form';
 import { AuditCellsProvider, auditFields } from './fields';
 import { auditUserName } from './labels';
-import { DEFAULT_VIEW, restQueryFromState } from './query';
+import {
+	DEFAULT_VIEW,
+	exportFiltersFromState,
+	restQueryFromState,
+} from './query';
 import { AUDIT_STATE } from './url-state';
 
 const DEFAULT_LAYOUTS = {
@@ -194,7 +198,7 @@ export function AuditScreen( { restRoot, restNonce }: AuditScreenProps ) {
 						<AuditExport
 							restRoot={ restRoot }
 							restNonce={ restNonce }
-							query={ query }
+							filters={ exportFiltersFromState( state ) }
 						/>
 					</div>
 					<AuditCellsProvider value={ cells }>

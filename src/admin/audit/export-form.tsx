@@ -1,31 +1,29 @@
 /**
  * The "Export CSV" button: starts a background export of every row matching
- * the table's filters, shows how far it is, then offers the finished file
- * through a form that posts the REST nonce to `POST /audit/exports/{id}/file`,
- * so the browser downloads it itself and the nonce never appears in an
- * address. No request runs longer than a few seconds, whatever the size.
+ * the table's filters, shows how far it is (with a button that cancels it),
+ * then offers the finished file through a form that posts the REST nonce to
+ * `POST /audit/exports/{id}/file`, so the browser downloads it itself and the
+ * nonce never appears in an address. No request runs longer than a few
+ * seconds, whatever the size. The user's export made for the same filters is
+ * found again when the screen opens.
  */
 import { Button, ProgressBar } from '@wordpress/components';
-import { useEffect, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { download } from '@wordpress/icons';
 import type { FormEvent } from 'react';
 
-import {
-	auditExportFileAction,
-	currentRestNonce,
-	exportFilters,
-} from '../data/audit/api';
-import type { AuditExportJob, AuditQuery } from '../data/audit/types';
+import { auditExportFileAction, currentRestNonce } from '../data/audit/api';
+import type { AuditExportFilters, AuditExportJob } from '../data/audit/types';
 import { useAuditExport } from '../data/audit/use-audit-export';
+import { formatDateTime } from '../utils/dates';
 
 interface AuditExportProps {
 	/** Root of the REST API. */
 	restRoot: string;
 	/** A `wp_rest` nonce printed with the page. */
 	restNonce: string;
-	/** The table's filters. */
-	query: AuditQuery;
+	/** The table's filters, as the user chose them. */
+	filters: AuditExportFilters;
 }
 
 /**
@@ -56,29 +54,39 @@ export function exportProgressText( job: AuditExportJob ): string {
  */
 export function exportDoneText( job: AuditExportJob ): string {
 	const megabytes = ( job.size ?? 0 ) / 1048576;
-	return sprintf(
+	const done = sprintf(
 		/* translators: 1: a number of rows, 2: the file's size in megabytes. */
 		__( 'Export ready: %1$s rows, %2$s MB.', 'auth-sentinel' ),
 		job.rows.toLocaleString(),
 		megabytes.toLocaleString( undefined, { maximumFractionDigits: 1 } )
 	);
+	const started = job.created ? formatDateTime( job.created ) : '';
+	return started
+		? sprintf(
+				/* translators: 1: "Export ready: 8,000 rows, 1.2 MB.", 2: date and time. */
+				__( '%1$s Started %2$s.', 'auth-sentinel' ),
+				done,
+				started
+			)
+		: done;
 }
 
 export function AuditExport( {
 	restRoot,
 	restNonce,
-	query,
+	filters,
 }: AuditExportProps ) {
-	// A file made for other filters is forgotten when they change.
-	const filters = JSON.stringify( exportFilters( query ) );
-	const { job, error, isStarting, start, reset } = useAuditExport( filters );
-	const madeFor = useRef( filters );
-	useEffect( () => {
-		if ( madeFor.current !== filters ) {
-			madeFor.current = filters;
-			reset();
-		}
-	}, [ filters, reset ] );
+	// A file made for other filters is not offered; the user's export made
+	// for these is found again (also after a reload).
+	const {
+		job,
+		error,
+		isStarting,
+		isCancelling,
+		wasCancelled,
+		start,
+		cancel,
+	} = useAuditExport( filters );
 	// The freshest nonce when the form is sent: wp-api-fetch renews it.
 	const refreshNonce = ( event: FormEvent< HTMLFormElement > ) => {
 		const input = event.currentTarget.elements.namedItem( '_wpnonce' );
@@ -125,7 +133,28 @@ export function AuditExport( {
 						value={ job ? Math.round( job.progress * 100 ) : 0 }
 						aria-label={ __( 'Export progress', 'auth-sentinel' ) }
 					/>
+					{ /* Nothing to confirm: a few seconds of work are lost, and the export can start again. */ }
+					<Button
+						__next40pxDefaultSize
+						variant="tertiary"
+						isBusy={ isCancelling }
+						disabled={ ! job || isCancelling }
+						accessibleWhenDisabled
+						onClick={ cancel }
+					>
+						{ isCancelling
+							? __( 'Cancelling…', 'auth-sentinel' )
+							: __( 'Cancel export', 'auth-sentinel' ) }
+					</Button>
 				</div>
+			) }
+			{ wasCancelled && ! running && (
+				<span className="auth-sentinel-export__status">
+					{ __(
+						'Export cancelled: its file is deleted.',
+						'auth-sentinel'
+					) }
+				</span>
 			) }
 			{ job?.state === 'failed' && (
 				<span className="auth-sentinel-export__status">
@@ -145,7 +174,7 @@ export function AuditExport( {
 					__next40pxDefaultSize
 					variant="secondary"
 					icon={ job?.state === 'complete' ? undefined : download }
-					onClick={ () => start( query ) }
+					onClick={ start }
 				>
 					{ job?.state === 'complete'
 						? __( 'Export again', 'auth-sentinel' )

@@ -4,8 +4,9 @@
  */
 import type { View } from '@wordpress/dataviews';
 
+import { definedArgs } from '../api';
 import { timeBounds } from '../components/filters/time-filter';
-import type { AuditQuery } from '../data/audit/types';
+import type { AuditExportFilters, AuditQuery } from '../data/audit/types';
 import type { AuditState } from './url-state';
 
 /** Ids of the table's fields; `at` also carries the time filter. */
@@ -54,4 +55,28 @@ export function restQueryFromState( state: AuditState, now: Date ): AuditQuery {
 		...timeBounds( state.time, now ),
 		...( search ? { search } : {} ),
 	};
+}
+
+/**
+ * Builds the filters of a background export from a screen state, as the user
+ * chose them: a relative period is sent as `period` (the server counts it
+ * back from when the export starts), so that the export is found again after
+ * a reload, when "Last 7 days" gives another start.
+ *
+ * @param state The screen state.
+ * @return The filters that are set.
+ */
+export function exportFiltersFromState(
+	state: AuditState
+): AuditExportFilters {
+	const time = state.time;
+	return definedArgs( {
+		action: state.action ?? undefined,
+		actor: state.actor ?? undefined,
+		user: state.user ?? undefined,
+		...( time?.type === 'period'
+			? { period: time.period }
+			: timeBounds( time, new Date() ) ),
+		search: state.search.trim(),
+	} );
 }

@@ -4,7 +4,9 @@
  * AUTH_SENTINEL_EXPORT=seed, adds 8,000 audit rows marked `audit-export` in their user agent and
  * makes background exports write 0.05 s a step (a must-use plugin), so that the screen shows
  * several steps of progress; with AUTH_SENTINEL_EXPORT=remove, removes both. Prints the number
- * of marked rows.
+ * of marked rows (with AUTH_SENTINEL_EXPORT=count, only that); each deletes every export, so that each test starts with none to find. With
+ * AUTH_SENTINEL_EXPORT=jobs, prints instead what the site keeps of the exports as JSON: the jobs
+ * (id, state), the files of the export folder and the ids of the export steps due on WP-Cron.
  *
  * @package AuthSentinel
  */
@@ -14,6 +16,40 @@ global $wpdb;
 $auth_sentinel_audit = \AuthSentinel\Database\Schema::audit_table();
 $auth_sentinel_mark  = 'audit-export';
 $auth_sentinel_mu    = WP_CONTENT_DIR . '/mu-plugins/e2e-export-steps.php';
+
+if ( 'jobs' === getenv( 'AUTH_SENTINEL_EXPORT' ) ) {
+	$auth_sentinel_store = new \AuthSentinel\Audit\ExportStore();
+	$auth_sentinel_jobs  = array();
+	foreach ( array_keys( $auth_sentinel_store->files() ) as $auth_sentinel_id ) {
+		$auth_sentinel_job = $auth_sentinel_store->get( (string) $auth_sentinel_id );
+		if ( null !== $auth_sentinel_job ) {
+			$auth_sentinel_jobs[ $auth_sentinel_id ] = $auth_sentinel_job['state'];
+		}
+	}
+	$auth_sentinel_steps = array();
+	foreach ( (array) _get_cron_array() as $auth_sentinel_events ) {
+		foreach ( (array) ( $auth_sentinel_events[ \AuthSentinel\Hooks::EXPORT_STEP ] ?? array() ) as $auth_sentinel_event ) {
+			$auth_sentinel_steps[] = (string) ( $auth_sentinel_event['args'][0] ?? '' );
+		}
+	}
+	$auth_sentinel_folder = \AuthSentinel\Audit\ExportStore::folder();
+	echo wp_json_encode(
+		array(
+			'jobs'  => (object) $auth_sentinel_jobs,
+			'files' => array_values( array_diff( (array) scandir( $auth_sentinel_folder ), array( '.', '..', '.htaccess', 'index.php' ) ) ),
+			'steps' => $auth_sentinel_steps,
+		)
+	), "\n";
+	return;
+}
+
+$auth_sentinel_exports = new \AuthSentinel\Audit\ExportStore();
+foreach ( array_keys( $auth_sentinel_exports->files() ) as $auth_sentinel_id ) {
+	$auth_sentinel_job = $auth_sentinel_exports->get( (string) $auth_sentinel_id );
+	if ( null !== $auth_sentinel_job ) {
+		\AuthSentinel\Plugin::get( \AuthSentinel\Audit\ExportJobs::class )->delete( $auth_sentinel_job );
+	}
+}
 
 if ( 'remove' === getenv( 'AUTH_SENTINEL_EXPORT' ) ) {
 	do {
@@ -25,7 +61,7 @@ if ( 'remove' === getenv( 'AUTH_SENTINEL_EXPORT' ) ) {
 	if ( file_exists( $auth_sentinel_mu ) ) {
 		unlink( $auth_sentinel_mu );
 	}
-} else {
+} elseif ( 'seed' === getenv( 'AUTH_SENTINEL_EXPORT' ) ) {
 	$auth_sentinel_now = time();
 	$auth_sentinel_a   = array();
 	for ( $auth_sentinel_i = 0; $auth_sentinel_i < 1000; $auth_sentinel_i++ ) {

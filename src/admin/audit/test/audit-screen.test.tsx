@@ -10,7 +10,6 @@ import {
 
 import { fixtureRawAuditEntry } from '../../test-utils/fixtures';
 import { AuditScreen } from '../audit-screen';
-import { EXPORT_STORAGE_KEY } from '../../data/audit/use-audit-export';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -21,8 +20,21 @@ const EXPORTS = '/auth-sentinel/v1/audit/exports';
 const NOW = Date.parse( '2026-11-26T15:00:00Z' );
 const ROOT = 'https://shop.test/wp-json/';
 
-function routeApi( rows: unknown[], exports: unknown[] = [] ) {
-	mockedApiFetch.mockImplementation( ( ( options: { path?: string } ) => {
+function routeApi(
+	rows: unknown[],
+	exports: unknown[] = [],
+	listed: unknown[] = []
+) {
+	mockedApiFetch.mockImplementation( ( ( options: {
+		path?: string;
+		method?: string;
+	} ) => {
+		if ( options.path === EXPORTS && ! options.method ) {
+			return Promise.resolve( listed ); // The user's exports.
+		}
+		if ( options.method === 'DELETE' ) {
+			return Promise.resolve( { deleted: true } );
+		}
 		if ( ( options.path ?? '' ).startsWith( EXPORTS ) ) {
 			// One answer per request; the last one stays.
 			return Promise.resolve(
@@ -49,7 +61,7 @@ function auditPaths(): string[] {
 }
 
 /**
- * The requests made to the exports' routes.
+ * The requests made to the exports' routes, but the listings of the user's.
  */
 function exportCalls(): Array< {
 	path?: string;
@@ -58,7 +70,20 @@ function exportCalls(): Array< {
 } > {
 	return mockedApiFetch.mock.calls
 		.map( ( [ options ] ) => options )
-		.filter( ( options ) => ( options.path ?? '' ).startsWith( EXPORTS ) );
+		.filter(
+			( options ) =>
+				( options.path ?? '' ).startsWith( EXPORTS ) &&
+				! ( options.path === EXPORTS && ! options.method )
+		);
+}
+
+/**
+ * How many times the screen listed the user's exports.
+ */
+function listings(): number {
+	return mockedApiFetch.mock.calls.filter(
+		( [ options ] ) => options.path === EXPORTS && ! options.method
+	).length;
 }
 
 const JOB_ID = '0123456789abcdef';
@@ -69,10 +94,17 @@ const JOB_ID = '0123456789abcdef';
  * @param state    running or complete.
  * @param rows     Rows written.
  * @param progress From 0 to 1.
+ * @param more     Other fields, or other values.
  */
-function job( state: string, rows: number, progress: number ) {
+function job(
+	state: string,
+	rows: number,
+	progress: number,
+	more: Record< string, unknown > = {}
+) {
 	return {
 		id: JOB_ID,
+		filters: {},
 		state,
 		rows,
 		estimate: state === 'complete' ? rows : Math.round( rows / progress ),
@@ -82,6 +114,7 @@ function job( state: string, rows: number, progress: number ) {
 				? 'auth-sentinel-audit-20261119-150000-to-20261126-150000.csv'
 				: null,
 		size: state === 'complete' ? 5033165 : null,
+		...more,
 	};
 }
 
@@ -137,7 +170,6 @@ jest.setTimeout( 20000 );
 beforeEach( () => {
 	jest.spyOn( Date, 'now' ).mockReturnValue( NOW );
 	mockedApiFetch.mockReset();
-	window.sessionStorage.clear();
 	window.history.replaceState( null, '', AUDIT_URL );
 } );
 
@@ -192,11 +224,12 @@ describe( 'AuditScreen', () => {
 		expect( exportCalls()[ 0 ] ).toMatchObject( {
 			path: EXPORTS,
 			method: 'POST',
+			// The period as chosen: the server counts it back from its start.
 			data: {
 				action: 'session_revoked',
 				actor: 1,
 				user: 12,
-				since: '2026-11-19T15:00:00.000Z',
+				period: 'week',
 				search: 'Chrome',
 			},
 		} );
@@ -208,6 +241,7 @@ describe( 'AuditScreen', () => {
 			)
 		).toBeTruthy();
 		expect( exportCalls()[ 1 ]?.path ).toBe( `${ EXPORTS }/${ JOB_ID }` );
+		expect( listings() ).toBe( 1 ); // When the screen opened.
 		const form = downloadForm();
 		expect( form.method ).toBe( 'post' );
 		expect( form.action ).toBe(
@@ -215,43 +249,86 @@ describe( 'AuditScreen', () => {
 		);
 		expect( form.fields ).toEqual( { _wpnonce: 'n0nce' } );
 		expect( screen.queryByRole( 'progressbar' ) ).toBeNull();
-		// The tab remembers it, for a reload.
-		expect(
-			JSON.parse(
-				window.sessionStorage.getItem( EXPORT_STORAGE_KEY ) ?? '{}'
-			)
-		).toMatchObject( { id: JOB_ID } );
 	} );
 
-	it( "finds the tab's export again after a reload with the same filters", async () => {
-		window.sessionStorage.setItem(
-			EXPORT_STORAGE_KEY,
-			JSON.stringify( { id: JOB_ID, filters: '{}' } )
+	it( "finds the user's export of the same period again after a reload", async () => {
+		window.history.replaceState( null, '', `${ AUDIT_URL }&period=week` );
+		const OTHER = 'fedcba9876543210';
+		routeApi(
+			[ fixtureRawAuditEntry() ],
+			[],
+			[
+				// Newest first: one for another period, then this one.
+				job( 'complete', 5, 1, {
+					id: OTHER,
+					filters: { period: 'month' },
+				} ),
+				job( 'complete', 20000, 1, {
+					filters: { period: 'week' },
+					created: '2026-11-26T14:00:00Z',
+				} ),
+			]
 		);
-		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 20000, 1 ) ] );
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
 
 		expect(
 			await screen.findByRole( 'button', { name: 'Download CSV' } )
 		).toBeTruthy();
-		expect( exportCalls()[ 0 ]?.path ).toBe( `${ EXPORTS }/${ JOB_ID }` );
+		expect( downloadForm().action ).toContain(
+			`/exports/${ JOB_ID }/file`
+		);
 		expect(
-			screen.getByText( 'Export ready: 20,000 rows, 4.8 MB.' )
+			screen.getByText(
+				/^Export ready: 20,000 rows, 4\.8 MB\. Started .*2026/
+			)
 		).toBeTruthy();
+		expect( exportCalls() ).toEqual( [] ); // Listed, not advanced.
 	} );
 
 	it( 'does not offer an export made for other filters', async () => {
-		window.sessionStorage.setItem(
-			EXPORT_STORAGE_KEY,
-			JSON.stringify( { id: JOB_ID, filters: '{"user":12}' } )
+		routeApi(
+			[ fixtureRawAuditEntry() ],
+			[],
+			[ job( 'complete', 1, 1, { filters: { user: 12 } } ) ]
 		);
-		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 1, 1 ) ] );
 		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
 		await screen.findByText( '1 entry matches.' );
-		expect( exportCalls() ).toEqual( [] );
+		await waitFor( () => expect( listings() ).toBe( 1 ) );
+		await act( async () => {} );
+		expect(
+			screen.queryByRole( 'button', { name: 'Download CSV' } )
+		).toBeNull();
 		expect(
 			screen.getByRole( 'button', { name: 'Export CSV' } )
 		).toBeTruthy();
+	} );
+
+	it( 'cancels a running export: its job and file go, the screen says so', async () => {
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'running', 500, 0.05 ) ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+		await screen.findByText( '1 entry matches.' );
+		fireEvent.click( screen.getByRole( 'button', { name: 'Export CSV' } ) );
+		await screen.findByText( '500 of about 10,000 rows written…' );
+
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Cancel export' } )
+		);
+		expect(
+			await screen.findByText( 'Export cancelled: its file is deleted.' )
+		).toBeTruthy();
+		expect( exportCalls().at( -1 ) ).toEqual( {
+			path: `${ EXPORTS }/${ JOB_ID }`,
+			method: 'DELETE',
+			signal: expect.any( AbortSignal ),
+		} );
+		expect( screen.queryByRole( 'progressbar' ) ).toBeNull();
+		expect(
+			screen.getByRole( 'button', { name: 'Export CSV' } )
+		).toBeTruthy();
+		// No more questions about it.
+		const asked = exportCalls().length;
+		await new Promise( ( resolve ) => setTimeout( resolve, 1500 ) );
+		expect( exportCalls() ).toHaveLength( asked );
 	} );
 
 	it( 'names the system as the actor and shows the details of a row', async () => {

@@ -3,12 +3,12 @@ import apiFetch from '@wordpress/api-fetch';
 import {
 	auditExportFileAction,
 	currentRestNonce,
-	exportFilters,
+	sameExportFilters,
 } from '../../data/audit/api';
 import { normalizeAuditExportJob } from '../../data/audit/normalize-export';
 import { setSiteScope } from '../../network/site-scope';
 import { AUDIT_STATE } from '../url-state';
-import { restQueryFromState } from '../query';
+import { exportFiltersFromState, restQueryFromState } from '../query';
 
 jest.mock( '@wordpress/api-fetch' );
 
@@ -19,16 +19,47 @@ const BASE = '/wp-admin/admin.php?page=auth-sentinel-audit';
 describe( "the export's filters and download form", () => {
 	afterEach( () => setSiteScope( 0 ) );
 
-	it( 'sends the filters, without paging', () => {
+	it( 'sends the filters as chosen: a relative period as a period', () => {
+		const week = readAuditState(
+			`${ BASE }&action=sign_in&actor=0&period=week&search=%20Chrome%20&paged=3`
+		);
+		expect( exportFiltersFromState( week ) ).toEqual( {
+			action: 'sign_in',
+			actor: 0,
+			period: 'week',
+			search: 'Chrome',
+		} );
+		// A fixed range is sent as it is.
 		expect(
-			exportFilters( {
-				page: 3,
-				per_page: 50,
-				action: 'sign_in',
-				actor: 0,
-				search: '',
-			} )
-		).toEqual( { action: 'sign_in', actor: 0 } );
+			exportFiltersFromState(
+				readAuditState(
+					`${ BASE }&user=12&since=2026-11-01T00:00:00Z&until=2026-11-02T00:00:00Z`
+				)
+			)
+		).toEqual( {
+			user: 12,
+			since: '2026-11-01T00:00:00Z',
+			until: '2026-11-02T00:00:00Z',
+		} );
+		expect( exportFiltersFromState( readAuditState( BASE ) ) ).toEqual(
+			{}
+		);
+	} );
+
+	it( 'matches an export by its filters as chosen, in any order', () => {
+		expect(
+			sameExportFilters(
+				{ period: 'week', user: 12 },
+				{ user: '12', period: 'week' }
+			)
+		).toBe( true );
+		expect(
+			sameExportFilters( { period: 'week' }, { period: 'month' } )
+		).toBe( false );
+		expect(
+			sameExportFilters( { period: 'week' }, { period: 'week', user: 1 } )
+		).toBe( false );
+		expect( sameExportFilters( {}, {} ) ).toBe( true );
 	} );
 
 	it( 'posts for the file, with plain permalinks and the site in the Network Admin', () => {
@@ -66,9 +97,13 @@ describe( 'normalizeAuditExportJob', () => {
 				progress: 0.25,
 				filename: null,
 				size: null,
+				filters: { period: 'week', actor: 0, junk: { no: 1 } },
+				created: '2026-11-26T15:00:00Z',
 			} )
 		).toEqual( {
 			id: '0123456789abcdef',
+			filters: { period: 'week', actor: 0 },
+			created: '2026-11-26T15:00:00Z',
 			state: 'running',
 			rows: 5000,
 			estimate: 20000,

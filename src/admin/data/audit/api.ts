@@ -7,7 +7,12 @@ import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
 import { REST_NAMESPACE, definedArgs, fetchCollection } from '../../api';
-import type { AuditEntry, AuditExportJob, AuditQuery } from './types';
+import type {
+	AuditEntry,
+	AuditExportFilters,
+	AuditExportJob,
+	AuditQuery,
+} from './types';
 import type { Page } from '../page';
 import { normalizeAuditPage } from './normalize';
 import { normalizeAuditExportJob } from './normalize-export';
@@ -54,19 +59,24 @@ export function currentRestNonce( fallback: string ): string {
 }
 
 /**
- * The table's filters as an export takes them: paging dropped, unset ones
- * left out.
+ * Tells whether two exports' filters are the same choice (whatever the order
+ * of their keys, and a number the same as its string).
  *
- * @param query The table's query.
- * @return The filters.
+ * @param a Filters.
+ * @param b Filters.
+ * @return Whether they are the same.
  */
-export function exportFilters(
-	query: AuditQuery
-): Record< string, string | number > {
-	const filters: Partial< AuditQuery > = { ...query };
-	delete filters.page;
-	delete filters.per_page;
-	return definedArgs( filters );
+export function sameExportFilters(
+	a: AuditExportFilters,
+	b: AuditExportFilters
+): boolean {
+	const keys = Object.keys( a );
+	return (
+		keys.length === Object.keys( b ).length &&
+		keys.every(
+			( key ) => key in b && String( a[ key ] ) === String( b[ key ] )
+		)
+	);
 }
 
 /**
@@ -92,21 +102,58 @@ function exportJob( body: unknown ): AuditExportJob {
  * Starts a background export of every row matching the table's filters
  * (`POST /audit/exports`); the server writes its first rows at once.
  *
- * @param query  The table's filters; paging is dropped.
- * @param signal Aborts the request.
+ * @param filters The table's filters as chosen (a relative period as `period`).
+ * @param signal  Aborts the request.
  * @return The job.
  */
 export async function startAuditExport(
-	query: AuditQuery,
+	filters: AuditExportFilters,
 	signal?: AbortSignal
 ): Promise< AuditExportJob > {
 	const body = await apiFetch< unknown >( {
 		path: `/${ REST_NAMESPACE }/audit/exports`,
 		method: 'POST',
-		data: exportFilters( query ),
+		data: filters,
 		signal,
 	} );
 	return exportJob( body );
+}
+
+/**
+ * Lists the user's exports of the site, newest first (`GET /audit/exports`);
+ * nothing is written.
+ *
+ * @param signal Aborts the request.
+ * @return The exports the screen can read.
+ */
+export async function fetchAuditExports(
+	signal?: AbortSignal
+): Promise< AuditExportJob[] > {
+	const body = await apiFetch< unknown >( {
+		path: `/${ REST_NAMESPACE }/audit/exports`,
+		signal,
+	} );
+	return ( Array.isArray( body ) ? body : [] )
+		.map( normalizeAuditExportJob )
+		.filter( ( job ): job is AuditExportJob => job !== null );
+}
+
+/**
+ * Cancels a running export (`DELETE /audit/exports/{id}`): the server deletes
+ * it, its file and its next step.
+ *
+ * @param id     The job's id.
+ * @param signal Aborts the request.
+ */
+export async function cancelAuditExport(
+	id: string,
+	signal?: AbortSignal
+): Promise< void > {
+	await apiFetch< unknown >( {
+		path: `/${ REST_NAMESPACE }/audit/exports/${ id }`,
+		method: 'DELETE',
+		signal,
+	} );
 }
 
 /**

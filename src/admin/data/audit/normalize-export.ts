@@ -2,10 +2,28 @@
  * Checks the answers of `/audit/exports`: a job without an id or a state it
  * does not know is refused, so the screen never offers a file it cannot name.
  */
-import type { AuditExportJob } from './types';
+import type { AuditExportFilters, AuditExportJob } from './types';
 import { countOrNull, isRecord, oneOf, stringOrNull } from '../guards';
 
 const STATES = [ 'running', 'complete', 'failed' ] as const;
+
+/**
+ * Reads an export's filters as chosen: the strings and numbers of an object.
+ *
+ * @param raw The `filters` of an answer.
+ * @return The filters; none when it is not an object.
+ */
+function exportFiltersOf( raw: unknown ): AuditExportFilters {
+	const filters: AuditExportFilters = {};
+	if ( isRecord( raw ) ) {
+		for ( const [ key, value ] of Object.entries( raw ) ) {
+			if ( typeof value === 'string' || typeof value === 'number' ) {
+				filters[ key ] = value;
+			}
+		}
+	}
+	return filters;
+}
 
 /**
  * Turns a `/audit/exports` answer into a job.
@@ -29,11 +47,13 @@ export function normalizeAuditExportJob( raw: unknown ): AuditExportJob | null {
 	const progress = countOrNull( raw.progress ) ?? 0;
 	return {
 		id,
+		filters: exportFiltersOf( raw.filters ),
 		state,
 		rows: countOrNull( raw.rows ) ?? 0,
 		estimate: countOrNull( raw.estimate ),
 		progress: Math.min( 1, progress ),
 		filename,
 		size: countOrNull( raw.size ),
+		created: stringOrNull( raw.created ),
 	};
 }

@@ -71,12 +71,21 @@ export interface AuditQuery {
 	search?: string;
 }
 
+/**
+ * The filters of a background export as the user chose them: a relative
+ * period stays a period ("week"), so that the export is found again after a
+ * reload, when the same choice gives another start.
+ */
+export type AuditExportFilters = Record< string, string | number >;
+
 /** Where a background export is (`/audit/exports/{id}`). */
 export type AuditExportState = 'running' | 'complete' | 'failed';
 
 /** A background export of the audit log (`POST /audit/exports`). */
 export interface AuditExportJob {
 	id: string;
+	/** The filters it was started with, as chosen. */
+	filters: AuditExportFilters;
 	state: AuditExportState;
 	/** Rows written so far. */
 	rows: number;
@@ -88,4 +97,6 @@ export interface AuditExportJob {
 	filename: string | null;
 	/** The file's size in bytes once complete. */
 	size: number | null;
+	/** When it started, ISO 8601. */
+	created: string | null;
 }

@@ -1,125 +1,138 @@
 /**
  * A background export of the audit log, as the screen follows it: started
  * with the table's filters, then asked about again and again (each request
- * writes the next rows on the server) until its file is complete.
+ * writes the next rows on the server) until its file is complete; or
+ * cancelled on the way.
  */
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { isAbortError, restErrorMessage } from '../../api';
-import { fetchAuditExport, startAuditExport } from './api';
-import type { AuditExportJob, AuditQuery } from './types';
+import {
+	cancelAuditExport,
+	fetchAuditExport,
+	fetchAuditExports,
+	sameExportFilters,
+	startAuditExport,
+} from './api';
+import type { AuditExportFilters, AuditExportJob } from './types';
 
 /** Milliseconds between the answer to one question and the next. */
 export const POLL_DELAY = 1000;
 
-/** Where the tab keeps its export, so that a reload finds it again. */
-export const EXPORT_STORAGE_KEY = 'auth-sentinel-audit-export';
-
-interface Kept {
-	id: string;
-	filters: string;
-}
-
-/**
- * Reads the export this tab started, if any.
- *
- * @return Its id and the filters it was made for, or null.
- */
-function kept(): Kept | null {
-	try {
-		const raw: unknown = JSON.parse(
-			window.sessionStorage.getItem( EXPORT_STORAGE_KEY ) ?? 'null'
-		);
-		if (
-			typeof raw === 'object' &&
-			raw !== null &&
-			'id' in raw &&
-			'filters' in raw &&
-			typeof raw.id === 'string' &&
-			typeof raw.filters === 'string'
-		) {
-			return { id: raw.id, filters: raw.filters };
-		}
-	} catch {
-		// No storage, or not ours: nothing to find again.
-	}
-	return null;
-}
-
-/**
- * Keeps (or, with null, forgets) the export this tab started.
- *
- * @param value The export's id and filters.
- */
-function keep( value: Kept | null ): void {
-	try {
-		if ( value ) {
-			window.sessionStorage.setItem(
-				EXPORT_STORAGE_KEY,
-				JSON.stringify( value )
-			);
-		} else {
-			window.sessionStorage.removeItem( EXPORT_STORAGE_KEY );
-		}
-	} catch {
-		// Storage refused: a reload forgets the export, the server keeps it a day.
-	}
-}
-
 export interface AuditExportState {
-	/** The export, once started. */
+	/** The export, once started or found again. */
 	job: AuditExportJob | null;
 	/** Message of the last failure, or null. */
 	error: string | null;
 	/** Whether the export is being started. */
 	isStarting: boolean;
+	/** Whether the export is being cancelled. */
+	isCancelling: boolean;
+	/** Whether the last export was cancelled (until another starts). */
+	wasCancelled: boolean;
 	/** Starts an export of the rows matching the filters. */
-	start: ( query: AuditQuery ) => void;
-	/** Forgets the export (the server deletes it after a day). */
-	reset: () => void;
+	start: () => void;
+	/** Cancels the running export: the server deletes it and its file. */
+	cancel: () => void;
+}
+
+/**
+ * Tells whether an answer means the export is gone (404: cancelled
+ * elsewhere, or a day old).
+ *
+ * @param reason What the request failed with.
+ * @return Whether the export no longer exists.
+ */
+function isGone( reason: unknown ): boolean {
+	return (
+		typeof reason === 'object' &&
+		reason !== null &&
+		'code' in reason &&
+		reason.code === 'auth_sentinel_export_not_found'
+	);
 }
 
 /**
  * Starts and follows one export at a time. A failed question is asked again
  * (the job goes on by WP-Cron meanwhile); three failures in a row stop it.
- * The tab remembers its export: after a reload with the same filters, the
- * screen finds it again, running or finished.
+ * When the screen opens or its filters change, it asks the server for the
+ * user's exports and follows the newest one made for the same filters as
+ * chosen (a period such as "Last 7 days" included), running or finished: a
+ * reload, another tab or a return after the tab was closed finds it.
  *
- * @param filters The table's filters as the export takes them, as JSON.
+ * @param filters The table's filters as the user chose them.
  * @return The export and what can be done with it.
  */
-export function useAuditExport( filters: string ): AuditExportState {
+export function useAuditExport(
+	filters: AuditExportFilters
+): AuditExportState {
 	const [ job, setJob ] = useState< AuditExportJob | null >( null );
 	const [ error, setError ] = useState< string | null >( null );
 	const [ isStarting, setIsStarting ] = useState( false );
+	const [ isCancelling, setIsCancelling ] = useState( false );
+	const [ wasCancelled, setWasCancelled ] = useState( false );
 	const [ failures, setFailures ] = useState( 0 );
 	const [ answers, setAnswers ] = useState( 0 );
 	const controller = useRef< AbortController | null >( null );
 
-	const reset = useCallback( () => {
+	// The filters as a string: the caller rebuilds the object on each render.
+	const key = JSON.stringify( filters );
+	const filtersRef = useRef( filters );
+	filtersRef.current = filters;
+
+	/**
+	 * Aborts what runs and returns a controller for what comes next.
+	 *
+	 * @return The new controller.
+	 */
+	const takeOver = useCallback( (): AbortController => {
 		controller.current?.abort();
-		controller.current = null;
-		keep( null );
+		const aborter = new AbortController();
+		controller.current = aborter;
+		return aborter;
+	}, [] );
+
+	// When the screen opens and whenever the filters change: the newest of
+	// the user's exports made for these filters, if any (a file made for
+	// other filters is not offered).
+	useEffect( () => {
+		const aborter = takeOver();
 		setJob( null );
 		setError( null );
 		setFailures( 0 );
 		setIsStarting( false );
-	}, [] );
+		setIsCancelling( false );
+		setWasCancelled( false );
+		fetchAuditExports( aborter.signal )
+			.then( ( jobs ) => {
+				const found = jobs.find(
+					( candidate ) =>
+						candidate.state !== 'failed' &&
+						sameExportFilters(
+							candidate.filters,
+							filtersRef.current
+						)
+				);
+				if ( found && ! aborter.signal.aborted ) {
+					setJob( found );
+				}
+			} )
+			.catch( () => {
+				// Not found again: the user can start another.
+			} );
+		return () => aborter.abort();
+	}, [ key, takeOver ] );
 
-	const filtersRef = useRef( filters );
-	filtersRef.current = filters;
-	const start = useCallback( ( query: AuditQuery ) => {
-		controller.current?.abort();
-		const aborter = new AbortController();
-		controller.current = aborter;
+	const start = useCallback( () => {
+		const aborter = takeOver();
 		setJob( null );
 		setError( null );
 		setFailures( 0 );
+		setWasCancelled( false );
 		setIsStarting( true );
-		startAuditExport( query, aborter.signal )
+		startAuditExport( filtersRef.current, aborter.signal )
 			.then( ( started ) => {
-				keep( { id: started.id, filters: filtersRef.current } );
 				setJob( started );
 				setIsStarting( false );
 			} )
@@ -138,9 +151,51 @@ export function useAuditExport( filters: string ): AuditExportState {
 				);
 				setIsStarting( false );
 			} );
-	}, [] );
+	}, [ takeOver ] );
 
-	const id = job?.state === 'running' ? job.id : null;
+	const cancel = useCallback( () => {
+		if ( ! job ) {
+			return;
+		}
+		const aborter = takeOver();
+		setIsCancelling( true );
+		setError( null );
+		cancelAuditExport( job.id, aborter.signal )
+			.then( () => true )
+			.catch( ( reason: unknown ) => {
+				if ( isAbortError( reason ) ) {
+					return null;
+				}
+				if ( isGone( reason ) ) {
+					return true; // Cancelled elsewhere, or expired: gone all the same.
+				}
+				setError(
+					restErrorMessage(
+						reason,
+						__(
+							'The export could not be cancelled.',
+							'auth-sentinel'
+						)
+					)
+				);
+				return false;
+			} )
+			.then( ( gone ) => {
+				if ( gone === null ) {
+					return;
+				}
+				setIsCancelling( false );
+				if ( gone ) {
+					setJob( null );
+					setFailures( 0 );
+					setWasCancelled( true );
+				} else {
+					setAnswers( ( count ) => count + 1 ); // Follow it again.
+				}
+			} );
+	}, [ job, takeOver ] );
+
+	const id = job?.state === 'running' && ! isCancelling ? job.id : null;
 	useEffect( () => {
 		if ( id === null || failures >= 3 ) {
 			return undefined;
@@ -157,6 +212,9 @@ export function useAuditExport( filters: string ): AuditExportState {
 				.catch( ( reason: unknown ) => {
 					if ( isAbortError( reason ) ) {
 						return;
+					}
+					if ( isGone( reason ) ) {
+						setJob( null ); // Cancelled in another tab, or expired.
 					}
 					setError(
 						restErrorMessage(
@@ -177,25 +235,15 @@ export function useAuditExport( filters: string ): AuditExportState {
 		// Asked again after each answer or failure, not on a clock.
 	}, [ id, answers, failures ] );
 
-	// Once, on mount: the export this tab started before a reload, if it was
-	// made for these filters (asking for it also writes its next rows).
-	useEffect( () => {
-		const found = kept();
-		if ( ! found || found.filters !== filtersRef.current ) {
-			return;
-		}
-		const aborter = new AbortController();
-		controller.current = aborter;
-		fetchAuditExport( found.id, aborter.signal )
-			.then( setJob )
-			.catch( ( reason: unknown ) => {
-				if ( ! isAbortError( reason ) ) {
-					keep( null ); // Gone (a day old, or deleted): start afresh.
-				}
-			} );
-	}, [] );
-
 	useEffect( () => () => controller.current?.abort(), [] );
 
-	return { job, error, isStarting, start, reset };
+	return {
+		job,
+		error,
+		isStarting,
+		isCancelling,
+		wasCancelled,
+		start,
+		cancel,
+	};
 }
