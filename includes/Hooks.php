@@ -86,6 +86,7 @@ final class Hooks {
 	const LOG_RETRY       = 'auth_sentinel_log_retry';
 	const EXPORT_STEP     = 'auth_sentinel_export_step';
 	const EXPORT_EXPIRE   = 'auth_sentinel_export_expire';
+	const SEARCH_INDEX    = 'auth_sentinel_search_index';
 
 	/**
 	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
@@ -98,6 +99,7 @@ final class Hooks {
 		array( 'rest_request_before_callbacks', PermissionFirst::class, 'before', 5, 3, 'own_route_refused' ),
 		array( 'rest_pre_dispatch', JsonBody::class, 'check', 5, 3, 'own_json_body' ),
 		array( 'init', Schema::class, '::maybe_upgrade', 1, 0, 'schema_behind' ),
+		array( self::SEARCH_INDEX, Database\FullTextJob::class, '::run', 10, 0, '' ),
 		array( 'wp_initialize_site', Plugin::class, '::site_created', 200, 1, '' ),
 
 		// Secrets: a quick comparison on every request, the full check when something changed.
