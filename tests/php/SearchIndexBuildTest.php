@@ -213,6 +213,14 @@ class SearchIndexBuildTest extends TestCase {
 		$next = wp_next_scheduled( FullTextJob::HOOK );
 		$this->assertGreaterThan( time() + 5 * MINUTE_IN_SECONDS, $next, 'tried again later' );
 
+		// Site Health tells it, with the database's answer and the command that builds it now.
+		$health = ( new \AuthSentinel\Health\SearchIndexCheck() )->run();
+		$this->assertSame( 'recommended', $health['status'] );
+		$this->assertSame( 'Auth Sentinel’s search index is being built', $health['label'] );
+		$this->assertStringContainsString( 'Search index being built for <code>' . Schema::events_table() . '</code>', $health['description'] );
+		$this->assertStringContainsString( 'Lock wait timeout', $health['description'] );
+		$this->assertStringContainsString( 'wp auth-sentinel search-index --build', $health['description'] );
+
 		Plugin::deactivate();
 		$this->assertFalse( wp_next_scheduled( FullTextJob::HOOK ), 'deactivation unschedules the job' );
 		Schema::install();
@@ -221,6 +229,9 @@ class SearchIndexBuildTest extends TestCase {
 		FullTextJob::run();
 		$this->assertSame( 'ready', FullTextJob::status()['events']['state'] );
 		$this->assertFalse( wp_next_scheduled( FullTextJob::HOOK ) );
+		$health = ( new \AuthSentinel\Health\SearchIndexCheck() )->run();
+		$this->assertSame( 'good', $health['status'] );
+		$this->assertStringContainsString( 'Search index of <code>' . Schema::events_table() . '</code> built ', $health['description'] );
 	}
 
 	/**
