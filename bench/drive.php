@@ -45,11 +45,13 @@ $workloads = array(
  * Sends one request; returns seconds and the query count the site reported (or null).
  *
  * @param array $spec URL, headers, body.
- * @return array{0: float, 1: ?int, 2: int}
+ * @return array{0: float, 1: ?int, 2: int, 3: ?int} Seconds, queries, status, CPU µs (from the must-use plugins' load).
  */
 function bench_request( array $spec ): array {
 	list( $url, $headers, $body ) = $spec;
 	$queries                      = null;
+	$id                           = bin2hex( random_bytes( 8 ) );
+	$headers[]                    = 'X-Bench-Id: ' . $id;
 	$curl                         = curl_init( $url );
 	curl_setopt_array(
 		$curl,
@@ -71,7 +73,12 @@ function bench_request( array $spec ): array {
 	$time   = (float) curl_getinfo( $curl, CURLINFO_TOTAL_TIME );
 	$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
 	curl_close( $curl );
-	return array( $time, $queries, $status );
+	$note = sys_get_temp_dir() . '/bench-cpu-' . $id;
+	$cpu  = is_file( $note ) ? (int) file_get_contents( $note ) : null;
+	if ( null !== $cpu ) {
+		unlink( $note );
+	}
+	return array( $time, $queries, $status, $cpu );
 }
 
 /**
@@ -87,10 +94,11 @@ function bench_median( array $values ): float {
 	return $count % 2 ? $values[ $mid ] : ( $values[ $mid - 1 ] + $values[ $mid ] ) / 2;
 }
 
-echo "| workload | plugin off (median) | plugin on (median) | ratio on/off | queries off | queries on | status |\n";
-echo "|---|---|---|---|---|---|---|\n";
+echo "| workload | plugin off (median) | plugin on (median) | ratio on/off | queries off | queries on | status | CPU off | CPU on | CPU added |\n";
+echo "|---|---|---|---|---|---|---|---|---|---|\n";
 foreach ( $workloads as $label => $make ) {
 	$times   = array( 'on' => array(), 'off' => array() );
+	$cpus    = array( 'on' => array(), 'off' => array() );
 	$queries = array( 'on' => null, 'off' => null );
 	$status  = array();
 	// Warm both sites up (opcache, object caches of the server).
@@ -105,22 +113,30 @@ foreach ( $workloads as $label => $make ) {
 			$order = array_reverse( $order );
 		}
 		foreach ( $order as $key ) {
-			list( $t, $q, $s )   = bench_request( $make( $sites[ $key ][0], $sites[ $key ][1] ) );
-			$times[ $key ][]     = $t;
+			list( $t, $q, $s, $c ) = bench_request( $make( $sites[ $key ][0], $sites[ $key ][1] ) );
+			$times[ $key ][]       = $t;
+			if ( null !== $c ) {
+				$cpus[ $key ][] = $c;
+			}
 			$queries[ $key ]     = $q;
 			$status[ $key ][ $s ] = true;
 		}
 	}
 	$off = bench_median( $times['off'] );
 	$on  = bench_median( $times['on'] );
+	$cpu_off = $cpus['off'] ? bench_median( $cpus['off'] ) : null;
+	$cpu_on  = $cpus['on'] ? bench_median( $cpus['on'] ) : null;
 	printf(
-		"| %s | %.2f ms | %.2f ms | %.3f× | %s | %s | %s |\n",
+		"| %s | %.2f ms | %.2f ms | %.3f× | %s | %s | %s | %s | %s | %s |\n",
 		$label,
 		$off * 1000,
 		$on * 1000,
 		$on / $off,
 		null === $queries['off'] ? '–' : $queries['off'],
 		null === $queries['on'] ? '–' : $queries['on'],
-		implode( '/', array_keys( $status['on'] ) )
+		implode( '/', array_keys( $status['on'] ) ),
+		null === $cpu_off ? '–' : sprintf( '%.2f ms', $cpu_off / 1000 ),
+		null === $cpu_on ? '–' : sprintf( '%.2f ms', $cpu_on / 1000 ),
+		null === $cpu_off || null === $cpu_on ? '–' : sprintf( '%+.0f µs', $cpu_on - $cpu_off )
 	);
 }

@@ -17,7 +17,11 @@ on_url="$(SITE_NAME=bench-on PORT=8882 ACTIVATE=1 FIXTURES=0 WITNESS=0 bash "$RO
 off_url="$(SITE_NAME=bench-off PORT=8883 ACTIVATE=0 WITNESS=0 bash "$ROOT/bin/test-site.sh" up)"
 pass_script="$(mktemp --suffix=.php)"
 echo '<?php list( $p ) = WP_Application_Passwords::create_new_application_password( 1, array( "name" => "bench" ) ); echo $p;' >"$pass_script"
-for site in bench-on bench-off; do cp "$ROOT/bench/query-count.php" "$CACHE/$site/wp-content/mu-plugins/"; done
+# The query and CPU counter in both sites; the development tools (dev/, not in the release zip) in neither.
+for site in bench-on bench-off; do
+	cp "$ROOT/bench/query-count.php" "$CACHE/$site/wp-content/mu-plugins/"
+	rm -f "$CACHE/$site/wp-content/mu-plugins/auth-sentinel-dev.php"
+done
 on_pass="$(php "$ROOT/tests/bin/wp-run.php" "$CACHE/bench-on" "$on_url" "$pass_script")"
 off_pass="$(php "$ROOT/tests/bin/wp-run.php" "$CACHE/bench-off" "$off_url" "$pass_script")"
 rm -f "$pass_script"

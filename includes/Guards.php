@@ -9,6 +9,7 @@ namespace AuthSentinel;
 
 use AuthSentinel\Events\Issuers;
 use AuthSentinel\Http\Request;
+use AuthSentinel\Secrets\QuickDigest;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -35,6 +36,16 @@ final class Guards {
 	 * The apps' status route, which never authenticates anyone.
 	 */
 	const TOKEN_STATUS_ROUTE = '/auth-sentinel/v1/token-status';
+
+	/**
+	 * Where Http\Request reads a token besides the Authorization header, by their default names
+	 * (named here so that asking loads no class; `GuardsTest` checks them against the reader):
+	 * WCPOS's query parameter, Simple JWT Login's cookie, and the parameters (any case) of
+	 * Simple JWT Login and of the refresh routes.
+	 */
+	const TOKEN_QUERY  = 'authorization';
+	const TOKEN_COOKIE = 'simple-jwt-login-token';
+	const TOKEN_PARAMS = array( 'jwt', 'refresh_token' );
 
 	/**
 	 * The schema's version, as Database\Schema installs it (compared without loading it).
@@ -267,12 +278,23 @@ final class Guards {
 	}
 
 	/**
+	 * The secrets in memory may differ from those last recorded: the digest compared from memory
+	 * says so, or cannot say (a first run, salts kept in the database). Otherwise nothing of the
+	 * secrets watch is built.
+	 *
+	 * @return bool
+	 */
+	public static function secrets_may_differ(): bool {
+		return ! QuickDigest::unchanged();
+	}
+
+	/**
 	 * The request carries a token in some form a token plugin accepts.
 	 *
 	 * @return bool
 	 */
 	public static function carries_token(): bool {
-		return Request::current()->carries_token();
+		return self::may_carry_token() && Request::current()->carries_token();
 	}
 
 	/**
@@ -283,7 +305,54 @@ final class Guards {
 	 */
 	public static function carries_token_or_body_token( ...$args ): bool {
 		$request = $args[2] ?? null;
-		return Request::current()->carries_token() || ( $request instanceof \WP_REST_Request && array() !== Request::current()->tokens( $request ) );
+		if ( self::carries_token() ) {
+			return true;
+		}
+		// A token has two dots: a body without two has none (a GET has no body at all).
+		return $request instanceof \WP_REST_Request && substr_count( (string) $request->get_body(), '.' ) >= 2 && array() !== Request::current()->tokens( $request );
+	}
+
+	/**
+	 * Tells, without loading the request reader, whether the request may carry a token: false
+	 * only when none of the places `Http\Request::tokens()` reads holds a value with two dots (a
+	 * token is three dot-separated parts, and the cleaning the reader applies removes characters,
+	 * never adds a dot). Where a token plugin's settings rename those places (Simple JWT Login's
+	 * settings, JWT Auth's header filter) or a PHP session is open, it says "may" and the reader
+	 * decides. Values are only counted, never kept.
+	 *
+	 * @return bool
+	 */
+	public static function may_carry_token(): bool {
+		// phpcs:disable WordPress.Security.ValidatedSanitizedInput,WordPress.Security.NonceVerification -- Only dots are counted; Http\Request reads the values.
+		if ( isset( wp_load_alloptions()['simple_jwt_login_settings'] ) || has_filter( 'jwt_auth_authorization_header' ) || isset( $_SESSION ) ) {
+			return true;
+		}
+		$values = array(
+			$_SERVER['HTTP_AUTHORIZATION'] ?? null,
+			$_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? null,
+			$_GET[ self::TOKEN_QUERY ] ?? null,
+			$_COOKIE[ self::TOKEN_COOKIE ] ?? null,
+		);
+		foreach ( function_exists( 'getallheaders' ) ? (array) getallheaders() : array() as $name => $value ) {
+			if ( 0 === strcasecmp( (string) $name, 'authorization' ) ) {
+				$values[] = $value;
+			}
+		}
+		foreach ( array( $_GET, $_POST ) as $params ) {
+			foreach ( $params as $name => $value ) {
+				$name = strtolower( (string) $name );
+				if ( in_array( $name, self::TOKEN_PARAMS, true ) ) {
+					$values[] = $value;
+				}
+			}
+		}
+		// phpcs:enable
+		foreach ( $values as $value ) {
+			if ( is_string( $value ) && substr_count( $value, '.' ) >= 2 ) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

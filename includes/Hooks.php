@@ -63,9 +63,10 @@ defined( 'ABSPATH' ) || exit;
  * it through; a filter whose guard says no returns its first argument unchanged. A method
  * written `::name` is static and needs no object.
  *
- * A request on which nothing fails builds none of the plugin's objects: it reads its own
- * credentials (Http\Request, for the guards), compares the secrets (SecretsWatch), and that is
- * all (`RequestFootprintTest` counts the files).
+ * A request on which nothing fails builds none of the plugin's objects: its guards look for a
+ * token without loading the request reader (`Guards::may_carry_token()`), the secrets are
+ * compared from memory (`Secrets\QuickDigest`), and that is all (`RequestFootprintTest` counts
+ * the files).
  *
  * @since 0.1.0
  */
@@ -92,28 +93,17 @@ final class Hooks {
 	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
 	 */
 	const TABLE = array(
-		// WordPress integration: capability, REST plumbing, schema, new sites of a network.
+		// WordPress integration: capability, schema.
 		array( 'map_meta_cap', Capabilities::class, 'map', 10, 3, 'own_capability' ),
-		array( 'rest_request_before_callbacks', SiteScope::class, 'before', 10, 3, 'own_route' ),
-		array( 'rest_request_after_callbacks', SiteScope::class, 'after', 10, 3, 'own_route' ),
-		array( 'rest_request_before_callbacks', PermissionFirst::class, 'before', 5, 3, 'own_route_refused' ),
-		array( 'rest_pre_dispatch', JsonBody::class, 'check', 5, 3, 'own_json_body' ),
 		array( 'init', Schema::class, '::maybe_upgrade', 1, 0, 'schema_behind' ),
-		array( self::SEARCH_INDEX, Database\FullTextJob::class, '::run', 10, 0, '' ),
-		array( 'wp_initialize_site', Plugin::class, '::site_created', 200, 1, '' ),
 
-		// Secrets: a quick comparison on every request, the full check when something changed.
-		array( 'init', QuickCheck::class, 'run', 1, 0, '' ),
-		array( self::SECRETS_CHECK, SecretsWatch::class, 'cron_check', 10, 0, '' ),
+		// Secrets: a quick comparison on every request (the guard), the full check when something changed.
+		array( 'init', QuickCheck::class, 'run', 1, 0, 'secrets_may_differ' ),
 		// A watched option changed: one full check at the end of the request (six generic hooks
 		// and a guard, not three hooks per option).
-		array( 'add_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
-		array( 'update_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
-		array( 'delete_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
 		array( 'added_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
 		array( 'updated_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
 		array( 'deleted_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
-		array( 'rest_api_init', SecretsController::class, 'register_routes', 10, 0, 'routes_needed' ),
 
 		// Failures: WordPress's own refusals, the token plugins' answers, passwords.
 		array( 'auth_cookie_malformed', Capture::class, 'cookie_malformed', 10, 2, 'cookie_sent' ),
@@ -123,15 +113,8 @@ final class Hooks {
 		array( 'auth_cookie_bad_session_token', Capture::class, 'cookie_rejected', 10, 1, '' ),
 		array( 'wp_login_failed', Capture::class, 'login_failed', 10, 2, '' ),
 		array( 'application_password_failed_authentication', Capture::class, 'application_password_failed', 10, 1, '' ),
-		array( 'rest_post_dispatch', Capture::class, 'rest_answered', 999, 3, 'rest_refusal' ),
-		array( 'rest_pre_dispatch', Capture::class, 'watch_issuer_output', 0, 3, 'issuer_output_route' ),
 		array( 'wp_set_password', PasswordWatch::class, 'on_set_password', 10, 2, '' ),
 		array( 'profile_update', PasswordWatch::class, 'on_profile_update', 10, 3, '' ),
-		array( self::PRUNE, EventsRetention::class, 'prune', 10, 0, '' ),
-		array( self::ROLLUP, Rollup::class, 'upkeep', 10, 0, '' ),
-		array( 'rest_api_init', EventsController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		array( 'rest_api_init', StatsController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		array( 'rest_api_init', CatalogController::class, 'register_routes', 10, 0, 'routes_needed' ),
 
 		// Sessions: the inventory of every credential, and the gate that refuses revoked tokens.
 		array( 'session_token_manager', SessionTokens::class, '::manager', 1000, 1, '' ),
@@ -147,57 +130,110 @@ final class Hooks {
 		array( 'deleted_user', Inventory::class, 'user_deleted', 10, 1, '' ),
 		// The gate runs after every token plugin (they sign in at priorities 0–99).
 		array( 'determine_current_user', TokenGate::class, 'determine_current_user', 1000, 1, 'carries_token' ),
-		array( 'rest_authentication_errors', TokenGate::class, 'rest_authentication_errors', 1000, 1, 'carries_token' ),
-		array( 'rest_pre_dispatch', TokenGate::class, 'rest_pre_dispatch', 1000, 3, 'carries_token_or_body_token' ),
 		array( 'auth_sentinel_password_changed', Policies::class, 'password_changed', 10, 1, '' ),
 		array( 'profile_update', Policies::class, 'profile_updated', 20, 2, '' ),
 		array( 'set_user_role', Policies::class, 'role_set', 10, 3, '' ),
 		array( 'auth_sentinel_session_created', Policies::class, 'session_created', 10, 1, '' ),
-		array( self::SESSIONS_UPKEEP, Inventory::class, 'upkeep', 10, 0, '' ),
-		array( 'rest_api_init', SessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		array( 'rest_api_init', RevokeAllController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		array( 'rest_api_init', UserSessionsController::class, 'register_routes', 10, 0, 'routes_needed' ),
 
 		// Audit trail.
 		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
 		array( 'add_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_added', 10, 2, '' ),
 		array( 'update_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_changed', 10, 2, '' ),
-		array( self::PRUNE, AuditRetention::class, 'prune', 10, 0, '' ),
-		array( 'rest_api_init', AuditController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		// After core's CORS headers (rest_send_cors_headers, priority 10): the file starts the body.
-		array( 'rest_pre_serve_request', AuditCsv::class, '::serve', 11, 3, 'audit_csv' ),
-		// Background exports: their routes, the file's download, their steps and expiry by cron.
-		array( 'rest_api_init', ExportsController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		array( 'rest_pre_serve_request', ExportDownload::class, '::serve', 11, 3, 'export_download' ),
-		array( self::EXPORT_STEP, ExportJobs::class, 'cron_step', 10, 1, '' ),
-		array( self::EXPORT_EXPIRE, ExportJobs::class, 'expire', 10, 1, '' ),
-		array( self::PRUNE, ExportJobs::class, 'clean', 10, 0, '' ),
 
-		// Settings, alerts, the apps' route.
-		array( 'rest_api_init', SettingsController::class, 'register_routes', 10, 0, 'routes_needed' ),
+		// Alerts.
 		array( 'auth_sentinel_secrets_changed', Alerts::class, 'secrets_changed', 10, 1, '' ),
 		array( 'auth_sentinel_audited', Alerts::class, 'audited', 10, 2, 'alerting_action' ),
 		array( 'auth_sentinel_failure_recorded', Alerts::class, 'failure_recorded', 10, 0, '' ),
-		array( self::ALERTS_RECHECK, Alerts::class, 'recheck', 10, 1, '' ),
-		array( 'rest_api_init', TokenStatusController::class, 'register_routes', 10, 0, 'routes_needed' ),
-		array( 'rest_authentication_errors', TokenStatusRoute::class, 'set_aside_token_error', 10000, 1, 'token_status_route' ),
-		array( 'rest_pre_dispatch', TokenStatusRoute::class, 'set_aside_dispatch_error', 10000, 3, 'token_status_route' ),
 
 		// Log forwarding: failures and audit rows to a JSON-lines file and syslog, sent at shutdown.
 		array( 'auth_sentinel_failure_recorded', LogForwarder::class, 'failure_recorded', 10, 3, 'log_forwarding' ),
 		array( 'auth_sentinel_audited', LogForwarder::class, 'audited', 10, 5, 'log_forwarding' ),
-		array( self::LOG_COUNTS, LogForwarder::class, 'emit_counts', 10, 0, '' ),
-		array( self::LOG_RETRY, LogForwarder::class, 'retry', 10, 0, '' ),
 
 		// Site Health, the dashboard, privacy tools.
 		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),
 		array( 'debug_information', SiteHealth::class, 'debug_information', 10, 1, '' ),
 		array( 'auth_sentinel_secrets_changed', DashboardWidget::class, '::flush', 10, 0, '' ),
-		// Early, so the probe answers before any token plugin judges its Bearer header.
-		array( 'rest_api_init', AuthorizationProbe::class, '::answer', 0, 0, 'authorization_probe' ),
-		array( 'rest_api_init', HealthController::class, 'register_routes', 10, 0, 'routes_needed' ),
 		array( 'wp_privacy_personal_data_exporters', Exporter::class, 'register', 10, 1, '' ),
 		array( 'wp_privacy_personal_data_erasers', Eraser::class, 'register', 10, 1, '' ),
+	);
+
+	/**
+	 * The rows of the REST API's hooks: hooked when the REST server is set up (the first moment
+	 * of `rest_api_init`), so that the front end and wp-admin pages do not pay for them.
+	 */
+	const REST_TABLE = array(
+		// Early, so the probe answers before any token plugin judges its Bearer header.
+		array( 'rest_api_init', AuthorizationProbe::class, '::answer', 0, 0, 'authorization_probe' ),
+		// The plugin's routes: one row registers every controller of ROUTES.
+		array( 'rest_api_init', self::class, '::register_routes', 10, 0, 'routes_needed' ),
+		// REST plumbing of the plugin's own routes.
+		array( 'rest_request_before_callbacks', PermissionFirst::class, 'before', 5, 3, 'own_route_refused' ),
+		array( 'rest_request_before_callbacks', SiteScope::class, 'before', 10, 3, 'own_route' ),
+		array( 'rest_request_after_callbacks', SiteScope::class, 'after', 10, 3, 'own_route' ),
+		array( 'rest_pre_dispatch', JsonBody::class, 'check', 5, 3, 'own_json_body' ),
+		// Failures the REST API answers, and Simple JWT Login's routes that answer outside it.
+		array( 'rest_post_dispatch', Capture::class, 'rest_answered', 999, 3, 'rest_refusal' ),
+		array( 'rest_pre_dispatch', Capture::class, 'watch_issuer_output', 0, 3, 'issuer_output_route' ),
+		// The gate, after every token plugin; its refresh routes take the token in the body.
+		array( 'rest_authentication_errors', TokenGate::class, 'rest_authentication_errors', 1000, 1, 'carries_token' ),
+		array( 'rest_pre_dispatch', TokenGate::class, 'rest_pre_dispatch', 1000, 3, 'carries_token_or_body_token' ),
+		// The apps' status route answers about a refused token rather than being refused with it.
+		array( 'rest_authentication_errors', TokenStatusRoute::class, 'set_aside_token_error', 10000, 1, 'token_status_route' ),
+		array( 'rest_pre_dispatch', TokenStatusRoute::class, 'set_aside_dispatch_error', 10000, 3, 'token_status_route' ),
+		// The audit CSV and a background export's file, after core's CORS headers
+		// (rest_send_cors_headers, priority 10): the file starts the body.
+		array( 'rest_pre_serve_request', AuditCsv::class, '::serve', 11, 3, 'audit_csv' ),
+		array( 'rest_pre_serve_request', ExportDownload::class, '::serve', 11, 3, 'export_download' ),
+	);
+
+	/**
+	 * The controllers whose routes `register_routes()` registers (when the guard `routes_needed`
+	 * says a request may reach them).
+	 */
+	const ROUTES = array(
+		SecretsController::class,
+		EventsController::class,
+		StatsController::class,
+		CatalogController::class,
+		SessionsController::class,
+		RevokeAllController::class,
+		UserSessionsController::class,
+		AuditController::class,
+		ExportsController::class,
+		SettingsController::class,
+		TokenStatusController::class,
+		HealthController::class,
+	);
+
+	/**
+	 * The rows of the plugin's scheduled hooks: hooked where WP-Cron runs (wp-cron.php, and an
+	 * alternate cron that runs in the request itself) and on the command line (`wp cron event
+	 * run`, scripts), so that other requests do not pay for them.
+	 */
+	const CRON_TABLE = array(
+		array( self::SECRETS_CHECK, SecretsWatch::class, 'cron_check', 10, 0, '' ),
+		array( self::PRUNE, EventsRetention::class, 'prune', 10, 0, '' ),
+		array( self::PRUNE, AuditRetention::class, 'prune', 10, 0, '' ),
+		array( self::PRUNE, ExportJobs::class, 'clean', 10, 0, '' ),
+		array( self::ROLLUP, Rollup::class, 'upkeep', 10, 0, '' ),
+		array( self::SESSIONS_UPKEEP, Inventory::class, 'upkeep', 10, 0, '' ),
+		array( self::EXPORT_STEP, ExportJobs::class, 'cron_step', 10, 1, '' ),
+		array( self::EXPORT_EXPIRE, ExportJobs::class, 'expire', 10, 1, '' ),
+		array( self::ALERTS_RECHECK, Alerts::class, 'recheck', 10, 1, '' ),
+		array( self::LOG_COUNTS, LogForwarder::class, 'emit_counts', 10, 0, '' ),
+		array( self::LOG_RETRY, LogForwarder::class, 'retry', 10, 0, '' ),
+		array( self::SEARCH_INDEX, Database\FullTextJob::class, '::run', 10, 0, '' ),
+	);
+
+	/**
+	 * The rows of a network: new sites, and the keys and salts WordPress keeps as network options
+	 * (on a single site those are options, and the option rows above hear them).
+	 */
+	const NETWORK_TABLE = array(
+		array( 'wp_initialize_site', Plugin::class, '::site_created', 200, 1, '' ),
+		array( 'add_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
+		array( 'update_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
+		array( 'delete_site_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_site_option' ),
 	);
 
 	/**
@@ -229,43 +265,85 @@ final class Hooks {
 	);
 
 	/**
-	 * Hooks every row of the table, and the wp-admin rows in wp-admin.
+	 * The container the rows build their listeners with.
+	 *
+	 * @var Container|null
+	 */
+	private static $container;
+
+	/**
+	 * Hooks the rows this request can need: every row of TABLE; the network's rows on a
+	 * network; the scheduled hooks' rows where cron runs; the REST rows once the REST server is
+	 * set up; the wp-admin rows in wp-admin (or once an admin screen is set up elsewhere, by a
+	 * test or a plugin rendering one).
 	 *
 	 * @param Container $container Builds the listeners.
 	 * @return void
 	 */
 	public static function register( Container $container ): void {
-		foreach ( self::TABLE as $row ) {
-			self::add( $container, $row );
+		self::$container = $container;
+		self::add_rows( $container, self::TABLE );
+		if ( is_multisite() ) {
+			self::add_rows( $container, self::NETWORK_TABLE );
 		}
+		if ( wp_doing_cron() || 'cli' === PHP_SAPI || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON ) ) {
+			self::add_rows( $container, self::CRON_TABLE );
+		}
+		self::add_once( $container, 'rest_api_init', PHP_INT_MIN, self::REST_TABLE );
 		if ( is_admin() ) {
-			self::register_admin( $container );
+			self::add_rows( $container, self::ADMIN_TABLE );
 			return;
 		}
-		// Elsewhere an admin screen can still be set up (by a test, or a plugin rendering one):
-		// the wp-admin rows are hooked then.
+		self::add_once( $container, 'current_screen', 0, self::ADMIN_TABLE );
+	}
+
+	/**
+	 * Registers the routes of every controller of ROUTES (the REST row of `rest_api_init`).
+	 *
+	 * @return void
+	 */
+	public static function register_routes(): void {
+		foreach ( self::ROUTES as $class ) {
+			if ( null !== self::$container ) {
+				self::$container->get( $class )->register_routes();
+			}
+		}
+	}
+
+	/**
+	 * Hooks rows the first time a hook fires (which they may share: a row added while its hook
+	 * runs, at a later priority, still runs this time).
+	 *
+	 * @param Container                                                                           $container Builds the listeners.
+	 * @param string                                                                              $hook      The hook.
+	 * @param int                                                                                 $priority  Its priority.
+	 * @param array<int, array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string}> $rows      The rows.
+	 * @return void
+	 */
+	private static function add_once( Container $container, string $hook, int $priority, array $rows ): void {
+		$done = false;
 		add_action(
-			'current_screen',
-			static function () use ( $container ): void {
-				self::register_admin( $container );
+			$hook,
+			static function () use ( $container, $rows, &$done ): void {
+				if ( ! $done ) {
+					$done = true;
+					self::add_rows( $container, $rows );
+				}
 			},
+			$priority,
 			0
 		);
 	}
 
 	/**
-	 * Hooks the wp-admin rows, once.
+	 * Hooks rows.
 	 *
-	 * @param Container $container Builds the listeners.
+	 * @param Container                                                                           $container Builds the listeners.
+	 * @param array<int, array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string}> $rows      The rows.
 	 * @return void
 	 */
-	private static function register_admin( Container $container ): void {
-		static $done = false;
-		if ( $done ) {
-			return;
-		}
-		$done = true;
-		foreach ( self::ADMIN_TABLE as $row ) {
+	private static function add_rows( Container $container, array $rows ): void {
+		foreach ( $rows as $row ) {
 			self::add( $container, $row );
 		}
 	}

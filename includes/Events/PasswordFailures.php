@@ -89,7 +89,7 @@ final class PasswordFailures {
 		}
 		// An application password that was revoked is recognised by the fingerprint of its secret.
 		$basic = 'application_password' === $source && 'incorrect_password' === $code ? Credentials::current()->basic() : null;
-		if ( null !== $basic && '' !== $basic[1] ) {
+		if ( null !== $basic && '' !== $basic[1] && $this->cookies->ended()->may_find_app_password() ) {
 			$ended = $this->cookies->ended()->app_password( $this->fingerprinter->app_password_secret( $basic[1] ) );
 			if ( is_array( $ended ) ) {
 				$failure->cause = 'revoked';

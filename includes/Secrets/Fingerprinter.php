@@ -31,12 +31,12 @@ class Fingerprinter {
 	/**
 	 * Option holding the fingerprint key.
 	 */
-	const OPTION = 'auth_sentinel_fingerprint_key';
+	const OPTION = QuickDigest::KEY_OPTION;
 
 	/**
 	 * Hex characters kept of each fingerprint.
 	 */
-	const LENGTH = 32;
+	const LENGTH = QuickDigest::LENGTH;
 
 	/**
 	 * The key, once read.
@@ -53,7 +53,7 @@ class Fingerprinter {
 	 * @return string Hex fingerprint.
 	 */
 	public function fingerprint( string $name, string $value ): string {
-		return substr( hash_hmac( 'sha256', $name . "\0" . $value, $this->key() ), 0, self::LENGTH );
+		return QuickDigest::fingerprint( $this->key(), $name, $value );
 	}
 
 	/**

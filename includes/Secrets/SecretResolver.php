@@ -29,16 +29,7 @@ class SecretResolver {
 	/**
 	 * The WordPress keys and salts, by constant name.
 	 */
-	const SALTS = array(
-		'AUTH_KEY',
-		'SECURE_AUTH_KEY',
-		'LOGGED_IN_KEY',
-		'NONCE_KEY',
-		'AUTH_SALT',
-		'SECURE_AUTH_SALT',
-		'LOGGED_IN_SALT',
-		'NONCE_SALT',
-	);
+	const SALTS = QuickDigest::SALTS;
 
 	/**
 	 * The keys and salts whose change invalidates every sign-in cookie.
@@ -48,15 +39,12 @@ class SecretResolver {
 	/**
 	 * The token plugins' signing secrets stored as options.
 	 */
-	const TOKEN_OPTIONS = array( 'woocommerce_pos_secret_key', 'woocommerce_pos_refresh_secret_key' );
+	const TOKEN_OPTIONS = QuickDigest::TOKEN_OPTIONS;
 
 	/**
 	 * The options that say which site tokens are issued for.
 	 */
-	const SITE_OPTIONS = array(
-		'siteurl' => 'WP_SITEURL',
-		'home'    => 'WP_HOME',
-	);
+	const SITE_OPTIONS = QuickDigest::SITE_OPTIONS;
 
 	/**
 	 * Fewer characters than this makes a secret weak.
@@ -158,17 +146,7 @@ class SecretResolver {
 	 * @return string
 	 */
 	public function quick_digest(): string {
-		$parts = array();
-		foreach ( array_merge( self::SALTS, array( 'SECRET_KEY', 'SECRET_SALT', 'JWT_AUTH_SECRET_KEY' ) ) as $name ) {
-			$value   = $this->constant_value( $name );
-			$parts[] = null === $value ? "{$name}!" : "{$name}={$value}";
-		}
-		$all = wp_load_alloptions();
-		foreach ( self::TOKEN_OPTIONS as $name ) {
-			$parts[] = isset( $all[ $name ] ) ? "{$name}={$all[ $name ]}" : "{$name}?";
-		}
-		$parts[] = TokenSecrets::SIMPLE_JWT_LOGIN . '=' . (string) TokenSecrets::simple_jwt_login( true );
-		return $this->fingerprinter->fingerprint( 'quick', implode( "\0", $parts ) );
+		return $this->fingerprinter->fingerprint( 'quick', QuickDigest::material( wp_load_alloptions() ) );
 	}
 
 	/**
@@ -178,11 +156,7 @@ class SecretResolver {
 	 * @return string
 	 */
 	public function address_digest(): string {
-		$parts = array();
-		foreach ( array_keys( self::SITE_OPTIONS ) as $name ) {
-			$parts[] = $name . '=' . (string) get_option( $name, '' );
-		}
-		return $this->fingerprinter->fingerprint( 'quick-address', implode( "\0", $parts ) );
+		return $this->fingerprinter->fingerprint( 'quick-address', QuickDigest::address_material() );
 	}
 
 	/**

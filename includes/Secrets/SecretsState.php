@@ -31,7 +31,7 @@ class SecretsState {
 	/**
 	 * The option holding the quick digest and the names of the salts kept in the database.
 	 */
-	const DIGEST_OPTION = 'auth_sentinel_secrets_digest';
+	const DIGEST_OPTION = QuickDigest::DIGEST_OPTION;
 
 	/**
 	 * How many site addresses the quick check knows (see save_digest()).

@@ -26,12 +26,12 @@ final class TokenSecrets {
 	/**
 	 * The name Simple JWT Login's key is watched under.
 	 */
-	const SIMPLE_JWT_LOGIN = 'simple_jwt_login_decryption_key';
+	const SIMPLE_JWT_LOGIN = QuickDigest::SIMPLE_JWT_LOGIN;
 
 	/**
 	 * Simple JWT Login's settings option.
 	 */
-	const SIMPLE_JWT_LOGIN_OPTION = 'simple_jwt_login_settings';
+	const SIMPLE_JWT_LOGIN_OPTION = QuickDigest::SIMPLE_JWT_LOGIN_OPTION;
 
 	/**
 	 * Returns Simple JWT Login's signing key: '' when the plugin's settings hold none, null when

@@ -18,6 +18,14 @@ defined( 'ABSPATH' ) || exit;
 class EndedCredentials {
 
 	/**
+	 * Option (autoloaded, single site): when application passwords last ended, as a Unix time
+	 * at most an hour early. A failed application password is looked up among ended ones only
+	 * when some ended within the days their rows are kept; on most sites none has, and the
+	 * failure costs one query (its record), not two.
+	 */
+	const APP_PASSWORD_ENDED = 'auth_sentinel_app_password_ended';
+
+	/**
 	 * The index.
 	 *
 	 * @var SessionIndex
@@ -60,6 +68,44 @@ class EndedCredentials {
 	 */
 	public function app_password( string $secret_fp ): ?array {
 		return self::fact( $this->index->find_secret( $secret_fp ) );
+	}
+
+	/**
+	 * Tells whether an ended application password may be found: one ended within the days ended
+	 * rows are kept (Inventory::KEEP_ENDED_DAYS, and a day). The first time on a site the index
+	 * is asked once; on a network, whose index every site shares, always yes.
+	 *
+	 * @return bool
+	 */
+	public function may_find_app_password(): bool {
+		if ( is_multisite() ) {
+			return true;
+		}
+		$all = wp_load_alloptions();
+		if ( isset( $all[ self::APP_PASSWORD_ENDED ] ) ) {
+			$at = (int) $all[ self::APP_PASSWORD_ENDED ];
+		} else {
+			$at = $this->index->last_app_password_end();
+			update_option( self::APP_PASSWORD_ENDED, $at, true );
+		}
+		return $at >= time() - ( Inventory::KEEP_ENDED_DAYS + 1 ) * DAY_IN_SECONDS;
+	}
+
+	/**
+	 * Notes that application passwords may have ended now (SessionIndex::end()): written at most
+	 * once an hour.
+	 *
+	 * @return void
+	 */
+	public static function app_passwords_ended(): void {
+		if ( is_multisite() ) {
+			return;
+		}
+		$now = time();
+		$all = wp_load_alloptions();
+		if ( (int) ( $all[ self::APP_PASSWORD_ENDED ] ?? 0 ) < $now - HOUR_IN_SECONDS ) {
+			update_option( self::APP_PASSWORD_ENDED, $now, true );
+		}
 	}
 
 	/**

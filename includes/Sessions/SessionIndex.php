@@ -210,7 +210,21 @@ class SessionIndex {
 				return BoundedQuery::exec( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
 			}
 		);
+		if ( is_int( $done ) && $done > 0 && ( ! isset( $where['type'] ) || in_array( 'app_password', (array) $where['type'], true ) ) ) {
+			EndedCredentials::app_passwords_ended(); // A failure with one of them is then looked up.
+		}
 		return is_int( $done ) ? $done : 0;
+	}
+
+	/**
+	 * Returns when an application password whose secret is known last ended (0: never).
+	 *
+	 * @return int Unix time.
+	 */
+	public function last_app_password_end(): int {
+		global $wpdb;
+		$at = $this->read( 'get_var', $wpdb->prepare( 'SELECT MAX(ended_at) FROM ' . $this->table() . " WHERE type = %s AND status <> 'active' AND secret_fp <> ''", 'app_password' ) );
+		return is_string( $at ) && '' !== $at ? (int) strtotime( $at . ' UTC' ) : 0;
 	}
 
 	/**

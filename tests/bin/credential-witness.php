@@ -123,7 +123,9 @@ final class Auth_Sentinel_Credential_Witness {
 		foreach ( array( 'woocommerce_pos_secret_key', 'woocommerce_pos_refresh_secret_key' ) as $option ) {
 			self::note( $all[ $option ] ?? null );
 		}
-		if ( class_exists( '\AuthSentinel\Secrets\TokenSecrets' ) ) {
+		// Only with Simple JWT Login's settings in memory (else there is no key, and asking would
+		// load a class the plugin itself leaves unloaded: RequestFootprintTest counts them).
+		if ( isset( $all['simple_jwt_login_settings'] ) && class_exists( '\AuthSentinel\Secrets\TokenSecrets' ) ) {
 			try {
 				self::note( \AuthSentinel\Secrets\TokenSecrets::simple_jwt_login( true ) ); // In memory only.
 			} catch ( \Throwable $e ) {

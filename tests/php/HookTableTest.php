@@ -22,9 +22,8 @@ class HookTableTest extends TestCase {
 	 * Each row can run.
 	 */
 	public function test_every_row_names_a_real_listener_and_guard(): void {
-		$this->assertGreaterThan( 50, count( Hooks::TABLE ) );
-		$this->assertGreaterThan( 10, count( Hooks::ADMIN_TABLE ) );
-		foreach ( array_merge( Hooks::TABLE, Hooks::ADMIN_TABLE ) as $i => $row ) {
+		$this->assertGreaterThan( 80, count( self::rows() ) );
+		foreach ( self::rows() as $i => $row ) {
 			$this->assertCount( 6, $row, "row $i has hook, class, method, priority, arguments, guard" );
 			list( $hook, $class, $method, $priority, $accepted, $guard ) = $row;
 			$where = "row $i ($hook → $class::$method)";
@@ -48,12 +47,38 @@ class HookTableTest extends TestCase {
 	 * Every class the table builds, the container builds.
 	 */
 	public function test_the_container_builds_every_listener(): void {
-		foreach ( array_merge( Hooks::TABLE, Hooks::ADMIN_TABLE ) as $row ) {
+		foreach ( self::rows() as $row ) {
 			if ( 0 === strpos( $row[2], '::' ) ) {
 				continue;
 			}
 			$this->assertIsObject( Plugin::get( $row[1] ), $row[1] );
 			$this->assertInstanceOf( $row[1], Plugin::get( $row[1] ) );
+		}
+		foreach ( Hooks::ROUTES as $class ) {
+			$this->assertTrue( method_exists( Plugin::get( $class ), 'register_routes' ), $class );
+		}
+	}
+
+	/**
+	 * Every row of every table.
+	 *
+	 * @return array<int, array<int, mixed>>
+	 */
+	private static function rows(): array {
+		return array_merge( Hooks::TABLE, Hooks::REST_TABLE, Hooks::CRON_TABLE, Hooks::NETWORK_TABLE, Hooks::ADMIN_TABLE );
+	}
+
+	/**
+	 * Each row is hooked where its hook fires: the REST rows once the REST server is set up, the
+	 * scheduled hooks' rows where cron runs (this process is the command line), and the REST rows
+	 * of `rest_api_init` (added while it runs) still run that first time: the routes exist.
+	 */
+	public function test_each_row_is_hooked_where_its_hook_fires(): void {
+		$routes = rest_get_server()->get_routes( 'auth-sentinel/v1' );
+		$this->assertArrayHasKey( '/auth-sentinel/v1/events', $routes );
+		$this->assertArrayHasKey( '/auth-sentinel/v1/token-status', $routes );
+		foreach ( array_merge( Hooks::TABLE, Hooks::REST_TABLE, Hooks::CRON_TABLE ) as $row ) {
+			$this->assertNotFalse( has_filter( $row[0] ), $row[0] . ' is hooked' );
 		}
 	}
 

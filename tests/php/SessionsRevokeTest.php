@@ -284,6 +284,49 @@ class SessionsRevokeTest extends TestCase {
 	}
 
 	/**
+	 * A repeated wrong application password (a storm's case) costs the plugin one query, the
+	 * count of its aggregate, where no application password ended in the days ended ones are
+	 * kept; once one ends, a failure is looked up among them again (two queries) and a revoked
+	 * one is still told apart. Red before: always the lookup too.
+	 */
+	public function test_a_wrong_application_password_is_looked_up_only_when_one_ended_lately(): void {
+		list( $user_id, $login ) = $this->make_user();
+		list( $app, $item )      = \WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'Till' ) );
+		$basic                   = array( 'Authorization: Basic ' . base64_encode( $login . ':' . $app ), $this->agent_header() );
+		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $basic ) )['status'] );
+		update_option( \AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED, time() - 40 * DAY_IN_SECONDS, true );
+
+		$wrong = array( 'Authorization: Basic ' . base64_encode( $login . ':abcd efgh ijkl mnop qrst uvwx' ), $this->agent_header() );
+		$this->assertSame( 401, $this->status_and_plugin_queries( $wrong )[0], 'the first makes its aggregate' );
+		$this->assertSame( array( 401, 1 ), $this->status_and_plugin_queries( $wrong ), 'a repeat is counted, nothing looked up' );
+		$this->assertSame( 'bad_credentials', $this->my_event()['cause'] );
+
+		$gone = $this->http( 'DELETE', '/wp-json/wp/v2/users/' . $user_id . '/application-passwords/' . $item['uuid'], array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $gone['status'], $gone['body'] );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertGreaterThan( time() - HOUR_IN_SECONDS - 60, (int) get_option( \AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED ), 'its end was noted' );
+		$this->assertSame( 401, $this->status_and_plugin_queries( $basic )[0] );
+		$this->assertSame( array( 401, 2 ), $this->status_and_plugin_queries( $basic ), 'looked up, then counted' );
+		$this->assertSame( array( 'revoked', 'bad_credentials' ), array_column( $this->my_events(), 'cause' ) );
+	}
+
+	/**
+	 * Sends GET /wp/v2/users/me with headers; returns the status and the plugin's query count.
+	 *
+	 * @param string[] $headers The headers.
+	 * @return array{0: int, 1: int}
+	 */
+	private function status_and_plugin_queries( array $headers ): array {
+		$name      = 'as-query-log-' . wp_generate_password( 8, false );
+		$headers[] = 'X-Test-Query-Log: ' . $name;
+		$status    = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $headers ) )['status'];
+		$file      = sys_get_temp_dir() . '/' . strtolower( $name ) . '.json';
+		$log       = json_decode( (string) file_get_contents( $file ), true );
+		unlink( $file );
+		return array( $status, count( $log['plugin'] ) );
+	}
+
+	/**
 	 * Signing out is a sign-out, not a revocation, and it is audited.
 	 */
 	public function test_signing_out_is_audited_as_a_sign_out(): void {
