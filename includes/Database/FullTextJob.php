@@ -84,14 +84,21 @@ final class FullTextJob {
 	 * @return array<string, string>|null The database's error by table name ('' when made); null when another process holds the job's lock.
 	 */
 	public static function build_all( callable $told ): ?array {
+		if ( ! Engine::mysql() ) {
+			return array();
+		}
 		return JobLock::run(
 			self::LOCK,
 			self::TTL,
 			static function () use ( $told ): array {
-				$done = array();
-				foreach ( array_keys( (array) ( FullText::stored()['pending'] ?? array() ) ) as $name ) {
-					$told( $name, FullText::table( $name ) );
-					$done[ $name ] = self::build( $name, true );
+				$done  = array();
+				$state = FullText::stored();
+				foreach ( array_keys( FullText::COLUMNS ) as $name ) {
+					// Those waiting for the job, given up on, or left without one by an earlier version.
+					if ( empty( $state['tables'][ $name ] ) ) {
+						$told( $name, FullText::table( $name ) );
+						$done[ $name ] = self::build( $name, true );
+					}
 				}
 				return $done;
 			}

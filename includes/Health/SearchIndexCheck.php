@@ -48,6 +48,14 @@ class SearchIndexCheck {
 						esc_html( $table['error'] )
 					) : '' );
 					break;
+				case 'none': // Not made by an earlier version, and not waiting for the job.
+					$failed  = true;
+					$lines[] = sprintf(
+						/* translators: %s: a table name. */
+						__( '%s has no search index.', 'auth-sentinel' ),
+						$name
+					);
+					break;
 				case 'failed':
 					$failed  = true;
 					$lines[] = sprintf(
