@@ -32,6 +32,7 @@ function auth_sentinel_uninstall_site() {
 	// (uploads/auth-sentinel-exports/) go now.
 	wp_unschedule_hook( \AuthSentinel\Hooks::EXPORT_STEP );
 	wp_unschedule_hook( \AuthSentinel\Hooks::EXPORT_EXPIRE );
+	wp_clear_scheduled_hook( \AuthSentinel\Hooks::SEARCH_INDEX );
 	\AuthSentinel\Audit\ExportStore::remove_folder();
 	wp_cache_flush();
 }

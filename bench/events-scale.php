@@ -4,6 +4,9 @@
  * of ids, then times the Errors and Overview routes (run inside a site by wp-run.php).
  *
  * Usage: php tests/bin/wp-run.php <site dir> <url> bench/events-scale.php
+ * AUTH_SENTINEL_BENCH_KEEP=1 keeps the rows already there (and the rollup: only what is missing
+ * is computed); AUTH_SENTINEL_BENCH_ONLY=<text> times only the requests whose label holds it
+ * (e.g. "stats").
  *
  * @package AuthSentinel
  */
@@ -59,14 +62,19 @@ endif;
 $auth_sentinel_rows = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentinel_table}" );
 printf( "Filled %s rows in %.1f s\n\n", number_format( $auth_sentinel_rows ), microtime( true ) - $auth_sentinel_start );
 $auth_sentinel_t0 = microtime( true );
-\AuthSentinel\Database\FullText::ensure(); // What the upgrade to schema 9 does on a full table.
-printf( "Full-text indexes made (or found) in %.1f s\n\n", microtime( true ) - $auth_sentinel_t0 );
+\AuthSentinel\Database\FullText::ensure(); // What the upgrade to schema 9 does on a full table: small tables' indexes.
+printf( "Full-text indexes of the small tables made (or found) in %.1f s\n", microtime( true ) - $auth_sentinel_t0 );
+$auth_sentinel_t0 = microtime( true );
+\AuthSentinel\Database\FullTextJob::build_all( static function () {} ); // Then the background job: the failures' index.
+printf( "Full-text index of the failures made (or found) by the job in %.1f s\n\n", microtime( true ) - $auth_sentinel_t0 );
 
 wp_set_current_user( 1 );
 
 // The statistics' rollup, computed from nothing (what the upkeep does once after the upgrade).
 $auth_sentinel_rollup = \AuthSentinel\Plugin::get( \AuthSentinel\Events\Rollup::class );
-( new \AuthSentinel\Events\RollupRepository() )->clear();
+if ( ! $auth_sentinel_keep ) {
+	( new \AuthSentinel\Events\RollupRepository() )->clear();
+}
 $auth_sentinel_t0 = microtime( true );
 $auth_sentinel_rollup->fill( intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) - 91 * 24, \AuthSentinel\Events\Rollup::last_closed(), 3600.0 );
 printf(
@@ -79,6 +87,33 @@ $auth_sentinel_day = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - DAY_IN_SECON
 $auth_sentinel_ago = static function ( int $days ) use ( $auth_sentinel_now ): string {
 	return gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - $days * DAY_IN_SECONDS + 1 );
 };
+// The statistics the rollup does not answer alone: two filters at once, a user, a broad search;
+// over 24 hours, 7 days (hourly), 30 and 90 days (daily).
+$auth_sentinel_more_stats = array();
+foreach ( array(
+	'cause=expired&source=token' => array(
+		'cause'  => 'expired',
+		'source' => 'token',
+	),
+	'cause=expired&code=token_invalid' => array(
+		'cause' => 'expired',
+		'code'  => 'token_invalid',
+	),
+	'user=4242'                  => array( 'user' => 4242 ),
+	'search=Android (every row)' => array( 'search' => 'Android' ),
+) as $auth_sentinel_filter => $auth_sentinel_values ) {
+	foreach ( array(
+		'24 h' => array(),
+		'7 d'  => array( 'since' => $auth_sentinel_ago( 7 ) ),
+		'30 d' => array( 'interval' => 'day' ),
+		'90 d' => array(
+			'interval' => 'day',
+			'since'    => $auth_sentinel_ago( 90 ),
+		),
+	) as $auth_sentinel_span => $auth_sentinel_range ) {
+		$auth_sentinel_more_stats[ "/events/stats?{$auth_sentinel_filter} ({$auth_sentinel_span})" ] = array( '_route' => '/auth-sentinel/v1/events/stats' ) + $auth_sentinel_values + $auth_sentinel_range;
+	}
+}
 echo "| request | median | p95 (the slowest of 7) | X-WP-Total |\n|---|---|---|---|\n";
 foreach ( array(
 	'/events (first page, total count)'          => array(),
@@ -123,7 +158,10 @@ foreach ( array(
 		'interval' => 'day',
 		'source'   => 'token',
 	),
-) as $auth_sentinel_label => $auth_sentinel_params ) {
+) + $auth_sentinel_more_stats as $auth_sentinel_label => $auth_sentinel_params ) {
+	if ( getenv( 'AUTH_SENTINEL_BENCH_ONLY' ) && false === strpos( $auth_sentinel_label, (string) getenv( 'AUTH_SENTINEL_BENCH_ONLY' ) ) ) {
+		continue;
+	}
 	$auth_sentinel_route = '/auth-sentinel/v1' . ( isset( $auth_sentinel_params['_route'] ) ? '/events/stats' : '/events' );
 	unset( $auth_sentinel_params['_route'] );
 	$auth_sentinel_times = array();

@@ -87,6 +87,7 @@ final class Hooks {
 	const LOG_RETRY       = 'auth_sentinel_log_retry';
 	const EXPORT_STEP     = 'auth_sentinel_export_step';
 	const EXPORT_EXPIRE   = 'auth_sentinel_export_expire';
+	const SEARCH_INDEX    = 'auth_sentinel_search_index';
 
 	/**
 	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
@@ -228,6 +229,7 @@ final class Hooks {
 		array( self::ALERTS_RECHECK, Alerts::class, 'recheck', 10, 1, '' ),
 		array( self::LOG_COUNTS, LogForwarder::class, 'emit_counts', 10, 0, '' ),
 		array( self::LOG_RETRY, LogForwarder::class, 'retry', 10, 0, '' ),
+		array( self::SEARCH_INDEX, Database\FullTextJob::class, '::run', 10, 0, '' ),
 	);
 
 	/**

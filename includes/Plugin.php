@@ -234,5 +234,6 @@ final class Plugin {
 		wp_unschedule_hook( Hooks::LOG_RETRY );
 		wp_unschedule_hook( Hooks::EXPORT_STEP );
 		wp_unschedule_hook( Hooks::EXPORT_EXPIRE ); // The daily pruning deletes old files too, once active again.
+		wp_clear_scheduled_hook( Hooks::SEARCH_INDEX ); // Activation schedules it again if an index is still missing.
 	}
 }

@@ -70,7 +70,8 @@ class StatsController extends Controller {
 	/**
 	 * Returns the filter the rollup answers for (RollupRepository::SLICES): none for every
 	 * failure of a range of hours, one of cause, source or code alone; null when the filters ask
-	 * for more (a user, a search, two filters at once: the failures table answers).
+	 * for more (a user, a search, two filters at once: the failures table answers). A search
+	 * resolved to its matches is a filter too, even when it matched nothing (no ids).
 	 *
 	 * @param array<string, mixed> $filters The filters.
 	 * @return array<string, string>|null
@@ -78,6 +79,9 @@ class StatsController extends Controller {
 	private static function slice( array $filters ): ?array {
 		$slice = array();
 		foreach ( $filters as $key => $value ) {
+			if ( 'ids' === $key ) {
+				return null;
+			}
 			if ( 'since_hour' === $key || 'until_hour' === $key || null === $value || '' === $value || array() === $value || 0 === $value ) {
 				continue;
 			}

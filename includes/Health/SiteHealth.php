@@ -11,8 +11,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Adds the tests (keys and salts, a recent change of secrets, token plugins in conflict, a
- * spike of failures, client addresses behind a proxy, the plugin's tables, and the
- * Authorization header, asynchronously) and the Info section.
+ * spike of failures, client addresses behind a proxy, the plugin's tables, its search indexes,
+ * and the Authorization header, asynchronously) and the Info section.
  *
  * @since 0.1.0
  */
@@ -104,6 +104,12 @@ class SiteHealth {
 			'has_rest'          => true,
 			'async_direct_test' => array( $this->authorization, 'run' ),
 		);
+		if ( \AuthSentinel\Database\Engine::mysql() ) { // SQLite has no full-text index to build.
+			$tests['direct']['auth_sentinel_search_index'] = array(
+				'label' => __( 'Auth Sentinel’s search indexes', 'auth-sentinel' ),
+				'test'  => array( new SearchIndexCheck(), 'run' ),
+			);
+		}
 		return $tests;
 	}
 

@@ -227,7 +227,7 @@ class CliTest extends TestCase {
 	 */
 	public function test_help_documents_every_command(): void {
 		$help = $this->ok( 'help', 'auth-sentinel' );
-		foreach ( array( 'audit', 'catalog', 'demo', 'events', 'prune', 'secrets', 'sessions' ) as $command ) {
+		foreach ( array( 'audit', 'catalog', 'demo', 'events', 'prune', 'search-index', 'secrets', 'sessions' ) as $command ) {
 			$this->assertMatchesRegularExpression( '/^\s+' . $command . '\s+\S/m', $help, "$command is listed with its summary" );
 		}
 		$revoke = $this->ok( 'help', 'auth-sentinel', 'sessions', 'revoke' );
@@ -475,6 +475,46 @@ class CliTest extends TestCase {
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}auth_sentinel_audit WHERE id = %d", $old ) ) );
 		$this->assertSame( (string) $new, $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}auth_sentinel_audit WHERE id = %d", $new ) ) );
 		$this->assertStringContainsString( 'Deleted 0 failures', $this->ok( 'auth-sentinel', 'prune' ), 'nothing left to prune' );
+	}
+
+	/**
+	 * `search-index` shows an index the background task has not built yet, and `--build`
+	 * builds it now and says how long it took.
+	 */
+	public function test_search_index_status_and_build(): void {
+		global $wpdb;
+		if ( ! \AuthSentinel\Database\Engine::mysql() ) {
+			$this->assertStringContainsString( 'no full-text index', $this->ok( 'auth-sentinel', 'search-index' ) );
+			return;
+		}
+		$table = \AuthSentinel\Database\Schema::events_table();
+		$wpdb->query( "ALTER TABLE {$table} DROP INDEX " . \AuthSentinel\Database\FullText::INDEX ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- Own table; as before the upgrade.
+		$state                     = \AuthSentinel\Database\FullText::stored();
+		$state['tables']['events'] = false;
+		$state['pending']          = array(
+			'events' => array(
+				'since' => time() - 60,
+				'tries' => 0,
+				'error' => '',
+			),
+		);
+		\AuthSentinel\Database\FullText::store( $state );
+		try {
+			$rows = array_column( $this->json( 'auth-sentinel', 'search-index' ), null, 'table' );
+			$this->assertSame( 'being built', $rows[ $table ]['state'] );
+			$this->assertSame( 'built', $rows[ \AuthSentinel\Database\Schema::audit_table() ]['state'] );
+
+			$done = $this->ok( 'auth-sentinel', 'search-index', '--build' );
+			$this->assertStringContainsString( "Building the search index of {$table}...", $done );
+			$this->assertMatchesRegularExpression( '/Success: Search index built for ' . preg_quote( $table, '/' ) . ' in \d+\.\d s\./', $done );
+			$this->assertTrue( \AuthSentinel\Database\FullText::has_index( $table ) );
+			$rows = array_column( $this->json( 'auth-sentinel', 'search-index' ), null, 'table' );
+			$this->assertSame( 'built', $rows[ $table ]['state'] );
+			$this->assertStringContainsString( 'Every search index is built already.', $this->ok( 'auth-sentinel', 'search-index', '--build' ) );
+		} finally {
+			\AuthSentinel\Database\FullText::ensure();
+			wp_clear_scheduled_hook( \AuthSentinel\Database\FullTextJob::HOOK );
+		}
 	}
 
 	/**

@@ -173,6 +173,11 @@ class SearchIndexTest extends TestCase {
 		$stats = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events/stats?code=' . self::TAG . '&search=iphone', array( 'as' => 'admin' ) );
 		$this->assertSame( 200, $stats['status'], $stats['body'] );
 		$this->assertSame( 2, $stats['json']['total'] );
+		// And a search that finds nothing counts nothing (not every failure of the code).
+		$none = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events/stats?code=' . self::TAG . '&search=Android', array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $none['status'], $none['body'] );
+		$this->assertSame( 0, $none['json']['total'] );
+		$this->assertSame( array(), $none['json']['top_codes'] );
 	}
 
 	/**
