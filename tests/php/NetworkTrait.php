@@ -1,0 +1,105 @@
+<?php
+/**
+ * Helpers of the tests that run on a subdirectory network of their own: bringing it up and
+ * down, requests to it, and signing in on one of its sites.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Tests;
+
+/**
+ * Use in a TestCase that declares SITE and PORT (the network's site name and port for
+ * bin/test-site.sh); call network_up() from setUpBeforeClass() and network_down() from
+ * tearDownAfterClass().
+ */
+trait NetworkTrait {
+
+	/**
+	 * The network's URL.
+	 *
+	 * @var string
+	 */
+	private static $url = '';
+
+	/**
+	 * Builds the network (bin/test-site.sh with MULTISITE=1) and keeps its URL.
+	 *
+	 * @return void
+	 */
+	private static function network_up(): void {
+		self::$url = trim( (string) shell_exec( sprintf( 'MULTISITE=1 SITE_NAME=%s PORT=%d bash %s up 2>/dev/null', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) ) );
+	}
+
+	/**
+	 * Stops the network.
+	 *
+	 * @return void
+	 */
+	private static function network_down(): void {
+		shell_exec( sprintf( 'SITE_NAME=%s PORT=%d bash %s down 2>&1', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) );
+	}
+
+	/**
+	 * Sends a request to the network.
+	 *
+	 * @param string $method HTTP method.
+	 * @param string $path   Path on the network.
+	 * @param string $jar    Cookie jar ('' for none).
+	 * @param array  $more   headers, body.
+	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
+	 */
+	private function net( string $method, string $path, string $jar = '', array $more = array() ): array {
+		$curl    = curl_init( self::$url . $path );
+		$headers = array();
+		curl_setopt_array(
+			$curl,
+			array(
+				CURLOPT_CUSTOMREQUEST  => $method,
+				CURLOPT_RETURNTRANSFER => true,
+				CURLOPT_HTTPHEADER     => $more['headers'] ?? array(),
+				CURLOPT_TIMEOUT        => 30,
+				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$headers ) {
+					$parts = explode( ':', $line, 2 );
+					if ( 2 === count( $parts ) ) {
+						$headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
+					}
+					return strlen( $line );
+				},
+			)
+		);
+		if ( '' !== $jar ) {
+			curl_setopt( $curl, CURLOPT_COOKIEJAR, $jar );
+			curl_setopt( $curl, CURLOPT_COOKIEFILE, $jar );
+		}
+		if ( isset( $more['body'] ) ) {
+			curl_setopt( $curl, CURLOPT_POSTFIELDS, $more['body'] );
+		}
+		$body   = (string) curl_exec( $curl );
+		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
+		curl_close( $curl );
+		return array(
+			'status'  => $status,
+			'body'    => $body,
+			'json'    => json_decode( $body, true ),
+			'headers' => $headers,
+		);
+	}
+
+	/**
+	 * Signs in on one site of the network and returns the jar and a REST nonce.
+	 *
+	 * @param string $login The login.
+	 * @param string $site  The site's path: '' or '/site2'.
+	 * @return array{0: string, 1: string}
+	 */
+	private function session( string $login, string $site = '' ): array {
+		$jar = tempnam( sys_get_temp_dir(), 'as-net' );
+		$this->net( 'GET', $site . '/wp-login.php', $jar );
+		$in = $this->net( 'POST', $site . '/wp-login.php', $jar, array( 'body' => http_build_query( array( 'log' => $login, 'pwd' => 'password', 'testcookie' => '1' ) ) ) );
+		$this->assertSame( 302, $in['status'], "$login signs in on $site" );
+		$nonce = $this->net( 'GET', $site . '/wp-admin/admin-ajax.php?action=rest-nonce', $jar )['body'];
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce, "a REST nonce for $login" );
+		return array( $jar, $nonce );
+	}
+}
