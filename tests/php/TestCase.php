@@ -28,6 +28,13 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	private $original_salts;
 
 	/**
+	 * Whether tearDown() put the keys back (see settle_salts()).
+	 *
+	 * @var bool
+	 */
+	private $salts_restored = false;
+
+	/**
 	 * Forgets what this process cached: the site under test changes the database between tests.
 	 *
 	 * @return void
@@ -69,6 +76,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		if ( null !== $this->original_salts ) {
 			file_put_contents( $this->salts_file(), $this->original_salts );
 			$this->original_salts = null;
+			$this->salts_restored = true;
 			$this->http( 'GET', '/' ); // Lets the site see its keys back.
 		}
 		parent::tearDown();
@@ -254,6 +262,20 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 			}
 		}
 		file_put_contents( $this->salts_file(), $current );
+	}
+
+	/**
+	 * After tearDown() put the keys back (a change too), waits for the next second: a cookie
+	 * issued in the second of a key change is taken for one the change broke. Call it after
+	 * parent::tearDown() in a test whose next test signs in.
+	 *
+	 * @return void
+	 */
+	protected function settle_salts(): void {
+		if ( $this->salts_restored ) {
+			$this->salts_restored = false;
+			sleep( 1 );
+		}
 	}
 
 	/**
