@@ -11,7 +11,6 @@ use AuthSentinel\Http\ClientAddress;
 use AuthSentinel\Logging\LogConfig;
 
 use AuthSentinel\Rest\Controller;
-use AuthSentinel\Rest\Permissions;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -42,24 +41,9 @@ class SettingsController extends Controller {
 	 * @return void
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array(),
-				),
-				array(
-					'methods'             => \WP_REST_Server::EDITABLE,
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => $this->update_args(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+		$this->register_base_route(
+			$this->endpoint( \WP_REST_Server::READABLE, 'get_item', array() ),
+			$this->endpoint( \WP_REST_Server::EDITABLE, 'update_item', $this->update_args() )
 		);
 	}
 
@@ -70,7 +54,7 @@ class SettingsController extends Controller {
 	 * @return true|\WP_Error
 	 */
 	public function update_item_permissions_check( $request ) {
-		return Permissions::check();
+		return $this->get_item_permissions_check( $request );
 	}
 
 	/**
