@@ -8,6 +8,8 @@
 
 namespace AuthSentinel\Tests;
 
+require_once dirname( __DIR__ ) . '/lib/Curl.php';
+
 /**
  * Use in a TestCase that declares SITE and PORT (the network's site name and port for
  * bin/test-site.sh); call network_up() from setUpBeforeClass() and network_down() from
@@ -50,40 +52,11 @@ trait NetworkTrait {
 	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
 	 */
 	private function net( string $method, string $path, string $jar = '', array $more = array() ): array {
-		$curl    = curl_init( self::$url . $path );
-		$headers = array();
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_CUSTOMREQUEST  => $method,
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $more['headers'] ?? array(),
-				CURLOPT_TIMEOUT        => 30,
-				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$headers ) {
-					$parts = explode( ':', $line, 2 );
-					if ( 2 === count( $parts ) ) {
-						$headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
-					}
-					return strlen( $line );
-				},
-			)
-		);
-		if ( '' !== $jar ) {
-			curl_setopt( $curl, CURLOPT_COOKIEJAR, $jar );
-			curl_setopt( $curl, CURLOPT_COOKIEFILE, $jar );
-		}
+		$curl = array( CURLOPT_HTTPHEADER => $more['headers'] ?? array() );
 		if ( isset( $more['body'] ) ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, $more['body'] );
+			$curl[ CURLOPT_POSTFIELDS ] = $more['body'];
 		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status'  => $status,
-			'body'    => $body,
-			'json'    => json_decode( $body, true ),
-			'headers' => $headers,
-		);
+		return Curl::send( self::$url . $path, $method, $curl + Curl::jar( $jar ) );
 	}
 
 	/**

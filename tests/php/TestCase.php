@@ -8,6 +8,8 @@
 
 namespace AuthSentinel\Tests;
 
+require_once dirname( __DIR__ ) . '/lib/Curl.php';
+
 /**
  * Helpers shared by the integration tests.
  */
@@ -123,45 +125,18 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
 	 */
 	protected function http( string $method, string $path, array $options = array() ): array {
-		$curl    = curl_init( AUTH_SENTINEL_TEST_URL . $path );
 		$headers = $options['headers'] ?? array();
 		if ( isset( $options['as'] ) ) {
 			$headers[] = 'Authorization: Basic ' . base64_encode( $options['as'] . ':' . $this->app_password( $options['as'] ) );
 		}
-		$response_headers = array();
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_CUSTOMREQUEST  => $method,
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $headers,
-				CURLOPT_TIMEOUT        => 30,
-				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$response_headers ) {
-					$parts = explode( ':', $line, 2 );
-					if ( 2 === count( $parts ) ) {
-						$response_headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
-					}
-					return strlen( $line );
-				},
-			)
+		$curl = array(
+			CURLOPT_HTTPHEADER => $headers,
+			CURLOPT_CONNECT_TO => self::connect_to( (int) ( $options['node'] ?? 1 ) ),
 		);
 		if ( isset( $options['body'] ) ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, $options['body'] );
+			$curl[ CURLOPT_POSTFIELDS ] = $options['body'];
 		}
-		curl_setopt( $curl, CURLOPT_CONNECT_TO, self::connect_to( (int) ( $options['node'] ?? 1 ) ) );
-		if ( isset( $options['cookies'] ) ) {
-			curl_setopt( $curl, CURLOPT_COOKIEJAR, $options['cookies'] );
-			curl_setopt( $curl, CURLOPT_COOKIEFILE, $options['cookies'] );
-		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status'  => $status,
-			'body'    => $body,
-			'json'    => json_decode( $body, true ),
-			'headers' => $response_headers,
-		);
+		return Curl::send( AUTH_SENTINEL_TEST_URL . $path, $method, $curl + Curl::jar( (string) ( $options['cookies'] ?? '' ) ) );
 	}
 
 	/**
