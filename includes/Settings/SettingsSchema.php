@@ -29,108 +29,108 @@ final class SettingsSchema {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public static function update_args( array $args ): array {
-		$args['session_limits']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			foreach ( array_keys( (array) $value ) as $role ) {
-				if ( ! wp_roles()->is_role( (string) $role ) ) {
-					/* translators: %s: a role slug. */
-					return new \WP_Error( 'rest_invalid_param', sprintf( __( 'There is no role “%s” on this site.', 'auth-sentinel' ), (string) $role ) );
+		$args['session_limits']['validate_callback'] = self::after_schema(
+			static function ( $value ) {
+				foreach ( array_keys( (array) $value ) as $role ) {
+					if ( ! wp_roles()->is_role( (string) $role ) ) {
+						/* translators: %s: a role slug. */
+						return new \WP_Error( 'rest_invalid_param', sprintf( __( 'There is no role “%s” on this site.', 'auth-sentinel' ), (string) $role ) );
+					}
 				}
+				return true;
 			}
-			return true;
-		};
+		);
 
-		$args['alert_emails']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			$bad = Settings::split_emails( (string) $value )[1];
-			if ( $bad ) {
-				return new \WP_Error(
-					'rest_invalid_param',
-					sprintf(
-						/* translators: %s: what was typed in place of an email address. */
-						_n( '“%s” is not a valid email address.', 'These are not valid email addresses: %s.', count( $bad ), 'auth-sentinel' ),
-						implode( ', ', $bad )
-					)
-				);
-			}
-			return true;
-		};
-
-		$args['alert_webhook_url']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			if ( ! Settings::is_webhook_url( trim( (string) $value ) ) ) {
-				return new \WP_Error( 'rest_invalid_param', __( 'The webhook URL must be empty or an http:// or https:// address with a host name.', 'auth-sentinel' ) );
-			}
-			return true;
-		};
-
-		$args['trusted_proxies']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			$bad     = array();
-			$entries = preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
-			foreach ( false === $entries ? array() : $entries as $entry ) {
-				if ( ! ClientAddress::valid_range( $entry ) ) {
-					$bad[] = $entry;
+		$args['alert_emails']['validate_callback'] = self::after_schema(
+			static function ( $value ) {
+				$bad = Settings::split_emails( (string) $value )[1];
+				if ( $bad ) {
+					return new \WP_Error(
+						'rest_invalid_param',
+						sprintf(
+							/* translators: %s: what was typed in place of an email address. */
+							_n( '“%s” is not a valid email address.', 'These are not valid email addresses: %s.', count( $bad ), 'auth-sentinel' ),
+							implode( ', ', $bad )
+						)
+					);
 				}
+				return true;
 			}
-			if ( $bad || strlen( (string) $value ) > 4000 ) {
-				/* translators: %s: what was typed in place of an address or range. */
-				return new \WP_Error( 'rest_invalid_param', sprintf( __( 'Trusted proxies are addresses or CIDR ranges (such as 10.0.0.0/8), one per line; not: %s.', 'auth-sentinel' ), implode( ', ', array_slice( $bad, 0, 5 ) ) ) );
-			}
-			return true;
-		};
+		);
 
-		$args['log_syslog_host']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
+		$args['alert_webhook_url']['validate_callback'] = self::after_schema(
+			static function ( $value ) {
+				if ( ! Settings::is_webhook_url( trim( (string) $value ) ) ) {
+					return new \WP_Error( 'rest_invalid_param', __( 'The webhook URL must be empty or an http:// or https:// address with a host name.', 'auth-sentinel' ) );
+				}
+				return true;
 			}
-			if ( ! self::is_host( trim( (string) $value ) ) ) {
-				return new \WP_Error( 'rest_invalid_param', __( 'The syslog host must be a host name or an IP address.', 'auth-sentinel' ) );
-			}
-			return true;
-		};
+		);
 
-		$args['log_syslog_socket']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
+		$args['trusted_proxies']['validate_callback'] = self::after_schema(
+			static function ( $value ) {
+				$bad     = array();
+				$entries = preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
+				foreach ( false === $entries ? array() : $entries as $entry ) {
+					if ( ! ClientAddress::valid_range( $entry ) ) {
+						$bad[] = $entry;
+					}
+				}
+				if ( $bad || strlen( (string) $value ) > 4000 ) {
+					/* translators: %s: what was typed in place of an address or range. */
+					return new \WP_Error( 'rest_invalid_param', sprintf( __( 'Trusted proxies are addresses or CIDR ranges (such as 10.0.0.0/8), one per line; not: %s.', 'auth-sentinel' ), implode( ', ', array_slice( $bad, 0, 5 ) ) ) );
+				}
+				return true;
 			}
-			if ( ! preg_match( '#^/[^\x00-\x1F\x7F]{1,106}$#', (string) $value ) ) {
-				return new \WP_Error( 'rest_invalid_param', __( 'The syslog socket must be an absolute path, such as /dev/log (at most 107 characters).', 'auth-sentinel' ) );
+		);
+
+		$args['log_syslog_host']['validate_callback'] = self::after_schema(
+			static function ( $value ) {
+				if ( ! self::is_host( trim( (string) $value ) ) ) {
+					return new \WP_Error( 'rest_invalid_param', __( 'The syslog host must be a host name or an IP address.', 'auth-sentinel' ) );
+				}
+				return true;
 			}
-			return true;
-		};
+		);
+
+		$args['log_syslog_socket']['validate_callback'] = self::after_schema(
+			static function ( $value ) {
+				if ( ! preg_match( '#^/[^\x00-\x1F\x7F]{1,106}$#', (string) $value ) ) {
+					return new \WP_Error( 'rest_invalid_param', __( 'The syslog socket must be an absolute path, such as /dev/log (at most 107 characters).', 'auth-sentinel' ) );
+				}
+				return true;
+			}
+		);
 
 		// Generated by the server; sending it back unchanged (a form posting every field) is fine.
 		$args['alert_webhook_secret'] = array(
 			'description'       => __( 'Read-only: generated when a webhook URL is first set.', 'auth-sentinel' ),
 			'type'              => 'string',
-			'validate_callback' => static function ( $value, $request, $param ) {
-				$valid = rest_validate_request_arg( $value, $request, $param );
-				if ( true !== $valid ) {
-					return $valid;
+			'validate_callback' => self::after_schema(
+				static function ( $value ) {
+					if ( (string) Settings::get( 'alert_webhook_secret' ) !== (string) $value ) {
+						return new \WP_Error( 'rest_invalid_param', __( 'The webhook secret is read-only: it is generated when a webhook URL is first set.', 'auth-sentinel' ) );
+					}
+					return true;
 				}
-				if ( (string) Settings::get( 'alert_webhook_secret' ) !== (string) $value ) {
-					return new \WP_Error( 'rest_invalid_param', __( 'The webhook secret is read-only: it is generated when a webhook URL is first set.', 'auth-sentinel' ) );
-				}
-				return true;
-			},
+			),
 		);
 
 		return $args;
+	}
+
+	/**
+	 * Wraps a field's own check so that it runs after the schema's: a value of the wrong type
+	 * or out of bounds is refused as the schema says, before the check sees it.
+	 *
+	 * @param callable $check Takes the value; returns true or a \WP_Error.
+	 * @return callable A validate_callback.
+	 */
+	private static function after_schema( callable $check ): callable {
+		return static function ( $value, $request, $param ) use ( $check ) {
+			$valid = rest_validate_request_arg( $value, $request, $param );
+			return true !== $valid ? $valid : $check( $value );
+		};
 	}
 
 	/**
