@@ -15,7 +15,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Answers `GET /auth-sentinel/v1/audit`: the audit log, newest first, filtered and paged, or
- * with `format=csv` the whole filtered log as a streamed CSV download.
+ * with `format=csv` the whole filtered log as a streamed CSV download. The row's schema and
+ * the listing's parameters are `AuditSchema`'s.
  *
  * @since 0.1.0
  */
@@ -229,134 +230,23 @@ class AuditController extends Controller {
 	}
 
 	/**
-	 * Declares the query parameters.
+	 * Declares the query parameters (AuditSchema).
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params() {
-		$params                          = parent::get_collection_params();
-		$params['per_page']['maximum']   = 100;
-		$params['search']['description'] = __( 'Only rows with every word of this text at the start of a word of their user agent or details (words of three letters or more, on MariaDB and MySQL), whose address starts with it, or whose action or user (login, email, name) contains it.', 'auth-sentinel' );
-		return array_merge(
-			$params,
-			array(
-				'action' => array(
-					'description' => __( 'Only rows of this action.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => AuditAction::VALUES,
-				),
-				'actor'  => array(
-					'description' => __( 'Only rows of what this user did; 0 for the system.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 0,
-				),
-				'user'   => array(
-					'description' => __( 'Only rows about this user’s account.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-				),
-				'since'  => array(
-					'description' => __( 'Only rows at or after this time.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'format'      => 'date-time',
-				),
-				'until'  => array(
-					'description' => __( 'Only rows at or before this time.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'format'      => 'date-time',
-				),
-				'format' => array(
-					'description' => __( 'json: a page of rows; csv: every row matching the filters, as a file download.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'json', 'csv' ),
-					'default'     => 'json',
-				),
-			)
-		);
+		return AuditSchema::collection_params( parent::get_collection_params() );
 	}
 
 	/**
-	 * Describes one audit row.
+	 * Describes one audit row (AuditSchema).
 	 *
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
+		if ( ! $this->schema ) {
+			$this->schema = AuditSchema::item();
 		}
-		$user         = array(
-			'description' => __( 'The user, null for none or a deleted user.', 'auth-sentinel' ),
-			'type'        => array( 'object', 'null' ),
-			'readonly'    => true,
-			'properties'  => array(
-				'id'    => array( 'type' => 'integer' ),
-				'login' => array( 'type' => 'string' ),
-				'name'  => array(
-					'description' => __( 'Display name.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-			),
-		);
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'auth-sentinel-audit',
-			'type'       => 'object',
-			'properties' => array(
-				'id'             => array(
-					'description' => __( 'Row id.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'at'             => array(
-					'description' => __( 'When it happened (UTC).', 'auth-sentinel' ),
-					'type'        => 'string',
-					'format'      => 'date-time',
-					'readonly'    => true,
-				),
-				'action'         => array(
-					'description' => __( 'What happened.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-				'action_label'   => array(
-					'description' => __( 'The action’s name.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-				'actor_id'       => array(
-					'description' => __( 'Who did it; 0 for the system.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'actor'          => $user,
-				'target_user_id' => array(
-					'description' => __( 'Whose account it concerns; 0 for none.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'target'         => $user,
-				'ip'             => array(
-					'description' => __( 'Client address (anonymised when the settings ask).', 'auth-sentinel' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-				'user_agent'     => array(
-					'description' => __( 'Client user agent.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-				'details'        => array(
-					'description' => __( 'What the action recorded; never a secret.', 'auth-sentinel' ),
-					'type'        => 'object',
-					'readonly'    => true,
-				),
-				'summary'        => array(
-					'description' => __( 'The row in one sentence.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-			),
-		);
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

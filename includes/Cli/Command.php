@@ -176,6 +176,35 @@ abstract class Command {
 	}
 
 	/**
+	 * Prints one page of a listing: the users its rows name cached in one query, the rows
+	 * shaped by $item in the format asked for, and, under a table that does not show every
+	 * match, which rows these are.
+	 *
+	 * @param array<string, mixed>                                                   $assoc_args The options (format, fields, field).
+	 * @param array{rows: array<int, array<string, mixed>>, total: int, more?: bool} $result     The page and how many match.
+	 * @param callable                                                               $item       Shapes one row for output.
+	 * @param string[]                                                               $fields     The default fields.
+	 * @param int                                                                    $first      The number of the page's first row, from 1.
+	 * @param array{0: string, 1: string}                                            $where      The line under the table, as formats of
+	 *                                                                                           (first, last, total): when the total is
+	 *                                                                                           exact, and when it is a lower bound.
+	 * @return void
+	 */
+	protected static function display_page( array $assoc_args, array $result, callable $item, array $fields, int $first, array $where ): void {
+		$user_ids = array_filter( array_unique( array_map( 'intval', array_column( $result['rows'], 'user_id' ) ) ) );
+		if ( $user_ids ) {
+			cache_users( $user_ids );
+		}
+		$items = array_map( $item, $result['rows'] );
+		self::display( $assoc_args, $items, $fields, $result['total'] );
+
+		$shown = count( $items );
+		if ( 'table' === ( $assoc_args['format'] ?? 'table' ) && ! isset( $assoc_args['field'] ) && $result['total'] > $shown && $shown > 0 ) {
+			\WP_CLI::log( sprintf( empty( $result['more'] ) ? $where[0] : $where[1], $first, $first + $shown - 1, $result['total'] ) );
+		}
+	}
+
+	/**
 	 * Formats a GMT datetime or Unix time for output: ISO 8601 in UTC, '' for none.
 	 *
 	 * @param int|string|null $time The time.

@@ -217,18 +217,14 @@ class EventsCommand extends Command {
 		$format   = (string) ( $assoc_args['format'] ?? 'table' );
 		$result   = $this->events->find( $filters, 'count' === $format ? 1 : $page, 'count' === $format ? 1 : $per_page, $orderby, $order );
 
-		$user_ids = array_filter( array_unique( array_map( 'intval', array_column( $result['rows'], 'user_id' ) ) ) );
-		if ( $user_ids ) {
-			cache_users( $user_ids );
-		}
-		$items = array_map( array( self::class, 'item' ), $result['rows'] );
-		self::display( $assoc_args, $items, self::FIELDS, $result['total'] );
-
-		$shown = count( $items );
-		if ( 'table' === $format && ! isset( $assoc_args['field'] ) && $result['total'] > $shown && $shown > 0 ) {
-			$first = ( $page - 1 ) * $per_page + 1;
-			\WP_CLI::log( sprintf( empty( $result['more'] ) ? 'Rows %d-%d of %d; see --page and --per-page.' : 'Rows %d-%d of more than %d; see --page and --per-page, or narrow the filters.', $first, $first + $shown - 1, $result['total'] ) );
-		}
+		self::display_page(
+			$assoc_args,
+			$result,
+			array( self::class, 'item' ),
+			self::FIELDS,
+			( $page - 1 ) * $per_page + 1,
+			array( 'Rows %d-%d of %d; see --page and --per-page.', 'Rows %d-%d of more than %d; see --page and --per-page, or narrow the filters.' )
+		);
 	}
 
 	/**

@@ -177,18 +177,14 @@ class SessionsCommand extends Command {
 		);
 		$query['status'] = '' === $query['status'] ? 'active' : $query['status'];
 		$result          = $this->index->query( $query );
-		$user_ids        = array_filter( array_unique( array_map( 'intval', array_column( $result['rows'], 'user_id' ) ) ) );
-		if ( $user_ids ) {
-			cache_users( $user_ids );
-		}
-		$items = array_map( array( self::class, 'item' ), $result['rows'] );
-		self::display( $assoc_args, $items, self::FIELDS, $result['total'] );
-
-		$shown = count( $items );
-		if ( 'table' === ( $assoc_args['format'] ?? 'table' ) && ! isset( $assoc_args['field'] ) && $result['total'] > $shown && $shown > 0 ) {
-			$first = ( $query['page'] - 1 ) * $query['per_page'] + 1;
-			\WP_CLI::log( sprintf( empty( $result['more'] ) ? 'Sessions %d-%d of %d; see --page.' : 'Sessions %d-%d of more than %d; see --page, or narrow the filters.', $first, $first + $shown - 1, $result['total'] ) );
-		}
+		self::display_page(
+			$assoc_args,
+			$result,
+			array( self::class, 'item' ),
+			self::FIELDS,
+			( $query['page'] - 1 ) * $query['per_page'] + 1,
+			array( 'Sessions %d-%d of %d; see --page.', 'Sessions %d-%d of more than %d; see --page, or narrow the filters.' )
+		);
 	}
 
 	/**

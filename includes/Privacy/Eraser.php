@@ -33,6 +33,8 @@ defined( 'ABSPATH' ) || exit;
  * - User meta: the throttle of seen tokens and the dismissed notice go; the last password
  *   change and the token revocations stay, since they keep revoked tokens refused.
  *
+ * What a record keeps once it no longer names the person is `Anonymizer`'s.
+ *
  * Each eraser works a batch per page: WordPress calls it with page 1, 2, … until `done`. A row
  * once handled no longer matches what a page looks for, so a page always starts from the first
  * row left. SQL is plain (MariaDB and SQLite); JSON is edited in PHP.
@@ -144,7 +146,7 @@ class Eraser {
 				if ( ! $mine && ! $subject->matches( (string) $row['details'] ) ) {
 					continue;
 				}
-				if ( ! $this->repository->update_event( (int) $row['id'], self::anonymous_event( $row ) ) ) {
+				if ( ! $this->repository->update_event( (int) $row['id'], Anonymizer::anonymous_event( $row ) ) ) {
 					return self::failed();
 				}
 				$hours[ (int) ( $row['hour'] ?? 0 ) ] = true;
@@ -206,7 +208,7 @@ class Eraser {
 		}
 		$rows = $this->repository->audit_identifying( $subject->user_id, self::BATCH );
 		foreach ( $rows as $row ) {
-			if ( ! $this->repository->update_audit( (int) $row['id'], self::anonymous_ip( (string) $row['ip'] ), '', self::without_client( (string) $row['details'] ) ) ) {
+			if ( ! $this->repository->update_audit( (int) $row['id'], Anonymizer::anonymous_ip( (string) $row['ip'] ), '', Anonymizer::without_client( (string) $row['details'] ) ) ) {
 				return self::failed();
 			}
 		}
@@ -254,7 +256,7 @@ class Eraser {
 		}
 		$rows = $this->repository->sessions_identifying( $subject->user_id, self::BATCH );
 		foreach ( $rows as $row ) {
-			if ( ! $this->repository->update_session( (int) $row['id'], self::anonymous_ip( (string) $row['ip'] ), '' ) ) {
+			if ( ! $this->repository->update_session( (int) $row['id'], Anonymizer::anonymous_ip( (string) $row['ip'] ), '' ) ) {
 				return self::failed();
 			}
 		}
@@ -288,74 +290,6 @@ class Eraser {
 			? array( __( 'Auth Sentinel kept the time of the account’s last password change and its app token revocations: they keep revoked sign-ins refused, and hold no IP address or user agent.', 'auth-sentinel' ) )
 			: array();
 		return self::result( $removed, $retained, $messages, true );
-	}
-
-	/**
-	 * Returns the columns of a failure once nothing in it points to a person.
-	 *
-	 * @param array<string, mixed> $row The row: id, ip, details.
-	 * @return array<string, mixed>
-	 */
-	private static function anonymous_event( array $row ): array {
-		$data    = array(
-			'user_id'    => 0,
-			'ip'         => self::anonymous_ip( (string) $row['ip'] ),
-			'user_agent' => '',
-			'net'        => '',
-			'token_fp'   => '',
-			'token_jti'  => '',
-			// The key was a hash of the credential, account, address and user agent: a fresh one
-			// (unique, and derived from nothing personal) also keeps new failures out of this row.
-			'agg_key'    => substr( hash( 'sha256', "erased\0" . (int) $row['id'] ), 0, 32 ),
-		);
-		$details = json_decode( (string) $row['details'], true );
-		if ( is_array( $details ) ) {
-			unset( $details['login'], $details['login_fp'], $details['device'] );
-			$data['details'] = (string) wp_json_encode( (object) $details );
-		}
-		return $data;
-	}
-
-	/**
-	 * Removes the client's name from an audit row's details: for a client the plugin does not
-	 * recognise it is the user agent itself. Every `client` key goes, at any depth, so that the
-	 * row no longer matches what the eraser looks for; details that do not decode are emptied.
-	 *
-	 * @param string $json The stored details.
-	 * @return string
-	 */
-	private static function without_client( string $json ): string {
-		$details = json_decode( $json, true );
-		if ( ! is_array( $details ) ) {
-			return false !== strpos( $json, '"client":' ) ? '{}' : $json;
-		}
-		$strip = static function ( array $data ) use ( &$strip ): array {
-			unset( $data['client'] );
-			foreach ( $data as $key => $value ) {
-				if ( is_array( $value ) ) {
-					$data[ $key ] = $strip( $value );
-				}
-			}
-			return $data;
-		};
-		return (string) wp_json_encode( (object) $strip( $details ), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES );
-	}
-
-	/**
-	 * Reduces an address to its network, as WordPress does for comments; '' stays ''.
-	 *
-	 * The result always ends in `.0` or `::`, the form the repository's "not yet anonymised"
-	 * condition recognises, so that a row handled once is never picked again.
-	 *
-	 * @param string $ip The address.
-	 * @return string
-	 */
-	public static function anonymous_ip( string $ip ): string {
-		if ( '' === $ip ) {
-			return '';
-		}
-		$network = (string) wp_privacy_anonymize_ip( $ip );
-		return preg_match( '/(\.0|::)$/', $network ) ? $network : '';
 	}
 
 	/**

@@ -40,18 +40,35 @@ abstract class Controller extends \WP_REST_Controller {
 	 * @return void
 	 */
 	protected function register_collection_route(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => $this->get_collection_params(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+		$this->register_base_route( $this->endpoint( \WP_REST_Server::READABLE, 'get_items', $this->get_collection_params() ) );
+	}
+
+	/**
+	 * Registers `/{rest_base}` with its endpoints and the item schema.
+	 *
+	 * @param array<string, mixed> ...$endpoints The endpoints, as endpoint() gives them.
+	 * @return void
+	 */
+	protected function register_base_route( array ...$endpoints ): void {
+		$endpoints['schema'] = array( $this, 'get_public_item_schema' );
+		register_rest_route( $this->namespace, '/' . $this->rest_base, $endpoints );
+	}
+
+	/**
+	 * Describes one endpoint: its methods, the method that answers it, that method's
+	 * permission check (`{method}_permissions_check`) and its arguments.
+	 *
+	 * @param string               $methods  The HTTP methods, e.g. \WP_REST_Server::READABLE.
+	 * @param string               $callback The controller's method that answers.
+	 * @param array<string, mixed> $args     The arguments.
+	 * @return array<string, mixed>
+	 */
+	protected function endpoint( string $methods, string $callback, array $args ): array {
+		return array(
+			'methods'             => $methods,
+			'callback'            => array( $this, $callback ),
+			'permission_callback' => array( $this, $callback . '_permissions_check' ),
+			'args'                => $args,
 		);
 	}
 

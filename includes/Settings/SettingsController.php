@@ -8,17 +8,15 @@
 namespace AuthSentinel\Settings;
 
 use AuthSentinel\Http\ClientAddress;
-use AuthSentinel\Logging\LogConfig;
-
 use AuthSentinel\Rest\Controller;
-use AuthSentinel\Rest\Permissions;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Answers `GET /auth-sentinel/v1/settings` (every setting) and `POST` (a partial update,
  * validated field by field by the route's schema; a bad field is a 400 naming it in
- * `data.params`). Both answer the full settings.
+ * `data.params`). Both answer the full settings. The fields' schema and their checks are
+ * `SettingsSchema`'s.
  *
  * @since 0.1.0
  */
@@ -42,24 +40,9 @@ class SettingsController extends Controller {
 	 * @return void
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array(),
-				),
-				array(
-					'methods'             => \WP_REST_Server::EDITABLE,
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => $this->update_args(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+		$this->register_base_route(
+			$this->endpoint( \WP_REST_Server::READABLE, 'get_item', array() ),
+			$this->endpoint( \WP_REST_Server::EDITABLE, 'update_item', $this->update_args() )
 		);
 	}
 
@@ -70,7 +53,7 @@ class SettingsController extends Controller {
 	 * @return true|\WP_Error
 	 */
 	public function update_item_permissions_check( $request ) {
-		return Permissions::check();
+		return $this->get_item_permissions_check( $request );
 	}
 
 	/**
@@ -161,284 +144,23 @@ class SettingsController extends Controller {
 	}
 
 	/**
-	 * Declares the POST parameters: the schema's writable fields with their checks.
+	 * Declares the POST parameters: the schema's writable fields with their checks (SettingsSchema).
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	private function update_args(): array {
-		$args = $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE );
-
-		$args['session_limits']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			foreach ( array_keys( (array) $value ) as $role ) {
-				if ( ! wp_roles()->is_role( (string) $role ) ) {
-					/* translators: %s: a role slug. */
-					return new \WP_Error( 'rest_invalid_param', sprintf( __( 'There is no role “%s” on this site.', 'auth-sentinel' ), (string) $role ) );
-				}
-			}
-			return true;
-		};
-
-		$args['alert_emails']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			$bad = Settings::split_emails( (string) $value )[1];
-			if ( $bad ) {
-				return new \WP_Error(
-					'rest_invalid_param',
-					sprintf(
-						/* translators: %s: what was typed in place of an email address. */
-						_n( '“%s” is not a valid email address.', 'These are not valid email addresses: %s.', count( $bad ), 'auth-sentinel' ),
-						implode( ', ', $bad )
-					)
-				);
-			}
-			return true;
-		};
-
-		$args['alert_webhook_url']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			if ( ! Settings::is_webhook_url( trim( (string) $value ) ) ) {
-				return new \WP_Error( 'rest_invalid_param', __( 'The webhook URL must be empty or an http:// or https:// address with a host name.', 'auth-sentinel' ) );
-			}
-			return true;
-		};
-
-		$args['trusted_proxies']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			$bad     = array();
-			$entries = preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
-			foreach ( false === $entries ? array() : $entries as $entry ) {
-				if ( ! ClientAddress::valid_range( $entry ) ) {
-					$bad[] = $entry;
-				}
-			}
-			if ( $bad || strlen( (string) $value ) > 4000 ) {
-				/* translators: %s: what was typed in place of an address or range. */
-				return new \WP_Error( 'rest_invalid_param', sprintf( __( 'Trusted proxies are addresses or CIDR ranges (such as 10.0.0.0/8), one per line; not: %s.', 'auth-sentinel' ), implode( ', ', array_slice( $bad, 0, 5 ) ) ) );
-			}
-			return true;
-		};
-
-		$args['log_syslog_host']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			if ( ! self::is_host( trim( (string) $value ) ) ) {
-				return new \WP_Error( 'rest_invalid_param', __( 'The syslog host must be a host name or an IP address.', 'auth-sentinel' ) );
-			}
-			return true;
-		};
-
-		$args['log_syslog_socket']['validate_callback'] = static function ( $value, $request, $param ) {
-			$valid = rest_validate_request_arg( $value, $request, $param );
-			if ( true !== $valid ) {
-				return $valid;
-			}
-			if ( ! preg_match( '#^/[^\x00-\x1F\x7F]{1,106}$#', (string) $value ) ) {
-				return new \WP_Error( 'rest_invalid_param', __( 'The syslog socket must be an absolute path, such as /dev/log (at most 107 characters).', 'auth-sentinel' ) );
-			}
-			return true;
-		};
-
-		// Generated by the server; sending it back unchanged (a form posting every field) is fine.
-		$args['alert_webhook_secret'] = array(
-			'description'       => __( 'Read-only: generated when a webhook URL is first set.', 'auth-sentinel' ),
-			'type'              => 'string',
-			'validate_callback' => static function ( $value, $request, $param ) {
-				$valid = rest_validate_request_arg( $value, $request, $param );
-				if ( true !== $valid ) {
-					return $valid;
-				}
-				if ( (string) Settings::get( 'alert_webhook_secret' ) !== (string) $value ) {
-					return new \WP_Error( 'rest_invalid_param', __( 'The webhook secret is read-only: it is generated when a webhook URL is first set.', 'auth-sentinel' ) );
-				}
-				return true;
-			},
-		);
-
-		return $args;
+		return SettingsSchema::update_args( $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE ) );
 	}
 
 	/**
-	 * Tells whether a value is a host name or an IP address.
-	 *
-	 * @param string $host The value.
-	 * @return bool
-	 */
-	private static function is_host( string $host ): bool {
-		if ( false !== filter_var( $host, FILTER_VALIDATE_IP ) ) {
-			return true;
-		}
-		return strlen( $host ) <= 253 && (bool) preg_match( '/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i', $host );
-	}
-
-	/**
-	 * Describes the settings.
+	 * Describes the settings (SettingsSchema).
 	 *
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
+		if ( ! $this->schema ) {
+			$this->schema = SettingsSchema::item();
 		}
-		$days         = array(
-			'type'    => 'integer',
-			'minimum' => 1,
-			'maximum' => 3650,
-		);
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'auth-sentinel-settings',
-			'type'       => 'object',
-			'properties' => array(
-				'events_retention_days'     => array( 'description' => __( 'Days failures are kept.', 'auth-sentinel' ) ) + $days,
-				'audit_retention_days'      => array( 'description' => __( 'Days audit rows are kept.', 'auth-sentinel' ) ) + $days,
-				'anonymize_ip'              => array(
-					'description' => __( 'Store client addresses with their last part zeroed.', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'revoke_on_password_change' => array(
-					'description' => __( 'End a user’s sessions and tokens when their password changes.', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'revoke_on_email_change'    => array(
-					'description' => __( 'End a user’s sessions and tokens when their email address changes.', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'revoke_on_role_change'     => array(
-					'description' => __( 'End a user’s sessions and tokens when their role changes.', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'session_limits'            => array(
-					'description'          => __( 'Most concurrent browser sessions per role (role slug => number; 0 or absent: no limit). Sent whole: it replaces the stored limits.', 'auth-sentinel' ),
-					'type'                 => 'object',
-					'additionalProperties' => array(
-						'type'    => 'integer',
-						'minimum' => 0,
-						'maximum' => 100,
-					),
-				),
-				'alerts_email'              => array(
-					'description' => __( 'Send alerts by email.', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'alert_emails'              => array(
-					'description' => __( 'Comma-separated recipients of email alerts; empty for the site’s admin email.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'alert_on'                  => array(
-					'description' => __( 'What to alert on.', 'auth-sentinel' ),
-					'type'        => 'array',
-					'items'       => array(
-						'type' => 'string',
-						'enum' => self::ALERTS,
-					),
-				),
-				'alert_spike_threshold'     => array(
-					'description' => __( 'Failures per hour that make a spike.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-					'maximum'     => 100000,
-				),
-				'alert_webhook_url'         => array(
-					'description' => __( 'An http(s) address that receives alerts as signed JSON; empty for none.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'alert_webhook_secret'      => array(
-					'description' => __( 'The key that signs webhook calls (HMAC-SHA256); generated when a webhook URL is first set.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-				'trusted_proxies'           => array(
-					'description' => __( 'Proxies and load balancers in front of the site (addresses or CIDR ranges, one per line): their X-Forwarded-For, Forwarded, CF-Connecting-IP and X-Real-IP headers are believed. Empty: only the connecting address counts.', 'auth-sentinel' ),
-					'type'        => 'string',
-				),
-				'failure_cap_network'       => array(
-					'description' => __( 'New failure rows one client network (IPv4 /24, IPv6 /64) may add per hour; past it, its failures are counted in one summary row.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 10,
-					'maximum'     => 100000,
-				),
-				'failure_cap_hour'          => array(
-					'description' => __( 'New failure rows all networks together may add per hour; past it, failures are counted in one summary row per cause and kind.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 100,
-					'maximum'     => 1000000,
-				),
-				'log_file_enabled'          => array(
-					'description' => __( 'Write every failure and audit row to a JSON-lines file (docs/logging.md).', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'log_file_max_kb'           => array(
-					'description' => __( 'Size of the log file, in KiB, past which it is rotated.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 16,
-					'maximum'     => 1048576,
-				),
-				'log_file_keep'             => array(
-					'description' => __( 'Rotated log files kept; older ones are deleted.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-					'maximum'     => 100,
-				),
-				'log_syslog_enabled'        => array(
-					'description' => __( 'Send every failure and audit row to syslog (RFC 5424).', 'auth-sentinel' ),
-					'type'        => 'boolean',
-				),
-				'log_syslog_transport'      => array(
-					'description' => __( 'How syslog messages travel: UDP, TCP (octet-counted frames) or a Unix datagram socket.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => LogConfig::TRANSPORTS,
-				),
-				'log_syslog_host'           => array(
-					'description' => __( 'The syslog server’s host name or IP address (UDP and TCP).', 'auth-sentinel' ),
-					'type'        => 'string',
-					'minLength'   => 1,
-					'maxLength'   => 253,
-				),
-				'log_syslog_port'           => array(
-					'description' => __( 'The syslog server’s port (UDP and TCP).', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-					'maximum'     => 65535,
-				),
-				'log_syslog_socket'         => array(
-					'description' => __( 'The Unix socket’s path (transport unix), such as /dev/log.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'maxLength'   => 107,
-				),
-				'log_syslog_facility'       => array(
-					'description' => __( 'The syslog facility of the messages.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array_keys( LogConfig::FACILITIES ),
-				),
-				'log_timeout_ms'            => array(
-					'description' => __( 'Time budget of each destination per request, in milliseconds (connecting and sending); past it, lines are kept for a retry.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 10,
-					'maximum'     => 5000,
-				),
-				'log_repeat_minutes'        => array(
-					'description' => __( 'Minutes between the count updates of repeated failures.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-					'maximum'     => 60,
-				),
-			),
-		);
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

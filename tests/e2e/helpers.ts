@@ -2,12 +2,48 @@
  * What the browser tests do as a person would: sign in, open a screen, take its picture.
  */
 import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 
 export const SITE_DIR =
 	process.env.AUTH_SENTINEL_SITE_DIR ??
 	path.join( __dirname, '../../.cache/site' );
+
+const ROOT = path.join( __dirname, '../..' );
+
+/** A cashier made by support/make-cashier.php: a user with an application password. */
+export interface Cashier {
+	id: number;
+	login: string;
+	name: string;
+	app: string;
+}
+
+/**
+ * Runs a helper script inside the site.
+ *
+ * @param baseURL The site's address.
+ * @param script  Script under tests/e2e/support.
+ * @param env     Extra environment.
+ * @return What it printed.
+ */
+export function inSite(
+	baseURL: string,
+	script: string,
+	env: Record< string, string > = {}
+): string {
+	return execFileSync(
+		'php',
+		[
+			path.join( ROOT, 'tests/bin/wp-run.php' ),
+			SITE_DIR,
+			baseURL,
+			path.join( __dirname, 'support', script ),
+		],
+		{ env: { ...process.env, ...env }, encoding: 'utf8' }
+	).trim();
+}
 
 const SCREENSHOTS = path.join( __dirname, '../../docs/screenshots' );
 

@@ -12,48 +12,13 @@ import {
 	type APIRequestContext,
 	type Page,
 } from '@playwright/test';
-import { execFileSync } from 'child_process';
-import path from 'path';
-import { SITE_DIR, screenshot, signIn } from './helpers';
+import { inSite, screenshot, signIn, type Cashier } from './helpers';
 
-const ROOT = path.join( __dirname, '../..' );
 const ME = '/wp-json/wp/v2/users/me';
-
-interface Cashier {
-	id: number;
-	login: string;
-	name: string;
-	app: string;
-}
 
 interface Tokens {
 	wcpos?: { access_token: string; refresh_token: string };
 	simple_jwt_login?: string;
-}
-
-/**
- * Runs a helper script inside the site.
- *
- * @param baseURL The site's address.
- * @param script  Script under tests/e2e/support.
- * @param env     Extra environment.
- * @return What it printed.
- */
-function inSite(
-	baseURL: string,
-	script: string,
-	env: Record< string, string > = {}
-): string {
-	return execFileSync(
-		'php',
-		[
-			path.join( ROOT, 'tests/bin/wp-run.php' ),
-			SITE_DIR,
-			baseURL,
-			path.join( __dirname, 'support', script ),
-		],
-		{ env: { ...process.env, ...env }, encoding: 'utf8' }
-	).trim();
 }
 
 /**

@@ -8,45 +8,16 @@ import {
 	test,
 	type APIRequestContext,
 } from '@playwright/test';
-import { execFileSync } from 'child_process';
 import fs from 'fs';
-import path from 'path';
-import { SITE_DIR, openScreen, screenshot, signIn } from './helpers';
+import {
+	inSite,
+	openScreen,
+	screenshot,
+	signIn,
+	type Cashier,
+} from './helpers';
 
-const ROOT = path.join( __dirname, '../..' );
 const POS = 'WCPOS/1.8.0 (iOS 17; e2e till)';
-
-interface Cashier {
-	id: number;
-	login: string;
-	name: string;
-	app: string;
-}
-
-/**
- * Runs a helper script inside the site.
- *
- * @param baseURL The site's address.
- * @param script  Script under tests/e2e/support.
- * @param env     Extra environment.
- * @return What it printed.
- */
-function inSite(
-	baseURL: string,
-	script: string,
-	env: Record< string, string > = {}
-): string {
-	return execFileSync(
-		'php',
-		[
-			path.join( ROOT, 'tests/bin/wp-run.php' ),
-			SITE_DIR,
-			baseURL,
-			path.join( __dirname, 'support', script ),
-		],
-		{ env: { ...process.env, ...env }, encoding: 'utf8' }
-	).trim();
-}
 
 test.describe( 'Sessions', () => {
 	let cashier: Cashier;

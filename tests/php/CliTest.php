@@ -305,6 +305,29 @@ class CliTest extends TestCase {
 	}
 
 	/**
+	 * A table that shows one page of more rows says which rows these are, for the failures and
+	 * the sessions alike; a page that shows every row says nothing more.
+	 */
+	public function test_lists_say_which_rows_a_page_shows(): void {
+		list( $user_id, $login ) = $this->make_user();
+		$this->event( array( 'user_id' => $user_id ) );
+		$this->event(
+			array(
+				'user_id' => $user_id,
+				'at'      => time() - HOUR_IN_SECONDS,
+			)
+		);
+		$this->assertStringContainsString( 'Rows 1-1 of 2; see --page and --per-page.', $this->ok( 'auth-sentinel', 'events', 'list', '--account=' . $login, '--per-page=1' ) );
+		$this->assertStringContainsString( 'Rows 2-2 of 2; see --page and --per-page.', $this->ok( 'auth-sentinel', 'events', 'list', '--account=' . $login, '--per-page=1', '--page=2' ) );
+		$this->assertStringNotContainsString( 'Rows ', $this->ok( 'auth-sentinel', 'events', 'list', '--account=' . $login ), 'every row is shown' );
+
+		$this->sign_in( $login );
+		$this->sign_in( $login );
+		$this->assertStringContainsString( 'Sessions 1-1 of 2; see --page.', $this->ok( 'auth-sentinel', 'sessions', 'list', '--account=' . $login, '--per-page=1' ) );
+		$this->assertStringNotContainsString( 'Sessions ', $this->ok( 'auth-sentinel', 'sessions', 'list', '--account=' . $login, '--per-page=2' ), 'every session is shown' );
+	}
+
+	/**
 	 * Secrets status lists names, sources and strengths, and never a value.
 	 */
 	public function test_secrets_status_never_shows_a_value(): void {

@@ -42,37 +42,6 @@ class HealthTest extends TestCase {
 	private $filters = array();
 
 	/**
-	 * Whether this test edited the keys and salts.
-	 *
-	 * @var bool
-	 */
-	private $salts_edited = false;
-
-	/**
-	 * Edits the keys and salts, remembering to let the next test start in a later second.
-	 *
-	 * @param array<string, string|null> $changes Constant name => value or null.
-	 * @return void
-	 */
-	protected function edit_salts( array $changes ): void {
-		$this->salts_edited = true;
-		parent::edit_salts( $changes );
-	}
-
-	/**
-	 * After the keys are put back (a change too), waits for the next second: a cookie issued in
-	 * the second of a key change is taken for one the change broke.
-	 *
-	 * @return void
-	 */
-	private function settle_salts(): void {
-		if ( $this->salts_edited ) {
-			$this->salts_edited = false;
-			sleep( 1 );
-		}
-	}
-
-	/**
 	 * Puts the settings, filters and fixtures back.
 	 *
 	 * @return void

@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Tests;
 
+require_once __DIR__ . '/NetworkTrait.php';
+
 /**
  * Runs on a network of its own (bin/test-site.sh with MULTISITE=1): "admin" is the network
  * administrator, "siteadmin" the administrator of /site2/ only, "subscriber" a member of both.
@@ -15,33 +17,10 @@ namespace AuthSentinel\Tests;
  */
 class MultisiteTest extends TestCase {
 
+	use NetworkTrait;
+
 	const SITE = 'network';
 	const PORT = 8886;
-
-	/**
-	 * The network's site name (its folder under .cache).
-	 *
-	 * @return string
-	 */
-	private static function site(): string {
-		return (string) ( getenv( 'AUTH_SENTINEL_NETWORK_NAME' ) ? getenv( 'AUTH_SENTINEL_NETWORK_NAME' ) : self::SITE );
-	}
-
-	/**
-	 * The network's port.
-	 *
-	 * @return int
-	 */
-	private static function port(): int {
-		return (int) ( getenv( 'AUTH_SENTINEL_NETWORK_PORT' ) ? getenv( 'AUTH_SENTINEL_NETWORK_PORT' ) : self::PORT );
-	}
-
-	/**
-	 * The network's URL.
-	 *
-	 * @var string
-	 */
-	private static $url = '';
 
 	/**
 	 * Builds the network once for the class.
@@ -50,7 +29,7 @@ class MultisiteTest extends TestCase {
 	 */
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
-		self::$url = trim( (string) shell_exec( sprintf( 'MULTISITE=1 SITE_NAME=%s PORT=%d bash %s up 2>/dev/null', self::site(), self::port(), escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) ) );
+		self::network_up();
 	}
 
 	/**
@@ -59,84 +38,8 @@ class MultisiteTest extends TestCase {
 	 * @return void
 	 */
 	public static function tearDownAfterClass(): void {
-		shell_exec( sprintf( 'SITE_NAME=%s PORT=%d bash %s down 2>&1', self::site(), self::port(), escapeshellarg( dirname( __DIR__, 2 ) . '/bin/test-site.sh' ) ) );
+		self::network_down();
 		parent::tearDownAfterClass();
-	}
-
-	/**
-	 * Sends a request to the network.
-	 *
-	 * @param string $method HTTP method.
-	 * @param string $path   Path on the network.
-	 * @param string $jar    Cookie jar.
-	 * @param array  $more   headers, body.
-	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
-	 */
-	private function net( string $method, string $path, string $jar = '', array $more = array() ): array {
-		$curl    = curl_init( self::$url . $path );
-		$headers = array();
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_CUSTOMREQUEST  => $method,
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $more['headers'] ?? array(),
-				CURLOPT_TIMEOUT        => 30,
-				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$headers ) {
-					$parts = explode( ':', $line, 2 );
-					if ( 2 === count( $parts ) ) {
-						$headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
-					}
-					return strlen( $line );
-				},
-			)
-		);
-		if ( '' !== $jar ) {
-			curl_setopt( $curl, CURLOPT_COOKIEJAR, $jar );
-			curl_setopt( $curl, CURLOPT_COOKIEFILE, $jar );
-		}
-		if ( isset( $more['body'] ) ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, $more['body'] );
-		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status'  => $status,
-			'body'    => $body,
-			'json'    => json_decode( $body, true ),
-			'headers' => $headers,
-		);
-	}
-
-	/**
-	 * Signs in on one site of the network and returns the jar and a REST nonce.
-	 *
-	 * @param string $login The login.
-	 * @param string $site  The site's path: '' or '/site2'.
-	 * @return array{0: string, 1: string}
-	 */
-	private function session( string $login, string $site = '' ): array {
-		$jar = tempnam( sys_get_temp_dir(), 'as-net' );
-		$this->net( 'GET', $site . '/wp-login.php', $jar );
-		$in = $this->net(
-			'POST',
-			$site . '/wp-login.php',
-			$jar,
-			array(
-				'body' => http_build_query(
-					array(
-						'log'        => $login,
-						'pwd'        => 'password',
-						'testcookie' => '1',
-					)
-				),
-			)
-		);
-		$this->assertSame( 302, $in['status'], "$login signs in on $site" );
-		$nonce = $this->net( 'GET', $site . '/wp-admin/admin-ajax.php?action=rest-nonce', $jar )['body'];
-		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce, "a REST nonce for $login" );
-		return array( $jar, $nonce );
 	}
 
 	/**

@@ -7,6 +7,10 @@
 
 namespace AuthSentinel\Tests;
 
+use AuthSentinel\Tests\Security\SecurityTrait;
+
+require_once __DIR__ . '/security/SecurityTrait.php';
+
 /**
  * A user signs in with a cookie, an application password and tokens; an administrator revokes;
  * the user's very next request fails, and Errors shows it as `revoked` by that administrator.
@@ -15,13 +19,7 @@ class SessionsRevokeTest extends TestCase {
 
 	use EventsTrait;
 	use FixtureTrait;
-
-	/**
-	 * Users made by the test.
-	 *
-	 * @var int[]
-	 */
-	private $made = array();
+	use SecurityTrait;
 
 	/**
 	 * Removes the users and fixtures.
@@ -29,35 +27,9 @@ class SessionsRevokeTest extends TestCase {
 	 * @return void
 	 */
 	protected function tearDown(): void {
-		require_once ABSPATH . 'wp-admin/includes/user.php';
-		foreach ( $this->made as $user_id ) {
-			wp_delete_user( $user_id );
-		}
-		delete_option( 'auth_sentinel_tokens_not_before' );
+		$this->forget_made_users();
 		$this->restore_fixtures();
 		parent::tearDown();
-	}
-
-	/**
-	 * Makes a user whose password is "password".
-	 *
-	 * @param string $role The role.
-	 * @return array{0: int, 1: string} Id and login.
-	 */
-	private function make_user( string $role = 'author' ): array {
-		$login = 'revokee-' . strtolower( wp_generate_password( 8, false ) );
-		$id    = wp_insert_user(
-			array(
-				'user_login'   => $login,
-				'user_pass'    => 'password',
-				'user_email'   => $login . '@example.org',
-				'role'         => $role,
-				'display_name' => 'Revokee ' . $login,
-			)
-		);
-		$this->assertIsInt( $id );
-		$this->made[] = $id;
-		return array( $id, $login );
 	}
 
 	/**

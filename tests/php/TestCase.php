@@ -8,6 +8,8 @@
 
 namespace AuthSentinel\Tests;
 
+require_once dirname( __DIR__ ) . '/lib/Curl.php';
+
 /**
  * Helpers shared by the integration tests.
  */
@@ -26,6 +28,13 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 * @var string|null
 	 */
 	private $original_salts;
+
+	/**
+	 * Whether tearDown() put the keys back (see settle_salts()).
+	 *
+	 * @var bool
+	 */
+	private $salts_restored = false;
 
 	/**
 	 * Forgets what this process cached: the site under test changes the database between tests.
@@ -69,6 +78,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		if ( null !== $this->original_salts ) {
 			file_put_contents( $this->salts_file(), $this->original_salts );
 			$this->original_salts = null;
+			$this->salts_restored = true;
 			$this->http( 'GET', '/' ); // Lets the site see its keys back.
 		}
 		parent::tearDown();
@@ -115,45 +125,18 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
 	 */
 	protected function http( string $method, string $path, array $options = array() ): array {
-		$curl    = curl_init( AUTH_SENTINEL_TEST_URL . $path );
 		$headers = $options['headers'] ?? array();
 		if ( isset( $options['as'] ) ) {
 			$headers[] = 'Authorization: Basic ' . base64_encode( $options['as'] . ':' . $this->app_password( $options['as'] ) );
 		}
-		$response_headers = array();
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_CUSTOMREQUEST  => $method,
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $headers,
-				CURLOPT_TIMEOUT        => 30,
-				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$response_headers ) {
-					$parts = explode( ':', $line, 2 );
-					if ( 2 === count( $parts ) ) {
-						$response_headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
-					}
-					return strlen( $line );
-				},
-			)
+		$curl = array(
+			CURLOPT_HTTPHEADER => $headers,
+			CURLOPT_CONNECT_TO => self::connect_to( (int) ( $options['node'] ?? 1 ) ),
 		);
 		if ( isset( $options['body'] ) ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, $options['body'] );
+			$curl[ CURLOPT_POSTFIELDS ] = $options['body'];
 		}
-		curl_setopt( $curl, CURLOPT_CONNECT_TO, self::connect_to( (int) ( $options['node'] ?? 1 ) ) );
-		if ( isset( $options['cookies'] ) ) {
-			curl_setopt( $curl, CURLOPT_COOKIEJAR, $options['cookies'] );
-			curl_setopt( $curl, CURLOPT_COOKIEFILE, $options['cookies'] );
-		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status'  => $status,
-			'body'    => $body,
-			'json'    => json_decode( $body, true ),
-			'headers' => $response_headers,
-		);
+		return Curl::send( AUTH_SENTINEL_TEST_URL . $path, $method, $curl + Curl::jar( (string) ( $options['cookies'] ?? '' ) ) );
 	}
 
 	/**
@@ -254,6 +237,20 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 			}
 		}
 		file_put_contents( $this->salts_file(), $current );
+	}
+
+	/**
+	 * After tearDown() put the keys back (a change too), waits for the next second: a cookie
+	 * issued in the second of a key change is taken for one the change broke. Call it after
+	 * parent::tearDown() in a test whose next test signs in.
+	 *
+	 * @return void
+	 */
+	protected function settle_salts(): void {
+		if ( $this->salts_restored ) {
+			$this->salts_restored = false;
+			sleep( 1 );
+		}
 	}
 
 	/**

@@ -5,7 +5,10 @@
  * @package AuthSentinel
  */
 
+use AuthSentinel\Tests\Curl;
 use PHPUnit\Framework\TestCase;
+
+require_once dirname( __DIR__ ) . '/lib/Curl.php';
 
 /**
  * Checks auth-sentinel.zip (npm run plugin-zip) against an allow-list, then uploads it through
@@ -77,7 +80,6 @@ class ZipTest extends TestCase {
 	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
 	 */
 	private static function http( string $method, string $path, array $options = array() ): array {
-		$curl    = curl_init( getenv( 'AUTH_SENTINEL_ZIP_SITE_URL' ) . $path );
 		$headers = array();
 		if ( ! empty( $options['nonce'] ) ) {
 			$headers[] = 'X-WP-Nonce: ' . self::nonce();
@@ -86,39 +88,17 @@ class ZipTest extends TestCase {
 			$headers[]       = 'Content-Type: application/json';
 			$options['body'] = json_encode( $options['json'] );
 		}
-		$received = array();
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_CUSTOMREQUEST  => $method,
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $headers,
-				CURLOPT_TIMEOUT        => 60,
-				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$received ) {
-					$parts = explode( ':', $line, 2 );
-					if ( 2 === count( $parts ) ) {
-						$received[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
-					}
-					return strlen( $line );
-				},
-			)
+		$curl = array(
+			CURLOPT_HTTPHEADER => $headers,
+			CURLOPT_TIMEOUT    => 60,
 		);
 		if ( isset( $options['body'] ) ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, $options['body'] );
+			$curl[ CURLOPT_POSTFIELDS ] = $options['body'];
 		}
 		if ( empty( $options['anonymous'] ) ) {
-			curl_setopt( $curl, CURLOPT_COOKIEJAR, self::$jar );
-			curl_setopt( $curl, CURLOPT_COOKIEFILE, self::$jar );
+			$curl += Curl::jar( self::$jar );
 		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status'  => $status,
-			'body'    => $body,
-			'json'    => json_decode( $body, true ),
-			'headers' => $received,
-		);
+		return Curl::send( getenv( 'AUTH_SENTINEL_ZIP_SITE_URL' ) . $path, $method, $curl );
 	}
 
 	/**

@@ -101,3 +101,31 @@ export function listOf< T >(
 	}
 	return value.map( mapper ).filter( ( item ): item is T => item !== null );
 }
+
+/**
+ * Returns a string, '' for anything else.
+ *
+ * @param value Anything.
+ * @return The string.
+ */
+export function text( value: unknown ): string {
+	return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Reads a user object of the REST answers: every one has a positive id and a
+ * login; `more` reads the fields its own shape adds.
+ *
+ * @param raw  Anything.
+ * @param more Reads the other fields from the object, given the login.
+ * @return The user, or null when the id or the login is missing.
+ */
+export function userOf< T extends object >(
+	raw: unknown,
+	more: ( fields: UnknownRecord, login: string ) => T
+): ( { id: number; login: string } & T ) | null {
+	const fields = isRecord( raw ) ? raw : {};
+	const id = idOf( fields.id ) ?? 0;
+	const login = stringOrNull( fields.login );
+	return id > 0 && login ? { id, login, ...more( fields, login ) } : null;
+}

@@ -1,20 +1,17 @@
 /**
  * How long records are kept, and IP address anonymisation.
  */
-import { TextControl, ToggleControl } from '@wordpress/components';
+import { ToggleControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import { LIMITS } from '../data/settings/normalize';
 import { helpOrError } from './field-error';
+import { NumberField } from './number-field';
 import { SectionCard } from './section';
 import type { SectionProps } from './section';
 
-export function RetentionSection( {
-	draft,
-	onChange,
-	errors,
-	disabled,
-}: SectionProps ) {
+export function RetentionSection( props: SectionProps ) {
+	const { draft, onChange, errors, disabled } = props;
 	return (
 		<>
 			<SectionCard
@@ -25,48 +22,28 @@ export function RetentionSection( {
 					'auth-sentinel'
 				) }
 			>
-				<TextControl
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-					type="number"
-					min={ LIMITS.retentionDays.min }
-					max={ LIMITS.retentionDays.max }
+				<NumberField
+					{ ...props }
+					name="events_retention_days"
+					limits={ LIMITS.retentionDays }
 					label={ __( 'Keep failures for (days)', 'auth-sentinel' ) }
-					help={ helpOrError(
-						__(
-							'Failed sign-ins and token errors shown on the Errors screen.',
-							'auth-sentinel'
-						),
-						errors.events_retention_days
+					help={ __(
+						'Failed sign-ins and token errors shown on the Errors screen.',
+						'auth-sentinel'
 					) }
-					value={ draft.events_retention_days }
-					onChange={ ( value ) =>
-						onChange( { events_retention_days: value } )
-					}
-					disabled={ disabled }
 				/>
-				<TextControl
-					__nextHasNoMarginBottom
-					__next40pxDefaultSize
-					type="number"
-					min={ LIMITS.retentionDays.min }
-					max={ LIMITS.retentionDays.max }
+				<NumberField
+					{ ...props }
+					name="audit_retention_days"
+					limits={ LIMITS.retentionDays }
 					label={ __(
 						'Keep the audit log for (days)',
 						'auth-sentinel'
 					) }
-					help={ helpOrError(
-						__(
-							'Sign-ins, revocations and changes shown on the Audit screen.',
-							'auth-sentinel'
-						),
-						errors.audit_retention_days
+					help={ __(
+						'Sign-ins, revocations and changes shown on the Audit screen.',
+						'auth-sentinel'
 					) }
-					value={ draft.audit_retention_days }
-					onChange={ ( value ) =>
-						onChange( { audit_retention_days: value } )
-					}
-					disabled={ disabled }
 				/>
 			</SectionCard>
 			<SectionCard

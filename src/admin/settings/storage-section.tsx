@@ -2,20 +2,14 @@
  * The caps of new failure rows an hour, which keep the failures table small
  * during an attack with ever-new credentials.
  */
-import { TextControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 import { LIMITS } from '../data/settings/normalize';
-import { helpOrError } from './field-error';
+import { NumberField } from './number-field';
 import { SectionCard } from './section';
 import type { SectionProps } from './section';
 
-export function StorageSection( {
-	draft,
-	onChange,
-	errors,
-	disabled,
-}: SectionProps ) {
+export function StorageSection( props: SectionProps ) {
 	return (
 		<SectionCard
 			id="auth-sentinel-settings-storage"
@@ -25,51 +19,31 @@ export function StorageSection( {
 				'auth-sentinel'
 			) }
 		>
-			<TextControl
-				__nextHasNoMarginBottom
-				__next40pxDefaultSize
-				type="number"
-				min={ LIMITS.failureCapNetwork.min }
-				max={ LIMITS.failureCapNetwork.max }
+			<NumberField
+				{ ...props }
+				name="failure_cap_network"
+				limits={ LIMITS.failureCapNetwork }
 				label={ __(
 					'New failure rows per client network and hour',
 					'auth-sentinel'
 				) }
-				help={ helpOrError(
-					__(
-						'How many new rows one client network (an IPv4 /24 or an IPv6 /64) may add in an hour. Its failures past the cap are still counted, in the hour’s summary row.',
-						'auth-sentinel'
-					),
-					errors.failure_cap_network
+				help={ __(
+					'How many new rows one client network (an IPv4 /24 or an IPv6 /64) may add in an hour. Its failures past the cap are still counted, in the hour’s summary row.',
+					'auth-sentinel'
 				) }
-				value={ draft.failure_cap_network }
-				onChange={ ( value ) =>
-					onChange( { failure_cap_network: value } )
-				}
-				disabled={ disabled }
 			/>
-			<TextControl
-				__nextHasNoMarginBottom
-				__next40pxDefaultSize
-				type="number"
-				min={ LIMITS.failureCapHour.min }
-				max={ LIMITS.failureCapHour.max }
+			<NumberField
+				{ ...props }
+				name="failure_cap_hour"
+				limits={ LIMITS.failureCapHour }
 				label={ __(
 					'New failure rows per hour, all networks together',
 					'auth-sentinel'
 				) }
-				help={ helpOrError(
-					__(
-						'How many new rows all client networks together may add in an hour. Past the cap, failures are still counted, in one summary row per hour, cause and kind of credential.',
-						'auth-sentinel'
-					),
-					errors.failure_cap_hour
+				help={ __(
+					'How many new rows all client networks together may add in an hour. Past the cap, failures are still counted, in one summary row per hour, cause and kind of credential.',
+					'auth-sentinel'
 				) }
-				value={ draft.failure_cap_hour }
-				onChange={ ( value ) =>
-					onChange( { failure_cap_hour: value } )
-				}
-				disabled={ disabled }
 			/>
 		</SectionCard>
 	);

@@ -7,7 +7,10 @@
 
 namespace AuthSentinel\Tests\Security;
 
+use AuthSentinel\Tests\NetworkTrait;
 use AuthSentinel\Tests\TestCase;
+
+require_once dirname( __DIR__ ) . '/NetworkTrait.php';
 
 /**
  * Runs on a network of its own (bin/test-site.sh with MULTISITE=1): "admin" is the network
@@ -25,6 +28,8 @@ use AuthSentinel\Tests\TestCase;
  */
 class NetworkRevocationTest extends TestCase {
 
+	use NetworkTrait;
+
 	const SITE = 'network';
 	const PORT = 8886;
 
@@ -34,21 +39,14 @@ class NetworkRevocationTest extends TestCase {
 	const JWT_SECRET = 'network-secret-0123456789abcdef0123456789abcdef';
 
 	/**
-	 * The network's URL.
-	 *
-	 * @var string
-	 */
-	private static $url = '';
-
-	/**
 	 * Builds the network once for the class, with JWT Authentication for WP REST API on site 2.
 	 *
 	 * @return void
 	 */
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
-		self::$url = trim( (string) shell_exec( sprintf( 'MULTISITE=1 SITE_NAME=%s PORT=%d bash %s up 2>/dev/null', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 3 ) . '/bin/test-site.sh' ) ) ) );
-		$dir       = dirname( __DIR__, 3 ) . '/.cache/' . self::SITE;
+		self::network_up();
+		$dir = dirname( __DIR__, 3 ) . '/.cache/' . self::SITE;
 		// The network's own constants are in extra-config.php already: add to them.
 		$config = is_readable( $dir . '/extra-config.php' ) ? rtrim( (string) file_get_contents( $dir . '/extra-config.php' ) ) . "\n" : "<?php\n";
 		file_put_contents( $dir . '/extra-config.php', $config . "define( 'JWT_AUTH_SECRET_KEY', '" . self::JWT_SECRET . "' );\n" );
@@ -61,7 +59,7 @@ class NetworkRevocationTest extends TestCase {
 	 * @return void
 	 */
 	public static function tearDownAfterClass(): void {
-		shell_exec( sprintf( 'SITE_NAME=%s PORT=%d bash %s down 2>&1', self::SITE, self::PORT, escapeshellarg( dirname( __DIR__, 3 ) . '/bin/test-site.sh' ) ) );
+		self::network_down();
 		parent::tearDownAfterClass();
 	}
 
@@ -78,69 +76,6 @@ class NetworkRevocationTest extends TestCase {
 		$output = (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__, 2 ) . '/bin/wp-run.php' ), escapeshellarg( $dir ), escapeshellarg( self::$url ), escapeshellarg( $file ) ) );
 		unlink( $file );
 		return $output;
-	}
-
-	/**
-	 * Sends a request to the network.
-	 *
-	 * @param string $method HTTP method.
-	 * @param string $path   Path on the network.
-	 * @param string $jar    Cookie jar ('' for none).
-	 * @param array  $more   headers, body.
-	 * @return array{status: int, body: string, json: mixed, headers: array<string, string>}
-	 */
-	private function net( string $method, string $path, string $jar = '', array $more = array() ): array {
-		$curl    = curl_init( self::$url . $path );
-		$headers = array();
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_CUSTOMREQUEST  => $method,
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $more['headers'] ?? array(),
-				CURLOPT_TIMEOUT        => 30,
-				CURLOPT_HEADERFUNCTION => static function ( $handle, $line ) use ( &$headers ) {
-					$parts = explode( ':', $line, 2 );
-					if ( 2 === count( $parts ) ) {
-						$headers[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
-					}
-					return strlen( $line );
-				},
-			)
-		);
-		if ( '' !== $jar ) {
-			curl_setopt( $curl, CURLOPT_COOKIEJAR, $jar );
-			curl_setopt( $curl, CURLOPT_COOKIEFILE, $jar );
-		}
-		if ( isset( $more['body'] ) ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, $more['body'] );
-		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status'  => $status,
-			'body'    => $body,
-			'json'    => json_decode( $body, true ),
-			'headers' => $headers,
-		);
-	}
-
-	/**
-	 * Signs in on one site of the network; returns the jar and a REST nonce.
-	 *
-	 * @param string $login The login.
-	 * @param string $site  '' or '/site2'.
-	 * @return array{0: string, 1: string}
-	 */
-	private function session( string $login, string $site = '' ): array {
-		$jar = tempnam( sys_get_temp_dir(), 'as-net' );
-		$this->net( 'GET', $site . '/wp-login.php', $jar );
-		$in = $this->net( 'POST', $site . '/wp-login.php', $jar, array( 'body' => http_build_query( array( 'log' => $login, 'pwd' => 'password', 'testcookie' => '1' ) ) ) );
-		$this->assertSame( 302, $in['status'], "$login signs in on $site" );
-		$nonce = $this->net( 'GET', $site . '/wp-admin/admin-ajax.php?action=rest-nonce', $jar )['body'];
-		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce );
-		return array( $jar, $nonce );
 	}
 
 	/**

@@ -12,32 +12,26 @@ import type {
 	EventUser,
 	EventsPage,
 } from './types';
-import { countOrNull, idOf, isRecord, oneOf, stringOrNull } from '../guards';
+import {
+	countOrNull,
+	idOf,
+	isRecord,
+	oneOf,
+	stringOrNull,
+	text,
+	userOf,
+} from '../guards';
 import { normalizePage } from '../page';
-
-function text( value: unknown ): string {
-	return typeof value === 'string' ? value : '';
-}
 
 function unixOrNull( value: unknown ): number | null {
 	return typeof value === 'number' && Number.isFinite( value ) ? value : null;
 }
 
 function toUser( raw: unknown ): EventUser | null {
-	if ( ! isRecord( raw ) ) {
-		return null;
-	}
-	const id = idOf( raw.id );
-	const login = stringOrNull( raw.login );
-	if ( id === null || id <= 0 || ! login ) {
-		return null;
-	}
-	return {
-		id,
-		login,
-		display_name: stringOrNull( raw.display_name ) ?? login,
-		edit_url: stringOrNull( raw.edit_url ),
-	};
+	return userOf( raw, ( fields, login ) => ( {
+		display_name: stringOrNull( fields.display_name ) ?? login,
+		edit_url: stringOrNull( fields.edit_url ),
+	} ) );
 }
 
 function toToken( raw: unknown ): EventToken | null {

@@ -22,6 +22,8 @@ import {
 	oneOf,
 	stringList,
 	stringOrNull,
+	text,
+	userOf,
 } from '../guards';
 import { normalizePage } from '../page';
 
@@ -40,10 +42,6 @@ const END_REASONS: readonly SessionEndReason[] = [
 	'deleted',
 ];
 
-function text( value: unknown ): string {
-	return typeof value === 'string' ? value : '';
-}
-
 /**
  * Returns a timestamp that parses as a date.
  *
@@ -56,20 +54,10 @@ export function dateOrNull( value: unknown ): string | null {
 }
 
 function toUser( raw: unknown ): SessionUser | null {
-	if ( ! isRecord( raw ) ) {
-		return null;
-	}
-	const id = idOf( raw.id );
-	const login = stringOrNull( raw.login );
-	if ( id === null || id <= 0 || ! login ) {
-		return null;
-	}
-	return {
-		id,
-		login,
-		name: stringOrNull( raw.name ) ?? login,
-		roles: stringList( raw.roles ),
-	};
+	return userOf( raw, ( fields, login ) => ( {
+		name: stringOrNull( fields.name ) ?? login,
+		roles: stringList( fields.roles ),
+	} ) );
 }
 
 /**
