@@ -59,7 +59,7 @@ class MultisiteTest extends TestCase {
 	 * Each site keeps its own failures; the network administrator reads any site's with site=.
 	 */
 	public function test_failures_are_per_site_and_the_network_admin_sees_any_site(): void {
-		$this->assertSame( 'http://localhost:' . self::port(), self::$url, 'the network is up' );
+		$this->assertSame( 'http://localhost:' . self::network_port(), self::$url, 'the network is up' );
 		$agent = 'as-network-' . wp_generate_password( 6, false );
 		$this->net(
 			'POST',
@@ -162,7 +162,7 @@ class MultisiteTest extends TestCase {
 			add_site_option( $name, $saved );
 			echo wp_json_encode( array( "used" => $used, "rows" => $rows, "other" => $other ) );'
 		);
-		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( dirname( __DIR__, 2 ) . '/.cache/' . self::site() ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
+		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( dirname( __DIR__, 2 ) . '/.cache/' . self::network_site() ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
 		unlink( $script );
 		$this->assertIsArray( $out );
 		$this->assertSame( $out['other'], $out['used'], 'the key stored first' );
@@ -227,7 +227,7 @@ class MultisiteTest extends TestCase {
 		$this->assertSame( $two_file['body'], $file( $theirs['id'], $local, '/site2', '' )['body'], 'the same log as site 2’s administrator exports' );
 
 		// The files are in each site's uploads.
-		$uploads = dirname( __DIR__, 2 ) . '/.cache/' . self::site() . '/wp-content/uploads';
+		$uploads = dirname( __DIR__, 2 ) . '/.cache/' . self::network_site() . '/wp-content/uploads';
 		$ids     = static function ( string $folder ): array {
 			return array_map(
 				static function ( string $path ): string {
