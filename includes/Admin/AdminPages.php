@@ -156,21 +156,39 @@ class AdminPages {
 		if ( ! current_user_can( Capabilities::MANAGE ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'auth-sentinel' ), 403 );
 		}
-		$rows = '';
-		if ( null !== $this->page ) {
-			// Here rather than when the scripts are enqueued: the browser has the page's head by
-			// now and loads its styles while these requests run.
-			$answers = $this->preload( $this->page['screen'], $this->page['site'] );
-			// Not in the Network Admin: there the app puts its site picker above the tabs, which
-			// the rows would have to leave room for.
-			$rows = is_network_admin() ? '' : FirstRows::html( $this->page['screen'], $answers, $this->page['screens'] );
-		}
 		// Core's scripts move the admin notices below the first heading of `.wrap`, unless the
 		// page marks where its header ends: here, above the app, so that the first rows' heading
 		// (which the app replaces) never takes the notices with it.
 		echo '<hr class="wp-header-end">';
+		if ( null === $this->page ) {
+			echo '<div id="auth-sentinel-root" class="wrap">' . self::noscript() . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped there.
+			return;
+		}
+		// Here rather than when the scripts are enqueued: the browser has the page's head by now
+		// and loads its styles while these requests run. The table's answer first, for the rows;
+		// the screen's other answers (the Errors screen's catalog) once the rows are on their way.
+		$paths = $this->preload_paths( $this->page['screen'], $this->page['site'] );
+		$table = array_reduce( array_slice( $paths, 0, 1 ), 'rest_preload_api_request', array() );
+		// Not in the Network Admin: there the app puts its site picker above the tabs, which the
+		// rows would have to leave room for.
+		$rows = is_network_admin() ? '' : FirstRows::html( $this->page['screen'], $table, $this->page['screens'] );
 		// The escaping is FirstRows's, cell by cell.
-		echo '<div id="auth-sentinel-root" class="wrap">' . $rows . '<noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+		echo '<div id="auth-sentinel-root" class="wrap">' . $rows . self::noscript() . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+		if ( '' !== $rows ) {
+			// The rows leave now rather than with the rest of the page (PHP's own buffers only;
+			// a server or proxy that holds the whole answer still sends it at the end).
+			flush();
+		}
+		$this->print_preloaded( array_reduce( array_slice( $paths, 1 ), 'rest_preload_api_request', $table ) );
+	}
+
+	/**
+	 * Says the app needs JavaScript, where it has none.
+	 *
+	 * @return string HTML.
+	 */
+	private static function noscript(): string {
+		return '<noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript>';
 	}
 
 	/**
@@ -312,16 +330,17 @@ class AdminPages {
 	}
 
 	/**
-	 * Prints the answers of a screen's first REST requests into the page, for the preloading
-	 * middleware of wp-api-fetch (as core's editors do): the screen shows its first rows without
-	 * a round trip to the server. Only for the screen's default view: an address with filters
-	 * (anything but `page` and, in the Network Admin, `site`) asks for other data.
+	 * Lists the REST requests whose answers a screen's page carries (for the preloading
+	 * middleware of wp-api-fetch, as core's editors do, so that the screen shows its first rows
+	 * without a round trip to the server), the table's first. Only for the screen's default view:
+	 * an address with filters (anything but `page` and, in the Network Admin, `site`) asks for
+	 * other data.
 	 *
 	 * @param string $screen The current screen.
 	 * @param int    $site   In the Network Admin, the site shown; else 0.
-	 * @return array<string, mixed> The answers printed, by path; none for an address with filters.
+	 * @return string[] REST paths; none for an address with filters.
 	 */
-	private function preload( string $screen, int $site ): array {
+	private function preload_paths( string $screen, int $site ): array {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Only the names of the arguments are read.
 		$extra = array_diff( array_keys( $_GET ), array( 'page', 'site' ) );
 		if ( array() !== $extra ) {
@@ -337,9 +356,18 @@ class AdminPages {
 				$paths
 			);
 		}
-		$preloaded = array_reduce( $paths, 'rest_preload_api_request', array() );
+		return $paths;
+	}
+
+	/**
+	 * Prints preloaded answers into the page, for the preloading middleware of wp-api-fetch.
+	 *
+	 * @param array<string, mixed> $preloaded The answers, by path.
+	 * @return void
+	 */
+	private function print_preloaded( array $preloaded ): void {
 		if ( array() === $preloaded ) {
-			return array();
+			return;
 		}
 		$middleware = sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) );
 		if ( wp_script_is( 'wp-api-fetch', 'done' ) ) {
@@ -348,6 +376,5 @@ class AdminPages {
 		} else {
 			wp_add_inline_script( 'wp-api-fetch', $middleware, 'after' );
 		}
-		return $preloaded;
 	}
 }
