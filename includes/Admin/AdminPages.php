@@ -34,6 +34,11 @@ class AdminPages {
 	const HANDLE = 'auth-sentinel-admin';
 
 	/**
+	 * The handle of the first rows' styles (build/<screen>-first-rows.css), printed in the head.
+	 */
+	const FIRST_ROWS_HANDLE = 'auth-sentinel-first-rows';
+
+	/**
 	 * Screens in menu order: key => page slug.
 	 */
 	const SCREENS = array(
@@ -220,7 +225,18 @@ class AdminPages {
 		wp_enqueue_script( self::HANDLE, $url . $screen . '.js', $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( self::HANDLE, 'auth-sentinel', AUTH_SENTINEL_DIR . '/languages' );
 		if ( is_readable( AUTH_SENTINEL_DIR . '/build/' . $screen . '.css' ) ) {
-			wp_enqueue_style( self::HANDLE, $url . $screen . '.css', array( 'wp-components' ), $asset['version'] );
+			$first_rows = is_network_admin() ? '' : self::first_rows_css( $screen );
+			$styles     = array( 'wp-components' );
+			if ( '' !== $first_rows ) {
+				// The rows the server prints are drawn with their own rules, in the head; the
+				// screen's stylesheet then loads without holding up the first paint (the app
+				// waits for it, src/admin/mount.tsx).
+				wp_register_style( self::FIRST_ROWS_HANDLE, false, array(), $asset['version'] );
+				wp_add_inline_style( self::FIRST_ROWS_HANDLE, $first_rows );
+				$styles[] = self::FIRST_ROWS_HANDLE;
+				add_filter( 'style_loader_tag', array( $this, 'load_without_blocking' ), 10, 2 );
+			}
+			wp_enqueue_style( self::HANDLE, $url . $screen . '.css', $styles, $asset['version'] );
 			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
 		}
 
@@ -234,6 +250,38 @@ class AdminPages {
 			'site'    => $site,
 			'screens' => $config['screens'],
 		);
+	}
+
+	/**
+	 * Reads the rules the first rows of a table screen need (bin/first-rows-css.js), in the
+	 * page's direction.
+	 *
+	 * @param string $screen The current screen.
+	 * @return string CSS; '' for a screen that prints no rows.
+	 */
+	private static function first_rows_css( string $screen ): string {
+		$file = AUTH_SENTINEL_DIR . '/build/' . $screen . '-first-rows' . ( is_rtl() ? '-rtl' : '' ) . '.css';
+		// A local file of the build.
+		return is_readable( $file ) ? (string) file_get_contents( $file ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+	}
+
+	/**
+	 * Makes the screen's stylesheet load without blocking the first paint: as a print
+	 * stylesheet that applies itself to the screen once loaded (and as it was, without
+	 * JavaScript).
+	 *
+	 * @param string $tag    The link tag.
+	 * @param string $handle The style's handle.
+	 * @return string
+	 */
+	public function load_without_blocking( $tag, $handle ): string {
+		$tag = (string) $tag;
+		if ( self::HANDLE !== $handle || false === strpos( $tag, " media='all'" ) ) {
+			return $tag;
+		}
+		// Without JavaScript, the stylesheet as it was (its id is the other tag's).
+		$plain = (string) preg_replace( "/ id='[^']*'/", '', trim( $tag ), 1 );
+		return str_replace( " media='all'", " media='print' onload=\"this.media='all'\"", $tag ) . '<noscript>' . $plain . "</noscript>\n";
 	}
 
 	/**
