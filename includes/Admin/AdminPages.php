@@ -53,7 +53,8 @@ class AdminPages {
 	/**
 	 * The REST requests each screen makes first on its default view, written exactly as the
 	 * admin app writes them (same arguments and values; their order does not matter): their
-	 * answers are printed into the page, so the first rows need no round trip.
+	 * answers are printed into the page, so the first rows need no round trip. A table screen's
+	 * table comes first: render() prints its rows before it asks for the others.
 	 */
 	const PRELOAD = array(
 		'overview' => array( '/auth-sentinel/v1/events/stats?interval=hour' ),
