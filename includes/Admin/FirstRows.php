@@ -30,7 +30,7 @@ final class FirstRows {
 	 * Writes the block of a screen: heading, screen tabs, count and table.
 	 *
 	 * @param string                                                      $screen    The screen.
-	 * @param array<string, mixed>                                        $preloaded The preloaded answers, by path.
+	 * @param array<string, mixed>                                        $preloaded The preloaded answers, by path: the table's is enough.
 	 * @param array<int, array{slug: string, title: string, url: string}> $screens The screen tabs.
 	 * @return string HTML, or '' for a screen without a table or without its answer.
 	 */
