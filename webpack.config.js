@@ -16,10 +16,15 @@
  * wp-components has every public and private component DataViews 4.22 uses
  * (Menu, Badge, kebabCase among the private ones); the browser tests open
  * every screen and its menus to keep it so.
+ *
+ * The table screens also get build/<screen>-first-rows.css (+ -rtl.css): the
+ * rules of their stylesheet that the rows the server prints need
+ * (bin/first-rows-css.js), printed in the page's head.
  */
 const fs = require( 'fs' );
 const path = require( 'path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
+const { FirstRowsCssPlugin } = require( './bin/first-rows-css' );
 
 const ADMIN = path.resolve( __dirname, 'src/admin' );
 
@@ -40,6 +45,7 @@ module.exports = {
 			path.join( ADMIN, screen, 'index.tsx' ),
 		] )
 	),
+	plugins: [ ...defaultConfig.plugins, new FirstRowsCssPlugin() ],
 	performance: {
 		// Minified, before gzip; the largest screen is well under it.
 		hints: 'warning',

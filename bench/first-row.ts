@@ -13,6 +13,10 @@
  *   AUTH_SENTINEL_SITE_URL=http://localhost:8871 npx playwright test --config bench/first-row.config.ts
  *   ROUNDS=15 …      rounds after the warm-up (default 9)
  *   SITE_LOGIN=… SITE_PASSWORD=…   the administrator (default admin / password)
+ *   DETAIL=1 …       also where the time went, medians per screen (Navigation, Resource and
+ *                    Paint Timing): the HTML's first byte; the stylesheets that block rendering,
+ *                    their size and when the last had arrived; when the first visible row was
+ *                    in the document; the first paint
  *
  * Prints a table (median, fastest, slowest per screen, the ratio to core's Users screen, and
  * the median of the app's table) and needs rows in every table: a site with failures, sessions
@@ -41,12 +45,28 @@ const SCREENS = [
 
 const ROUNDS = Number( process.env.ROUNDS ?? 9 );
 
+const DETAIL = process.env.DETAIL === '1';
+
+/** Where a load's time went (DETAIL=1), milliseconds from the navigation's start. */
+interface Detail {
+	firstByte: number;
+	/** The render-blocking stylesheets: how many, their bytes (decoded), when the last arrived. */
+	styles: number;
+	styleBytes: number;
+	stylesEnd: number;
+	/** When the first visible row was in the document. */
+	rowSeen: number;
+	firstPaint: number;
+}
+
 /** What the page records (watchFirstRow). */
 interface Marks {
 	/** When a visible table row first showed, -1 while its frame is awaited. */
 	firstRowAt?: number;
 	/** When a visible row of the app's own table first showed. */
 	appRowAt?: number;
+	/** When the first visible row was in the document (the frame showing it came after). */
+	firstRowSeenAt?: number;
 }
 
 /**
@@ -70,6 +90,7 @@ function watchFirstRow( selector: string ): void {
 	const check = (): boolean => {
 		const rows = [ ...document.querySelectorAll( selector ) ];
 		if ( marks.firstRowAt === undefined && shown( rows ) ) {
+			marks.firstRowSeenAt = performance.now();
 			mark( 'firstRowAt' );
 		}
 		if (
@@ -108,7 +129,7 @@ function watchFirstRow( selector: string ): void {
 async function firstRow(
 	page: Page,
 	screen: ( typeof SCREENS )[ number ]
-): Promise< [ number, number ] > {
+): Promise< [ number, number, Detail? ] > {
 	await page.goto( screen.path, { waitUntil: 'commit' } );
 	await page.waitForFunction(
 		() =>
@@ -117,10 +138,46 @@ async function firstRow(
 		undefined,
 		{ timeout: 30_000 }
 	);
-	return page.evaluate( () => [
+	const marks = await page.evaluate( (): [ number, number ] => [
 		( window as Marks ).firstRowAt as number,
 		( window as Marks ).appRowAt as number,
 	] );
+	if ( ! DETAIL ) {
+		return marks;
+	}
+	const detail = await page.evaluate( (): Detail => {
+		const nav = performance.getEntriesByType(
+			'navigation'
+		)[ 0 ] as PerformanceNavigationTiming;
+		const styles = (
+			performance.getEntriesByType(
+				'resource'
+			) as PerformanceResourceTiming[]
+		 ).filter(
+			( entry ) =>
+				entry.initiatorType === 'link' &&
+				( entry as { renderBlockingStatus?: string } )
+					.renderBlockingStatus === 'blocking'
+		);
+		const paint = performance
+			.getEntriesByType( 'paint' )
+			.find( ( entry ) => entry.name === 'first-paint' );
+		return {
+			firstByte: nav.responseStart,
+			styles: styles.length,
+			styleBytes: styles.reduce(
+				( sum, entry ) => sum + entry.decodedBodySize,
+				0
+			),
+			stylesEnd: Math.max(
+				0,
+				...styles.map( ( entry ) => entry.responseEnd )
+			),
+			rowSeen: ( window as Marks ).firstRowSeenAt ?? -1,
+			firstPaint: paint?.startTime ?? -1,
+		};
+	} );
+	return [ ...marks, detail ];
 }
 
 function median( values: number[] ): number {
@@ -162,8 +219,8 @@ async function signIn( page: Page ): Promise< void > {
 async function measure(
 	page: Page,
 	rounds: number
-): Promise< Map< string, Array< [ number, number ] > > > {
-	const times = new Map< string, Array< [ number, number ] > >(
+): Promise< Map< string, Array< [ number, number, Detail? ] > > > {
+	const times = new Map< string, Array< [ number, number, Detail? ] > >(
 		SCREENS.map( ( screen ) => [ screen.name, [] ] )
 	);
 	for ( let round = 0; round < rounds; round++ ) {
@@ -173,6 +230,38 @@ async function measure(
 		}
 	}
 	return times;
+}
+
+/**
+ * Writes where the time went (DETAIL=1): medians per screen.
+ *
+ * @param times The loads by screen name.
+ * @return Lines of a Markdown table; none without DETAIL=1.
+ */
+function detailLines(
+	times: Map< string, Array< [ number, number, Detail? ] > >
+): string[] {
+	if ( ! DETAIL ) {
+		return [];
+	}
+	const ms = ( values: number[] ) => `${ Math.round( median( values ) ) } ms`;
+	return [
+		'',
+		'| screen | first byte | blocking styles: count, KB, arrived | row in the document | first paint | first row |',
+		'|---|---|---|---|---|---|',
+		...SCREENS.map( ( screen ) => {
+			const loads = times.get( screen.name )!;
+			const of = ( key: keyof Detail ) =>
+				loads.map( ( [ , , detail ] ) => detail![ key ] );
+			return `| ${ screen.name } | ${ ms( of( 'firstByte' ) ) } | ${ median(
+				of( 'styles' )
+			) }, ${ Math.round( median( of( 'styleBytes' ) ) / 1024 ) }, ${ ms(
+				of( 'stylesEnd' )
+			) } | ${ ms( of( 'rowSeen' ) ) } | ${ ms( of( 'firstPaint' ) ) } | ${ ms(
+				loads.map( ( [ row ] ) => row )
+			) } |`;
+		} ),
+	];
 }
 
 test( 'time to the first row', async ( { browser } ) => {
@@ -210,6 +299,7 @@ test( 'time to the first row', async ( { browser } ) => {
 			).toFixed( 2 ) }× | ${ seconds( median( app ) ) } |`;
 		} ),
 	];
+	lines.push( ...detailLines( times ) );
 	for ( const values of times.values() ) {
 		expect( values ).toHaveLength( ROUNDS );
 	}

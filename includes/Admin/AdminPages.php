@@ -34,6 +34,11 @@ class AdminPages {
 	const HANDLE = 'auth-sentinel-admin';
 
 	/**
+	 * The handle of the first rows' styles (build/<screen>-first-rows.css), printed in the head.
+	 */
+	const FIRST_ROWS_HANDLE = 'auth-sentinel-first-rows';
+
+	/**
 	 * Screens in menu order: key => page slug.
 	 */
 	const SCREENS = array(
@@ -48,7 +53,8 @@ class AdminPages {
 	/**
 	 * The REST requests each screen makes first on its default view, written exactly as the
 	 * admin app writes them (same arguments and values; their order does not matter): their
-	 * answers are printed into the page, so the first rows need no round trip.
+	 * answers are printed into the page, so the first rows need no round trip. A table screen's
+	 * table comes first: render() prints its rows before it asks for the others.
 	 */
 	const PRELOAD = array(
 		'overview' => array( '/auth-sentinel/v1/events/stats?interval=hour' ),
@@ -156,21 +162,39 @@ class AdminPages {
 		if ( ! current_user_can( Capabilities::MANAGE ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'auth-sentinel' ), 403 );
 		}
-		$rows = '';
-		if ( null !== $this->page ) {
-			// Here rather than when the scripts are enqueued: the browser has the page's head by
-			// now and loads its styles while these requests run.
-			$answers = $this->preload( $this->page['screen'], $this->page['site'] );
-			// Not in the Network Admin: there the app puts its site picker above the tabs, which
-			// the rows would have to leave room for.
-			$rows = is_network_admin() ? '' : FirstRows::html( $this->page['screen'], $answers, $this->page['screens'] );
-		}
 		// Core's scripts move the admin notices below the first heading of `.wrap`, unless the
 		// page marks where its header ends: here, above the app, so that the first rows' heading
 		// (which the app replaces) never takes the notices with it.
 		echo '<hr class="wp-header-end">';
+		if ( null === $this->page ) {
+			echo '<div id="auth-sentinel-root" class="wrap">' . self::noscript() . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- Escaped there.
+			return;
+		}
+		// Here rather than when the scripts are enqueued: the browser has the page's head by now
+		// and loads its styles while these requests run. The table's answer first, for the rows;
+		// the screen's other answers (the Errors screen's catalog) once the rows are on their way.
+		$paths = $this->preload_paths( $this->page['screen'], $this->page['site'] );
+		$table = array_reduce( array_slice( $paths, 0, 1 ), 'rest_preload_api_request', array() );
+		// Not in the Network Admin: there the app puts its site picker above the tabs, which the
+		// rows would have to leave room for.
+		$rows = is_network_admin() ? '' : FirstRows::html( $this->page['screen'], $table, $this->page['screens'] );
 		// The escaping is FirstRows's, cell by cell.
-		echo '<div id="auth-sentinel-root" class="wrap">' . $rows . '<noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+		echo '<div id="auth-sentinel-root" class="wrap">' . $rows . self::noscript() . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+		if ( '' !== $rows ) {
+			// The rows leave now rather than with the rest of the page (PHP's own buffers only;
+			// a server or proxy that holds the whole answer still sends it at the end).
+			flush();
+		}
+		$this->print_preloaded( array_reduce( array_slice( $paths, 1 ), 'rest_preload_api_request', $table ) );
+	}
+
+	/**
+	 * Says the app needs JavaScript, where it has none.
+	 *
+	 * @return string HTML.
+	 */
+	private static function noscript(): string {
+		return '<noscript>' . esc_html__( 'Auth Sentinel needs JavaScript.', 'auth-sentinel' ) . '</noscript>';
 	}
 
 	/**
@@ -202,7 +226,18 @@ class AdminPages {
 		wp_enqueue_script( self::HANDLE, $url . $screen . '.js', $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( self::HANDLE, 'auth-sentinel', AUTH_SENTINEL_DIR . '/languages' );
 		if ( is_readable( AUTH_SENTINEL_DIR . '/build/' . $screen . '.css' ) ) {
-			wp_enqueue_style( self::HANDLE, $url . $screen . '.css', array( 'wp-components' ), $asset['version'] );
+			$first_rows = is_network_admin() ? '' : self::first_rows_css( $screen );
+			$styles     = array( 'wp-components' );
+			if ( '' !== $first_rows ) {
+				// The rows the server prints are drawn with their own rules, in the head; the
+				// screen's stylesheet then loads without holding up the first paint (the app
+				// waits for it, src/admin/mount.tsx).
+				wp_register_style( self::FIRST_ROWS_HANDLE, false, array(), $asset['version'] );
+				wp_add_inline_style( self::FIRST_ROWS_HANDLE, $first_rows );
+				$styles[] = self::FIRST_ROWS_HANDLE;
+				add_filter( 'style_loader_tag', array( $this, 'load_without_blocking' ), 10, 2 );
+			}
+			wp_enqueue_style( self::HANDLE, $url . $screen . '.css', $styles, $asset['version'] );
 			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
 		}
 
@@ -216,6 +251,38 @@ class AdminPages {
 			'site'    => $site,
 			'screens' => $config['screens'],
 		);
+	}
+
+	/**
+	 * Reads the rules the first rows of a table screen need (bin/first-rows-css.js), in the
+	 * page's direction.
+	 *
+	 * @param string $screen The current screen.
+	 * @return string CSS; '' for a screen that prints no rows.
+	 */
+	private static function first_rows_css( string $screen ): string {
+		$file = AUTH_SENTINEL_DIR . '/build/' . $screen . '-first-rows' . ( is_rtl() ? '-rtl' : '' ) . '.css';
+		// A local file of the build.
+		return is_readable( $file ) ? (string) file_get_contents( $file ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+	}
+
+	/**
+	 * Makes the screen's stylesheet load without blocking the first paint: as a print
+	 * stylesheet that applies itself to the screen once loaded (and as it was, without
+	 * JavaScript).
+	 *
+	 * @param string $tag    The link tag.
+	 * @param string $handle The style's handle.
+	 * @return string
+	 */
+	public function load_without_blocking( $tag, $handle ): string {
+		$tag = (string) $tag;
+		if ( self::HANDLE !== $handle || false === strpos( $tag, " media='all'" ) ) {
+			return $tag;
+		}
+		// Without JavaScript, the stylesheet as it was (its id is the other tag's).
+		$plain = (string) preg_replace( "/ id='[^']*'/", '', trim( $tag ), 1 );
+		return str_replace( " media='all'", " media='print' onload=\"this.media='all'\"", $tag ) . '<noscript>' . $plain . "</noscript>\n";
 	}
 
 	/**
@@ -312,16 +379,17 @@ class AdminPages {
 	}
 
 	/**
-	 * Prints the answers of a screen's first REST requests into the page, for the preloading
-	 * middleware of wp-api-fetch (as core's editors do): the screen shows its first rows without
-	 * a round trip to the server. Only for the screen's default view: an address with filters
-	 * (anything but `page` and, in the Network Admin, `site`) asks for other data.
+	 * Lists the REST requests whose answers a screen's page carries (for the preloading
+	 * middleware of wp-api-fetch, as core's editors do, so that the screen shows its first rows
+	 * without a round trip to the server), the table's first. Only for the screen's default view:
+	 * an address with filters (anything but `page` and, in the Network Admin, `site`) asks for
+	 * other data.
 	 *
 	 * @param string $screen The current screen.
 	 * @param int    $site   In the Network Admin, the site shown; else 0.
-	 * @return array<string, mixed> The answers printed, by path; none for an address with filters.
+	 * @return string[] REST paths; none for an address with filters.
 	 */
-	private function preload( string $screen, int $site ): array {
+	private function preload_paths( string $screen, int $site ): array {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Only the names of the arguments are read.
 		$extra = array_diff( array_keys( $_GET ), array( 'page', 'site' ) );
 		if ( array() !== $extra ) {
@@ -337,9 +405,18 @@ class AdminPages {
 				$paths
 			);
 		}
-		$preloaded = array_reduce( $paths, 'rest_preload_api_request', array() );
+		return $paths;
+	}
+
+	/**
+	 * Prints preloaded answers into the page, for the preloading middleware of wp-api-fetch.
+	 *
+	 * @param array<string, mixed> $preloaded The answers, by path.
+	 * @return void
+	 */
+	private function print_preloaded( array $preloaded ): void {
 		if ( array() === $preloaded ) {
-			return array();
+			return;
 		}
 		$middleware = sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) );
 		if ( wp_script_is( 'wp-api-fetch', 'done' ) ) {
@@ -348,6 +425,5 @@ class AdminPages {
 		} else {
 			wp_add_inline_script( 'wp-api-fetch', $middleware, 'after' );
 		}
-		return $preloaded;
 	}
 }

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Admin;
 
+use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Vocabulary\AuditAction;
 use AuthSentinel\Vocabulary\Cause;
 use AuthSentinel\Vocabulary\SessionType;
@@ -29,7 +30,7 @@ final class FirstRows {
 	 * Writes the block of a screen: heading, screen tabs, count and table.
 	 *
 	 * @param string                                                      $screen    The screen.
-	 * @param array<string, mixed>                                        $preloaded The preloaded answers, by path.
+	 * @param array<string, mixed>                                        $preloaded The preloaded answers, by path: the table's is enough.
 	 * @param array<int, array{slug: string, title: string, url: string}> $screens The screen tabs.
 	 * @return string HTML, or '' for a screen without a table or without its answer.
 	 */
@@ -42,7 +43,7 @@ final class FirstRows {
 		$now  = time();
 		switch ( $screen ) {
 			case 'errors':
-				$titles  = self::catalog_titles( $preloaded );
+				$titles  = self::catalog_titles( $rows );
 				$columns = self::event_columns( $titles, $now );
 				/* translators: %s: number of failures. */
 				$count = _n( '%s failure matches.', '%s failures match.', $answer['total'], 'auth-sentinel' );
@@ -153,21 +154,22 @@ final class FirstRows {
 	}
 
 	/**
-	 * Reads the catalog entries' titles from the preloaded catalog.
+	 * Reads the titles of the rows' catalog entries, translated, as the catalog's REST answer
+	 * gives them to the app: from the catalog itself, so that the rows need not wait for that
+	 * answer (AdminPages::render() preloads it after them).
 	 *
-	 * @param array<string, mixed> $preloaded The preloaded answers, by path.
+	 * @param array<int, mixed> $rows The failures.
 	 * @return array<string, string> Code => title.
 	 */
-	private static function catalog_titles( array $preloaded ): array {
-		$titles = array();
-		foreach ( $preloaded as $path => $answer ) {
-			if ( 0 !== strpos( (string) $path, '/auth-sentinel/v1/catalog' ) || ! is_array( $answer ) || ! is_array( $answer['body'] ?? null ) ) {
-				continue;
-			}
-			foreach ( $answer['body'] as $entry ) {
-				if ( is_array( $entry ) && is_string( $entry['code'] ?? null ) && is_string( $entry['title'] ?? null ) ) {
-					$titles[ $entry['code'] ] = $entry['title'];
-				}
+	private static function catalog_titles( array $rows ): array {
+		$catalog = new Catalog();
+		$titles  = array();
+		foreach ( $rows as $row ) {
+			$code  = is_array( $row ) ? self::text( $row, 'code' ) : '';
+			$entry = '' === $code || isset( $titles[ $code ] ) ? null : $catalog->get( $code );
+			// The app matches the code exactly; the catalog also in any case.
+			if ( null !== $entry && $code === $entry['code'] ) {
+				$titles[ $code ] = (string) $catalog->localize( $entry )['title'];
 			}
 		}
 		return $titles;

@@ -15,6 +15,31 @@ const TIMEOUT_MS = 10_000;
 let release: ( () => void ) | null = null;
 
 /**
+ * Waits for the screen's stylesheet. On a page with the server's rows it loads
+ * without blocking the first paint, as a print stylesheet that switches
+ * itself to the screen once loaded (AdminPages::load_without_blocking()): the
+ * app starts once it applies, so that nothing of it is ever drawn without it.
+ *
+ * @param doc The page.
+ * @return Resolves once the stylesheet applies (or failed to load).
+ */
+export function screenStylesLoaded(
+	doc: Document = document
+): Promise< void > {
+	// Its id in a right-to-left page: auth-sentinel-admin-rtl-css.
+	const link = doc.querySelector(
+		'#auth-sentinel-admin-css, #auth-sentinel-admin-rtl-css'
+	);
+	if ( ! ( link instanceof HTMLLinkElement ) || link.media !== 'print' ) {
+		return Promise.resolve();
+	}
+	return new Promise( ( resolve ) => {
+		link.addEventListener( 'load', () => resolve(), { once: true } );
+		link.addEventListener( 'error', () => resolve(), { once: true } );
+	} );
+}
+
+/**
  * Gives the app its own element in the root: the root itself when the server
  * printed no rows, else a hidden element beside them.
  *

@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 import { App } from './app';
 import { getConfig } from './config';
 import type { AdminConfig } from './config';
-import { appElement } from './first-rows';
+import { appElement, screenStylesLoaded } from './first-rows';
 import {
 	setSiteScope,
 	siteFromUrl,
@@ -21,7 +21,8 @@ import {
 } from './network/site-scope';
 
 /**
- * Renders the shell and a screen once the page is ready.
+ * Renders the shell and a screen once the page is ready and its stylesheet
+ * applies.
  *
  * @param screen Builds the screen's element from the page configuration.
  */
@@ -48,9 +49,11 @@ export function mountScreen(
 			<App config={ config }>{ screen( config ) }</App>
 		);
 	};
+	// The screen's stylesheet may still be loading (first-rows.ts).
+	const start = () => void screenStylesLoaded().then( mount );
 	if ( document.readyState === 'loading' ) {
-		document.addEventListener( 'DOMContentLoaded', mount );
+		document.addEventListener( 'DOMContentLoaded', start );
 	} else {
-		mount();
+		start();
 	}
 }

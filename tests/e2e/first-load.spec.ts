@@ -3,7 +3,7 @@
  * middleware of wp-api-fetch): opening a screen on its default view makes no request to the
  * plugin's REST routes. A filtered address asks the server, as it must.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 
 /** Each screen's admin page. */
 const SCREENS = {
@@ -232,5 +232,106 @@ for ( const screen of TABLE_SCREENS ) {
 			after.filter( ( frame ) => frame.server + frame.app === 0 )
 		).toEqual( [] );
 		expect( after.at( -1 )!.app ).toBeGreaterThan( 0 );
+	} );
+}
+
+/**
+ * Reads where the server's rows and their heading, tabs and count are drawn, and how: one line
+ * per element (box, colour, background, font size and weight). Runs in the page.
+ *
+ * @return The lines.
+ */
+function serverRowsLayout(): string[] {
+	const block = document.querySelector( '[data-auth-sentinel-first-rows]' );
+	if ( ! block ) {
+		return [];
+	}
+	const elements = [
+		...block.querySelectorAll(
+			'h1, nav a, .auth-sentinel-toolbar, .auth-sentinel-count, .components-button, th, tbody tr:nth-child(-n+3) td, tbody tr:nth-child(-n+3) td *'
+		),
+	];
+	return elements.map( ( element ) => {
+		const box = element.getBoundingClientRect();
+		const style = getComputedStyle( element );
+		return [
+			element.tagName,
+			element.className,
+			Math.round( box.x ),
+			Math.round( box.y ),
+			Math.round( box.width ),
+			Math.round( box.height ),
+			style.color,
+			style.backgroundColor,
+			style.fontSize,
+			style.fontWeight,
+		].join( ' ' );
+	} );
+}
+
+for ( const [ screen, direction ] of [
+	...TABLE_SCREENS.map( ( name ) => [ name, 'ltr' ] as const ),
+	[ 'errors', 'rtl' ] as const,
+] ) {
+	test( `the ${ screen } screen (${ direction }) draws its first rows before its stylesheet arrives, as they look with it`, async ( {
+		page,
+		baseURL,
+	} ) => {
+		// The test site lays the admin out right to left for this cookie (rtl.spec.ts).
+		await page.context().addCookies( [
+			{
+				name: 'as_rtl',
+				value: direction === 'rtl' ? '1' : '',
+				url: baseURL!,
+			},
+		] );
+		// The screen's stylesheet, then its script, wait until released.
+		const gate = () => {
+			let open = () => {};
+			const opened = new Promise< void >( ( resolve ) => {
+				open = resolve;
+			} );
+			let asked = 0;
+			const hold = async ( route: Route ) => {
+				asked++;
+				await opened;
+				await route.continue();
+			};
+			return { hold, open, asked: () => asked };
+		};
+		const styles = gate();
+		const script = gate();
+		await page.route( `**/build/${ screen }{,-rtl}.css*`, styles.hold );
+		await page.route( `**/build/${ screen }.js*`, script.hold );
+
+		await page.goto( `/wp-admin/admin.php?page=auth-sentinel-${ screen }`, {
+			waitUntil: 'commit',
+		} );
+		await expect( page.locator( SERVER_ROWS ).first() ).toBeVisible();
+		expect( styles.asked(), 'the stylesheet was asked for' ).toBe( 1 );
+		expect(
+			( await page.locator( 'html' ).getAttribute( 'dir' ) ) ?? 'ltr'
+		).toBe( direction );
+		const before = await page.evaluate( serverRowsLayout );
+		expect( before.length ).toBeGreaterThan( 10 );
+
+		styles.open();
+		await expect
+			.poll( () =>
+				page.evaluate(
+					() =>
+						document.querySelector< HTMLLinkElement >(
+							'#auth-sentinel-admin-css, #auth-sentinel-admin-rtl-css'
+						)?.media
+				)
+			)
+			.toBe( 'all' );
+		// Nothing moved or changed colour once the stylesheet applied.
+		expect( await page.evaluate( serverRowsLayout ) ).toEqual( before );
+
+		script.open();
+		await expect(
+			page.locator( '[data-auth-sentinel-first-rows]' )
+		).toHaveCount( 0 );
 	} );
 }
