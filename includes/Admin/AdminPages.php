@@ -64,7 +64,7 @@ class AdminPages {
 		),
 		'sessions' => array( '/auth-sentinel/v1/sessions?page=1&per_page=20&orderby=last_seen&order=desc&status=active' ),
 		'secrets'  => array( '/auth-sentinel/v1/secrets' ),
-		'audit'    => array( '/auth-sentinel/v1/audit?page=1&per_page=20' ),
+		'audit'    => array( '/auth-sentinel/v1/audit?page=1&per_page=20', '/auth-sentinel/v1/audit/exports' ),
 		'settings' => array( '/auth-sentinel/v1/settings' ),
 	);
 
