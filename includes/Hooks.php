@@ -280,10 +280,9 @@ final class Hooks {
 
 	/**
 	 * Hooks the rows this request can need: every row of TABLE; the plugin's own actions once it
-	 * builds an object; the network's rows on a
-	 * network; the scheduled hooks' rows where cron runs; the REST rows once the REST server is
-	 * set up; the wp-admin rows in wp-admin (or once an admin screen is set up elsewhere, by a
-	 * test or a plugin rendering one).
+	 * builds an object; the network's rows on a network; the scheduled hooks' rows where cron
+	 * runs; the REST rows once the REST server is set up; the wp-admin rows in wp-admin (or once
+	 * an admin screen is set up elsewhere, by a test or a plugin rendering one).
 	 *
 	 * @param Container $container Builds the listeners.
 	 * @return void
