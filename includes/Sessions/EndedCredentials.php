@@ -86,6 +86,9 @@ class EndedCredentials {
 			$at = (int) $all[ self::APP_PASSWORD_ENDED ];
 		} else {
 			$at = $this->index->last_app_password_end();
+			if ( null === $at ) {
+				return true; // The index could not say: look, and ask it again next time.
+			}
 			update_option( self::APP_PASSWORD_ENDED, $at, true );
 		}
 		return $at >= time() - ( Inventory::KEEP_ENDED_DAYS + 1 ) * DAY_IN_SECONDS;

@@ -217,14 +217,18 @@ class SessionIndex {
 	}
 
 	/**
-	 * Returns when an application password whose secret is known last ended (0: never).
+	 * Returns when an application password whose secret is known last ended (0: never; null when
+	 * the index could not be read).
 	 *
-	 * @return int Unix time.
+	 * @return int|null Unix time.
 	 */
-	public function last_app_password_end(): int {
+	public function last_app_password_end(): ?int {
 		global $wpdb;
 		$at = $this->read( 'get_var', $wpdb->prepare( 'SELECT MAX(ended_at) FROM ' . $this->table() . " WHERE type = %s AND status <> 'active' AND secret_fp <> ''", 'app_password' ) );
-		return is_string( $at ) && '' !== $at ? (int) strtotime( $at . ' UTC' ) : 0;
+		if ( is_string( $at ) && '' !== $at ) {
+			return (int) strtotime( $at . ' UTC' );
+		}
+		return '' === $wpdb->last_error ? 0 : null;
 	}
 
 	/**

@@ -266,10 +266,13 @@ class SessionsRevokeTest extends TestCase {
 		list( $app, $item )      = \WP_Application_Passwords::create_new_application_password( $user_id, array( 'name' => 'Till' ) );
 		$basic                   = array( 'Authorization: Basic ' . base64_encode( $login . ':' . $app ), $this->agent_header() );
 		$this->assertSame( 200, $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => $basic ) )['status'] );
+		$wrong = array( 'Authorization: Basic ' . base64_encode( $login . ':abcd efgh ijkl mnop qrst uvwx' ), $this->agent_header() );
+		delete_option( \AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED );
+		$this->assertSame( 401, $this->status_and_plugin_queries( $wrong )[0], 'the first makes its aggregate' );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertIsNumeric( get_option( \AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED ), 'the index was asked once, and its answer kept' );
 		update_option( \AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED, time() - 40 * DAY_IN_SECONDS, true );
 
-		$wrong = array( 'Authorization: Basic ' . base64_encode( $login . ':abcd efgh ijkl mnop qrst uvwx' ), $this->agent_header() );
-		$this->assertSame( 401, $this->status_and_plugin_queries( $wrong )[0], 'the first makes its aggregate' );
 		$this->assertSame( array( 401, 1 ), $this->status_and_plugin_queries( $wrong ), 'a repeat is counted, nothing looked up' );
 		$this->assertSame( 'bad_credentials', $this->my_event()['cause'] );
 
