@@ -104,18 +104,29 @@ final class QuickDigest {
 	public static function material( array $all ): string {
 		$parts = array();
 		foreach ( self::CONSTANTS as $name ) {
-			if ( ! defined( $name ) ) {
-				$parts[] = "{$name}!";
-				continue;
-			}
-			$value   = constant( $name );
-			$parts[] = $name . '=' . ( is_scalar( $value ) ? (string) $value : '' );
+			$value   = self::constant_value( $name );
+			$parts[] = null === $value ? "{$name}!" : "{$name}={$value}";
 		}
 		foreach ( self::TOKEN_OPTIONS as $name ) {
 			$parts[] = isset( $all[ $name ] ) ? $name . '=' . $all[ $name ] : "{$name}?";
 		}
 		$parts[] = self::SIMPLE_JWT_LOGIN . '=' . ( isset( $all[ self::SIMPLE_JWT_LOGIN_OPTION ] ) ? (string) TokenSecrets::simple_jwt_login( true ) : '' );
 		return implode( "\0", $parts );
+	}
+
+	/**
+	 * Returns a constant's value as a string ('' when it is not a scalar), null when it is not
+	 * defined (SecretResolver reads the constants it resolves through it too).
+	 *
+	 * @param string $name Constant name.
+	 * @return string|null
+	 */
+	public static function constant_value( string $name ): ?string {
+		if ( ! defined( $name ) ) {
+			return null;
+		}
+		$value = constant( $name );
+		return is_scalar( $value ) ? (string) $value : '';
 	}
 
 	/**

@@ -86,7 +86,7 @@ class SecretResolver {
 	public function resolve( bool $cheap = false ): array {
 		$items = $this->resolve_salts( self::SALTS, $cheap );
 
-		$value                        = (string) $this->constant_value( 'JWT_AUTH_SECRET_KEY' );
+		$value                        = (string) QuickDigest::constant_value( 'JWT_AUTH_SECRET_KEY' );
 		$items['JWT_AUTH_SECRET_KEY'] = '' === $value
 			? $this->item( 'JWT_AUTH_SECRET_KEY', 'token', 'missing', 'missing', null )
 			: $this->item( 'JWT_AUTH_SECRET_KEY', 'token', 'constant', $this->strength_of( $value ), $value );
@@ -160,20 +160,6 @@ class SecretResolver {
 	}
 
 	/**
-	 * Returns a constant's value as a string, null when it is not defined.
-	 *
-	 * @param string $name Constant name.
-	 * @return string|null
-	 */
-	private function constant_value( string $name ): ?string {
-		if ( ! defined( $name ) ) {
-			return null;
-		}
-		$value = constant( $name );
-		return is_scalar( $value ) ? (string) $value : '';
-	}
-
-	/**
 	 * Resolves one of the eight keys and salts as `wp_salt()` does.
 	 *
 	 * @param string              $name       Constant name, e.g. AUTH_KEY.
@@ -185,7 +171,7 @@ class SecretResolver {
 		$type = substr( $name, -3 ) === 'KEY' ? 'KEY' : 'SALT';
 
 		$strength = 'missing';
-		$value    = $this->constant_value( $name );
+		$value    = QuickDigest::constant_value( $name );
 		if ( null !== $value ) {
 			if ( '' === $value ) {
 				$strength = 'missing';
@@ -200,7 +186,7 @@ class SecretResolver {
 
 		// Core's legacy fallbacks: SECRET_KEY for every key, SECRET_SALT for AUTH_SALT.
 		$legacy = 'KEY' === $type ? 'SECRET_KEY' : ( 'AUTH_SALT' === $name ? 'SECRET_SALT' : '' );
-		$value  = '' === $legacy ? null : $this->constant_value( $legacy );
+		$value  = '' === $legacy ? null : QuickDigest::constant_value( $legacy );
 		if ( null !== $value ) {
 			if ( '' !== $value && empty( $duplicated[ $value ] ) && ! $this->is_default_phrase( $value ) ) {
 				return $this->item( $name, 'salt', 'constant', 'missing' === $strength ? $this->strength_of( $value ) : $strength, $value );
@@ -227,7 +213,7 @@ class SecretResolver {
 		foreach ( array( 'AUTH', 'SECURE_AUTH', 'LOGGED_IN', 'NONCE', 'SECRET' ) as $first ) {
 			foreach ( array( 'KEY', 'SALT' ) as $second ) {
 				$const = "{$first}_{$second}";
-				$value = $this->constant_value( $const );
+				$value = QuickDigest::constant_value( $const );
 				if ( null !== $value ) {
 					$seen[ $value ] = isset( $seen[ $value ] );
 				}
