@@ -5,15 +5,17 @@
 # (php -S and PHP-FPM keep scripts in shared memory instead, so loading a file costs more here
 # than there); the counts include PHP's start-up, the same on and off. Median of 3 per cell.
 #
-#   bash bench/instructions.sh
+#   bash bench/instructions.sh   (INSTR_SITE / INSTR_PORT name another site: default instr, 8954)
 set -euo pipefail
 . "$(dirname "$0")/../bin/lib.sh"
 command -v valgrind >/dev/null || ensure_debs valgrind
 
-site_dir="$CACHE/instr"
-cleanup() { SITE_NAME=instr PORT=8954 bash "$ROOT/bin/test-site.sh" down >/dev/null 2>&1 || true; }
+name="${INSTR_SITE:-instr}"
+port="${INSTR_PORT:-8954}"
+site_dir="$CACHE/$name"
+cleanup() { SITE_NAME="$name" PORT="$port" bash "$ROOT/bin/test-site.sh" down >/dev/null 2>&1 || true; }
 trap cleanup EXIT
-url="$(SITE_NAME=instr PORT=8954 ACTIVATE=1 FIXTURES=0 WITNESS=0 bash "$ROOT/bin/test-site.sh" up)"
+url="$(SITE_NAME="$name" PORT="$port" ACTIVATE=1 FIXTURES=0 WITNESS=0 bash "$ROOT/bin/test-site.sh" up)"
 rm -f "$site_dir/wp-content/mu-plugins/auth-sentinel-dev.php" # Development tools: not in the release zip.
 run() { php "$ROOT/tests/bin/wp-run.php" "$site_dir" "$url" "$1"; }
 script="$(mktemp --suffix=.php)"
@@ -21,7 +23,7 @@ echo '<?php list( $p ) = WP_Application_Passwords::create_new_application_passwo
 good="Basic $(printf 'admin:%s' "$(run "$script")" | base64 -w0)"
 wrong="Basic $(printf 'admin:%s' 'aaaa bbbb cccc dddd eeee ffff' | base64 -w0)"
 cache="$(mktemp -d)"
-php_request=(php -d opcache.enable_cli=1 -d opcache.file_cache="$cache" -d opcache.file_cache_only=1 "$ROOT/bench/request.php" "$site_dir" "localhost:8954")
+php_request=(php -d opcache.enable_cli=1 -d opcache.file_cache="$cache" -d opcache.file_cache_only=1 "$ROOT/bench/request.php" "$site_dir" "localhost:$port")
 count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "${php_request[@]}" "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 
