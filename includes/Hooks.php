@@ -173,17 +173,25 @@ final class Hooks {
 		array( 'rest_api_init', AuthorizationProbe::class, '::answer', 0, 0, 'authorization_probe' ),
 		// The plugin's routes: one row registers every controller of ROUTES.
 		array( 'rest_api_init', self::class, '::register_routes', 10, 0, 'routes_needed' ),
-		// REST plumbing of the plugin's own routes.
-		array( 'rest_request_before_callbacks', PermissionFirst::class, 'before', 5, 3, 'own_route_refused' ),
-		array( 'rest_request_before_callbacks', SiteScope::class, 'before', 10, 3, 'own_route' ),
-		array( 'rest_request_after_callbacks', SiteScope::class, 'after', 10, 3, 'own_route' ),
-		array( 'rest_pre_dispatch', JsonBody::class, 'check', 5, 3, 'own_json_body' ),
 		// Failures the REST API answers, and Simple JWT Login's routes that answer outside it.
 		array( 'rest_post_dispatch', Capture::class, 'rest_answered', 999, 3, 'rest_refusal' ),
 		array( 'rest_pre_dispatch', Capture::class, 'watch_issuer_output', 0, 3, 'issuer_output_route' ),
 		// The gate, after every token plugin; its refresh routes take the token in the body.
 		array( 'rest_authentication_errors', TokenGate::class, 'rest_authentication_errors', 1000, 1, 'carries_token' ),
 		array( 'rest_pre_dispatch', TokenGate::class, 'rest_pre_dispatch', 1000, 3, 'carries_token_or_body_token' ),
+	);
+
+	/**
+	 * The rows of the plugin's own routes' REST plumbing: hooked by `register_routes()` when it
+	 * registers the routes (no request reaches them otherwise, and a REST request for another
+	 * route does not pay for them).
+	 */
+	const OWN_ROUTES_TABLE = array(
+		// REST plumbing of the plugin's own routes.
+		array( 'rest_request_before_callbacks', PermissionFirst::class, 'before', 5, 3, 'own_route_refused' ),
+		array( 'rest_request_before_callbacks', SiteScope::class, 'before', 10, 3, 'own_route' ),
+		array( 'rest_request_after_callbacks', SiteScope::class, 'after', 10, 3, 'own_route' ),
+		array( 'rest_pre_dispatch', JsonBody::class, 'check', 5, 3, 'own_json_body' ),
 		// The apps' status route answers about a refused token rather than being refused with it.
 		array( 'rest_authentication_errors', TokenStatusRoute::class, 'set_aside_token_error', 10000, 1, 'token_status_route' ),
 		array( 'rest_pre_dispatch', TokenStatusRoute::class, 'set_aside_dispatch_error', 10000, 3, 'token_status_route' ),
@@ -279,6 +287,14 @@ final class Hooks {
 	private static $container;
 
 	/**
+	 * Whether the rows of OWN_ROUTES_TABLE are hooked (once a process: the REST server may be
+	 * set up again, by tests).
+	 *
+	 * @var bool
+	 */
+	private static $own_routes_hooked = false;
+
+	/**
 	 * Hooks the rows this request can need: every row of TABLE; the plugin's own actions once it
 	 * builds an object; the network's rows on a network; the scheduled hooks' rows where cron
 	 * runs; the REST rows once the REST server is set up; the wp-admin rows in wp-admin (or once
@@ -310,15 +326,21 @@ final class Hooks {
 	}
 
 	/**
-	 * Registers the routes of every controller of ROUTES (the REST row of `rest_api_init`).
+	 * Registers the routes of every controller of ROUTES (the REST row of `rest_api_init`), and
+	 * hooks their plumbing.
 	 *
 	 * @return void
 	 */
 	public static function register_routes(): void {
+		if ( null === self::$container ) {
+			return;
+		}
 		foreach ( self::ROUTES as $class ) {
-			if ( null !== self::$container ) {
-				self::$container->get( $class )->register_routes();
-			}
+			self::$container->get( $class )->register_routes();
+		}
+		if ( ! self::$own_routes_hooked ) {
+			self::$own_routes_hooked = true;
+			self::add_rows( self::$container, self::OWN_ROUTES_TABLE );
 		}
 	}
 

@@ -65,21 +65,22 @@ class HookTableTest extends TestCase {
 	 * @return array<int, array<int, mixed>>
 	 */
 	private static function rows(): array {
-		return array_merge( Hooks::TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::CRON_TABLE, Hooks::NETWORK_TABLE, Hooks::ADMIN_TABLE );
+		return array_merge( Hooks::TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::OWN_ROUTES_TABLE, Hooks::CRON_TABLE, Hooks::NETWORK_TABLE, Hooks::ADMIN_TABLE );
 	}
 
 	/**
 	 * Each row is hooked where its hook fires: the plugin's own actions once an object is built,
 	 * the REST rows once the REST server is set up, the scheduled hooks' rows where cron runs (this
-	 * process is the command line), and the REST rows
-	 * of `rest_api_init` (added while it runs) still run that first time: the routes exist.
+	 * process is the command line), the plumbing of the plugin's routes once they are registered,
+	 * and the REST rows of `rest_api_init` (added while it runs) still run that first time: the
+	 * routes exist.
 	 */
 	public function test_each_row_is_hooked_where_its_hook_fires(): void {
 		$routes = rest_get_server()->get_routes( 'auth-sentinel/v1' );
 		$this->assertArrayHasKey( '/auth-sentinel/v1/events', $routes );
 		$this->assertArrayHasKey( '/auth-sentinel/v1/token-status', $routes );
 		Plugin::get( \AuthSentinel\Secrets\SecretResolver::class ); // An object built: the plugin's own actions are hooked.
-		foreach ( array_merge( Hooks::TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::CRON_TABLE ) as $row ) {
+		foreach ( array_merge( Hooks::TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::OWN_ROUTES_TABLE, Hooks::CRON_TABLE ) as $row ) {
 			$this->assertNotFalse( has_filter( $row[0] ), $row[0] . ' is hooked' );
 		}
 	}

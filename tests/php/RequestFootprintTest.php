@@ -9,6 +9,8 @@ namespace AuthSentinel\Tests;
 
 require_once __DIR__ . '/EventsTrait.php';
 
+use AuthSentinel\Hooks;
+
 /**
  * The hook table builds a listener only when its hook fires and its guard lets it through: on a
  * successful request the plugin reads its own credentials and compares the secrets, and loads
@@ -67,16 +69,45 @@ class RequestFootprintTest extends TestCase {
 	 * @return string[]
 	 */
 	private function files_of( string $path, array $options ): array {
-		$this->http( 'GET', $path, $options ); // Warm up: core's first-visit bookkeeping.
+		$files = $this->log_of( $path, $options, 200 )['files'];
+		sort( $files );
+		return $files;
+	}
+
+	/**
+	 * Returns the query log of a request (warmed up once first: core's first-visit bookkeeping).
+	 *
+	 * @param string $path    The path.
+	 * @param array  $options For http().
+	 * @param int    $status  The status expected.
+	 * @return array{files: string[], callbacks: int}
+	 */
+	private function log_of( string $path, array $options, int $status ): array {
+		$this->http( 'GET', $path, $options );
 		$name                 = 'as-footprint-' . wp_generate_password( 6, false );
 		$options['headers'][] = 'X-Test-Query-Log: ' . $name;
-		$this->assertSame( 200, $this->http( 'GET', $path, $options )['status'], $path );
+		$this->assertSame( $status, $this->http( 'GET', $path, $options )['status'], $path );
 		$file = sys_get_temp_dir() . '/' . strtolower( $name ) . '.json';
 		$log  = json_decode( (string) file_get_contents( $file ), true );
 		unlink( $file );
-		$files = $log['files'];
-		sort( $files );
-		return $files;
+		return $log;
+	}
+
+	/**
+	 * A REST request for another plugin's route hooks the table's rows and the REST rows, and
+	 * not the plumbing of the plugin's own routes, which it cannot reach (each hooked callback
+	 * costs every request its place in WordPress's hooks); a request for one of the plugin's
+	 * routes hooks that plumbing too. (54 callbacks on every REST request before the plumbing
+	 * waited for the routes.)
+	 */
+	public function test_a_rest_request_hooks_the_own_routes_plumbing_only_for_the_own_routes(): void {
+		// The table, the REST rows, the two hooks that add rows when they first fire (the REST
+		// server's, an admin screen's), activation and deactivation.
+		$every = count( Hooks::TABLE ) + count( Hooks::REST_TABLE ) + 4;
+		$this->assertSame( 46, $every, 'A row more on every REST request: does every request need it?' );
+		$this->assertSame( $every, $this->log_of( '/wp-json/wp/v2/posts', array(), 200 )['callbacks'], 'another route' );
+		// The plugin's route builds its controllers, which hooks the plugin's own actions too.
+		$this->assertSame( $every + count( Hooks::OWN_ROUTES_TABLE ) + count( Hooks::PLUGIN_TABLE ), $this->log_of( '/wp-json/auth-sentinel/v1/events', array(), 401 )['callbacks'], 'the plugin\'s route, refused' );
 	}
 
 	/**
