@@ -57,6 +57,17 @@ class Fingerprinter {
 	}
 
 	/**
+	 * Returns the quick digest of a value (`QuickDigest::quick()`, which every request compares).
+	 *
+	 * @param string $name  What the value is.
+	 * @param string $value The value; never stored.
+	 * @return string Hex digest.
+	 */
+	public function quick( string $name, string $value ): string {
+		return QuickDigest::quick( $this->key(), $name, $value );
+	}
+
+	/**
 	 * Returns the fingerprint of an application password's secret, spaces and dashes ignored
 	 * as WordPress ignores them (shared by the sessions index and the failures capture).
 	 *

@@ -140,23 +140,23 @@ class SecretResolver {
 	/**
 	 * Returns one fingerprint of the secrets that can be read for free on every request: the
 	 * constants (whether or not WordPress uses them) and the autoloaded token secrets. Equal
-	 * digests mean nothing of those changed; one HMAC, no query. The site address has its own
+	 * digests mean nothing of those changed; one keyed BLAKE2b, no query. The site address has its own
 	 * digest (address_digest()), as it may follow the request's host.
 	 *
 	 * @return string
 	 */
 	public function quick_digest(): string {
-		return $this->fingerprinter->fingerprint( 'quick', QuickDigest::material( wp_load_alloptions() ) );
+		return $this->fingerprinter->quick( 'quick', QuickDigest::material( wp_load_alloptions() ) );
 	}
 
 	/**
 	 * Returns one fingerprint of the site address as this request sees it (siteurl and home,
-	 * autoloaded or from WP_SITEURL / WP_HOME); one HMAC, no query.
+	 * autoloaded or from WP_SITEURL / WP_HOME); one keyed BLAKE2b, no query.
 	 *
 	 * @return string
 	 */
 	public function address_digest(): string {
-		return $this->fingerprinter->fingerprint( 'quick-address', QuickDigest::address_material() );
+		return $this->fingerprinter->quick( 'quick-address', QuickDigest::address_material() );
 	}
 
 	/**

@@ -216,8 +216,8 @@ $answers  = array();
 $all      = wp_load_alloptions();
 $key      = (string) $all[ QuickDigest::KEY_OPTION ];
 $resolver = Plugin::get( SecretResolver::class );
-$answers['same digest']  = $resolver->quick_digest() === QuickDigest::fingerprint( $key, 'quick', QuickDigest::material( $all ) );
-$answers['same address'] = $resolver->address_digest() === QuickDigest::fingerprint( $key, 'quick-address', QuickDigest::address_material() );
+$answers['same digest']  = $resolver->quick_digest() === QuickDigest::quick( $key, 'quick', QuickDigest::material( $all ) );
+$answers['same address'] = $resolver->address_digest() === QuickDigest::quick( $key, 'quick-address', QuickDigest::address_material() );
 $answers['unchanged']    = QuickDigest::unchanged() && ! Guards::secrets_may_differ();
 $changes = array(
 	'new WCPOS secret'      => array( QuickDigest::TOKEN_OPTIONS[0] => 'a-new-secret-' . wp_generate_password( 32, false ) ),

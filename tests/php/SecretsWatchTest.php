@@ -153,6 +153,45 @@ class SecretsWatchTest extends TestCase {
 	}
 
 	/**
+	 * The quick digest is keyed BLAKE2b since 0.1.0's request-cost work; a digest the earlier
+	 * formula (HMAC-SHA256) recorded differs on the first request after the update, whose full
+	 * check finds nothing changed and records the new digest: no change reported, and the next
+	 * request compares from memory again.
+	 */
+	public function test_a_digest_of_the_earlier_formula_is_replaced_without_a_change(): void {
+		global $wpdb;
+		$this->http( 'GET', '/' );
+		$before = $this->last_change_id();
+		$stored = static function () use ( $wpdb ): string {
+			return (string) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", \AuthSentinel\Secrets\QuickDigest::DIGEST_OPTION ) );
+		};
+		$old = $this->run_in_site(
+			<<<'PHP'
+use AuthSentinel\Secrets\QuickDigest;
+$all      = wp_load_alloptions();
+$key      = (string) $all[ QuickDigest::KEY_OPTION ];
+$parts    = explode( '|', (string) $all[ QuickDigest::DIGEST_OPTION ], 3 );
+$parts[0] = QuickDigest::fingerprint( $key, 'quick', QuickDigest::material( $all ) );
+$parts[2] = QuickDigest::fingerprint( $key, 'quick-address', QuickDigest::address_material() );
+update_option( QuickDigest::DIGEST_OPTION, implode( '|', $parts ), true );
+echo wp_json_encode( QuickDigest::unchanged() ) . ' ' . implode( '|', $parts );
+PHP
+		);
+		$this->assertStringStartsWith( 'false ', $old, 'the earlier digest differs' );
+		$this->assertSame( substr( $old, 6 ), $stored() );
+
+		$this->http( 'GET', '/' );
+		$this->assertNotSame( substr( $old, 6 ), $stored(), 'one request recorded the new digest' );
+		$this->assertCount( 0, $this->changes_since( $this->secrets_report(), $before ), 'and reported no change' );
+		$name = 'as-digest-' . wp_generate_password( 6, false );
+		$this->http( 'GET', '/', array( 'headers' => array( 'X-Test-Query-Log: ' . $name ) ) );
+		$file = sys_get_temp_dir() . '/' . strtolower( $name ) . '.json';
+		$log  = json_decode( (string) file_get_contents( $file ), true );
+		unlink( $file );
+		$this->assertSame( array(), $log['plugin'], 'the next request compares from memory: no query of the plugin\'s' );
+	}
+
+	/**
 	 * A token secret appearing is learnt silently; changing it is a change.
 	 */
 	public function test_token_secret_first_sight_is_not_a_change(): void {
