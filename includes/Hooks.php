@@ -137,12 +137,6 @@ final class Hooks {
 		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
 		array( 'add_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_added', 10, 2, '' ),
 		array( 'update_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_changed', 10, 2, '' ),
-
-		// Site Health, privacy tools.
-		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),
-		array( 'debug_information', SiteHealth::class, 'debug_information', 10, 1, '' ),
-		array( 'wp_privacy_personal_data_exporters', Exporter::class, 'register', 10, 1, '' ),
-		array( 'wp_privacy_personal_data_erasers', Eraser::class, 'register', 10, 1, '' ),
 	);
 
 	/**
@@ -218,6 +212,18 @@ final class Hooks {
 		SettingsController::class,
 		TokenStatusController::class,
 		HealthController::class,
+	);
+
+	/**
+	 * The rows of Site Health and the privacy tools, whose filters WordPress applies in wp-admin
+	 * (its screens and admin-ajax.php), in WP-Cron (Site Health's weekly check) and on the command
+	 * line: hooked there only.
+	 */
+	const TOOLS_TABLE = array(
+		array( 'site_status_tests', SiteHealth::class, 'tests', 10, 1, '' ),
+		array( 'debug_information', SiteHealth::class, 'debug_information', 10, 1, '' ),
+		array( 'wp_privacy_personal_data_exporters', Exporter::class, 'register', 10, 1, '' ),
+		array( 'wp_privacy_personal_data_erasers', Eraser::class, 'register', 10, 1, '' ),
 	);
 
 	/**
@@ -314,8 +320,12 @@ final class Hooks {
 		if ( is_multisite() ) {
 			self::add_rows( $container, self::NETWORK_TABLE );
 		}
-		if ( wp_doing_cron() || 'cli' === PHP_SAPI || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON ) ) {
+		$cron = wp_doing_cron() || 'cli' === PHP_SAPI || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON );
+		if ( $cron ) {
 			self::add_rows( $container, self::CRON_TABLE );
+		}
+		if ( $cron || is_admin() ) {
+			self::add_rows( $container, self::TOOLS_TABLE );
 		}
 		self::add_once( $container, 'rest_api_init', PHP_INT_MIN, self::REST_TABLE );
 		if ( is_admin() ) {
@@ -390,22 +400,25 @@ final class Hooks {
 	 * @return void
 	 */
 	private static function add( Container $container, array $row ): void {
-		list( $hook, $class, $method, $priority, $accepted, $guard ) = $row;
-		$static = 0 === strpos( $method, '::' );
-		$method = $static ? substr( $method, 2 ) : $method;
+		// The closure keeps the row itself (a constant array: shared, not copied) and reads it
+		// when the hook fires: hooking costs every request, firing only the requests it concerns.
 		add_filter(
-			$hook,
-			static function ( ...$args ) use ( $container, $class, $method, $static, $guard ) {
+			$row[0],
+			static function ( ...$args ) use ( $container, $row ) {
+				$guard = $row[5];
 				if ( '' !== $guard && ! Guards::$guard( ...$args ) ) {
 					return $args[0] ?? null;
 				}
-				if ( $static ) {
+				$class  = $row[1];
+				$method = $row[2];
+				if ( ':' === $method[0] ) {
+					$method = substr( $method, 2 );
 					return $class::$method( ...$args );
 				}
 				return $container->get( $class )->$method( ...$args );
 			},
-			$priority,
-			$accepted
+			$row[3],
+			$row[4]
 		);
 	}
 }
