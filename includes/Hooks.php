@@ -286,13 +286,6 @@ final class Hooks {
 	);
 
 	/**
-	 * The container the rows build their listeners with.
-	 *
-	 * @var Container|null
-	 */
-	private static $container;
-
-	/**
 	 * Whether the rows of OWN_ROUTES_TABLE are hooked (once a process: the REST server may be
 	 * set up again, by tests).
 	 *
@@ -306,33 +299,36 @@ final class Hooks {
 	 * runs; the REST rows once the REST server is set up; the wp-admin rows in wp-admin (or once
 	 * an admin screen is set up elsewhere, by a test or a plugin rendering one).
 	 *
-	 * @param Container $container Builds the listeners.
 	 * @return void
 	 */
-	public static function register( Container $container ): void {
-		self::$container = $container;
-		self::add_rows( $container, self::TABLE );
-		$container->on_first_build(
-			static function () use ( $container ): void {
-				self::add_rows( $container, self::PLUGIN_TABLE );
-			}
-		);
+	public static function register(): void {
+		self::add_rows( self::TABLE );
 		if ( is_multisite() ) {
-			self::add_rows( $container, self::NETWORK_TABLE );
+			self::add_rows( self::NETWORK_TABLE );
 		}
 		$cron = wp_doing_cron() || 'cli' === PHP_SAPI || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON );
 		if ( $cron ) {
-			self::add_rows( $container, self::CRON_TABLE );
+			self::add_rows( self::CRON_TABLE );
 		}
 		if ( $cron || is_admin() ) {
-			self::add_rows( $container, self::TOOLS_TABLE );
+			self::add_rows( self::TOOLS_TABLE );
 		}
-		self::add_once( $container, 'rest_api_init', PHP_INT_MIN, self::REST_TABLE );
+		self::add_once( 'rest_api_init', PHP_INT_MIN, self::REST_TABLE );
 		if ( is_admin() ) {
-			self::add_rows( $container, self::ADMIN_TABLE );
+			self::add_rows( self::ADMIN_TABLE );
 			return;
 		}
-		self::add_once( $container, 'current_screen', 0, self::ADMIN_TABLE );
+		self::add_once( 'current_screen', 0, self::ADMIN_TABLE );
+	}
+
+	/**
+	 * Hooks the rows of the plugin's own actions (PLUGIN_TABLE): the container calls this when it
+	 * builds its first object, as only the plugin's objects fire those actions.
+	 *
+	 * @return void
+	 */
+	public static function register_plugin_rows(): void {
+		self::add_rows( self::PLUGIN_TABLE );
 	}
 
 	/**
@@ -342,15 +338,12 @@ final class Hooks {
 	 * @return void
 	 */
 	public static function register_routes(): void {
-		if ( null === self::$container ) {
-			return;
-		}
 		foreach ( self::ROUTES as $class ) {
-			self::$container->get( $class )->register_routes();
+			Plugin::get( $class )->register_routes();
 		}
 		if ( ! self::$own_routes_hooked ) {
 			self::$own_routes_hooked = true;
-			self::add_rows( self::$container, self::OWN_ROUTES_TABLE );
+			self::add_rows( self::OWN_ROUTES_TABLE );
 		}
 	}
 
@@ -358,20 +351,19 @@ final class Hooks {
 	 * Hooks rows the first time a hook fires (which they may share: a row added while its hook
 	 * runs, at a later priority, still runs this time).
 	 *
-	 * @param Container                                                                           $container Builds the listeners.
 	 * @param string                                                                              $hook      The hook.
 	 * @param int                                                                                 $priority  Its priority.
 	 * @param array<int, array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string}> $rows      The rows.
 	 * @return void
 	 */
-	private static function add_once( Container $container, string $hook, int $priority, array $rows ): void {
+	private static function add_once( string $hook, int $priority, array $rows ): void {
 		$done = false;
 		add_action(
 			$hook,
-			static function () use ( $container, $rows, &$done ): void {
+			static function () use ( $rows, &$done ): void {
 				if ( ! $done ) {
 					$done = true;
-					self::add_rows( $container, $rows );
+					self::add_rows( $rows );
 				}
 			},
 			$priority,
@@ -382,29 +374,27 @@ final class Hooks {
 	/**
 	 * Hooks rows.
 	 *
-	 * @param Container                                                                           $container Builds the listeners.
 	 * @param array<int, array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string}> $rows      The rows.
 	 * @return void
 	 */
-	private static function add_rows( Container $container, array $rows ): void {
+	private static function add_rows( array $rows ): void {
 		foreach ( $rows as $row ) {
-			self::add( $container, $row );
+			self::add( $row );
 		}
 	}
 
 	/**
 	 * Hooks one row.
 	 *
-	 * @param Container                                                               $container Builds the listener.
 	 * @param array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string} $row The row.
 	 * @return void
 	 */
-	private static function add( Container $container, array $row ): void {
+	private static function add( array $row ): void {
 		// The closure keeps the row itself (a constant array: shared, not copied) and reads it
 		// when the hook fires: hooking costs every request, firing only the requests it concerns.
 		add_filter(
 			$row[0],
-			static function ( ...$args ) use ( $container, $row ) {
+			static function ( ...$args ) use ( $row ) {
 				$guard = $row[5];
 				if ( '' !== $guard && ! Guards::$guard( ...$args ) ) {
 					return $args[0] ?? null;
@@ -415,7 +405,7 @@ final class Hooks {
 					$method = substr( $method, 2 );
 					return $class::$method( ...$args );
 				}
-				return $container->get( $class )->$method( ...$args );
+				return Plugin::get( $class )->$method( ...$args );
 			},
 			$row[3],
 			$row[4]

@@ -41,18 +41,29 @@ final class Plugin {
 	private static $container;
 
 	/**
-	 * Hooks everything. Nothing here builds an object of the plugin or touches the database.
+	 * Whether boot() ran in this process.
+	 *
+	 * @var bool
+	 */
+	private static $booted = false;
+
+	/**
+	 * Hooks everything. Nothing here builds an object of the plugin or touches the database; the
+	 * container itself is made when a hook first needs an object.
 	 *
 	 * @return void
 	 */
 	public static function boot(): void {
-		if ( null !== self::$container ) {
+		if ( self::$booted ) {
 			return;
 		}
-		self::$container = new Container( self::factories() );
-		Hooks::register( self::$container );
+		self::$booted = true;
+		Hooks::register();
+		if ( null !== self::$container ) { // Made before the boot (an activation): its first object hooks the plugin's actions too.
+			self::$container->on_first_build( array( Hooks::class, 'register_plugin_rows' ) );
+		}
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
-			Cli\Commands::register( self::$container );
+			Cli\Commands::register( self::container() );
 		}
 	}
 
@@ -62,7 +73,7 @@ final class Plugin {
 	 * @return bool
 	 */
 	public static function running(): bool {
-		return null !== self::$container;
+		return self::$booted;
 	}
 
 	/**
@@ -80,13 +91,17 @@ final class Plugin {
 	}
 
 	/**
-	 * Returns the container (built on first use, for activation without a boot).
+	 * Returns the container, made on first use (the first hook that needs an object, or an
+	 * activation without a boot).
 	 *
 	 * @return Container
 	 */
 	public static function container(): Container {
 		if ( null === self::$container ) {
 			self::$container = new Container( self::factories() );
+			if ( self::$booted ) {
+				self::$container->on_first_build( array( Hooks::class, 'register_plugin_rows' ) );
+			}
 		}
 		return self::$container;
 	}
