@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Sessions;
 
+use AuthSentinel\Database\BatchDelete;
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\Engine;
@@ -499,18 +500,8 @@ class SessionIndex {
 	 * @return int Rows deleted.
 	 */
 	public function prune( int $before, int $batch = 2000, float $budget = 20.0 ): int {
-		global $wpdb;
-		$at      = gmdate( 'Y-m-d H:i:s', $before );
-		$deleted = 0;
-		$start   = microtime( true );
-		do {
-			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE (status <> 'active' AND ended_at < %s) OR expires < %s LIMIT %d", $at, $at, $batch ) ) );
-			$count = count( $ids );
-			if ( $count ) {
-				$deleted += (int) $wpdb->query( 'DELETE FROM ' . $this->table() . ' WHERE id IN (' . implode( ',', $ids ) . ')' );
-			}
-		} while ( $count === $batch && microtime( true ) - $start < $budget );
-		return $deleted;
+		$at = gmdate( 'Y-m-d H:i:s', $before );
+		return BatchDelete::run( $this->table(), "(status <> 'active' AND ended_at < %s) OR expires < %s", array( $at, $at ), $batch, $budget )['deleted'];
 	}
 
 	/**
