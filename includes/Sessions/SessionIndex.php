@@ -54,34 +54,6 @@ class SessionIndex {
 	private $site;
 
 	/**
-	 * Returns the table's name.
-	 *
-	 * @return string
-	 */
-	private function table(): string {
-		return Schema::sessions_table();
-	}
-
-	/**
-	 * Runs a read of the index bounded like its writes: a lock held elsewhere answers nothing
-	 * within a second instead of holding up a sign-in.
-	 *
-	 * @param string $method get_row|get_results|get_col|get_var.
-	 * @param string $sql    The prepared query.
-	 * @return mixed What wpdb answered (null or an empty list on a fault).
-	 */
-	private function read( string $method, string $sql ) {
-		return BoundedQuery::run(
-			$this->table(),
-			static function () use ( $method, $sql ) {
-				global $wpdb;
-				// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; own table.
-				return in_array( $method, array( 'get_row', 'get_results' ), true ) ? $wpdb->$method( $sql, ARRAY_A ) : $wpdb->$method( $sql );
-			}
-		);
-	}
-
-	/**
 	 * Adds a credential, or refreshes it (a row that ended comes back only if it was not revoked).
 	 *
 	 * @param array<string, mixed> $row Columns: type, fp, user_id, created (unix), expires (unix|null),
@@ -115,13 +87,13 @@ class SessionIndex {
 			$args[]    = $value;
 		}
 		// Refresh what can change; keep the first `created`; a non-empty secret fingerprint sticks.
-		$sql = 'INSERT INTO ' . $this->table() . ' (' . implode( ', ', array_keys( $values ) ) . ') VALUES (' . implode( ', ', $holders ) . ')'
+		$sql = 'INSERT INTO ' . Schema::sessions_table() . ' (' . implode( ', ', array_keys( $values ) ) . ') VALUES (' . implode( ', ', $holders ) . ')'
 			. ' ON DUPLICATE KEY UPDATE expires = VALUES(expires), last_seen = VALUES(last_seen), ip = VALUES(ip), user_agent = VALUES(user_agent), label = VALUES(label)';
 		if ( '' !== $values['secret_fp'] ) {
 			$sql .= ', secret_fp = VALUES(secret_fp)';
 		}
 		return BoundedQuery::run(
-			$this->table(),
+			Schema::sessions_table(),
 			static function () use ( $sql, $args ): bool {
 				global $wpdb;
 				return false !== BoundedQuery::exec( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
@@ -161,7 +133,7 @@ class SessionIndex {
 		if ( null !== $ip ) {
 			$data['ip'] = substr( $ip, 0, 45 );
 		}
-		$table = $this->table();
+		$table = Schema::sessions_table();
 		BoundedQuery::run(
 			$table,
 			static function () use ( $table, $data, $type, $fp ) {
@@ -183,7 +155,7 @@ class SessionIndex {
 	 * @return int Rows changed.
 	 */
 	public function end( array $where, string $reason, int $by, array $keep = array() ): int {
-		$sql  = 'UPDATE ' . $this->table() . ' SET status = %s, ended_at = %s, ended_by = %d, ended_reason = %s WHERE status = %s';
+		$sql  = 'UPDATE ' . Schema::sessions_table() . ' SET status = %s, ended_at = %s, ended_by = %d, ended_reason = %s WHERE status = %s';
 		$args = array( in_array( $reason, self::ENDED, true ) ? 'ended' : 'revoked', gmdate( 'Y-m-d H:i:s' ), $by, substr( $reason, 0, 32 ), 'active' );
 		foreach ( $where as $column => $value ) {
 			if ( ! in_array( $column, self::COLUMNS, true ) && 'id' !== $column ) {
@@ -205,7 +177,7 @@ class SessionIndex {
 			$args = array_merge( $args, array_values( $keep ) );
 		}
 		$done = BoundedQuery::run(
-			$this->table(),
+			Schema::sessions_table(),
 			static function () use ( $sql, $args ) {
 				global $wpdb;
 				return BoundedQuery::exec( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
@@ -225,7 +197,7 @@ class SessionIndex {
 	 */
 	public function last_app_password_end(): ?int {
 		global $wpdb;
-		$at = $this->read( 'get_var', $wpdb->prepare( 'SELECT MAX(ended_at) FROM ' . $this->table() . " WHERE type = %s AND status <> 'active' AND secret_fp <> ''", 'app_password' ) );
+		$at = BoundedQuery::read( Schema::sessions_table(), 'get_var', $wpdb->prepare( 'SELECT MAX(ended_at) FROM ' . Schema::sessions_table() . " WHERE type = %s AND status <> 'active' AND secret_fp <> ''", 'app_password' ) );
 		if ( is_string( $at ) && '' !== $at ) {
 			return (int) strtotime( $at . ' UTC' );
 		}
@@ -242,7 +214,7 @@ class SessionIndex {
 	 */
 	public function keep_newest( int $user_id, string $type, int $keep ): int {
 		global $wpdb;
-		$ids = $this->read( 'get_col', $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE user_id = %d AND type = %s AND status = 'active' ORDER BY last_seen DESC, id DESC LIMIT 1000 OFFSET %d", $user_id, $type, $keep ) );
+		$ids = BoundedQuery::read( Schema::sessions_table(), 'get_col', $wpdb->prepare( 'SELECT id FROM ' . Schema::sessions_table() . " WHERE user_id = %d AND type = %s AND status = 'active' ORDER BY last_seen DESC, id DESC LIMIT 1000 OFFSET %d", $user_id, $type, $keep ) );
 		$ids = array_map( 'intval', (array) $ids );
 		return $ids ? $this->end( array( 'id' => $ids ), 'replaced', 0 ) : 0;
 	}
@@ -256,7 +228,7 @@ class SessionIndex {
 	 */
 	public function count_by_type( array $where, array $keep = array() ): array {
 		global $wpdb;
-		$sql  = 'SELECT type, COUNT(*) AS n FROM ' . $this->table() . " WHERE status = 'active' AND (expires IS NULL OR expires > %s)";
+		$sql  = 'SELECT type, COUNT(*) AS n FROM ' . Schema::sessions_table() . " WHERE status = 'active' AND (expires IS NULL OR expires > %s)";
 		$args = array( gmdate( 'Y-m-d H:i:s' ) );
 		if ( isset( $where['user_id'] ) ) {
 			$sql   .= ' AND user_id = %d';
@@ -270,7 +242,7 @@ class SessionIndex {
 			$sql .= ' AND fp NOT IN (' . implode( ', ', array_fill( 0, count( $keep ), '%s' ) ) . ')';
 			$args = array_merge( $args, array_values( $keep ) );
 		}
-		$rows   = $this->read( 'get_results', $wpdb->prepare( $sql . ' GROUP BY type', $args ) );
+		$rows   = BoundedQuery::read( Schema::sessions_table(), 'get_results', $wpdb->prepare( $sql . ' GROUP BY type', $args ) );
 		$counts = array_fill_keys( self::TYPES, 0 );
 		foreach ( (array) $rows as $row ) {
 			if ( isset( $counts[ $row['type'] ] ) ) {
@@ -288,7 +260,7 @@ class SessionIndex {
 	 */
 	public function find( int $id ): ?array {
 		global $wpdb;
-		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE id = %d', $id ) );
+		$row = BoundedQuery::read( Schema::sessions_table(), 'get_row', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . ' WHERE id = %d', $id ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -301,7 +273,7 @@ class SessionIndex {
 	 */
 	public function find_fp( string $type, string $fp ): ?array {
 		global $wpdb;
-		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE type = %s AND fp = %s', $type, $fp ) );
+		$row = BoundedQuery::read( Schema::sessions_table(), 'get_row', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . ' WHERE type = %s AND fp = %s', $type, $fp ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -313,7 +285,7 @@ class SessionIndex {
 	 */
 	public function find_secret( string $secret_fp ): ?array {
 		global $wpdb;
-		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ) );
+		$row = BoundedQuery::read( Schema::sessions_table(), 'get_row', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -326,7 +298,7 @@ class SessionIndex {
 	 */
 	public function active_on_site( int $user_id, int $site ): array {
 		global $wpdb;
-		$rows = $this->read( 'get_results', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ) );
+		$rows = BoundedQuery::read( Schema::sessions_table(), 'get_results', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ) );
 		return is_array( $rows ) ? $rows : array();
 	}
 
@@ -339,7 +311,7 @@ class SessionIndex {
 	 */
 	public function active_fps( int $user_id, string $type ): array {
 		global $wpdb;
-		$fps = $this->read( 'get_col', $wpdb->prepare( 'SELECT fp FROM ' . $this->table() . " WHERE user_id = %d AND status = 'active' AND type = %s", $user_id, $type ) );
+		$fps = BoundedQuery::read( Schema::sessions_table(), 'get_col', $wpdb->prepare( 'SELECT fp FROM ' . Schema::sessions_table() . " WHERE user_id = %d AND status = 'active' AND type = %s", $user_id, $type ) );
 		return array_map( 'strval', (array) $fps );
 	}
 
@@ -355,7 +327,7 @@ class SessionIndex {
 		$order    = 'asc' === strtolower( (string) ( $args['order'] ?? 'desc' ) ) ? 'ASC' : 'DESC';
 		$per_page = max( 1, min( 100, (int) ( $args['per_page'] ?? 20 ) ) );
 		$offset   = ( max( 1, (int) ( $args['page'] ?? 1 ) ) - 1 ) * $per_page;
-		$table    = $this->table();
+		$table    = Schema::sessions_table();
 
 		$search = trim( (string) ( $args['search'] ?? '' ) );
 		if ( '' !== $search ) {
@@ -364,7 +336,7 @@ class SessionIndex {
 			$found                  = IndexedSearch::collect( $wpdb->prepare( "{$table} WHERE {$where}", $params ), $this->search_ways( $search, true ), $orderby, BoundedCount::LIMIT + 1 );
 			if ( count( $found ) <= BoundedCount::LIMIT ) {
 				$ids  = IndexedSearch::page( $found, $orderby, $order, $offset, $per_page );
-				$rows = $ids ? $this->read( 'get_results', "SELECT * FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ) : array();
+				$rows = $ids ? BoundedQuery::read( Schema::sessions_table(), 'get_results', "SELECT * FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ) : array();
 				$page = IndexedSearch::in_order( is_array( $rows ) ? $rows : array(), $ids );
 				return array(
 					'rows'  => $page,
@@ -382,9 +354,9 @@ class SessionIndex {
 		// The page's ids first, then its rows: with the filters the list_* indexes cover, the ids
 		// come from the index alone, so a deep page skips its offset without reading those rows.
 		$sql  = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$from} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
-		$rows = $this->read( 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
+		$rows = BoundedQuery::read( Schema::sessions_table(), 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
 		// A search with more than LIMIT matches (known above) is not counted again.
-		$count = '' !== $search ? BoundedCount::result( BoundedCount::LIMIT + 1 ) : BoundedCount::result( (int) $this->read( 'get_var', BoundedCount::sql( $wpdb->prepare( "{$from} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
+		$count = '' !== $search ? BoundedCount::result( BoundedCount::LIMIT + 1 ) : BoundedCount::result( (int) BoundedQuery::read( Schema::sessions_table(), 'get_var', BoundedCount::sql( $wpdb->prepare( "{$from} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
 		return array(
 			'rows'  => is_array( $rows ) ? $rows : array(),
 			'total' => $count['total'],
@@ -432,7 +404,7 @@ class SessionIndex {
 	public function count_active(): int {
 		global $wpdb;
 		list( $where, $params ) = $this->where( array( 'status' => 'active' ) );
-		return (int) $this->read( 'get_var', $wpdb->prepare( 'SELECT COUNT(*) FROM ' . $this->table() . " WHERE {$where}", $params ) );
+		return (int) BoundedQuery::read( Schema::sessions_table(), 'get_var', $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::sessions_table() . " WHERE {$where}", $params ) );
 	}
 
 	/**
@@ -471,7 +443,7 @@ class SessionIndex {
 			$sql[]    = "user_id IN (SELECT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s)";
 			$params[] = $wpdb->get_blog_prefix( (int) $args['site'] ) . 'capabilities';
 		}
-		if ( ! empty( $args['type'] ) && in_array( $args['type'], self::TYPES, true ) ) {
+		if ( ! empty( $args['type'] ) && in_array( $args['type'], SessionIndex::TYPES, true ) ) {
 			$sql[]    = 'type = %s';
 			$params[] = (string) $args['type'];
 		}
@@ -501,7 +473,7 @@ class SessionIndex {
 	 */
 	public function prune( int $before, int $batch = 2000, float $budget = 20.0 ): int {
 		$at = gmdate( 'Y-m-d H:i:s', $before );
-		return BatchDelete::run( $this->table(), "(status <> 'active' AND ended_at < %s) OR expires < %s", array( $at, $at ), $batch, $budget )['deleted'];
+		return BatchDelete::run( Schema::sessions_table(), "(status <> 'active' AND ended_at < %s) OR expires < %s", array( $at, $at ), $batch, $budget )['deleted'];
 	}
 
 	/**
