@@ -18,10 +18,12 @@ defined( 'ABSPATH' ) || exit;
 // phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
 
 /**
- * The only place that reads or writes the sessions table. The credentials themselves stay where
- * core and the token plugins keep them (user meta); this table lists them across users with
- * indexes, and keeps a row after its credential ends so that a later failure can tell who
- * ended it. Rows hold fingerprints and identifiers, never a token, verifier or password.
+ * The only place that writes the sessions table, and its reads on a request's path: one
+ * credential's row, the counts by kind (SessionListing reads the pages of the Sessions screen).
+ * The credentials themselves stay where core and the token plugins keep them (user meta); this
+ * table lists them across users with indexes, and keeps a row after its credential ends so
+ * that a later failure can tell who ended it. Rows hold fingerprints and identifiers, never a
+ * token, verifier or password.
  *
  * @since 0.1.0
  */
@@ -113,32 +115,6 @@ class SessionIndex {
 		} finally {
 			$this->site = $outer;
 		}
-	}
-
-	/**
-	 * Moves one credential's last use forward.
-	 *
-	 * @param string      $type The kind.
-	 * @param string      $fp   Its fingerprint.
-	 * @param int         $at   When.
-	 * @param string|null $ip   The address it came from, null to keep.
-	 * @return void
-	 */
-	public function touch( string $type, string $fp, int $at, ?string $ip = null ): void {
-		$data = array( 'last_seen' => self::datetime( $at ) );
-		if ( null !== $ip ) {
-			$data['ip'] = substr( $ip, 0, 45 );
-		}
-		$table = Schema::sessions_table();
-		BoundedQuery::run(
-			$table,
-			static function () use ( $table, $data, $type, $fp ) {
-				global $wpdb;
-				$set  = isset( $data['ip'] ) ? 'last_seen = %s, ip = %s' : 'last_seen = %s';
-				$args = array_merge( array_values( $data ), array( $type, $fp ) );
-				return BoundedQuery::exec( $wpdb->prepare( "UPDATE {$table} SET {$set} WHERE type = %s AND fp = %s", $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- Own table; fixed column lists, one value each.
-			}
-		);
 	}
 
 	/**
@@ -284,19 +260,6 @@ class SessionIndex {
 		global $wpdb;
 		$rows = BoundedQuery::read( Schema::sessions_table(), 'get_results', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ) );
 		return is_array( $rows ) ? $rows : array();
-	}
-
-	/**
-	 * Returns the fingerprints of one user's live credentials of one kind.
-	 *
-	 * @param int    $user_id The user.
-	 * @param string $type    The kind.
-	 * @return string[]
-	 */
-	public function active_fps( int $user_id, string $type ): array {
-		global $wpdb;
-		$fps = BoundedQuery::read( Schema::sessions_table(), 'get_col', $wpdb->prepare( 'SELECT fp FROM ' . Schema::sessions_table() . " WHERE user_id = %d AND status = 'active' AND type = %s", $user_id, $type ) );
-		return array_map( 'strval', (array) $fps );
 	}
 
 	/**
