@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * The answer of `GET /audit?format=csv`: a REST response that carries the export's filters
  * instead of data. The REST server sends its headers as usual; then serve(), on
  * `rest_pre_serve_request`, writes the rows in keyset batches of 1,000 (see
- * AuditRepository::batch()), flushing each, and tells the server the request is served.
+ * AuditExportRepository::batch()), flushing each, and tells the server the request is served.
  * Memory stays flat however long the log is.
  *
  * Rows are in the order they were written (id), newest first: the listing's order (time, then
@@ -37,7 +37,7 @@ class AuditCsv extends \WP_REST_Response {
 	const BATCH = 1000;
 
 	/**
-	 * Ids per window (see AuditRepository::batch()).
+	 * Ids per window (see AuditExportRepository::batch()).
 	 */
 	const WINDOW = 20000;
 
@@ -59,12 +59,12 @@ class AuditCsv extends \WP_REST_Response {
 	/**
 	 * The audit table.
 	 *
-	 * @var AuditRepository
+	 * @var AuditExportRepository
 	 */
 	private $repository;
 
 	/**
-	 * The export's filters (as AuditRepository::find() takes them).
+	 * The export's filters (as AuditQueryRepository::find() takes them).
 	 *
 	 * @var array<string, mixed>
 	 */
@@ -81,11 +81,11 @@ class AuditCsv extends \WP_REST_Response {
 	/**
 	 * Creates the export.
 	 *
-	 * @param AuditRepository      $repository The audit table.
-	 * @param array<string, mixed> $filters    The filters.
-	 * @param int|null             $now        The time to name the file after; now by default.
+	 * @param AuditExportRepository $repository The audit table.
+	 * @param array<string, mixed>  $filters    The filters.
+	 * @param int|null              $now        The time to name the file after; now by default.
 	 */
-	public function __construct( AuditRepository $repository, array $filters, ?int $now = null ) {
+	public function __construct( AuditExportRepository $repository, array $filters, ?int $now = null ) {
 		$this->repository = $repository;
 		$this->filters    = $filters;
 		$this->site       = get_current_blog_id();
@@ -235,10 +235,10 @@ class AuditCsv extends \WP_REST_Response {
 			|| ! empty( $this->filters['since'] ) || ! empty( $this->filters['until'] ) || ! empty( $this->filters['search'] );
 		$narrow = $narrow && ! $walk;
 		// A search that most rows match is known from the newest rows, without the full-text index
-		// listing every match (see AuditRepository::matches_most()).
+		// listing every match (see AuditQueryRepository::matches_most()).
 		$narrow = $narrow && ! ( ! empty( $this->filters['search'] ) && $this->repository->matches_most( $this->filters ) );
-		$few    = $narrow ? $this->repository->ids( $this->filters, AuditRepository::FEW + 1, false ) : array();
-		if ( $narrow && count( $few ) <= AuditRepository::FEW ) {
+		$few    = $narrow ? $this->repository->ids( $this->filters, AuditQueryRepository::FEW + 1, false ) : array();
+		if ( $narrow && count( $few ) <= AuditQueryRepository::FEW ) {
 			// Only those not written yet.
 			$left = array();
 			foreach ( $few as $id ) {

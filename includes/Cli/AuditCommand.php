@@ -8,7 +8,7 @@
 namespace AuthSentinel\Cli;
 
 use AuthSentinel\Audit\AuditCsv;
-use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Audit\AuditExportRepository;
 use AuthSentinel\Vocabulary\AuditAction;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,16 +31,16 @@ class AuditCommand extends Command {
 	/**
 	 * The audit table.
 	 *
-	 * @var AuditRepository
+	 * @var AuditExportRepository
 	 */
 	private $audit;
 
 	/**
 	 * Creates the command.
 	 *
-	 * @param AuditRepository $audit The audit table.
+	 * @param AuditExportRepository $audit The audit table.
 	 */
-	public function __construct( AuditRepository $audit ) {
+	public function __construct( AuditExportRepository $audit ) {
 		$this->audit = $audit;
 	}
 
