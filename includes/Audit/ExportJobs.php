@@ -106,7 +106,7 @@ class ExportJobs {
 		);
 		$job['next'] = $job['top'];
 		$path        = $this->store->path( $job, false );
-		$header      = AuditCsv::header_line();
+		$header      = AuditCsvFormat::header_line();
 		if ( '' === $path || strlen( $header ) !== file_put_contents( $path, $header ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions -- The job's own file.
 			return null;
 		}
