@@ -240,7 +240,7 @@ class ExportJobs {
 		// What a step that died wrote after its last record is cut off.
 		ftruncate( $handle, max( 0, (int) $job['bytes'] ) );
 		fseek( $handle, (int) $job['bytes'] );
-		$csv  = new AuditCsv( $this->audit, (array) $job['filters'] );
+		$csv  = new AuditCsvWriter( $this->audit, (array) $job['filters'] );
 		$part = $csv->write_below(
 			static function ( string $chunk ) use ( $handle ): bool {
 				return strlen( $chunk ) === fwrite( $handle, $chunk ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- See above.
