@@ -266,7 +266,7 @@ class Demo {
 				}
 				try {
 					if ( 'cashier' === $kind ) {
-						$rows = Plugin::get( \AuthSentinel\Sessions\SessionIndex::class )->query(
+						$rows = Plugin::get( \AuthSentinel\Sessions\SessionListing::class )->query(
 							array(
 								'user' => (int) $person['id'],
 								'type' => 'wcpos',

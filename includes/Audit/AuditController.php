@@ -25,16 +25,16 @@ class AuditController extends Controller {
 	/**
 	 * The audit table.
 	 *
-	 * @var AuditRepository
+	 * @var AuditExportRepository
 	 */
 	private $audit;
 
 	/**
 	 * Creates the controller.
 	 *
-	 * @param AuditRepository $audit The audit table.
+	 * @param AuditExportRepository $audit The audit table.
 	 */
-	public function __construct( AuditRepository $audit ) {
+	public function __construct( AuditExportRepository $audit ) {
 		parent::__construct( 'audit' );
 		$this->audit = $audit;
 	}

@@ -7,68 +7,23 @@
 
 namespace AuthSentinel\Audit;
 
-use AuthSentinel\Rest\Dates;
-
 defined( 'ABSPATH' ) || exit;
 
 /**
  * The answer of `GET /audit?format=csv`: a REST response that carries the export's filters
  * instead of data. The REST server sends its headers as usual; then serve(), on
  * `rest_pre_serve_request`, writes the rows in keyset batches of 1,000 (see
- * AuditRepository::batch()), flushing each, and tells the server the request is served.
+ * AuditExportRepository::batch()), flushing each, and tells the server the request is served.
  * Memory stays flat however long the log is.
  *
  * Rows are in the order they were written (id), newest first: the listing's order (time, then
  * id) but for rows written in the same second by concurrent requests.
  *
- * The file starts with a UTF-8 byte order mark, so that Excel, the program most
- * administrators open a CSV with, reads names and user agents as UTF-8; LibreOffice, Numbers,
- * Google Sheets and csv readers in utf-8-sig mode skip it. Cells that a spreadsheet would run
- * as a formula (starting with =, +, -, @, a tab or a carriage return, also after spaces) are
- * prefixed with a single quote. Column names are fixed English words, for scripts.
+ * The lines are AuditCsvFormat's.
  *
  * @since 0.1.0
  */
 class AuditCsv extends \WP_REST_Response {
-
-	/**
-	 * Rows per query.
-	 */
-	const BATCH = 1000;
-
-	/**
-	 * Ids per window (see AuditRepository::batch()).
-	 */
-	const WINDOW = 20000;
-
-	/**
-	 * The UTF-8 byte order mark that starts the file.
-	 */
-	const BOM = "\xEF\xBB\xBF";
-
-	/**
-	 * Stands for the target's name in a sentence made once for many rows (see fields()).
-	 */
-	const TARGET = "\x1Fauth-sentinel-target\x1F";
-
-	/**
-	 * The columns, in order.
-	 */
-	const COLUMNS = array( 'id', 'time', 'action', 'summary', 'actor id', 'actor login', 'user id', 'user login', 'ip', 'user agent', 'details' );
-
-	/**
-	 * The audit table.
-	 *
-	 * @var AuditRepository
-	 */
-	private $repository;
-
-	/**
-	 * The export's filters (as AuditRepository::find() takes them).
-	 *
-	 * @var array<string, mixed>
-	 */
-	private $filters;
 
 	/**
 	 * The site whose log this is (on a network, a network administrator may export another
@@ -79,16 +34,22 @@ class AuditCsv extends \WP_REST_Response {
 	private $site;
 
 	/**
+	 * Writes the lines.
+	 *
+	 * @var AuditCsvWriter
+	 */
+	private $writer;
+
+	/**
 	 * Creates the export.
 	 *
-	 * @param AuditRepository      $repository The audit table.
-	 * @param array<string, mixed> $filters    The filters.
-	 * @param int|null             $now        The time to name the file after; now by default.
+	 * @param AuditExportRepository $repository The audit table.
+	 * @param array<string, mixed>  $filters    The filters.
+	 * @param int|null              $now        The time to name the file after; now by default.
 	 */
-	public function __construct( AuditRepository $repository, array $filters, ?int $now = null ) {
-		$this->repository = $repository;
-		$this->filters    = $filters;
-		$this->site       = get_current_blog_id();
+	public function __construct( AuditExportRepository $repository, array $filters, ?int $now = null ) {
+		$this->site   = get_current_blog_id();
+		$this->writer = new AuditCsvWriter( $repository, $filters );
 		parent::__construct(
 			null,
 			200,
@@ -117,7 +78,7 @@ class AuditCsv extends \WP_REST_Response {
 	 * @return array<string, mixed>
 	 */
 	public function filters(): array {
-		return $this->filters;
+		return $this->writer->filters();
 	}
 
 	/**
@@ -133,256 +94,12 @@ class AuditCsv extends \WP_REST_Response {
 			switch_to_blog( $this->site );
 		}
 		try {
-			return $this->write_rows( $emit );
+			return $this->writer->write_rows( $emit );
 		} finally {
 			if ( $switched ) {
 				restore_current_blog();
 			}
 		}
-	}
-
-	/**
-	 * Writes the file of the current site (see write()).
-	 *
-	 * @param callable $emit Receives each chunk.
-	 * @return int Rows written.
-	 */
-	private function write_rows( callable $emit ): int {
-		if ( false === $emit( self::header_line() ) ) {
-			return 0;
-		}
-		return $this->write_below( $emit, $this->repository->max_id() + 1 )['rows'];
-	}
-
-	/**
-	 * Returns the first chunk of the file: the byte order mark and the header line.
-	 *
-	 * @return string
-	 */
-	public static function header_line(): string {
-		$buffer = fopen( 'php://memory', 'w+b' ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- A memory stream.
-		if ( false === $buffer ) {
-			return self::BOM;
-		}
-		self::put( $buffer, self::COLUMNS );
-		$line = self::drain( $buffer );
-		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions -- A memory stream.
-		return self::BOM . $line;
-	}
-
-	/**
-	 * Writes the lines of the rows below an id, newest first, one chunk per batch, until every
-	 * row is written or a time has passed: the whole file after header_line() for the download, a
-	 * few seconds of it for a background export (ExportJobs), which goes on below `next` later.
-	 * The rows are the same either way, so a file made in steps equals the streamed one.
-	 *
-	 * @param callable $emit  Receives each chunk; returning false stops.
-	 * @param int      $below Only rows with a lower id (max_id() + 1 for all of them).
-	 * @param float    $until A microtime(true) after which no batch starts; INF for none.
-	 * @param bool     $walk  Walk the primary key without first asking for the matches by id (a
-	 *                        previous call found too many: `walked` said so).
-	 * @return array{rows: int, next: int, stopped: bool, newest: string, oldest: string, matching: int|null, walked: bool}
-	 *         Rows written; the id to go on below (0 when every row is written); whether $emit
-	 *         stopped it; the times of the first and last rows written ('' for none); how many
-	 *         rows below $below match, when a selective filter told (null otherwise); whether
-	 *         the rows were read down the primary key.
-	 */
-	public function write_below( callable $emit, int $below, float $until = INF, bool $walk = false ): array {
-		$buffer = fopen( 'php://temp/maxmemory:4194304', 'w+b' );
-		$out    = array(
-			'rows'     => 0,
-			'next'     => 0,
-			'stopped'  => false,
-			'newest'   => '',
-			'oldest'   => '',
-			'matching' => null,
-			'walked'   => true,
-		);
-		if ( false === $buffer || $below <= 1 ) {
-			$out['stopped'] = false === $buffer;
-			return $out;
-		}
-
-		// Every login when the site has at most 10,000 users (one query); else id => login of the
-		// batches' users, bounded: see look_up().
-		$everyone   = $this->repository->all_logins( 10000 );
-		$users      = $everyone ?? array();
-		$summaries  = array(); // Rows alike (every "Signed in with the login form") share one sentence.
-		$emit_batch = function ( array $batch ) use ( $buffer, $emit, $everyone, &$users, &$out, &$summaries ): bool {
-			if ( null === $everyone ) {
-				$users = $this->look_up( $batch, $users );
-			}
-			if ( count( $summaries ) > 5000 ) {
-				$summaries = array();
-			}
-			foreach ( $batch as $row ) {
-				self::put( $buffer, self::fields( $row, $users, $summaries ) );
-			}
-			$out['rows'] += count( $batch );
-			if ( '' === $out['newest'] ) {
-				$out['newest'] = (string) $batch[0]['at'];
-			}
-			$out['oldest'] = (string) $batch[ count( $batch ) - 1 ]['at'];
-			if ( false === $emit( self::drain( $buffer ) ) ) {
-				$out['stopped'] = true;
-				return false;
-			}
-			return true;
-		};
-
-		// A selective filter (one user, a rare action, a narrow search): its few matches by index.
-		$narrow = ! empty( $this->filters['action'] ) || isset( $this->filters['actor'] ) || ! empty( $this->filters['user'] )
-			|| ! empty( $this->filters['since'] ) || ! empty( $this->filters['until'] ) || ! empty( $this->filters['search'] );
-		$narrow = $narrow && ! $walk;
-		// A search that most rows match is known from the newest rows, without the full-text index
-		// listing every match (see AuditRepository::matches_most()).
-		$narrow = $narrow && ! ( ! empty( $this->filters['search'] ) && $this->repository->matches_most( $this->filters ) );
-		$few    = $narrow ? $this->repository->ids( $this->filters, AuditRepository::FEW + 1, false ) : array();
-		if ( $narrow && count( $few ) <= AuditRepository::FEW ) {
-			// Only those not written yet.
-			$left = array();
-			foreach ( $few as $id ) {
-				if ( $id < $below ) {
-					$left[] = $id;
-				}
-			}
-			$out['walked']   = false;
-			$out['matching'] = count( $left );
-			foreach ( array_chunk( $left, self::BATCH ) as $n => $chunk ) {
-				// At least one batch per call, however short the time: every call moves on.
-				if ( $n > 0 && microtime( true ) >= $until ) {
-					$out['next'] = $chunk[0] + 1;
-					break;
-				}
-				if ( ! $emit_batch( $this->repository->rows( $chunk, false ) ) ) {
-					break;
-				}
-			}
-			fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions -- A memory stream.
-			return $out;
-		}
-		unset( $few );
-
-		// Many rows: down the primary key, window by window, from the rows that exist now (what
-		// is written during the export is not in it). Inside a window, keyset batches, each
-		// below the last id of the one before.
-		$cursor = $below;
-		$floor  = max( 1, $cursor - self::WINDOW );
-		$first  = true;
-		while ( $cursor > 1 ) {
-			// At least one batch per call, however short the time: every call moves on.
-			if ( ! $first && microtime( true ) >= $until ) {
-				$out['next'] = $cursor;
-				break;
-			}
-			$first = false;
-			$batch = $this->repository->export_batch( $this->filters, $cursor, $floor, self::BATCH );
-			$count = count( $batch );
-			if ( $count > 0 ) {
-				$cursor = (int) $batch[ $count - 1 ]['id'];
-				if ( ! $emit_batch( $batch ) ) {
-					break;
-				}
-			}
-			if ( $count < self::BATCH ) {
-				// The window is read: the next starts at the highest id below it, so that gaps
-				// left by pruning cost nothing.
-				$cursor = $this->repository->max_id( $floor ) + 1;
-				$floor  = max( 1, $cursor - self::WINDOW );
-			}
-		}
-
-		fclose( $buffer ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose,WordPress.WP.AlternativeFunctions -- A memory stream.
-		return $out;
-	}
-
-	/**
-	 * Adds the logins of a batch's users to those known, forgetting them all past 10,000 so
-	 * that a log of many users does not grow with the file.
-	 *
-	 * @param array<int, array<string, mixed>> $batch The rows.
-	 * @param array<int, string|null>          $users Logins known (null: deleted user).
-	 * @return array<int, string|null>
-	 */
-	private function look_up( array $batch, array $users ): array {
-		$missing = array();
-		foreach ( $batch as $row ) {
-			foreach ( array( (int) $row['actor_id'], (int) $row['target_user_id'] ) as $id ) {
-				if ( $id > 0 && ! array_key_exists( $id, $users ) ) {
-					$missing[ $id ] = $id;
-				}
-			}
-		}
-		if ( ! $missing ) {
-			return $users;
-		}
-		if ( count( $users ) > 10000 ) {
-			$users = array();
-		}
-		$found = $this->repository->users( $missing );
-		foreach ( $missing as $id ) {
-			$users[ $id ] = isset( $found[ $id ] ) ? $found[ $id ]['login'] : null;
-		}
-		return $users;
-	}
-
-	/**
-	 * Returns the cells of one row.
-	 *
-	 * @param array<string, mixed>    $row       The row as stored.
-	 * @param array<int, string|null> $users     Logins by id (null: deleted).
-	 * @param array<string, string>   $summaries Sentences already written, by what they depend on.
-	 * @return array<int, string>
-	 */
-	public static function fields( array $row, array $users, array &$summaries = array() ): array {
-		$actor_id  = (int) $row['actor_id'];
-		$target_id = (int) $row['target_user_id'];
-		$at        = (string) $row['at'];
-		// 'Y-m-d H:i:s' in UTC, as stored: Dates::iso() without the cost of strtotime() a million times.
-		$time = 19 === strlen( $at ) && ' ' === $at[10] && ctype_digit( $at[0] . $at[18] ) ? substr( $at, 0, 10 ) . 'T' . substr( $at, 11 ) . 'Z' : (string) Dates::iso( $at );
-		// A sentence depends on the action, the details, whether there is a target and whether the
-		// actor is it; the target's name goes in afterwards, so that a log of many users still
-		// makes each sentence once (a sign-in's does not even name the target).
-		$key = $row['action'] . "\n" . $row['details'] . "\n" . ( $target_id > 0 ? '+' : '' ) . ( $actor_id === $target_id ? '=' : '' );
-		if ( ! isset( $summaries[ $key ] ) ) {
-			$summaries[ $key ] = AuditSummary::of( $row, $target_id > 0 ? array( $target_id => self::TARGET ) : array() );
-		}
-		$summary = $summaries[ $key ];
-		if ( $target_id > 0 && false !== strpos( $summary, self::TARGET ) ) {
-			if ( ! isset( $summaries[ self::TARGET ] ) ) {
-				/* translators: %d: a user id. */
-				$summaries[ self::TARGET ] = __( 'user #%d', 'auth-sentinel' );
-			}
-			$summary = str_replace( self::TARGET, isset( $users[ $target_id ] ) ? (string) $users[ $target_id ] : sprintf( $summaries[ self::TARGET ], $target_id ), $summary );
-		}
-		return array(
-			(string) (int) $row['id'],
-			$time,
-			(string) $row['action'],
-			$summary,
-			(string) $actor_id,
-			$actor_id > 0 ? (string) ( $users[ $actor_id ] ?? '' ) : '',
-			(string) $target_id,
-			$target_id > 0 ? (string) ( $users[ $target_id ] ?? '' ) : '',
-			(string) $row['ip'],
-			(string) $row['user_agent'],
-			(string) $row['details'],
-		);
-	}
-
-	/**
-	 * Makes a cell safe to open in a spreadsheet: one that would start a formula (=, +, -, @,
-	 * tab, carriage return, also after leading whitespace) gets a leading single quote.
-	 *
-	 * @param string $value The cell.
-	 * @return string
-	 */
-	public static function cell( string $value ): string {
-		// Most cells start with a letter or a digit: no pattern to run.
-		if ( '' === $value || false === strpos( "=+-@ \t\n\r\x0B\x0C", $value[0] ) ) {
-			return $value;
-		}
-		return preg_match( '/^(?:[\t\r]|\s*[=+\-@])/', $value ) ? "'" . $value : $value;
 	}
 
 	/**
@@ -439,31 +156,4 @@ class AuditCsv extends \WP_REST_Response {
 		return true;
 	}
 
-	/**
-	 * Writes one CSV line into the buffer (RFC 4180 quoting, no backslash escape).
-	 *
-	 * @param resource           $buffer The buffer.
-	 * @param array<int, string> $cells  The cells.
-	 * @return void
-	 */
-	private static function put( $buffer, array $cells ): void {
-		foreach ( $cells as $i => $cell ) {
-			$cells[ $i ] = self::cell( $cell );
-		}
-		fputcsv( $buffer, $cells, ',', '"', '' );
-	}
-
-	/**
-	 * Returns what the buffer holds and empties it.
-	 *
-	 * @param resource $buffer The buffer.
-	 * @return string
-	 */
-	private static function drain( $buffer ): string {
-		rewind( $buffer );
-		$text = (string) stream_get_contents( $buffer );
-		rewind( $buffer );
-		ftruncate( $buffer, 0 );
-		return $text;
-	}
 }

@@ -52,7 +52,7 @@ class ExportJobs {
 	/**
 	 * The audit table.
 	 *
-	 * @var AuditRepository
+	 * @var AuditExportRepository
 	 */
 	private $audit;
 
@@ -66,10 +66,10 @@ class ExportJobs {
 	/**
 	 * Creates the service.
 	 *
-	 * @param AuditRepository $audit The audit table.
-	 * @param ExportStore     $store The jobs and their files.
+	 * @param AuditExportRepository $audit The audit table.
+	 * @param ExportStore           $store The jobs and their files.
 	 */
-	public function __construct( AuditRepository $audit, ExportStore $store ) {
+	public function __construct( AuditExportRepository $audit, ExportStore $store ) {
 		$this->audit = $audit;
 		$this->store = $store;
 	}
@@ -77,7 +77,7 @@ class ExportJobs {
 	/**
 	 * Starts a job: records it, writes its file's header line and schedules its expiry.
 	 *
-	 * @param array<string, mixed> $filters The filters (as AuditRepository::find() takes them).
+	 * @param array<string, mixed> $filters The filters (as AuditQueryRepository::find() takes them).
 	 * @param int                  $user    Who starts it.
 	 * @param array<string, mixed> $chosen  The filters as the user chose them (a relative period
 	 *                                      such as `period=week` rather than the time it gave),
@@ -106,7 +106,7 @@ class ExportJobs {
 		);
 		$job['next'] = $job['top'];
 		$path        = $this->store->path( $job, false );
-		$header      = AuditCsv::header_line();
+		$header      = AuditCsvFormat::header_line();
 		if ( '' === $path || strlen( $header ) !== file_put_contents( $path, $header ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions -- The job's own file.
 			return null;
 		}
@@ -240,7 +240,7 @@ class ExportJobs {
 		// What a step that died wrote after its last record is cut off.
 		ftruncate( $handle, max( 0, (int) $job['bytes'] ) );
 		fseek( $handle, (int) $job['bytes'] );
-		$csv  = new AuditCsv( $this->audit, (array) $job['filters'] );
+		$csv  = new AuditCsvWriter( $this->audit, (array) $job['filters'] );
 		$part = $csv->write_below(
 			static function ( string $chunk ) use ( $handle ): bool {
 				return strlen( $chunk ) === fwrite( $handle, $chunk ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- See above.

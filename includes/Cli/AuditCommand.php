@@ -8,7 +8,8 @@
 namespace AuthSentinel\Cli;
 
 use AuthSentinel\Audit\AuditCsv;
-use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Audit\AuditCsvFormat;
+use AuthSentinel\Audit\AuditExportRepository;
 use AuthSentinel\Vocabulary\AuditAction;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,16 +32,16 @@ class AuditCommand extends Command {
 	/**
 	 * The audit table.
 	 *
-	 * @var AuditRepository
+	 * @var AuditExportRepository
 	 */
 	private $audit;
 
 	/**
 	 * Creates the command.
 	 *
-	 * @param AuditRepository $audit The audit table.
+	 * @param AuditExportRepository $audit The audit table.
 	 */
-	public function __construct( AuditRepository $audit ) {
+	public function __construct( AuditExportRepository $audit ) {
 		$this->audit = $audit;
 	}
 
@@ -152,8 +153,8 @@ class AuditCommand extends Command {
 		$export = new AuditCsv( $this->audit, $filters );
 		$rows   = $export->write(
 			static function ( string $chunk ) use ( $handle, $bom, &$first ): bool {
-				if ( $first && ! $bom && 0 === strpos( $chunk, AuditCsv::BOM ) ) {
-					$chunk = substr( $chunk, strlen( AuditCsv::BOM ) );
+				if ( $first && ! $bom && 0 === strpos( $chunk, AuditCsvFormat::BOM ) ) {
+					$chunk = substr( $chunk, strlen( AuditCsvFormat::BOM ) );
 				}
 				$first = false;
 				return false !== fwrite( $handle, $chunk ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite,WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- Streams to the terminal or the file asked for.

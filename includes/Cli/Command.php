@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Cli;
 
-use AuthSentinel\Audit\AuditCsv;
+use AuthSentinel\Audit\AuditCsvFormat;
 use AuthSentinel\Http\Text;
 
 defined( 'ABSPATH' ) || exit;
@@ -165,7 +165,7 @@ abstract class Command {
 			foreach ( $items as $i => $item ) {
 				foreach ( $item as $key => $value ) {
 					if ( is_string( $value ) ) {
-						$items[ $i ][ $key ] = AuditCsv::cell( $value );
+						$items[ $i ][ $key ] = AuditCsvFormat::cell( $value );
 					}
 				}
 			}

@@ -10,6 +10,7 @@ namespace AuthSentinel\Cli;
 use AuthSentinel\Events\ClientName;
 use AuthSentinel\Sessions\Revoker;
 use AuthSentinel\Sessions\SessionIndex;
+use AuthSentinel\Sessions\SessionListing;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -41,6 +42,13 @@ class SessionsCommand extends Command {
 	private $index;
 
 	/**
+	 * The listing of the index.
+	 *
+	 * @var SessionListing
+	 */
+	private $listing;
+
+	/**
 	 * Ends credentials.
 	 *
 	 * @var Revoker
@@ -50,11 +58,13 @@ class SessionsCommand extends Command {
 	/**
 	 * Creates the command.
 	 *
-	 * @param SessionIndex $index   The sessions index.
-	 * @param Revoker      $revoker Ends credentials.
+	 * @param SessionIndex   $index   The sessions index.
+	 * @param SessionListing $listing The listing of the index.
+	 * @param Revoker        $revoker Ends credentials.
 	 */
-	public function __construct( SessionIndex $index, Revoker $revoker ) {
+	public function __construct( SessionIndex $index, SessionListing $listing, Revoker $revoker ) {
 		$this->index   = $index;
+		$this->listing = $listing;
 		$this->revoker = $revoker;
 	}
 
@@ -176,7 +186,7 @@ class SessionsCommand extends Command {
 			'per_page' => self::number( $assoc_args, 'per-page', 100, 1, 100 ),
 		);
 		$query['status'] = '' === $query['status'] ? 'active' : $query['status'];
-		$result          = $this->index->query( $query );
+		$result          = $this->listing->query( $query );
 		self::display_page(
 			$assoc_args,
 			$result,
@@ -267,11 +277,11 @@ class SessionsCommand extends Command {
 			return;
 		}
 
-		$index   = $this->index;
+		$listing = $this->listing;
 		$revoked = 0;
 		$failed  = 0;
 		foreach ( $args as $id ) {
-			$row = ctype_digit( (string) $id ) ? $index->find( (int) $id ) : null;
+			$row = ctype_digit( (string) $id ) ? $listing->find( (int) $id ) : null;
 			if ( ! $row || 'active' !== $row['status'] ) {
 				\WP_CLI::warning( sprintf( 'No live session has id %s: it may have ended already.', $id ) );
 				++$failed;

@@ -84,6 +84,26 @@ final class BoundedQuery {
 	}
 
 	/**
+	 * Runs a read of one of the plugin's tables bounded like its writes: a lock held elsewhere
+	 * answers nothing within a second instead of holding up a sign-in.
+	 *
+	 * @param string $table  The table read (its name with the prefix).
+	 * @param string $method get_row|get_results|get_col|get_var.
+	 * @param string $sql    The prepared query.
+	 * @return mixed What wpdb answered (null or an empty list on a fault).
+	 */
+	public static function read( string $table, string $method, string $sql ) {
+		return self::run(
+			$table,
+			static function () use ( $method, $sql ) {
+				global $wpdb;
+				// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; the plugin's own table.
+				return in_array( $method, array( 'get_row', 'get_results' ), true ) ? $wpdb->$method( $sql, ARRAY_A ) : $wpdb->$method( $sql );
+			}
+		);
+	}
+
+	/**
 	 * Runs one prepared INSERT, UPDATE, DELETE or REPLACE inside run(): its affected rows, false
 	 * on an error. (wpdb counts affected rows only for statements that begin with the verb; a
 	 * MariaDB `SET STATEMENT … FOR` statement is counted here from the connection.)

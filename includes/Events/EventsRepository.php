@@ -455,24 +455,6 @@ class EventsRepository {
 	 * @return array{deleted: int, done: bool} Rows deleted, and whether none older is left.
 	 */
 	public function prune( string $before, int $batch = 2000, float $budget = 20.0 ): array {
-		global $wpdb;
-		$table   = Schema::events_table();
-		$deleted = 0;
-		$start   = microtime( true );
-		do {
-			// Select then delete by id: DELETE … LIMIT is not portable to SQLite.
-			// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
-			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE last_seen < %s LIMIT %d", $before, $batch ) ) );
-			$count = count( $ids );
-			if ( $count ) {
-				$deleted += (int) $wpdb->query( "DELETE FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Integers from the query above.
-			}
-			// phpcs:enable
-			$done = $count < $batch;
-		} while ( ! $done && microtime( true ) - $start < $budget );
-		return array(
-			'deleted' => $deleted,
-			'done'    => $done,
-		);
+		return \AuthSentinel\Database\BatchDelete::run( Schema::events_table(), 'last_seen < %s', array( $before ), $batch, $budget );
 	}
 }

@@ -55,6 +55,13 @@ class Inventory {
 	private $index;
 
 	/**
+	 * The listing of the index, for the count of live credentials.
+	 *
+	 * @var SessionListing
+	 */
+	private $listing;
+
+	/**
 	 * Core's credential storage in user meta.
 	 *
 	 * @var SessionStore
@@ -93,14 +100,16 @@ class Inventory {
 	 * Creates the inventory.
 	 *
 	 * @param SessionIndex           $index         The index.
+	 * @param SessionListing         $listing       The listing of the index.
 	 * @param SessionStore           $store         Core's credential storage.
 	 * @param CredentialFingerprints $fingerprints  The fingerprints.
 	 * @param CookieTracker          $cookies       Cookie sessions.
 	 * @param AppPasswordTracker     $app_passwords Application passwords.
 	 * @param TokenTracker           $tokens        Tokens and WCPOS sessions.
 	 */
-	public function __construct( SessionIndex $index, SessionStore $store, CredentialFingerprints $fingerprints, CookieTracker $cookies, AppPasswordTracker $app_passwords, TokenTracker $tokens ) {
+	public function __construct( SessionIndex $index, SessionListing $listing, SessionStore $store, CredentialFingerprints $fingerprints, CookieTracker $cookies, AppPasswordTracker $app_passwords, TokenTracker $tokens ) {
 		$this->index         = $index;
+		$this->listing       = $listing;
 		$this->store         = $store;
 		$this->fingerprints  = $fingerprints;
 		$this->cookies       = $cookies;
@@ -128,7 +137,7 @@ class Inventory {
 	 * @return int
 	 */
 	public function count_active(): int {
-		return $this->index->count_active();
+		return $this->listing->count_active();
 	}
 
 	/**

@@ -7,11 +7,8 @@
 
 namespace AuthSentinel\Sessions;
 
+use AuthSentinel\Database\BatchDelete;
 use AuthSentinel\Database\BoundedQuery;
-use AuthSentinel\Database\BoundedCount;
-use AuthSentinel\Database\Engine;
-use AuthSentinel\Database\FullText;
-use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -21,10 +18,12 @@ defined( 'ABSPATH' ) || exit;
 // phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare
 
 /**
- * The only place that reads or writes the sessions table. The credentials themselves stay where
- * core and the token plugins keep them (user meta); this table lists them across users with
- * indexes, and keeps a row after its credential ends so that a later failure can tell who
- * ended it. Rows hold fingerprints and identifiers, never a token, verifier or password.
+ * The only place that writes the sessions table, and its reads on a request's path: one
+ * credential's row, the counts by kind (SessionListing reads the pages of the Sessions screen).
+ * The credentials themselves stay where core and the token plugins keep them (user meta); this
+ * table lists them across users with indexes, and keeps a row after its credential ends so
+ * that a later failure can tell who ended it. Rows hold fingerprints and identifiers, never a
+ * token, verifier or password.
  *
  * @since 0.1.0
  */
@@ -51,34 +50,6 @@ class SessionIndex {
 	 * @var int|null
 	 */
 	private $site;
-
-	/**
-	 * Returns the table's name.
-	 *
-	 * @return string
-	 */
-	private function table(): string {
-		return Schema::sessions_table();
-	}
-
-	/**
-	 * Runs a read of the index bounded like its writes: a lock held elsewhere answers nothing
-	 * within a second instead of holding up a sign-in.
-	 *
-	 * @param string $method get_row|get_results|get_col|get_var.
-	 * @param string $sql    The prepared query.
-	 * @return mixed What wpdb answered (null or an empty list on a fault).
-	 */
-	private function read( string $method, string $sql ) {
-		return BoundedQuery::run(
-			$this->table(),
-			static function () use ( $method, $sql ) {
-				global $wpdb;
-				// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; own table.
-				return in_array( $method, array( 'get_row', 'get_results' ), true ) ? $wpdb->$method( $sql, ARRAY_A ) : $wpdb->$method( $sql );
-			}
-		);
-	}
 
 	/**
 	 * Adds a credential, or refreshes it (a row that ended comes back only if it was not revoked).
@@ -114,13 +85,13 @@ class SessionIndex {
 			$args[]    = $value;
 		}
 		// Refresh what can change; keep the first `created`; a non-empty secret fingerprint sticks.
-		$sql = 'INSERT INTO ' . $this->table() . ' (' . implode( ', ', array_keys( $values ) ) . ') VALUES (' . implode( ', ', $holders ) . ')'
+		$sql = 'INSERT INTO ' . Schema::sessions_table() . ' (' . implode( ', ', array_keys( $values ) ) . ') VALUES (' . implode( ', ', $holders ) . ')'
 			. ' ON DUPLICATE KEY UPDATE expires = VALUES(expires), last_seen = VALUES(last_seen), ip = VALUES(ip), user_agent = VALUES(user_agent), label = VALUES(label)';
 		if ( '' !== $values['secret_fp'] ) {
 			$sql .= ', secret_fp = VALUES(secret_fp)';
 		}
 		return BoundedQuery::run(
-			$this->table(),
+			Schema::sessions_table(),
 			static function () use ( $sql, $args ): bool {
 				global $wpdb;
 				return false !== BoundedQuery::exec( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
@@ -147,32 +118,6 @@ class SessionIndex {
 	}
 
 	/**
-	 * Moves one credential's last use forward.
-	 *
-	 * @param string      $type The kind.
-	 * @param string      $fp   Its fingerprint.
-	 * @param int         $at   When.
-	 * @param string|null $ip   The address it came from, null to keep.
-	 * @return void
-	 */
-	public function touch( string $type, string $fp, int $at, ?string $ip = null ): void {
-		$data = array( 'last_seen' => self::datetime( $at ) );
-		if ( null !== $ip ) {
-			$data['ip'] = substr( $ip, 0, 45 );
-		}
-		$table = $this->table();
-		BoundedQuery::run(
-			$table,
-			static function () use ( $table, $data, $type, $fp ) {
-				global $wpdb;
-				$set  = isset( $data['ip'] ) ? 'last_seen = %s, ip = %s' : 'last_seen = %s';
-				$args = array_merge( array_values( $data ), array( $type, $fp ) );
-				return BoundedQuery::exec( $wpdb->prepare( "UPDATE {$table} SET {$set} WHERE type = %s AND fp = %s", $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- Own table; fixed column lists, one value each.
-			}
-		);
-	}
-
-	/**
 	 * Marks credentials ended.
 	 *
 	 * @param array<string, mixed> $where  Equality conditions on columns (status active is added).
@@ -182,7 +127,7 @@ class SessionIndex {
 	 * @return int Rows changed.
 	 */
 	public function end( array $where, string $reason, int $by, array $keep = array() ): int {
-		$sql  = 'UPDATE ' . $this->table() . ' SET status = %s, ended_at = %s, ended_by = %d, ended_reason = %s WHERE status = %s';
+		$sql  = 'UPDATE ' . Schema::sessions_table() . ' SET status = %s, ended_at = %s, ended_by = %d, ended_reason = %s WHERE status = %s';
 		$args = array( in_array( $reason, self::ENDED, true ) ? 'ended' : 'revoked', gmdate( 'Y-m-d H:i:s' ), $by, substr( $reason, 0, 32 ), 'active' );
 		foreach ( $where as $column => $value ) {
 			if ( ! in_array( $column, self::COLUMNS, true ) && 'id' !== $column ) {
@@ -204,7 +149,7 @@ class SessionIndex {
 			$args = array_merge( $args, array_values( $keep ) );
 		}
 		$done = BoundedQuery::run(
-			$this->table(),
+			Schema::sessions_table(),
 			static function () use ( $sql, $args ) {
 				global $wpdb;
 				return BoundedQuery::exec( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Placeholders built above.
@@ -224,7 +169,7 @@ class SessionIndex {
 	 */
 	public function last_app_password_end(): ?int {
 		global $wpdb;
-		$at = $this->read( 'get_var', $wpdb->prepare( 'SELECT MAX(ended_at) FROM ' . $this->table() . " WHERE type = %s AND status <> 'active' AND secret_fp <> ''", 'app_password' ) );
+		$at = BoundedQuery::read( Schema::sessions_table(), 'get_var', $wpdb->prepare( 'SELECT MAX(ended_at) FROM ' . Schema::sessions_table() . " WHERE type = %s AND status <> 'active' AND secret_fp <> ''", 'app_password' ) );
 		if ( is_string( $at ) && '' !== $at ) {
 			return (int) strtotime( $at . ' UTC' );
 		}
@@ -241,7 +186,7 @@ class SessionIndex {
 	 */
 	public function keep_newest( int $user_id, string $type, int $keep ): int {
 		global $wpdb;
-		$ids = $this->read( 'get_col', $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE user_id = %d AND type = %s AND status = 'active' ORDER BY last_seen DESC, id DESC LIMIT 1000 OFFSET %d", $user_id, $type, $keep ) );
+		$ids = BoundedQuery::read( Schema::sessions_table(), 'get_col', $wpdb->prepare( 'SELECT id FROM ' . Schema::sessions_table() . " WHERE user_id = %d AND type = %s AND status = 'active' ORDER BY last_seen DESC, id DESC LIMIT 1000 OFFSET %d", $user_id, $type, $keep ) );
 		$ids = array_map( 'intval', (array) $ids );
 		return $ids ? $this->end( array( 'id' => $ids ), 'replaced', 0 ) : 0;
 	}
@@ -255,7 +200,7 @@ class SessionIndex {
 	 */
 	public function count_by_type( array $where, array $keep = array() ): array {
 		global $wpdb;
-		$sql  = 'SELECT type, COUNT(*) AS n FROM ' . $this->table() . " WHERE status = 'active' AND (expires IS NULL OR expires > %s)";
+		$sql  = 'SELECT type, COUNT(*) AS n FROM ' . Schema::sessions_table() . " WHERE status = 'active' AND (expires IS NULL OR expires > %s)";
 		$args = array( gmdate( 'Y-m-d H:i:s' ) );
 		if ( isset( $where['user_id'] ) ) {
 			$sql   .= ' AND user_id = %d';
@@ -269,7 +214,7 @@ class SessionIndex {
 			$sql .= ' AND fp NOT IN (' . implode( ', ', array_fill( 0, count( $keep ), '%s' ) ) . ')';
 			$args = array_merge( $args, array_values( $keep ) );
 		}
-		$rows   = $this->read( 'get_results', $wpdb->prepare( $sql . ' GROUP BY type', $args ) );
+		$rows   = BoundedQuery::read( Schema::sessions_table(), 'get_results', $wpdb->prepare( $sql . ' GROUP BY type', $args ) );
 		$counts = array_fill_keys( self::TYPES, 0 );
 		foreach ( (array) $rows as $row ) {
 			if ( isset( $counts[ $row['type'] ] ) ) {
@@ -277,18 +222,6 @@ class SessionIndex {
 			}
 		}
 		return $counts;
-	}
-
-	/**
-	 * Returns one row by id.
-	 *
-	 * @param int $id The row id.
-	 * @return array<string, mixed>|null
-	 */
-	public function find( int $id ): ?array {
-		global $wpdb;
-		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE id = %d', $id ) );
-		return is_array( $row ) ? $row : null;
 	}
 
 	/**
@@ -300,7 +233,7 @@ class SessionIndex {
 	 */
 	public function find_fp( string $type, string $fp ): ?array {
 		global $wpdb;
-		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . ' WHERE type = %s AND fp = %s', $type, $fp ) );
+		$row = BoundedQuery::read( Schema::sessions_table(), 'get_row', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . ' WHERE type = %s AND fp = %s', $type, $fp ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -312,7 +245,7 @@ class SessionIndex {
 	 */
 	public function find_secret( string $secret_fp ): ?array {
 		global $wpdb;
-		$row = $this->read( 'get_row', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ) );
+		$row = BoundedQuery::read( Schema::sessions_table(), 'get_row', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . " WHERE secret_fp = %s AND status <> 'active' ORDER BY id DESC LIMIT 1", $secret_fp ) );
 		return is_array( $row ) ? $row : null;
 	}
 
@@ -325,169 +258,8 @@ class SessionIndex {
 	 */
 	public function active_on_site( int $user_id, int $site ): array {
 		global $wpdb;
-		$rows = $this->read( 'get_results', $wpdb->prepare( 'SELECT * FROM ' . $this->table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ) );
+		$rows = BoundedQuery::read( Schema::sessions_table(), 'get_results', $wpdb->prepare( 'SELECT * FROM ' . Schema::sessions_table() . " WHERE site_id = %d AND user_id = %d AND status = 'active'", $site, $user_id ) );
 		return is_array( $rows ) ? $rows : array();
-	}
-
-	/**
-	 * Returns the fingerprints of one user's live credentials of one kind.
-	 *
-	 * @param int    $user_id The user.
-	 * @param string $type    The kind.
-	 * @return string[]
-	 */
-	public function active_fps( int $user_id, string $type ): array {
-		global $wpdb;
-		$fps = $this->read( 'get_col', $wpdb->prepare( 'SELECT fp FROM ' . $this->table() . " WHERE user_id = %d AND status = 'active' AND type = %s", $user_id, $type ) );
-		return array_map( 'strval', (array) $fps );
-	}
-
-	/**
-	 * Lists credentials, newest use first.
-	 *
-	 * @param array<string, mixed> $args user, type, status (active|ended|all), search, orderby, order, page, per_page.
-	 * @return array{rows: array<int, array<string, mixed>>, total: int, more: bool} `total` counts up to BoundedCount::LIMIT; `more` says there are more.
-	 */
-	public function query( array $args ): array {
-		global $wpdb;
-		$orderby  = in_array( $args['orderby'] ?? '', array( 'created', 'expires', 'last_seen' ), true ) ? $args['orderby'] : 'last_seen';
-		$order    = 'asc' === strtolower( (string) ( $args['order'] ?? 'desc' ) ) ? 'ASC' : 'DESC';
-		$per_page = max( 1, min( 100, (int) ( $args['per_page'] ?? 20 ) ) );
-		$offset   = ( max( 1, (int) ( $args['page'] ?? 1 ) ) - 1 ) * $per_page;
-		$table    = $this->table();
-
-		$search = trim( (string) ( $args['search'] ?? '' ) );
-		if ( '' !== $search ) {
-			// Each way in by its own index, merged by id; when few match, one page by id.
-			list( $where, $params ) = $this->where( array( 'search' => '' ) + $args );
-			$found                  = IndexedSearch::collect( $wpdb->prepare( "{$table} WHERE {$where}", $params ), $this->search_ways( $search, true ), $orderby, BoundedCount::LIMIT + 1 );
-			if ( count( $found ) <= BoundedCount::LIMIT ) {
-				$ids  = IndexedSearch::page( $found, $orderby, $order, $offset, $per_page );
-				$rows = $ids ? $this->read( 'get_results', "SELECT * FROM {$table} WHERE id IN (" . implode( ',', $ids ) . ')' ) : array();
-				$page = IndexedSearch::in_order( is_array( $rows ) ? $rows : array(), $ids );
-				return array(
-					'rows'  => $page,
-					'total' => count( $found ),
-					'more'  => false,
-				);
-			}
-		}
-
-		list( $where, $params ) = $this->where( $args );
-		// Ended credentials are a quarter of the rows, mostly the least recent: walking the time
-		// index for them (the optimizer's choice for a small LIMIT) read 200,000 rows for a page
-		// at 250,000 sessions; the range of `list_expires` and a sort of its entries is 60 ms.
-		$from = 'ended' === ( $args['status'] ?? 'active' ) && Engine::mysql() ? "{$table} FORCE INDEX (list_expires, user_status, site_user)" : $table;
-		// The page's ids first, then its rows: with the filters the list_* indexes cover, the ids
-		// come from the index alone, so a deep page skips its offset without reading those rows.
-		$sql  = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$from} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
-		$rows = $this->read( 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
-		// A search with more than LIMIT matches (known above) is not counted again.
-		$count = '' !== $search ? BoundedCount::result( BoundedCount::LIMIT + 1 ) : BoundedCount::result( (int) $this->read( 'get_var', BoundedCount::sql( $wpdb->prepare( "{$from} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
-		return array(
-			'rows'  => is_array( $rows ) ? $rows : array(),
-			'total' => $count['total'],
-			'more'  => $count['more'],
-		);
-	}
-
-	/**
-	 * Returns the ways a search reaches credentials, each answered by one index: the start of
-	 * the address (`ip`), of the application's or plugin's name (`label`), of the user's login
-	 * or email (core's indexes, then `user_status`), and its words at the start of a word of the
-	 * user agent or the name (a full-text index on MariaDB and MySQL; on SQLite each word anywhere
-	 * in them, reading every row). Tested row by row (a listing walking its index), the words are
-	 * matched by FullText::walk().
-	 *
-	 * @param string $search  The search.
-	 * @param bool   $indexed True: each condition for its own query; false: for a row-by-row test.
-	 * @return array<int, array{0: string, 1: array<int, mixed>}> Conditions and their values.
-	 */
-	private function search_ways( string $search, bool $indexed ): array {
-		global $wpdb;
-		$prefix = $wpdb->esc_like( $search ) . '%';
-		$users  = $wpdb->get_col(
-			$wpdb->prepare( "SELECT ID FROM {$wpdb->users} WHERE user_login LIKE %s OR user_email LIKE %s LIMIT 500", $prefix, $prefix )
-		);
-		$ways   = array(
-			array( 'ip LIKE %s', array( $prefix ) ),
-			array( 'label LIKE %s', array( $prefix ) ),
-		);
-		if ( $users ) {
-			$ways[] = array( 'user_id IN (' . implode( ', ', array_map( 'intval', $users ) ) . ')', array() );
-		}
-		$words = FullText::way( 'sessions', $search, $indexed );
-		if ( null !== $words ) {
-			$ways[] = $words;
-		}
-		return $ways;
-	}
-
-	/**
-	 * Counts live credentials (not ended, not expired).
-	 *
-	 * @return int
-	 */
-	public function count_active(): int {
-		global $wpdb;
-		list( $where, $params ) = $this->where( array( 'status' => 'active' ) );
-		return (int) $this->read( 'get_var', $wpdb->prepare( 'SELECT COUNT(*) FROM ' . $this->table() . " WHERE {$where}", $params ) );
-	}
-
-	/**
-	 * Builds the WHERE clause of a listing.
-	 *
-	 * @param array<string, mixed> $args The filters.
-	 * @return array{0: string, 1: array<int, mixed>}
-	 */
-	private function where( array $args ): array {
-		global $wpdb;
-		$status = (string) ( $args['status'] ?? 'active' );
-		$now    = gmdate( 'Y-m-d H:i:s' );
-		$sql    = array();
-		$params = array();
-		if ( 'active' === $status ) {
-			$sql[]    = "status = 'active' AND (expires IS NULL OR expires > %s)";
-			$params[] = $now;
-		} elseif ( 'ended' === $status ) {
-			// Spelled so that both halves are ranges of one index (list_expires).
-			$sql[]    = "(status <> 'active' OR (status = 'active' AND expires <= %s))";
-			$params[] = $now;
-		}
-		if ( ! empty( $args['user'] ) ) {
-			$sql[]    = 'user_id = %d';
-			$params[] = (int) $args['user'];
-		}
-		if ( isset( $args['created_on'] ) ) {
-			$sql[]    = 'site_id = %d';
-			$params[] = (int) $args['created_on'];
-		}
-		if ( ! empty( $args['exclude_users'] ) ) {
-			$sql[] = 'user_id NOT IN (' . implode( ', ', array_map( 'intval', (array) $args['exclude_users'] ) ) . ')';
-		}
-		if ( ! empty( $args['site'] ) ) {
-			// Members of one site of a network: they have a role there.
-			$sql[]    = "user_id IN (SELECT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s)";
-			$params[] = $wpdb->get_blog_prefix( (int) $args['site'] ) . 'capabilities';
-		}
-		if ( ! empty( $args['type'] ) && in_array( $args['type'], self::TYPES, true ) ) {
-			$sql[]    = 'type = %s';
-			$params[] = (string) $args['type'];
-		}
-		$search = trim( (string) ( $args['search'] ?? '' ) );
-		if ( '' !== $search ) {
-			$or = array();
-			foreach ( $this->search_ways( $search, false ) as $way ) {
-				$or[] = $way[0];
-				array_push( $params, ...$way[1] );
-			}
-			$sql[] = '(' . implode( ' OR ', $or ) . ')';
-		}
-		if ( ! $sql ) {
-			$sql[]    = '1 = %d'; // Keeps prepare() happy without steering the index choice.
-			$params[] = 1;
-		}
-		return array( implode( ' AND ', $sql ), $params );
 	}
 
 	/**
@@ -499,18 +271,8 @@ class SessionIndex {
 	 * @return int Rows deleted.
 	 */
 	public function prune( int $before, int $batch = 2000, float $budget = 20.0 ): int {
-		global $wpdb;
-		$at      = gmdate( 'Y-m-d H:i:s', $before );
-		$deleted = 0;
-		$start   = microtime( true );
-		do {
-			$ids   = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM ' . $this->table() . " WHERE (status <> 'active' AND ended_at < %s) OR expires < %s LIMIT %d", $at, $at, $batch ) ) );
-			$count = count( $ids );
-			if ( $count ) {
-				$deleted += (int) $wpdb->query( 'DELETE FROM ' . $this->table() . ' WHERE id IN (' . implode( ',', $ids ) . ')' );
-			}
-		} while ( $count === $batch && microtime( true ) - $start < $budget );
-		return $deleted;
+		$at = gmdate( 'Y-m-d H:i:s', $before );
+		return BatchDelete::run( Schema::sessions_table(), "(status <> 'active' AND ended_at < %s) OR expires < %s", array( $at, $at ), $batch, $budget )['deleted'];
 	}
 
 	/**

@@ -25,11 +25,11 @@ defined( 'ABSPATH' ) || exit;
 class SessionsController extends Controller {
 
 	/**
-	 * The index.
+	 * The listing of the index.
 	 *
-	 * @var SessionIndex
+	 * @var SessionListing
 	 */
-	private $index;
+	private $listing;
 
 	/**
 	 * The revoker.
@@ -48,13 +48,13 @@ class SessionsController extends Controller {
 	/**
 	 * Creates the controller.
 	 *
-	 * @param SessionIndex           $index        The index.
+	 * @param SessionListing         $listing      The listing of the index.
 	 * @param Revoker                $revoker      The revoker.
 	 * @param CredentialFingerprints $fingerprints The fingerprints.
 	 */
-	public function __construct( SessionIndex $index, Revoker $revoker, CredentialFingerprints $fingerprints ) {
+	public function __construct( SessionListing $listing, Revoker $revoker, CredentialFingerprints $fingerprints ) {
 		parent::__construct( 'sessions' );
-		$this->index        = $index;
+		$this->listing      = $listing;
 		$this->revoker      = $revoker;
 		$this->fingerprints = $fingerprints;
 	}
@@ -127,7 +127,7 @@ class SessionsController extends Controller {
 		if ( SessionAccess::site_administrator() ) {
 			$args['created_on'] = get_current_blog_id();
 		}
-		$result   = $this->index->query( $args );
+		$result   = $this->listing->query( $args );
 		$user_ids = array_unique( array_map( 'intval', wp_list_pluck( $result['rows'], 'user_id' ) ) );
 		if ( $user_ids ) {
 			cache_users( $user_ids );
@@ -147,7 +147,7 @@ class SessionsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_item( $request ) {
-		$row = $this->index->find( (int) $request['id'] );
+		$row = $this->listing->find( (int) $request['id'] );
 		if ( ! $row ) {
 			return self::not_found();
 		}
@@ -162,7 +162,7 @@ class SessionsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function delete_item( $request ) {
-		$row = $this->index->find( (int) $request['id'] );
+		$row = $this->listing->find( (int) $request['id'] );
 		if ( ! $row || 'active' !== $row['status'] ) {
 			return self::not_found();
 		}

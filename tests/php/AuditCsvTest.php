@@ -9,6 +9,7 @@
 namespace AuthSentinel\Tests;
 
 use AuthSentinel\Audit\AuditCsv;
+use AuthSentinel\Audit\AuditCsvFormat;
 use AuthSentinel\Plugin;
 
 /**
@@ -94,7 +95,7 @@ class AuditCsvTest extends TestCase {
 	 * @return array<int, array<int, string>>
 	 */
 	private function parse( string $body ): array {
-		$this->assertSame( AuditCsv::BOM, substr( $body, 0, 3 ), 'starts with the UTF-8 byte order mark' );
+		$this->assertSame( AuditCsvFormat::BOM, substr( $body, 0, 3 ), 'starts with the UTF-8 byte order mark' );
 		$handle = fopen( 'php://memory', 'w+' );
 		fwrite( $handle, substr( $body, 3 ) );
 		rewind( $handle );
@@ -111,10 +112,10 @@ class AuditCsvTest extends TestCase {
 	 */
 	public function test_formula_cells_are_neutralised(): void {
 		foreach ( array( '=1+2', '+1', '-1', '@SUM(A1)', "\tx", "\rx", '  =cmd', "\n=cmd", ' @x' ) as $cell ) {
-			$this->assertSame( "'" . $cell, AuditCsv::cell( $cell ), wp_json_encode( $cell ) );
+			$this->assertSame( "'" . $cell, AuditCsvFormat::cell( $cell ), wp_json_encode( $cell ) );
 		}
 		foreach ( array( '', 'sign_in', '192.0.2.1', 'Mozilla/5.0', '{"a":"=1"}', 'a=b', '1-2', 'x@y' ) as $cell ) {
-			$this->assertSame( $cell, AuditCsv::cell( $cell ), $cell );
+			$this->assertSame( $cell, AuditCsvFormat::cell( $cell ), $cell );
 		}
 	}
 
@@ -130,7 +131,7 @@ class AuditCsvTest extends TestCase {
 		$this->assertMatchesRegularExpression( '/^attachment; filename="auth-sentinel-audit-\d{8}-\d{6}\.csv"$/', $admin['headers']['content-disposition'] );
 		$this->assertSame( 'nosniff', $admin['headers']['x-content-type-options'] );
 		$this->assertStringContainsString( 'no-cache', $admin['headers']['cache-control'] );
-		$this->assertSame( AuditCsv::COLUMNS, $this->parse( $admin['body'] )[0] );
+		$this->assertSame( AuditCsvFormat::COLUMNS, $this->parse( $admin['body'] )[0] );
 
 		list( $editor_jar, $editor_nonce ) = $this->browser( 'editor' );
 		$this->assertSame( 403, $this->download( $editor_jar, $editor_nonce )['status'] );
@@ -150,7 +151,7 @@ class AuditCsvTest extends TestCase {
 		$answer              = $this->download( $jar, $nonce, array(), array( 'Origin: ' . $origin ) );
 		$this->assertSame( 200, $answer['status'], $answer['body'] );
 		$this->assertSame( $origin, $answer['headers']['access-control-allow-origin'] ?? null );
-		$this->assertSame( AuditCsv::COLUMNS, $this->parse( $answer['body'] )[0] );
+		$this->assertSame( AuditCsvFormat::COLUMNS, $this->parse( $answer['body'] )[0] );
 	}
 
 	/**
@@ -182,7 +183,7 @@ class AuditCsvTest extends TestCase {
 
 		list( $jar, $nonce ) = $this->browser( 'admin' );
 		$rows                = $this->parse( $this->download( $jar, $nonce, array( 'search' => $this->marker ) )['body'] );
-		$this->assertSame( AuditCsv::COLUMNS, array_shift( $rows ) );
+		$this->assertSame( AuditCsvFormat::COLUMNS, array_shift( $rows ) );
 		$this->assertSame( array( (string) $third, (string) $second, (string) $first ), array_column( $rows, 0 ), 'newest first' );
 
 		list( , $revoked, $signed_in ) = $rows;
@@ -267,16 +268,16 @@ class AuditCsvTest extends TestCase {
 		$answer              = $this->download( $jar, $nonce, array( 'user' => self::BULK_USER ) );
 		$seconds             = microtime( true ) - $start;
 		$this->assertSame( 200, $answer['status'] );
-		$this->assertSame( AuditCsv::BOM, substr( $answer['body'], 0, 3 ) );
+		$this->assertSame( AuditCsvFormat::BOM, substr( $answer['body'], 0, 3 ) );
 		$handle = fopen( 'php://memory', 'w+' );
 		fwrite( $handle, substr( $answer['body'], 3 ) );
 		unset( $answer );
 		rewind( $handle );
-		$this->assertSame( AuditCsv::COLUMNS, fgetcsv( $handle, 0, ',', '"', '' ) );
+		$this->assertSame( AuditCsvFormat::COLUMNS, fgetcsv( $handle, 0, ',', '"', '' ) );
 		$ids    = array();
 		$ragged = 0;
 		while ( false !== ( $cells = fgetcsv( $handle, 0, ',', '"', '' ) ) ) {
-			$ragged += count( $cells ) === count( AuditCsv::COLUMNS ) ? 0 : 1;
+			$ragged += count( $cells ) === count( AuditCsvFormat::COLUMNS ) ? 0 : 1;
 			$ids[]   = (int) $cells[0];
 		}
 		fclose( $handle );

@@ -27,7 +27,7 @@ class AuditExportJobTest extends TestCase {
 	const BULK_USER = 987655;
 
 	/**
-	 * Rows this test writes: more than AuditRepository::FEW, so that the export walks the table
+	 * Rows this test writes: more than AuditQueryRepository::FEW, so that the export walks the table
 	 * window by window rather than reading the matches by id.
 	 */
 	const ROWS = 12000;
@@ -432,7 +432,7 @@ class AuditExportJobTest extends TestCase {
 	public function test_a_cancel_during_a_step_is_not_undone_by_the_step(): void {
 		$store = new ExportStore();
 		// The audit table, which lets a DELETE in (another request's) once the step reads its rows.
-		$audit = new class() extends \AuthSentinel\Audit\AuditRepository {
+		$audit = new class() extends \AuthSentinel\Audit\AuditExportRepository {
 			/**
 			 * Runs once, when the step reads rows.
 			 *

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Tests;
 
-use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Audit\AuditQueryRepository;
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Plugin;
@@ -106,7 +106,7 @@ class EventsBoundedCountTest extends TestCase {
 	 */
 	public function test_audit_past_the_bound(): void {
 		$this->seed( BoundedCount::LIMIT + 1 );
-		$found = Plugin::get( AuditRepository::class )->find( array( 'user' => self::TARGET ), 1, 20 );
+		$found = Plugin::get( AuditQueryRepository::class )->find( array( 'user' => self::TARGET ), 1, 20 );
 		$this->assertSame( BoundedCount::LIMIT, $found['total'] );
 		$this->assertTrue( $found['more'] );
 		$this->assertCount( 20, $found['rows'] );

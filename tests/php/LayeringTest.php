@@ -19,6 +19,7 @@ class LayeringTest extends TestCase {
 	 */
 	const STORES = array(
 		'Sessions/SessionIndex.php',
+		'Sessions/SessionListing.php',
 		'Sessions/SessionStore.php',
 		'Sessions/Revocations.php',
 		'Sessions/IssuerSessions.php',

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Tests;
 
-use AuthSentinel\Audit\AuditRepository;
+use AuthSentinel\Audit\AuditQueryRepository;
 use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
@@ -289,7 +289,7 @@ class SearchIndexTest extends TestCase {
 									1,
 									20
 								)
-								: ( new AuditRepository() )->find(
+								: ( new AuditQueryRepository() )->find(
 									array(
 										'user'   => self::TARGET,
 										'search' => $text,

@@ -269,4 +269,47 @@ class SessionsRouteTest extends TestCase {
 		$editor = $this->visit( $this->sign_in( 'editor' ), '/wp-admin/profile.php' );
 		$this->assertStringNotContainsString( 'Sessions (Auth Sentinel)', $editor['body'], 'not for editors' );
 	}
+
+	/**
+	 * The hourly upkeep forgets rows that ended or expired long ago a batch at a time: out of
+	 * time after one batch, the rest waits for the next run; a live row and one ended recently
+	 * stay, so that a later failure with it can still be explained.
+	 */
+	public function test_rows_ended_long_ago_are_forgotten_in_batches(): void {
+		global $wpdb;
+		$user  = $this->make_user();
+		$index = Plugin::get( \AuthSentinel\Sessions\SessionIndex::class );
+		$fp    = static function ( int $i ) use ( $user ): string {
+			return md5( "prune-{$user}-{$i}" );
+		};
+		for ( $i = 0; $i < 7; $i++ ) {
+			$index->upsert(
+				array(
+					'type'    => 'cookie',
+					'fp'      => $fp( $i ),
+					'user_id' => $user,
+					'created' => time() - 1100 * DAY_IN_SECONDS,
+					'expires' => time() + DAY_IN_SECONDS,
+				)
+			);
+		}
+		$table    = \AuthSentinel\Database\Schema::sessions_table();
+		$long_ago = gmdate( 'Y-m-d H:i:s', time() - 1000 * DAY_IN_SECONDS );
+		// Four ended long ago, one expired long ago, one revoked yesterday, one live.
+		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET status = 'ended', ended_at = %s WHERE fp IN (%s, %s, %s, %s)", $long_ago, $fp( 0 ), $fp( 1 ), $fp( 2 ), $fp( 3 ) ) );
+		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET expires = %s WHERE fp = %s", $long_ago, $fp( 4 ) ) );
+		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET status = 'revoked', ended_at = %s WHERE fp = %s", gmdate( 'Y-m-d H:i:s', time() - DAY_IN_SECONDS ), $fp( 5 ) ) );
+		$cutoff = time() - 900 * DAY_IN_SECONDS;
+		// Rows other tests left to expire long ago (some with no expiry known: 1970) go first.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE user_id <> %d AND ((status <> 'active' AND ended_at < %s) OR expires < %s)", $user, gmdate( 'Y-m-d H:i:s', $cutoff ), gmdate( 'Y-m-d H:i:s', $cutoff ) ) );
+
+		$this->assertSame( 2, $index->prune( $cutoff, 2, 0.0 ), 'no time left: one batch' );
+		$this->assertSame( 3, $index->prune( $cutoff, 2, 60.0 ), 'then the rest' );
+		$left = $wpdb->get_col( $wpdb->prepare( "SELECT fp FROM {$table} WHERE user_id = %d", $user ) );
+		sort( $left );
+		$kept = array( $fp( 5 ), $fp( 6 ) );
+		sort( $kept );
+		$this->assertSame( $kept, $left, 'the row revoked yesterday and the live one stay' );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE user_id = %d", $user ) );
+	}
 }
