@@ -47,17 +47,17 @@ class Rollup {
 	/**
 	 * The failures table.
 	 *
-	 * @var EventsRepository
+	 * @var EventsStatsRepository
 	 */
 	private $events;
 
 	/**
 	 * Creates the service.
 	 *
-	 * @param RollupRepository $rollup The rollup table.
-	 * @param EventsRepository $events The failures table.
+	 * @param RollupRepository      $rollup The rollup table.
+	 * @param EventsStatsRepository $events The failures table.
 	 */
-	public function __construct( RollupRepository $rollup, EventsRepository $events ) {
+	public function __construct( RollupRepository $rollup, EventsStatsRepository $events ) {
 		$this->rollup = $rollup;
 		$this->events = $events;
 	}

@@ -26,7 +26,7 @@ class StatsController extends Controller {
 	/**
 	 * The failures table.
 	 *
-	 * @var EventsRepository
+	 * @var EventsStatsRepository
 	 */
 	private $events;
 
@@ -54,12 +54,12 @@ class StatsController extends Controller {
 	/**
 	 * Creates the controller.
 	 *
-	 * @param EventsRepository $events  The failures table.
-	 * @param Catalog          $catalog The error catalog.
-	 * @param SecretFacts      $secrets The secrets' changes.
-	 * @param Rollup           $rollup  The statistics' rollup.
+	 * @param EventsStatsRepository $events  The failures table.
+	 * @param Catalog               $catalog The error catalog.
+	 * @param SecretFacts           $secrets The secrets' changes.
+	 * @param Rollup                $rollup  The statistics' rollup.
 	 */
-	public function __construct( EventsRepository $events, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
+	public function __construct( EventsStatsRepository $events, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
 		parent::__construct( 'events/stats' );
 		$this->events  = $events;
 		$this->catalog = $catalog;

@@ -9,6 +9,7 @@ namespace AuthSentinel\Tests;
 
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Events\Rollup;
 use AuthSentinel\Events\RollupRepository;
 use AuthSentinel\Events\UserSketch;
@@ -100,7 +101,7 @@ class EventsRollupTest extends TestCase {
 	 * @return array<string, mixed>
 	 */
 	private function from_table( int $first, int $last, array $filter = array() ): array {
-		$events  = Plugin::get( EventsRepository::class );
+		$events  = Plugin::get( EventsStatsRepository::class );
 		$filters = $filter + array(
 			'since_hour' => $first,
 			'until_hour' => $last,
@@ -283,7 +284,7 @@ class EventsRollupTest extends TestCase {
 				// What the failures table gives, bucketed by the site's local midnight.
 				$offset   = (int) ( $hours * HOUR_IN_SECONDS );
 				$expected = array();
-				foreach ( Plugin::get( EventsRepository::class )->per_hour(
+				foreach ( Plugin::get( EventsStatsRepository::class )->per_hour(
 					array(
 						'since_hour' => $this->first,
 						'until_hour' => $this->first + 10 * 24 - 1,
