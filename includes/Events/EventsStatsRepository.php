@@ -151,23 +151,37 @@ class EventsStatsRepository {
 				);
 			}
 		}
-		$top = array();
-		foreach ( $sums as $column => $groups ) {
-			arsort( $groups );
-			$top[ $column ] = array();
-			foreach ( array_slice( $groups, 0, $limit, true ) as $key => $n ) {
-				$top[ $column ][] = array(
-					'key'      => (string) $key,
-					'failures' => $n,
-				);
-			}
-		}
 		return array(
 			'per_hour' => $per_hour,
 			'failures' => $failures,
 			'user_ids' => array_keys( $users ),
-			'top'      => $top,
+			'top'      => array_map(
+				static function ( array $groups ) use ( $limit ): array {
+					return self::biggest( $groups, $limit );
+				},
+				$sums
+			),
 		);
+	}
+
+	/**
+	 * Lists the biggest groups of failures summed by key, biggest first (the top lists of
+	 * summary() and of the rollup's statistics).
+	 *
+	 * @param array<string|int, int> $groups Key => failures.
+	 * @param int                    $limit  How many.
+	 * @return array<int, array{key: string, failures: int}>
+	 */
+	public static function biggest( array $groups, int $limit ): array {
+		arsort( $groups );
+		$out = array();
+		foreach ( array_slice( $groups, 0, $limit, true ) as $key => $n ) {
+			$out[] = array(
+				'key'      => (string) $key,
+				'failures' => $n,
+			);
+		}
+		return $out;
 	}
 
 	/**

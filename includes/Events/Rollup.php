@@ -221,14 +221,7 @@ class Rollup {
 
 		$top = array();
 		foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
-			arsort( $groups[ $dim ] );
-			$top[ $column ] = array();
-			foreach ( array_slice( $groups[ $dim ], 0, RollupRepository::DAY_TOP, true ) as $key => $n ) {
-				$top[ $column ][] = array(
-					'key'      => (string) $key,
-					'failures' => $n,
-				);
-			}
+			$top[ $column ] = EventsStatsRepository::biggest( $groups[ $dim ], RollupRepository::DAY_TOP );
 		}
 		return array(
 			'per_hour'    => $per_hour,
