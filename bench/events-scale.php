@@ -6,7 +6,7 @@
  * Usage: php tests/bin/wp-run.php <site dir> <url> bench/events-scale.php
  * AUTH_SENTINEL_BENCH_KEEP=1 keeps the rows already there (and the rollup: only what is missing
  * is computed); AUTH_SENTINEL_BENCH_ONLY=<text> times only the requests whose label holds it
- * (e.g. "stats").
+ * (e.g. "stats"; several texts separated by "|": any of them).
  *
  * @package AuthSentinel
  */
@@ -87,10 +87,11 @@ $auth_sentinel_day = gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - DAY_IN_SECON
 $auth_sentinel_ago = static function ( int $days ) use ( $auth_sentinel_now ): string {
 	return gmdate( 'Y-m-d\TH:i:s\Z', $auth_sentinel_now - $days * DAY_IN_SECONDS + 1 );
 };
-// The statistics the rollup does not answer alone: two filters at once, a user, a broad search;
-// over 24 hours, 7 days (hourly), 30 and 90 days (daily).
+// The statistics by filter: one filter (the rollup's slice), two at once (the slice of a pair),
+// a user, a broad search; over 24 hours, 7 days (hourly), 30 and 90 days (daily).
 $auth_sentinel_more_stats = array();
 foreach ( array(
+	'source=token'               => array( 'source' => 'token' ),
 	'cause=expired&source=token' => array(
 		'cause'  => 'expired',
 		'source' => 'token',
@@ -159,7 +160,12 @@ foreach ( array(
 		'source'   => 'token',
 	),
 ) + $auth_sentinel_more_stats as $auth_sentinel_label => $auth_sentinel_params ) {
-	if ( getenv( 'AUTH_SENTINEL_BENCH_ONLY' ) && false === strpos( $auth_sentinel_label, (string) getenv( 'AUTH_SENTINEL_BENCH_ONLY' ) ) ) {
+	if ( getenv( 'AUTH_SENTINEL_BENCH_ONLY' ) && ! array_filter(
+		explode( '|', (string) getenv( 'AUTH_SENTINEL_BENCH_ONLY' ) ),
+		static function ( string $only ) use ( $auth_sentinel_label ): bool {
+			return false !== strpos( $auth_sentinel_label, $only );
+		}
+	) ) {
 		continue;
 	}
 	$auth_sentinel_route = '/auth-sentinel/v1' . ( isset( $auth_sentinel_params['_route'] ) ? '/events/stats' : '/events' );

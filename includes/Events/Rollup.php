@@ -47,17 +47,17 @@ class Rollup {
 	/**
 	 * The failures table.
 	 *
-	 * @var EventsRepository
+	 * @var EventsStatsRepository
 	 */
 	private $events;
 
 	/**
 	 * Creates the service.
 	 *
-	 * @param RollupRepository $rollup The rollup table.
-	 * @param EventsRepository $events The failures table.
+	 * @param RollupRepository      $rollup The rollup table.
+	 * @param EventsStatsRepository $events The failures table.
 	 */
-	public function __construct( RollupRepository $rollup, EventsRepository $events ) {
+	public function __construct( RollupRepository $rollup, EventsStatsRepository $events ) {
 		$this->rollup = $rollup;
 		$this->events = $events;
 	}
@@ -120,11 +120,16 @@ class Rollup {
 	 * @param float                 $budget Seconds to spend computing missing buckets.
 	 * @param int                   $step   1 for hourly sums by cause; 24 for sums by the site's local day.
 	 * @param int                   $offset With 24: the site's offset from UTC in whole hours.
-	 * @param array<string, string> $filter At most one filter the rollup slices by (RollupRepository::SLICES), e.g. `cause => expired`; none for every failure.
+	 * @param array<string, string> $filter One or two filters the rollup slices by (RollupRepository::slice_of()), e.g. `cause => expired`; none for every failure.
 	 * @return array{per_hour: array<int, array{hour: int, cause: string, failures: int}>, failures: int, users: int, users_exact: bool, sketch: UserSketch, top: array<string, array<int, array{key: string, failures: int}>>}|null
 	 *         `per_hour` rows are hours, or with a step of 24 the local days' first hours (the hours not yet over are hours).
+	 *         Null too for filters the rollup does not slice by.
 	 */
 	public function stats( int $first, int $last, float $budget = 2.0, int $step = 1, int $offset = 0, array $filter = array() ): ?array {
+		$slice = RollupRepository::slice_of( $filter );
+		if ( null === $slice ) {
+			return null;
+		}
 		$closed = self::last_closed();
 		if ( ! $this->fill( $first, $last, $budget ) ) {
 			self::schedule();
@@ -139,7 +144,6 @@ class Rollup {
 		);
 		$failures    = 0;
 		$sketch      = new UserSketch();
-		$slice       = $filter ? RollupRepository::slice( (string) key( $filter ), (string) current( $filter ) ) : '';
 		$edges       = array(); // A slice's hours at the edges of its days: their busiest from the failures table.
 
 		if ( $first <= $rolled_last ) {
@@ -176,12 +180,16 @@ class Rollup {
 			}
 		}
 		foreach ( $edges as list( $from, $to ) ) {
-			$range = $filter + array(
-				'since_hour' => $from,
-				'until_hour' => $to,
+			// One read of the edge hours' rows for the three lists.
+			$edge = $this->events->summary(
+				$filter + array(
+					'since_hour' => $from,
+					'until_hour' => $to,
+				),
+				RollupRepository::DAY_TOP
 			);
 			foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
-				foreach ( $this->events->top( $column, $range, RollupRepository::DAY_TOP ) as $group ) {
+				foreach ( $edge['top'][ $column ] as $group ) {
 					$groups[ $dim ][ $group['key'] ] = ( $groups[ $dim ][ $group['key'] ] ?? 0 ) + $group['failures'];
 				}
 			}
@@ -195,30 +203,25 @@ class Rollup {
 				'since_hour' => $open,
 				'until_hour' => $last,
 			);
-			foreach ( $this->events->per_hour( $filters ) as $row ) {
+			// One read of their rows (the caps keep them to a few thousand).
+			$open_hours = $this->events->summary( $filters, RollupRepository::DAY_TOP );
+			foreach ( $open_hours['per_hour'] as $row ) {
 				$per_hour[] = $row;
 				$failures  += $row['failures'];
 			}
 			foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
-				foreach ( $this->events->top( $column, $filters, RollupRepository::DAY_TOP ) as $group ) {
+				foreach ( $open_hours['top'][ $column ] as $group ) {
 					$groups[ $dim ][ $group['key'] ] = ( $groups[ $dim ][ $group['key'] ] ?? 0 ) + $group['failures'];
 				}
 			}
-			foreach ( $this->events->user_ids( $filters ) as $user_id ) {
+			foreach ( $open_hours['user_ids'] as $user_id ) {
 				$sketch->add( $user_id );
 			}
 		}
 
 		$top = array();
 		foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
-			arsort( $groups[ $dim ] );
-			$top[ $column ] = array();
-			foreach ( array_slice( $groups[ $dim ], 0, RollupRepository::DAY_TOP, true ) as $key => $n ) {
-				$top[ $column ][] = array(
-					'key'      => (string) $key,
-					'failures' => $n,
-				);
-			}
+			$top[ $column ] = EventsStatsRepository::biggest( $groups[ $dim ], RollupRepository::DAY_TOP );
 		}
 		return array(
 			'per_hour'    => $per_hour,

@@ -14,10 +14,12 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reads and writes `{prefix}auth_sentinel_rollup` (primary key span, slice, dim, start, k: each
  * read is one range of it): for each closed hour (`span` 1) and each closed UTC day (`span` 24),
- * the busiest users, user agents and catalog codes, and an `all` row with the bucket's total,
- * its sums by cause (JSON) and its users' sketch (the marker that the bucket is done). The same
- * again for each slice of the bucket's failures, one filter of the Overview each (`cause=…`,
- * `source=…`, `code=…`): an `all` row per hour and per day, and the busiest per day. Buckets are computed from the failures table once their time is
+ * the busiest users, user agents and catalog codes, an `all` row with the bucket's total, its
+ * sums by cause (JSON) and its users' sketch, and a `done` row naming the FORMAT it was computed
+ * in (the marker that the bucket is done). The same again for each slice of the bucket's
+ * failures: one filter of the REST API each (`cause=…`, `source=…`, `code=…`) and each pair of
+ * them (`cause=…&source=…`, `cause=…&code=…`, `source=…&code=…`): an `all` row per hour and per
+ * day, and the busiest per day. Buckets are computed from the failures table once their time is
  * over; no request that records a failure writes here.
  *
  * @since 0.1.0
@@ -44,19 +46,67 @@ class RollupRepository {
 	);
 
 	/**
-	 * The filters summed as slices of each bucket (the failures table's columns).
+	 * The filters summed as slices of each bucket (the failures table's columns), alone and in
+	 * pairs.
 	 */
 	const SLICES = array( 'cause', 'source', 'code' );
 
 	/**
-	 * Names a slice: one filter and its value (`cause=expired`), '' for every failure.
-	 *
-	 * @param string $column One of SLICES.
-	 * @param string $value  Its value.
-	 * @return string
+	 * What a bucket holds: 2 since the pairs of filters are sliced too. A bucket of an older
+	 * format is not done (done()): the upkeep computes it again, in its batches.
 	 */
-	public static function slice( string $column, string $value ): string {
-		return mb_substr( $column . '=' . $value, 0, 80 );
+	const FORMAT = 2;
+
+	/**
+	 * The longest name of a slice (the `slice` column); a slice whose name is longer is not kept,
+	 * and its statistics come from the failures table.
+	 */
+	const SLICE_LENGTH = 80;
+
+	/**
+	 * Names the slice of some filters: none ('', every failure), one of SLICES, or two of them
+	 * (`cause=expired&source=token`, in the order of SLICES); null when the rollup keeps no such
+	 * slice (another filter, three filters, a name too long).
+	 *
+	 * @param array<string, string> $filter Filter => value.
+	 * @return string|null
+	 */
+	public static function slice_of( array $filter ): ?string {
+		$parts = array();
+		foreach ( self::SLICES as $column ) {
+			if ( isset( $filter[ $column ] ) ) {
+				$parts[] = $column . '=' . $filter[ $column ];
+			}
+		}
+		if ( count( $parts ) !== count( $filter ) || count( $parts ) > 2 ) {
+			return null;
+		}
+		$name = implode( '&', $parts );
+		return mb_strlen( $name ) <= self::SLICE_LENGTH ? $name : null;
+	}
+
+	/**
+	 * Names every slice a failure belongs to: its cause, source and code alone and in pairs.
+	 *
+	 * @param string $cause  Its cause.
+	 * @param string $source Its source.
+	 * @param string $code   Its catalog code.
+	 * @return string[]
+	 */
+	private static function slices_of( string $cause, string $source, string $code ): array {
+		$values = array(
+			'cause'  => $cause,
+			'source' => $source,
+			'code'   => $code,
+		);
+		$names  = array();
+		foreach ( array( array( 'cause' ), array( 'source' ), array( 'code' ), array( 'cause', 'source' ), array( 'cause', 'code' ), array( 'source', 'code' ) ) as $columns ) {
+			$name = self::slice_of( array_intersect_key( $values, array_flip( $columns ) ) );
+			if ( null !== $name ) {
+				$names[] = $name;
+			}
+		}
+		return $names;
 	}
 
 	/**
@@ -70,7 +120,7 @@ class RollupRepository {
 		global $wpdb;
 		$table = Schema::rollup_table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT span, start FROM {$table} WHERE slice = '' AND dim = 'all' AND k = '' AND span IN (1, 24) AND start BETWEEN %d AND %d", $first - 23, $last ), ARRAY_A );
+		$rows = (array) $wpdb->get_results( $wpdb->prepare( "SELECT span, start FROM {$table} WHERE slice = '' AND dim = 'done' AND k = %s AND span IN (1, 24) AND start BETWEEN %d AND %d", (string) self::FORMAT, $first - 23, $last ), ARRAY_A );
 		$done = array(
 			'hours' => array(),
 			'days'  => array(),
@@ -107,7 +157,7 @@ class RollupRepository {
 			$hours[ $dim ] = array();
 			$day[ $dim ]   = array();
 		}
-		// Each slice (one filter's value): per hour its total, sums by cause and users; per day
+		// Each slice (one filter's value, or two): per hour its total, sums by cause and users; per day
 		// the same and its busiest.
 		$slice_totals    = array();
 		$slice_causes    = array();
@@ -121,7 +171,8 @@ class RollupRepository {
 		if ( ! is_array( $rows ) || ! empty( $wpdb->last_error ) ) {
 			return false;
 		}
-		$seen = array();
+		$seen  = array();
+		$named = array(); // The slices of each cause, source and code met: named once.
 		foreach ( $rows as $row ) {
 			$hour = (int) $row[0];
 			$n    = (int) $row[5];
@@ -155,12 +206,11 @@ class RollupRepository {
 				$hours[ $dim ][ $hour ][ $key ] = ( $hours[ $dim ][ $hour ][ $key ] ?? 0 ) + $n;
 				$day[ $dim ][ $key ]            = ( $day[ $dim ][ $key ] ?? 0 ) + $n;
 			}
-			foreach ( array(
-				'cause'  => $keys['cause'],
-				'source' => (string) $row[6],
-				'code'   => $keys['code'],
-			) as $column => $value ) {
-				$slice = self::slice( $column, $value );
+			$combo = $keys['cause'] . "\0" . (string) $row[6] . "\0" . $keys['code'];
+			if ( ! isset( $named[ $combo ] ) ) {
+				$named[ $combo ] = self::slices_of( $keys['cause'], (string) $row[6], $keys['code'] );
+			}
+			foreach ( $named[ $combo ] as $slice ) {
 				if ( ! isset( $slice_users[ $slice ][ $hour ] ) ) {
 					$slice_users[ $slice ][ $hour ] = new UserSketch();
 				}
@@ -189,6 +239,7 @@ class RollupRepository {
 				}
 			}
 			$values[] = array( 1, $hour, 'all', '', $total, $sketches[ $hour ]->encode(), (string) wp_json_encode( (object) ( $hours['cause'][ $hour ] ?? array() ) ), '' );
+			$values[] = array( 1, $hour, 'done', (string) self::FORMAT, 0, null, null, '' );
 		}
 		foreach ( $slice_totals as $slice => $by_hour ) {
 			foreach ( $by_hour as $hour => $total ) {
@@ -203,6 +254,7 @@ class RollupRepository {
 				}
 			}
 			$values[] = array( 24, $start, 'all', '', (int) array_sum( $totals ), $day_sketch->encode(), (string) wp_json_encode( (object) $day['cause'] ), '' );
+			$values[] = array( 24, $start, 'done', (string) self::FORMAT, 0, null, null, '' );
 			foreach ( $slice_day as $slice => $dims ) {
 				foreach ( array_keys( self::DIMENSIONS ) as $dim ) {
 					foreach ( self::top( $dims[ $dim ] ?? array(), self::DAY_TOP ) as $key => $n ) {
@@ -223,7 +275,7 @@ class RollupRepository {
 	 * @param int    $last   Last hour.
 	 * @param int    $step   Hours per bucket: 1 or 24.
 	 * @param int    $offset For days: the site's offset from UTC, in whole hours.
-	 * @param string $slice  The slice (see slice()); '' for every failure.
+	 * @param string $slice  The slice (see slice_of()); '' for every failure.
 	 * @return array<int, array{hour: int, cause: string, failures: int}> `hour` is the bucket's first hour.
 	 */
 	public function causes( int $first, int $last, int $step, int $offset, string $slice = '' ): array {
@@ -264,7 +316,7 @@ class RollupRepository {
 	 * @param int    $first First bucket start (hour).
 	 * @param int    $last  Last bucket start (hour).
 	 * @param int    $limit How many.
-	 * @param string $slice  The slice (see slice()); '' for every failure.
+	 * @param string $slice  The slice (see slice_of()); '' for every failure.
 	 * @return array<string, int> Key => failures.
 	 */
 	public function top_sums( int $span, string $dim, int $first, int $last, int $limit, string $slice = '' ): array {
@@ -288,7 +340,7 @@ class RollupRepository {
 	 * @param int    $span  1 (hours) or 24 (days).
 	 * @param int    $first First bucket start (hour).
 	 * @param int    $last  Last bucket start (hour).
-	 * @param string $slice  The slice (see slice()); '' for every failure.
+	 * @param string $slice  The slice (see slice_of()); '' for every failure.
 	 * @return string[]
 	 */
 	public function sketches( int $span, int $first, int $last, string $slice = '' ): array {

@@ -26,7 +26,7 @@ class StatsController extends Controller {
 	/**
 	 * The failures table.
 	 *
-	 * @var EventsRepository
+	 * @var EventsStatsRepository
 	 */
 	private $events;
 
@@ -54,12 +54,12 @@ class StatsController extends Controller {
 	/**
 	 * Creates the controller.
 	 *
-	 * @param EventsRepository $events  The failures table.
-	 * @param Catalog          $catalog The error catalog.
-	 * @param SecretFacts      $secrets The secrets' changes.
-	 * @param Rollup           $rollup  The statistics' rollup.
+	 * @param EventsStatsRepository $events  The failures table.
+	 * @param Catalog               $catalog The error catalog.
+	 * @param SecretFacts           $secrets The secrets' changes.
+	 * @param Rollup                $rollup  The statistics' rollup.
 	 */
-	public function __construct( EventsRepository $events, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
+	public function __construct( EventsStatsRepository $events, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
 		parent::__construct( 'events/stats' );
 		$this->events  = $events;
 		$this->catalog = $catalog;
@@ -68,10 +68,10 @@ class StatsController extends Controller {
 	}
 
 	/**
-	 * Returns the filter the rollup answers for (RollupRepository::SLICES): none for every
-	 * failure of a range of hours, one of cause, source or code alone; null when the filters ask
-	 * for more (a user, a search, two filters at once: the failures table answers). A search
-	 * resolved to its matches is a filter too, even when it matched nothing (no ids).
+	 * Returns the filters the rollup answers for (RollupRepository::slice_of()): none for every
+	 * failure of a range of hours, one of cause, source or code, or two of them; null when the
+	 * filters ask for more (a user, a search, all three at once: the failures table answers). A
+	 * search resolved to its matches is a filter too, even when it matched nothing (no ids).
 	 *
 	 * @param array<string, mixed> $filters The filters.
 	 * @return array<string, string>|null
@@ -85,12 +85,12 @@ class StatsController extends Controller {
 			if ( 'since_hour' === $key || 'until_hour' === $key || null === $value || '' === $value || array() === $value || 0 === $value ) {
 				continue;
 			}
-			if ( $slice || ! in_array( $key, RollupRepository::SLICES, true ) ) {
+			if ( ! in_array( $key, RollupRepository::SLICES, true ) ) {
 				return null;
 			}
-			$slice = array( $key => (string) $value );
+			$slice[ $key ] = (string) $value;
 		}
-		return $slice;
+		return null !== RollupRepository::slice_of( $slice ) ? $slice : null;
 	}
 
 	/**
@@ -150,7 +150,13 @@ class StatsController extends Controller {
 		unset( $filters['since'], $filters['until'] );
 		$filters['since_hour'] = intdiv( $since, HOUR_IN_SECONDS );
 		$filters['until_hour'] = intdiv( $until, HOUR_IN_SECONDS );
-		$filters               = EventsQueryRepository::resolve( $filters ); // Its matches by index, when few.
+		// A search that most failures match (or a range of few rows): only the newest hours holding
+		// up to NEWEST_ROWS rows are counted, each row tested, in one read (asking the full-text
+		// index would list every match first); the answer says from when when that is not the
+		// whole range. Another search: its matches by index, when few.
+		$counted = $this->events->by_newest_rows( $filters ) ? $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS ) : null;
+		$newest  = null !== $counted ? $this->events->summary( array( 'since_hour' => $counted ) + $filters, RollupRepository::DAY_TOP ) : null;
+		$filters = null === $counted ? EventsQueryRepository::resolve( $filters ) : $filters;
 
 		// Buckets start at the site's local midnight (days) or on the hour.
 		$offset  = (int) ( (float) get_option( 'gmt_offset' ) * HOUR_IN_SECONDS );
@@ -165,7 +171,12 @@ class StatsController extends Controller {
 		$slice  = self::slice( $filters );
 		$rolled = null !== $slice ? $this->rollup->stats( $filters['since_hour'], $filters['until_hour'], 2.0, $by_day ? 24 : 1, intdiv( $offset, HOUR_IN_SECONDS ), $slice ) : null;
 		$totals = array();
-		foreach ( null !== $rolled ? $rolled['per_hour'] : $this->events->per_hour( $filters ) as $row ) {
+		if ( null !== $rolled || null !== $newest ) {
+			$rows = null !== $rolled ? $rolled['per_hour'] : $newest['per_hour'];
+		} else {
+			$rows = $this->events->per_hour( $filters );
+		}
+		foreach ( $rows as $row ) {
 			$at    = $row['hour'] * HOUR_IN_SECONDS;
 			$start = $at - ( ( $at + $offset ) % $step + $step ) % $step;
 			if ( isset( $buckets[ $start ] ) ) {
@@ -181,33 +192,51 @@ class StatsController extends Controller {
 			);
 		}
 
-		$summary = null !== $rolled
-			? array(
+		if ( null !== $rolled ) {
+			$summary = array(
 				'failures' => $rolled['failures'],
 				'users'    => $rolled['users'],
-			)
-			: $this->events->totals( $filters );
+			);
+		} elseif ( null !== $newest ) {
+			$summary = array(
+				'failures' => $newest['failures'],
+				'users'    => count( $newest['user_ids'] ),
+			);
+		} else {
+			$summary = $this->events->totals( $filters );
+		}
 		$markers = $this->markers( $since, $until );
 		$tops    = array();
 		foreach ( array( 'user_id', 'user_agent', 'code' ) as $column ) {
-			$tops[ $column ] = null !== $rolled ? $rolled['top'][ $column ] : $this->events->top( $column, $filters, 'user_agent' === $column ? 50 : 5 );
+			if ( null !== $rolled || null !== $newest ) {
+				$tops[ $column ] = null !== $rolled ? $rolled['top'][ $column ] : $newest['top'][ $column ];
+				continue;
+			}
+			$tops[ $column ] = $this->events->top( $column, $filters, 'user_agent' === $column ? 50 : 5 );
 		}
+		$from   = null !== $counted ? max( $since, $counted * HOUR_IN_SECONDS ) : $since;
+		$latest = end( $markers );
+		// Counting only the newest hours, the spike after a change is counted only when the change
+		// falls in them.
+		$spike = null !== $counted && ( ! $latest || (int) strtotime( (string) $latest['at'] ) < $from ) ? null : $this->spike( $markers, $filters, null !== $rolled ? $slice : null );
 
 		return rest_ensure_response(
 			array(
-				'interval'    => $interval,
-				'since'       => Dates::iso( $since ),
-				'until'       => Dates::iso( $until ),
-				'buckets'     => $out,
-				'markers'     => $markers,
-				'totals'      => (object) $totals,
-				'total'       => $summary['failures'],
-				'users'       => $summary['users'],
-				'users_exact' => null === $rolled || $rolled['users_exact'],
-				'top_users'   => $this->top_users( $tops['user_id'] ),
-				'top_clients' => $this->top_clients( $tops['user_agent'] ),
-				'top_codes'   => $this->top_codes( $tops['code'] ),
-				'spike'       => $this->spike( $markers, $filters, null !== $rolled ? $slice : null ),
+				'interval'      => $interval,
+				'since'         => Dates::iso( $since ),
+				'until'         => Dates::iso( $until ),
+				'buckets'       => $out,
+				'markers'       => $markers,
+				'totals'        => (object) $totals,
+				'total'         => $summary['failures'],
+				'users'         => $summary['users'],
+				'users_exact'   => null === $rolled || $rolled['users_exact'],
+				'top_users'     => $this->top_users( $tops['user_id'] ),
+				'top_clients'   => $this->top_clients( $tops['user_agent'] ),
+				'top_codes'     => $this->top_codes( $tops['code'] ),
+				'spike'         => $spike,
+				'complete'      => $from === $since,
+				'counted_since' => Dates::iso( $from ),
 			)
 		);
 	}
@@ -382,22 +411,30 @@ class StatsController extends Controller {
 				'title'      => 'auth-sentinel-event-stats',
 				'type'       => 'object',
 				'properties' => array(
-					'interval'    => array( 'type' => 'string' ),
-					'since'       => array( 'type' => 'string' ),
-					'until'       => array( 'type' => 'string' ),
-					'buckets'     => array( 'type' => 'array' ),
-					'markers'     => array( 'type' => 'array' ),
-					'totals'      => array( 'type' => 'object' ),
-					'total'       => array( 'type' => 'integer' ),
-					'users'       => array( 'type' => 'integer' ),
-					'users_exact' => array(
+					'interval'      => array( 'type' => 'string' ),
+					'since'         => array( 'type' => 'string' ),
+					'until'         => array( 'type' => 'string' ),
+					'buckets'       => array( 'type' => 'array' ),
+					'markers'       => array( 'type' => 'array' ),
+					'totals'        => array( 'type' => 'object' ),
+					'total'         => array( 'type' => 'integer' ),
+					'users'         => array( 'type' => 'integer' ),
+					'users_exact'   => array(
 						'type'        => 'boolean',
 						'description' => __( 'False when `users` is an estimate (a long range, counted from the hourly and daily sums, within about 3%).', 'auth-sentinel' ),
 					),
-					'top_users'   => array( 'type' => 'array' ),
-					'top_clients' => array( 'type' => 'array' ),
-					'top_codes'   => array( 'type' => 'array' ),
-					'spike'       => array( 'type' => array( 'object', 'null' ) ),
+					'top_users'     => array( 'type' => 'array' ),
+					'top_clients'   => array( 'type' => 'array' ),
+					'top_codes'     => array( 'type' => 'array' ),
+					'spike'         => array( 'type' => array( 'object', 'null' ) ),
+					'complete'      => array(
+						'type'        => 'boolean',
+						'description' => __( 'False when only the newest hours of the period are counted (from `counted_since`): a search that most failures match.', 'auth-sentinel' ),
+					),
+					'counted_since' => array(
+						'type'        => 'string',
+						'description' => __( 'Start of the failures counted: `since`, or with `complete` false the first hour counted.', 'auth-sentinel' ),
+					),
 				),
 			);
 		}

@@ -9,7 +9,7 @@ namespace AuthSentinel\Health;
 
 use AuthSentinel\Admin\AdminPages;
 use AuthSentinel\Capabilities;
-use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Sessions\Inventory;
 use AuthSentinel\Vocabulary\Cause;
@@ -54,7 +54,7 @@ class DashboardWidget {
 	/**
 	 * The failures table.
 	 *
-	 * @var EventsRepository
+	 * @var EventsStatsRepository
 	 */
 	private $events;
 
@@ -75,11 +75,11 @@ class DashboardWidget {
 	/**
 	 * Creates the widget.
 	 *
-	 * @param EventsRepository $events    The failures table.
-	 * @param SecretFacts      $facts     What is known of the secrets' changes.
-	 * @param Inventory        $inventory The inventory of credentials.
+	 * @param EventsStatsRepository $events    The failures table.
+	 * @param SecretFacts           $facts     What is known of the secrets' changes.
+	 * @param Inventory             $inventory The inventory of credentials.
 	 */
-	public function __construct( EventsRepository $events, SecretFacts $facts, Inventory $inventory ) {
+	public function __construct( EventsStatsRepository $events, SecretFacts $facts, Inventory $inventory ) {
 		$this->events    = $events;
 		$this->facts     = $facts;
 		$this->inventory = $inventory;

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Health;
 
 use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Events\Explanation;
 use AuthSentinel\Settings\Settings;
 use AuthSentinel\Vocabulary\Cause;
@@ -40,6 +41,13 @@ class FailureChecks {
 	private $events;
 
 	/**
+	 * The statistics' reads of the failures table.
+	 *
+	 * @var EventsStatsRepository
+	 */
+	private $stats;
+
+	/**
 	 * The active token plugins.
 	 *
 	 * @var TokenPlugins
@@ -49,11 +57,13 @@ class FailureChecks {
 	/**
 	 * Creates the checks.
 	 *
-	 * @param EventsRepository $events  The failures table.
-	 * @param TokenPlugins     $plugins The active token plugins.
+	 * @param EventsRepository      $events  The failures table.
+	 * @param EventsStatsRepository $stats   The statistics' reads of the failures table.
+	 * @param TokenPlugins          $plugins The active token plugins.
 	 */
-	public function __construct( EventsRepository $events, TokenPlugins $plugins ) {
+	public function __construct( EventsRepository $events, EventsStatsRepository $stats, TokenPlugins $plugins ) {
 		$this->events  = $events;
+		$this->stats   = $stats;
 		$this->plugins = $plugins;
 	}
 
@@ -89,7 +99,7 @@ class FailureChecks {
 			$pairs[ $key ] = array( Explanation::issuer( $issued ), Explanation::issuer( $rejected ) );
 		}
 		if ( $found['total'] > self::CONFLICT_ROWS ) {
-			$failures = $this->events->totals(
+			$failures = $this->stats->totals(
 				array(
 					'cause' => 'plugin_conflict',
 					'since' => gmdate( 'Y-m-d H:i:s', $now - self::EVIDENCE ),
@@ -249,7 +259,7 @@ class FailureChecks {
 	public function recent_failures( int $now ): array {
 		$hour   = intdiv( $now, HOUR_IN_SECONDS );
 		$causes = array();
-		foreach ( $this->events->per_hour(
+		foreach ( $this->stats->per_hour(
 			array(
 				'since_hour' => $hour - 1,
 				'until_hour' => $hour,
@@ -271,7 +281,7 @@ class FailureChecks {
 	 * @return int
 	 */
 	public function header_stripped( int $now ): int {
-		return $this->events->totals(
+		return $this->stats->totals(
 			array(
 				'cause' => 'header_stripped',
 				'since' => gmdate( 'Y-m-d H:i:s', $now - self::EVIDENCE ),

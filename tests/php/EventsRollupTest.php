@@ -9,6 +9,7 @@ namespace AuthSentinel\Tests;
 
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Events\Rollup;
 use AuthSentinel\Events\RollupRepository;
 use AuthSentinel\Events\UserSketch;
@@ -100,7 +101,7 @@ class EventsRollupTest extends TestCase {
 	 * @return array<string, mixed>
 	 */
 	private function from_table( int $first, int $last, array $filter = array() ): array {
-		$events  = Plugin::get( EventsRepository::class );
+		$events  = Plugin::get( EventsStatsRepository::class );
 		$filters = $filter + array(
 			'since_hour' => $first,
 			'until_hour' => $last,
@@ -134,16 +135,39 @@ class EventsRollupTest extends TestCase {
 
 	/**
 	 * Over whole days, days with ragged edges, and a range that reaches the open hour, for every
-	 * failure and for one cause, code or source (the Overview's filters), the
-	 * rollup gives the failures table's per-hour sums and totals exactly, its busiest users and
-	 * codes exactly over whole days (within 2% where partial days add their hours' ten
-	 * busiest), and its users within 3%.
+	 * failure, for one cause, code or source and for each pair of them (the REST API's
+	 * filters), the rollup gives the failures table's per-hour sums and totals exactly, its
+	 * busiest users and codes exactly over whole days and for any filter (a filter's hours at
+	 * the edges of its days are read from the failures table), within 2% for every failure over
+	 * partial days (which add their hours' ten busiest), and its users within 3%.
 	 */
 	public function test_rollup_answers_as_the_failures_table(): void {
-		$rollup = Plugin::get( Rollup::class );
-		$now    = intdiv( time(), HOUR_IN_SECONDS );
+		$rollup  = Plugin::get( Rollup::class );
+		$now     = intdiv( time(), HOUR_IN_SECONDS );
+		$filters = array(
+			array(),
+			array( 'cause' => 'revoked' ),
+			array( 'code' => 'token_expired' ),
+			array( 'source' => 'token' ),
+			array(
+				'cause'  => 'revoked',
+				'source' => 'token',
+			),
+			array(
+				'cause' => 'revoked',
+				'code'  => 'token_expired',
+			),
+			array(
+				'source' => 'token',
+				'code'   => 'token_invalid',
+			),
+			array(
+				'code'   => 'token_invalid',
+				'source' => 'cookie', // None: a pair that no failure has.
+			),
+		);
 		$this->assertTrue( $rollup->fill( $this->first, $now, 60.0 ) );
-		foreach ( array( array(), array( 'cause' => 'revoked' ), array( 'code' => 'token_expired' ), array( 'source' => 'token' ) ) as $filter ) {
+		foreach ( $filters as $filter ) {
 			foreach ( array(
 				'ten whole days'         => array( $this->first, $this->first + 10 * 24 - 1 ),
 				'ragged edges'           => array( $this->first + 5, $this->first + 7 * 24 + 3 ),
@@ -156,7 +180,7 @@ class EventsRollupTest extends TestCase {
 				$table = $this->from_table( $first, $last, $filter );
 				$this->assertSame( $table['per_hour'], self::sorted( $stats['per_hour'] ), $label );
 				$this->assertSame( $table['failures'], $stats['failures'], $label );
-				$whole = 0 === $first % 24 && ( 23 === $last % 24 || $first === $last );
+				$whole = array() !== $filter || ( 0 === $first % 24 && ( 23 === $last % 24 || $first === $last ) );
 				foreach ( array(
 					'user_id' => 5,
 					'code'    => 4,
@@ -164,7 +188,7 @@ class EventsRollupTest extends TestCase {
 					$counts = array_column( $table[ $column ], 'failures', 'key' );
 					foreach ( array_slice( $stats['top'][ $column ], 0, $n ) as $i => $group ) {
 						if ( $whole ) {
-							// Whole days (and one hour): the same counts, biggest first, ties in any order.
+							// Whole days (and one hour), or a filter: the same counts, biggest first, ties in any order.
 							$this->assertSame( $table[ $column ][ $i ]['failures'], $group['failures'], $label );
 							$this->assertSame( $counts[ $group['key'] ] ?? null, $group['failures'], $label );
 						} else {
@@ -182,6 +206,22 @@ class EventsRollupTest extends TestCase {
 				}
 			}
 		}
+		$this->assertNull( $rollup->stats( $this->first, $now, 2.0, 1, 0, array( 'user' => '990001' ) ), 'no slice of a user' );
+		$this->assertNull(
+			$rollup->stats(
+				$this->first,
+				$now,
+				2.0,
+				1,
+				0,
+				array(
+					'cause'  => 'revoked',
+					'source' => 'token',
+					'code'   => 'token_expired',
+				)
+			),
+			'no slice of three filters'
+		);
 		$this->assertFalse( $rollup->stats( $this->first, $this->first + 10 * 24 - 1 )['users_exact'], 'hundreds of users are estimated' );
 		$this->assertTrue( $rollup->stats( $this->first + 30, $this->first + 30 )['users_exact'], 'an hour\'s few users are counted' );
 	}
@@ -224,25 +264,148 @@ class EventsRollupTest extends TestCase {
 		$this->assertEqualsWithDelta( $revoked['users'], $by_cause['users'], 0.03 * $revoked['users'] );
 		$this->assertSame( (int) $revoked['user_id'][0]['failures'], $by_cause['top_users'][0]['count'] );
 
-		// Two filters at once, the route reads the failures table and counts exactly.
-		$both = $ten_days(
-			array(
-				'cause' => 'revoked',
-				'code'  => 'token_expired',
-			)
+		// Two filters at once, the route reads the rollup's slice of the pair: the failures
+		// table's figures, and no read of the failures table's rows (only its oldest hour).
+		$pair    = array(
+			'cause' => 'revoked',
+			'code'  => 'token_expired',
 		);
-		$this->assertTrue( $both['users_exact'] );
-		$this->assertSame(
-			$this->from_table(
-				$this->first,
-				$this->first + 10 * 24 - 1,
+		$queries = array();
+		$record  = static function ( $query ) use ( &$queries ) {
+			$queries[] = (string) $query;
+			return $query;
+		};
+		add_filter( 'query', $record );
+		$both = $ten_days( $pair );
+		remove_filter( 'query', $record );
+		$table = $this->from_table( $this->first, $this->first + 10 * 24 - 1, $pair );
+		$this->assertSame( $table['failures'], $both['total'] );
+		$this->assertSame( array( 'revoked' ), array_keys( (array) $both['totals'] ) );
+		$this->assertSame( $table['users'], $both['users'] ); // Under 200 users: counted exactly.
+		$this->assertSame( (int) $table['user_id'][0]['key'], $both['top_users'][0]['user_id'] );
+		$this->assertSame( (int) $table['user_id'][0]['failures'], $both['top_users'][0]['count'] );
+		$this->assertSame( $table['code'][0]['key'], $both['top_codes'][0]['code'] );
+		$read = array_filter(
+			$queries,
+			static function ( string $query ): bool {
+				return false !== strpos( $query, Schema::events_table() . ' ' ) && false === strpos( $query, 'MIN(hour)' );
+			}
+		);
+		$this->assertSame( array(), array_values( $read ), 'the failures table\'s rows are not read' );
+	}
+
+	/**
+	 * A bucket computed by an older version (without the pairs' slices, without the marker of
+	 * its format) is not taken as done: the statistics of a pair compute it again, and then
+	 * answer as the failures table does.
+	 */
+	public function test_a_bucket_of_an_older_format_is_computed_again(): void {
+		global $wpdb;
+		$rollup = Plugin::get( Rollup::class );
+		$last   = $this->first + 10 * 24 - 1;
+		$this->assertTrue( $rollup->fill( $this->first, $last, 60.0 ) );
+		// What an older version left: no pairs, no `done` rows.
+		$wpdb->query( 'DELETE FROM ' . Schema::rollup_table() . " WHERE dim = 'done' OR slice LIKE '%&%'" ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test set-up.
+		$this->assertSame( array(), ( new RollupRepository() )->done( $this->first, $last )['days'] );
+		$pair  = array(
+			'cause'  => 'expired',
+			'source' => 'token',
+		);
+		$stats = $rollup->stats( $this->first, $last, 60.0, 1, 0, $pair );
+		$this->assertNotNull( $stats );
+		$table = $this->from_table( $this->first, $last, $pair );
+		$this->assertGreaterThan( 0, $table['failures'] );
+		$this->assertSame( $table['failures'], $stats['failures'] );
+		$this->assertSame( $table['per_hour'], self::sorted( $stats['per_hour'] ) );
+		$this->assertCount( 10, array_filter( array_keys( ( new RollupRepository() )->done( $this->first, $last )['days'] ), fn( $day ) => $day >= $this->first ) );
+	}
+
+	/**
+	 * Statistics of a search that most failures match: when the period holds few rows, every
+	 * row is counted (`complete`), the same figures as the failures table gives; when it holds
+	 * more than EventsStatsRepository::NEWEST_ROWS, only the newest whole hours holding at most
+	 * that many rows are counted, exactly, and the answer says so (`complete` false,
+	 * `counted_since`), with nothing counted before.
+	 */
+	public function test_a_search_most_failures_match_counts_the_newest_hours_and_says_so(): void {
+		global $wpdb;
+		$last  = $this->first + 10 * 24 - 1;
+		$stats = function () use ( $last ): array {
+			$response = $this->rest(
+				'GET',
+				'/auth-sentinel/v1/events/stats',
 				array(
-					'cause' => 'revoked',
-					'code'  => 'token_expired',
-				)
-			)['failures'],
-			$both['total']
-		);
+					'since'  => gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS ),
+					'until'  => gmdate( 'Y-m-d\TH:i:s\Z', ( $last + 1 ) * HOUR_IN_SECONDS - 1 ),
+					'search' => 'RollupApp',
+				),
+				$this->user( 'admin' )
+			);
+			$this->assertSame( 200, $response->get_status() );
+			return $response->get_data();
+		};
+		// The failures table's figures for the hours from one on, by hour.
+		$table   = function ( int $from ) use ( $last ): array {
+			global $wpdb;
+			$where = $wpdb->prepare( 'hour >= %d AND hour <= %d AND user_agent LIKE %s', $from, $last, '%RollupApp%' );
+			$sums  = array();
+			foreach ( (array) $wpdb->get_results( 'SELECT hour, SUM(count) AS n FROM ' . Schema::events_table() . " WHERE {$where} GROUP BY hour", ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+				$sums[ gmdate( 'Y-m-d\TH:i:s', (int) $row['hour'] * HOUR_IN_SECONDS ) ] = (int) $row['n'];
+			}
+			return array(
+				'per_hour' => $sums,
+				'users'    => (int) $wpdb->get_var( 'SELECT COUNT(DISTINCT user_id) FROM ' . Schema::events_table() . " WHERE {$where} AND user_id > 0" ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+				'top_user' => (int) $wpdb->get_var( 'SELECT SUM(count) AS n FROM ' . Schema::events_table() . " WHERE {$where} AND user_id > 0 GROUP BY user_id ORDER BY n DESC LIMIT 1" ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+			);
+		};
+		$by_hour = static function ( array $data ): array {
+			$sums = array();
+			foreach ( $data['buckets'] as $bucket ) {
+				$n = (int) array_sum( (array) $bucket['counts'] );
+				if ( $n > 0 ) {
+					$sums[ substr( (string) $bucket['start'], 0, 19 ) ] = $n;
+				}
+			}
+			return $sums;
+		};
+
+		// 3,000 rows in ten days, every one a match: all counted.
+		$data = $stats();
+		$all  = $table( $this->first );
+		$this->assertTrue( $data['complete'] );
+		$this->assertSame( substr( (string) $data['since'], 0, 19 ), substr( (string) $data['counted_since'], 0, 19 ) );
+		$this->assertSame( $all['per_hour'], $by_hour( $data ) );
+		$this->assertSame( array_sum( $all['per_hour'] ), $data['total'] );
+		$this->assertSame( $all['users'], $data['users'] );
+		$this->assertSame( $all['top_user'], $data['top_users'][0]['count'] );
+
+		// 12,000 more on the last day: more rows than the statistics read.
+		mt_srand( 7 );
+		$values = array();
+		for ( $i = 0; $i < 12000; $i++ ) {
+			$hour     = $last - mt_rand( 0, 23 );
+			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
+			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'broad' . $i, $hour, $at, $at, mt_rand( 1, 3 ), 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + mt_rand( 1, 600 ), 'RollupApp/99.0', '{}' );
+		}
+		mt_srand();
+		foreach ( array_chunk( $values, 500 ) as $chunk ) {
+			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		}
+		$data = $stats();
+		$this->assertFalse( $data['complete'] );
+		$from = intdiv( (int) strtotime( (string) $data['counted_since'] ), HOUR_IN_SECONDS );
+		$this->assertGreaterThan( $last - 24, $from, 'the newest hours only' );
+		$rows = static function ( int $hour ) use ( $last ): int {
+			global $wpdb;
+			return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::events_table() . ' WHERE hour >= %d AND hour <= %d', $hour, $last ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		};
+		$this->assertLessThanOrEqual( EventsStatsRepository::NEWEST_ROWS, $rows( $from ), 'at most that many rows read' );
+		$this->assertGreaterThan( EventsStatsRepository::NEWEST_ROWS, $rows( $from - 1 ), 'as many hours as fit' );
+		$newest = $table( $from );
+		$this->assertSame( $newest['per_hour'], $by_hour( $data ), 'those hours counted exactly, none before' );
+		$this->assertSame( array_sum( $newest['per_hour'] ), $data['total'] );
+		$this->assertSame( $newest['users'], $data['users'] );
+		$this->assertSame( $newest['top_user'], $data['top_users'][0]['count'] );
 	}
 
 	/**
@@ -283,7 +446,7 @@ class EventsRollupTest extends TestCase {
 				// What the failures table gives, bucketed by the site's local midnight.
 				$offset   = (int) ( $hours * HOUR_IN_SECONDS );
 				$expected = array();
-				foreach ( Plugin::get( EventsRepository::class )->per_hour(
+				foreach ( Plugin::get( EventsStatsRepository::class )->per_hour(
 					array(
 						'since_hour' => $this->first,
 						'until_hour' => $this->first + 10 * 24 - 1,

@@ -1,0 +1,280 @@
+<?php
+/**
+ * Statistics read from the failures table.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\Schema;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The statistics' reads of the failures table: sums per hour and cause, the busiest groups,
+ * totals and distinct users of the failures matching filters (the filters as SQL from
+ * EventsQueryRepository::where()). The rollup (Rollup, RollupRepository) answers most
+ * statistics; these answer the hours it does not hold and the filters it does not slice by.
+ *
+ * @since 0.1.0
+ */
+class EventsStatsRepository {
+
+	/**
+	 * Sums failures per hour and cause (hours are Unix time / 3600).
+	 *
+	 * @param array<string, mixed> $filters Filters as in find(); `since`/`until` are hours here.
+	 * @return array<int, array{hour: int, cause: string, failures: int}>
+	 */
+	public function per_hour( array $filters ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, SUM(count) AS failures FROM {$table} WHERE {$where} GROUP BY hour, cause", $args ), ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				'hour'     => (int) $row['hour'],
+				'cause'    => (string) $row['cause'],
+				'failures' => (int) $row['failures'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Returns the biggest groups of failures by one column.
+	 *
+	 * @param string               $column  user_id|user_agent|code.
+	 * @param array<string, mixed> $filters Filters as in per_hour().
+	 * @param int                  $limit   How many groups.
+	 * @return array<int, array{key: string, failures: int}>
+	 */
+	public function top( string $column, array $filters, int $limit ): array {
+		global $wpdb;
+		if ( ! in_array( $column, array( 'user_id', 'user_agent', 'code' ), true ) ) {
+			return array();
+		}
+		$table                = Schema::events_table();
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
+		if ( 'user_id' === $column ) {
+			$where .= ' AND user_id > 0';
+		}
+		$args[] = $limit;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, whitelisted column, placeholders.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT {$column} AS grp, SUM(count) AS failures FROM {$table} WHERE {$where} GROUP BY {$column} ORDER BY failures DESC LIMIT %d", $args ), ARRAY_A );
+		$out  = array();
+		foreach ( (array) $rows as $row ) {
+			$out[] = array(
+				'key'      => (string) $row['grp'],
+				'failures' => (int) $row['failures'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Rows of the newest hours that the statistics of a search matching most failures read at
+	 * most (StatsController: only those hours are counted, and the answer says so).
+	 */
+	const NEWEST_ROWS = 10000;
+
+	/**
+	 * Rows read to tell whether a search matches most failures (by_newest_rows()).
+	 */
+	const PROBE_ROWS = 2000;
+
+	/**
+	 * Sums the failures matching filters in one read of their rows: per hour and cause, the
+	 * total, the distinct users and the biggest groups by user, by user agent and by code, where
+	 * per_hour(), totals(), user_ids() and top() read them once each. Keys equal to the table's
+	 * collation (letter case, trailing blanks) are one group, named as first met. For ranges of
+	 * a bounded number of rows (a rollup's edge hours, the newest hours of a broad search).
+	 *
+	 * @param array<string, mixed> $filters Filters as in per_hour().
+	 * @param int                  $limit   How many groups of each.
+	 * @return array{per_hour: array<int, array{hour: int, cause: string, failures: int}>, failures: int, user_ids: int[], top: array<string, array<int, array{key: string, failures: int}>>}
+	 *         `top` by column (user_id, user_agent, code): groups, biggest first.
+	 */
+	public function summary( array $filters, int $limit ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$rows     = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, user_id, user_agent, code, count FROM {$table} WHERE {$where}", $args ), 'ARRAY_N' );
+		$causes   = array();
+		$failures = 0;
+		$users    = array();
+		$sums     = array(
+			'user_id'    => array(),
+			'user_agent' => array(),
+			'code'       => array(),
+		);
+		$names    = array(); // Normalised key => the key first met.
+		$canon    = array(); // Column => key => its group's key.
+		foreach ( (array) $rows as $row ) {
+			$n         = (int) $row[5];
+			$user      = (int) $row[2];
+			$failures += $n;
+			$keys      = array(
+				'cause'      => (string) $row[1],
+				'user_agent' => (string) $row[3],
+				'code'       => (string) $row[4],
+			);
+			foreach ( $keys as $column => $key ) {
+				if ( ! isset( $canon[ $column ][ $key ] ) ) {
+					$norm                     = $column . "\0" . mb_strtolower( rtrim( $key ) );
+					$names[ $norm ]           = $names[ $norm ] ?? $key;
+					$canon[ $column ][ $key ] = $names[ $norm ];
+				}
+				$keys[ $column ] = $canon[ $column ][ $key ];
+			}
+			$causes[ (int) $row[0] ][ $keys['cause'] ] = ( $causes[ (int) $row[0] ][ $keys['cause'] ] ?? 0 ) + $n;
+			if ( $user > 0 ) {
+				$users[ $user ]                    = true;
+				$sums['user_id'][ (string) $user ] = ( $sums['user_id'][ (string) $user ] ?? 0 ) + $n;
+			}
+			foreach ( array( 'user_agent', 'code' ) as $column ) {
+				$sums[ $column ][ $keys[ $column ] ] = ( $sums[ $column ][ $keys[ $column ] ] ?? 0 ) + $n;
+			}
+		}
+		$per_hour = array();
+		foreach ( $causes as $hour => $by_cause ) {
+			foreach ( $by_cause as $cause => $n ) {
+				$per_hour[] = array(
+					'hour'     => (int) $hour,
+					'cause'    => (string) $cause,
+					'failures' => $n,
+				);
+			}
+		}
+		return array(
+			'per_hour' => $per_hour,
+			'failures' => $failures,
+			'user_ids' => array_keys( $users ),
+			'top'      => array_map(
+				static function ( array $groups ) use ( $limit ): array {
+					return self::biggest( $groups, $limit );
+				},
+				$sums
+			),
+		);
+	}
+
+	/**
+	 * Lists the biggest groups of failures summed by key, biggest first (the top lists of
+	 * summary() and of the rollup's statistics).
+	 *
+	 * @param array<string|int, int> $groups Key => failures.
+	 * @param int                    $limit  How many.
+	 * @return array<int, array{key: string, failures: int}>
+	 */
+	public static function biggest( array $groups, int $limit ): array {
+		arsort( $groups );
+		$out = array();
+		foreach ( array_slice( $groups, 0, $limit, true ) as $key => $n ) {
+			$out[] = array(
+				'key'      => (string) $key,
+				'failures' => $n,
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Tells whether the statistics of a search are best counted from the newest rows of a range
+	 * of hours, each row tested (newest_from(), summary()), rather than by listing its matches by
+	 * index: when at least half of the range's newest PROBE_ROWS rows (by the hour index) match
+	 * it, or when the range holds fewer rows than that (reading them all is the cheapest exact
+	 * answer). Asked before the full-text index, which would list every match of a word that
+	 * most rows hold (seconds at a million rows) only to find more than
+	 * EventsQueryRepository::FEW.
+	 *
+	 * @param array<string, mixed> $filters Filters with a search and a range of hours.
+	 * @return bool
+	 */
+	public function by_newest_rows( array $filters ): bool {
+		global $wpdb;
+		if ( ! isset( $filters['search'] ) || '' === $filters['search'] || isset( $filters['ids'] ) ) {
+			return false;
+		}
+		$others = $filters;
+		unset( $others['search'] );
+		list( $where, $args ) = EventsQueryRepository::where( $others );
+		list( $any, $values ) = EventsQueryRepository::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		$table                = Schema::events_table();
+		$columns              = 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] );
+		$rows                 = self::PROBE_ROWS;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders; $rows is a constant.
+		$probe = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN {$any} THEN 1 ELSE 0 END), 0) AS found FROM (SELECT {$columns} FROM {$table} WHERE {$where} ORDER BY hour DESC LIMIT {$rows}) newest_rows", array_merge( $values, $args ) ), ARRAY_A );
+		return is_array( $probe ) && ( (int) $probe['n'] < $rows || 2 * (int) $probe['found'] >= $rows );
+	}
+
+	/**
+	 * Returns the first of the newest whole hours of a range that hold at most a number of
+	 * failures' rows (counted from the hour index alone, every row of those hours whatever it
+	 * matches): the range's first hour when it holds no more.
+	 *
+	 * @param int $first First hour.
+	 * @param int $last  Last hour.
+	 * @param int $rows  Rows at most.
+	 * @return int
+	 */
+	public function newest_from( int $first, int $last, int $rows ): int {
+		global $wpdb;
+		$table = Schema::events_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$hour = $wpdb->get_var( $wpdb->prepare( "SELECT hour FROM {$table} WHERE hour >= %d AND hour <= %d ORDER BY hour DESC LIMIT 1 OFFSET %d", $first, $last, $rows ) );
+		return null === $hour ? $first : min( $last, (int) $hour + 1 );
+	}
+
+	/**
+	 * Lists the distinct users of the failures matching filters (for the rollup's open hours,
+	 * which the caps keep small).
+	 *
+	 * @param array<string, mixed> $filters Filters as in per_hour().
+	 * @param int                  $limit   How many at most.
+	 * @return int[]
+	 */
+	public function user_ids( array $filters, int $limit = 100000 ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
+		$args[]               = $limit;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		return array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT user_id FROM {$table} WHERE {$where} AND user_id > 0 LIMIT %d", $args ) ) );
+	}
+
+	/**
+	 * Returns the hour of the oldest failure kept (read from the hour index), or null when
+	 * there is none.
+	 *
+	 * @return int|null
+	 */
+	public function oldest_hour(): ?int {
+		global $wpdb;
+		$hour = $wpdb->get_var( 'SELECT MIN(hour) FROM ' . Schema::events_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+		return null === $hour ? null : (int) $hour;
+	}
+
+	/**
+	 * Counts failures and distinct users matching filters.
+	 *
+	 * @param array<string, mixed> $filters Filters as in per_hour().
+	 * @return array{failures: int, users: int}
+	 */
+	public function totals( array $filters ): array {
+		global $wpdb;
+		$table                = Schema::events_table();
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COALESCE(SUM(count), 0) AS failures, COUNT(DISTINCT CASE WHEN user_id > 0 THEN user_id END) AS users FROM {$table} WHERE {$where}", $args ), ARRAY_A );
+		return array(
+			'failures' => (int) ( $row['failures'] ?? 0 ),
+			'users'    => (int) ( $row['users'] ?? 0 ),
+		);
+	}
+}
