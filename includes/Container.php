@@ -16,6 +16,11 @@ defined( 'ABSPATH' ) || exit;
  * and have a factory in `Plugin::factories()`. Nothing is built until a hook of the table in
  * `Hooks` fires and its guard lets it through.
  *
+ * A class that needs a collaborator on some of its paths only (the capture: a cookie's
+ * diagnosis on a cookie failure, not on a wrong password) takes a parameter typed `Container`,
+ * receives this container, and asks it for that collaborator when the path is taken: a
+ * failure loads the files its own diagnosis needs, not every diagnosis's.
+ *
  * @since 0.1.0
  */
 final class Container {
@@ -137,7 +142,9 @@ final class Container {
 		$arguments   = array();
 		foreach ( null === $constructor ? array() : $constructor->getParameters() as $parameter ) {
 			$type = $parameter->getType();
-			if ( $type instanceof \ReflectionNamedType && ! $type->isBuiltin() ) {
+			if ( $type instanceof \ReflectionNamedType && self::class === $type->getName() ) {
+				$arguments[] = $this; // Collaborators asked for when a path needs them.
+			} elseif ( $type instanceof \ReflectionNamedType && ! $type->isBuiltin() ) {
 				/**
 				 * A class or interface: not a builtin type.
 				 *

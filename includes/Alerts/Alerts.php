@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Alerts;
 
+use AuthSentinel\Container;
 use AuthSentinel\Secrets\SecretsWatch;
 
 defined( 'ABSPATH' ) || exit;
@@ -56,25 +57,20 @@ class Alerts {
 	const SHUTDOWN_PRIORITY = PHP_INT_MAX - 100;
 
 	/**
-	 * Tells whether an hour's failures are a spike.
-	 *
-	 * @var SpikeCheck
-	 */
-	private $spikes;
-
-	/**
-	 * Claims, writes and sends one alert.
-	 *
-	 * @var AlertDelivery
-	 */
-	private $delivery;
-
-	/**
 	 * The spike gate.
 	 *
 	 * @var AlertClaims
 	 */
 	private $claims;
+
+	/**
+	 * Builds the spike check (`SpikeCheck`) and the delivery (`AlertDelivery`: the audit, the
+	 * webhook) once an alert may be due: a failure recorded while the spike gate is shut, or
+	 * while spikes are not wanted, builds neither.
+	 *
+	 * @var Container
+	 */
+	private $container;
 
 	/**
 	 * Alerts waiting for shutdown: kind => facts.
@@ -107,14 +103,12 @@ class Alerts {
 	/**
 	 * Creates the alerts.
 	 *
-	 * @param SpikeCheck    $spikes   Tells whether an hour's failures are a spike.
-	 * @param AlertDelivery $delivery Claims, writes and sends one alert.
-	 * @param AlertClaims   $claims   The spike gate.
+	 * @param AlertClaims $claims    The spike gate.
+	 * @param Container   $container Builds the spike check and the delivery when an alert may be due.
 	 */
-	public function __construct( SpikeCheck $spikes, AlertDelivery $delivery, AlertClaims $claims ) {
-		$this->spikes   = $spikes;
-		$this->delivery = $delivery;
-		$this->claims   = $claims;
+	public function __construct( AlertClaims $claims, Container $container ) {
+		$this->claims    = $claims;
+		$this->container = $container;
 	}
 
 	/**
@@ -222,7 +216,7 @@ class Alerts {
 			foreach ( array_keys( $this->pending ) as $kind ) {
 				$facts = $this->pending[ $kind ];
 				unset( $this->pending[ $kind ] );
-				$this->delivery->deliver( $kind, $facts, intdiv( $now, HOUR_IN_SECONDS ) );
+				$this->container->get( AlertDelivery::class )->deliver( $kind, $facts, intdiv( $now, HOUR_IN_SECONDS ) );
 			}
 		} catch ( \Throwable $e ) {
 			AlertDelivery::report( $e );
@@ -259,7 +253,7 @@ class Alerts {
 				return;
 			}
 			if ( $this->flushed ) {
-				$this->delivery->deliver( $kind, $facts, intdiv( time(), HOUR_IN_SECONDS ) ); // Later in shutdown than our own send.
+				$this->container->get( AlertDelivery::class )->deliver( $kind, $facts, intdiv( time(), HOUR_IN_SECONDS ) ); // Later in shutdown than our own send.
 				return;
 			}
 			$this->pending[ $kind ] = $facts;
@@ -277,9 +271,9 @@ class Alerts {
 	 * @return void
 	 */
 	private function check_spike( int $hour, bool $gated ): void {
-		$spike = $this->spikes->check( $hour, $gated );
+		$spike = $this->container->get( SpikeCheck::class )->check( $hour, $gated );
 		if ( null !== $spike ) {
-			$this->delivery->deliver( 'failure_spike', $spike, $hour );
+			$this->container->get( AlertDelivery::class )->deliver( 'failure_spike', $spike, $hour );
 		}
 	}
 

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Alerts;
 
-use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -26,7 +26,7 @@ class SpikeCheck {
 	/**
 	 * The failures table.
 	 *
-	 * @var EventsRepository
+	 * @var EventsStatsRepository
 	 */
 	private $events;
 
@@ -40,10 +40,10 @@ class SpikeCheck {
 	/**
 	 * Creates the check.
 	 *
-	 * @param EventsRepository $events The failures table.
-	 * @param AlertClaims      $claims The spike gate.
+	 * @param EventsStatsRepository $events The failures table's statistics.
+	 * @param AlertClaims           $claims The spike gate.
 	 */
-	public function __construct( EventsRepository $events, AlertClaims $claims ) {
+	public function __construct( EventsStatsRepository $events, AlertClaims $claims ) {
 		$this->events = $events;
 		$this->claims = $claims;
 	}

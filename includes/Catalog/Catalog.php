@@ -14,6 +14,12 @@ defined( 'ABSPATH' ) || exit;
  * by app alias (API02003), by server code (jwt_auth_invalid_token), and which entry a
  * diagnosed failure belongs to. Never touches the database.
  *
+ * Filing a failure (`code_for()`, on every failed request) needs only which entry each server
+ * code belongs to and what kind of credential each entry is about: that index is kept in
+ * `catalog-index.php`, which `php bin/catalog-index.php` writes from catalog.json (the source;
+ * `CatalogTest` fails when the two differ), so that opcache keeps it and a failure does not
+ * decode the 50 KB of JSON.
+ *
  * @since 0.1.0
  */
 class Catalog {
@@ -72,9 +78,16 @@ class Catalog {
 	/**
 	 * Parsed catalogs by file, so each file is read once per request.
 	 *
-	 * @var array<string, array{entries: array<string, array<string, mixed>>, aliases: array<string, string>, server: array<string, string>}>
+	 * @var array<string, array{entries: array<string, array<string, mixed>>, aliases: array<string, string>}>
 	 */
 	private static $loaded = array();
+
+	/**
+	 * Indexes by file (see index()), so each is built or read once per request.
+	 *
+	 * @var array<string, array{server: array<string, string>, credential: array<string, string>}>
+	 */
+	private static $indexes = array();
 
 	/**
 	 * The JSON file.
@@ -146,7 +159,7 @@ class Catalog {
 			$code = self::SOURCE_HOOKS[ $source ] . ':' . $code;
 		}
 		$home       = $this->home_of( $code );
-		$credential = null === $home ? 'any' : (string) ( $this->get( $home )['credential'] ?? '' );
+		$credential = null === $home ? 'any' : ( $this->index()['credential'][ $home ] ?? '' );
 
 		// Cookies, passwords and nonces: the code alone says which entry.
 		if ( null !== $home && ! in_array( $credential, array( 'token', 'any' ), true ) ) {
@@ -270,7 +283,7 @@ class Catalog {
 	 * @return string|null
 	 */
 	private function home_of( string $server_code ): ?string {
-		$server = $this->data()['server'];
+		$server = $this->index()['server'];
 		if ( isset( $server[ $server_code ] ) ) {
 			return $server[ $server_code ];
 		}
@@ -301,20 +314,53 @@ class Catalog {
 	}
 
 	/**
-	 * Reads and indexes the catalog on first use.
+	 * Returns the index a failure is filed by: the home entry of each server code, and the kind
+	 * of credential of each entry. catalog-index.php for catalog.json; built from the file's
+	 * entries for another file (tests).
 	 *
-	 * @return array{entries: array<string, array<string, mixed>>, aliases: array<string, string>, server: array<string, string>}
+	 * @return array{server: array<string, string>, credential: array<string, string>}
 	 */
-	private function data(): array {
-		if ( isset( self::$loaded[ $this->file ] ) ) {
-			return self::$loaded[ $this->file ];
+	private function index(): array {
+		if ( ! isset( self::$indexes[ $this->file ] ) ) {
+			self::$indexes[ $this->file ] = __DIR__ . '/catalog.json' === $this->file
+				? require __DIR__ . '/catalog-index.php'
+				: self::index_of( $this->data()['entries'] );
 		}
-		$json = wp_json_file_decode( $this->file, array( 'associative' => true ) );
-		$data = array(
-			'entries' => array(),
-			'aliases' => array(),
-			'server'  => array(),
+		return self::$indexes[ $this->file ];
+	}
+
+	/**
+	 * Builds the filing index of a catalog's entries (bin/catalog-index.php writes it for
+	 * catalog.json): a server code listed without a `when` belongs to its entry; each entry's
+	 * credential kind.
+	 *
+	 * @param array<string, array<string, mixed>> $entries The entries by code, as entries_of() returns them.
+	 * @return array{server: array<string, string>, credential: array<string, string>}
+	 */
+	public static function index_of( array $entries ): array {
+		$index = array(
+			'server'     => array(),
+			'credential' => array(),
 		);
+		foreach ( $entries as $code => $entry ) {
+			$index['credential'][ $code ] = (string) $entry['credential'];
+			foreach ( $entry['server_codes'] as $listing ) {
+				if ( empty( $listing['when'] ) ) {
+					$index['server'][ strtolower( (string) $listing['code'] ) ] = $code;
+				}
+			}
+		}
+		return $index;
+	}
+
+	/**
+	 * Returns a decoded catalog's entries by lower-case code, with every field present.
+	 *
+	 * @param mixed $json The decoded catalog.json.
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function entries_of( $json ): array {
+		$entries = array();
 		foreach ( is_array( $json ) && isset( $json['entries'] ) && is_array( $json['entries'] ) ? $json['entries'] : array() as $entry ) {
 			if ( ! is_array( $entry ) || empty( $entry['code'] ) ) {
 				continue;
@@ -331,15 +377,27 @@ class Catalog {
 				'related'      => array(),
 			);
 
-			$code                     = strtolower( (string) $entry['code'] );
-			$data['entries'][ $code ] = $entry;
+			$entries[ strtolower( (string) $entry['code'] ) ] = $entry;
+		}
+		return $entries;
+	}
+
+	/**
+	 * Reads the catalog on first use, with its aliases.
+	 *
+	 * @return array{entries: array<string, array<string, mixed>>, aliases: array<string, string>}
+	 */
+	private function data(): array {
+		if ( isset( self::$loaded[ $this->file ] ) ) {
+			return self::$loaded[ $this->file ];
+		}
+		$data = array(
+			'entries' => self::entries_of( wp_json_file_decode( $this->file, array( 'associative' => true ) ) ),
+			'aliases' => array(),
+		);
+		foreach ( $data['entries'] as $code => $entry ) {
 			foreach ( $entry['aliases'] as $alias ) {
 				$data['aliases'] += array( strtolower( (string) $alias ) => $code ); // The first entry listing an alias owns it.
-			}
-			foreach ( $entry['server_codes'] as $listing ) {
-				if ( empty( $listing['when'] ) ) {
-					$data['server'][ strtolower( (string) $listing['code'] ) ] = $code;
-				}
 			}
 		}
 		self::$loaded[ $this->file ] = $data;

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Container;
 use AuthSentinel\Http\Credentials;
 use AuthSentinel\Secrets\QuickCheck;
 
@@ -31,66 +32,25 @@ class Capture {
 	private $recorder;
 
 	/**
-	 * Diagnoses cookies.
+	 * Builds the diagnosis a failure needs when it happens (a wrong password does not load the
+	 * cookies', the tokens' or the secrets' classes).
 	 *
-	 * @var CookieDiagnosis
+	 * @var Container
 	 */
-	private $cookies;
-
-	/**
-	 * Diagnoses tokens.
-	 *
-	 * @var TokenDiagnosis
-	 */
-	private $tokens;
-
-	/**
-	 * Knows the token plugins.
-	 *
-	 * @var Issuers
-	 */
-	private $issuers;
-
-	/**
-	 * The comparison of the secrets, run before a cookie's diagnosis.
-	 *
-	 * @var QuickCheck
-	 */
-	private $secrets;
-
-	/**
-	 * Builds the failures of passwords.
-	 *
-	 * @var PasswordFailures
-	 */
-	private $passwords;
-
-	/**
-	 * Builds the failures of REST refusals.
-	 *
-	 * @var RestFailures
-	 */
-	private $rest;
+	private $container;
 
 	/**
 	 * Creates the capture.
 	 *
-	 * @param Recorder         $recorder  Writes failures.
-	 * @param CookieDiagnosis  $cookies   Diagnoses cookies.
-	 * @param TokenDiagnosis   $tokens    Diagnoses tokens.
-	 * @param Issuers          $issuers   Knows the token plugins.
-	 * @param QuickCheck       $secrets   The comparison of the secrets.
-	 * @param PasswordFailures $passwords Builds the failures of passwords.
-	 * @param RestFailures     $rest      Builds the failures of REST refusals.
+	 * @param Recorder  $recorder  Writes failures.
+	 * @param Container $container Builds the diagnoses (`CookieDiagnosis`, `TokenDiagnosis`,
+	 *                             `PasswordFailures`, `RestFailures`), the token plugins'
+	 *                             knowledge (`Issuers`) and the comparison of the secrets
+	 *                             (`QuickCheck`) on first use.
 	 */
-	public function __construct( Recorder $recorder, CookieDiagnosis $cookies, TokenDiagnosis $tokens, Issuers $issuers, QuickCheck $secrets, PasswordFailures $passwords, RestFailures $rest ) {
+	public function __construct( Recorder $recorder, Container $container ) {
 		$this->recorder  = $recorder;
-		$this->cookies   = $cookies;
-		$this->tokens    = $tokens;
-		$this->issuers   = $issuers;
-		$this->secrets   = $secrets;
-		$this->passwords = $passwords;
-		$this->rest      = $rest;
+		$this->container = $container;
 	}
 
 	/**
@@ -122,7 +82,7 @@ class Capture {
 	 */
 	public function watch_issuer_output( $result, $server = null, $request = null ) {
 		unset( $server );
-		if ( ! $request instanceof \WP_REST_Request || Issuers::SIMPLE_JWT_LOGIN !== $this->issuers->from_route( $request->get_route() ) ) {
+		if ( ! $request instanceof \WP_REST_Request || Issuers::SIMPLE_JWT_LOGIN !== $this->container->get( Issuers::class )->from_route( $request->get_route() ) ) {
 			return $result;
 		}
 		$level = ob_get_level();
@@ -171,7 +131,7 @@ class Capture {
 					$cookie = isset( $_COOKIE[ $name ] ) && is_string( $_COOKIE[ $name ] ) ? (string) wp_unslash( $_COOKIE[ $name ] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only fingerprinted.
 				}
 				// No cookie at all is a signed-out visitor, not a failure.
-				return '' !== $cookie ? $this->cookies->malformed( $cookie ) : null;
+				return '' !== $cookie ? $this->container->get( CookieDiagnosis::class )->malformed( $cookie ) : null;
 			}
 		);
 	}
@@ -186,8 +146,8 @@ class Capture {
 		$code = (string) current_filter();
 		$this->guarded(
 			function () use ( $code, $elements ) {
-				$this->secrets->run(); // Cookies are checked before `init`: learn a key change first.
-				return is_array( $elements ) ? $this->cookies->rejected( $code, $elements ) : null;
+				$this->container->get( QuickCheck::class )->run(); // Cookies are checked before `init`: learn a key change first.
+				return is_array( $elements ) ? $this->container->get( CookieDiagnosis::class )->rejected( $code, $elements ) : null;
 			}
 		);
 	}
@@ -203,7 +163,7 @@ class Capture {
 		$this->guarded(
 			function () use ( $username, $error ) {
 				$code = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
-				return $this->passwords->failure( PasswordFailures::source(), $code, (string) $username );
+				return $this->container->get( PasswordFailures::class )->failure( PasswordFailures::source(), $code, (string) $username );
 			}
 		);
 	}
@@ -225,7 +185,7 @@ class Capture {
 				$basic = Credentials::current()->basic();
 				$login = null === $basic ? '' : $basic[0];
 				$code  = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
-				return $this->passwords->failure( 'application_password', $code, $login );
+				return $this->container->get( PasswordFailures::class )->failure( 'application_password', $code, $login );
 			}
 		);
 	}
@@ -249,7 +209,7 @@ class Capture {
 				}
 				$data = $response->get_data();
 				$code = is_array( $data ) && isset( $data['code'] ) && is_scalar( $data['code'] ) ? (string) $data['code'] : '';
-				return $this->rest->failure( $code, is_array( $data ) ? $data : array(), $response->get_status(), $request instanceof \WP_REST_Request ? $request->get_route() : '' );
+				return $this->container->get( RestFailures::class )->failure( $code, is_array( $data ) ? $data : array(), $response->get_status(), $request instanceof \WP_REST_Request ? $request->get_route() : '' );
 			}
 		);
 	}
@@ -268,7 +228,7 @@ class Capture {
 		unset( $claims );
 		$this->guarded(
 			function () use ( $token, $fact, $users ) {
-				$failure = $this->tokens->diagnose( Issuers::GATE_CODE, $token, false, null, $fact );
+				$failure = $this->container->get( TokenDiagnosis::class )->diagnose( Issuers::GATE_CODE, $token, false, null, $fact );
 				if ( 0 === $failure->user_id && $users ) {
 					$failure->user_id = (int) reset( $users );
 				}
@@ -298,13 +258,13 @@ class Capture {
 				$numeric = RestFailures::numeric_code( $body );
 				if ( in_array( $route, Issuers::LOGIN_ROUTES, true ) && 'credentials' === ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' ) ) {
 					$login   = $params['username'] ?? $params['email'] ?? $params['login'] ?? '';
-					$failure = $this->passwords->failure( 'token_login', 48 === $numeric ? 'incorrect_password' : 'empty_password', is_scalar( $login ) ? (string) $login : '' );
+					$failure = $this->container->get( PasswordFailures::class )->failure( 'token_login', 48 === $numeric ? 'incorrect_password' : 'empty_password', is_scalar( $login ) ? (string) $login : '' );
 
 					$failure->issuer                 = Issuers::SIMPLE_JWT_LOGIN;
 					$failure->details['issuer_code'] = $numeric;
 					return $failure;
 				}
-				return $this->rest->failure( '', $body, $status, $route );
+				return $this->container->get( RestFailures::class )->failure( '', $body, $status, $route );
 			}
 		);
 	}

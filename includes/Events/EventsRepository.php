@@ -326,17 +326,6 @@ class EventsRepository {
 	}
 
 	/**
-	 * Sums failures per hour and cause: EventsStatsRepository::per_hour(), kept here for the
-	 * spike alert (`Alerts\SpikeCheck`, which asks this class) until it asks that one.
-	 *
-	 * @param array<string, mixed> $filters Filters as in find(); `since`/`until` are hours here.
-	 * @return array<int, array{hour: int, cause: string, failures: int}>
-	 */
-	public function per_hour( array $filters ): array {
-		return ( new EventsStatsRepository() )->per_hour( $filters );
-	}
-
-	/**
 	 * Returns the rows that were repeated and last seen in a window, oldest first (log
 	 * forwarding's count updates, `Logging\LogForwarder::emit_counts`).
 	 *

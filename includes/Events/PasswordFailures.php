@@ -10,6 +10,7 @@ namespace AuthSentinel\Events;
 use AuthSentinel\Http\Credentials;
 use AuthSentinel\Http\Text;
 use AuthSentinel\Secrets\Fingerprinter;
+use AuthSentinel\Sessions\EndedCredentials;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -31,21 +32,21 @@ final class PasswordFailures {
 	private $fingerprinter;
 
 	/**
-	 * Diagnoses cookies (and knows the credentials that ended).
+	 * Knows the credentials that ended (a revoked application password).
 	 *
-	 * @var CookieDiagnosis
+	 * @var EndedCredentials
 	 */
-	private $cookies;
+	private $ended;
 
 	/**
 	 * Creates the builder.
 	 *
-	 * @param Fingerprinter   $fingerprinter Fingerprints credentials.
-	 * @param CookieDiagnosis $cookies       Knows the credentials that ended.
+	 * @param Fingerprinter    $fingerprinter Fingerprints credentials.
+	 * @param EndedCredentials $ended         Knows the credentials that ended.
 	 */
-	public function __construct( Fingerprinter $fingerprinter, CookieDiagnosis $cookies ) {
+	public function __construct( Fingerprinter $fingerprinter, EndedCredentials $ended ) {
 		$this->fingerprinter = $fingerprinter;
-		$this->cookies       = $cookies;
+		$this->ended         = $ended;
 	}
 
 	/**
@@ -89,8 +90,8 @@ final class PasswordFailures {
 		}
 		// An application password that was revoked is recognised by the fingerprint of its secret.
 		$basic = 'application_password' === $source && 'incorrect_password' === $code ? Credentials::current()->basic() : null;
-		if ( null !== $basic && '' !== $basic[1] && $this->cookies->ended()->may_find_app_password() ) {
-			$ended = $this->cookies->ended()->app_password( $this->fingerprinter->app_password_secret( $basic[1] ) );
+		if ( null !== $basic && '' !== $basic[1] && $this->ended->may_find_app_password() ) {
+			$ended = $this->ended->app_password( $this->fingerprinter->app_password_secret( $basic[1] ) );
 			if ( is_array( $ended ) ) {
 				$failure->cause = 'revoked';
 				CookieDiagnosis::add_ended( $failure, $ended );

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Container;
 use AuthSentinel\Http\Credentials;
 use AuthSentinel\Secrets\Fingerprinter;
 
@@ -23,20 +24,6 @@ defined( 'ABSPATH' ) || exit;
 final class RestFailures {
 
 	/**
-	 * Diagnoses nonces.
-	 *
-	 * @var NonceDiagnosis
-	 */
-	private $nonces;
-
-	/**
-	 * Diagnoses tokens.
-	 *
-	 * @var TokenDiagnosis
-	 */
-	private $tokens;
-
-	/**
 	 * Knows the token plugins.
 	 *
 	 * @var Issuers
@@ -51,18 +38,23 @@ final class RestFailures {
 	private $fingerprinter;
 
 	/**
+	 * Builds the diagnosis a refusal needs when it needs it (`NonceDiagnosis`, `TokenDiagnosis`).
+	 *
+	 * @var Container
+	 */
+	private $container;
+
+	/**
 	 * Creates the builder.
 	 *
-	 * @param NonceDiagnosis $nonces        Diagnoses nonces.
-	 * @param TokenDiagnosis $tokens        Diagnoses tokens.
-	 * @param Issuers        $issuers       Knows the token plugins.
-	 * @param Fingerprinter  $fingerprinter Fingerprints credentials.
+	 * @param Issuers       $issuers       Knows the token plugins.
+	 * @param Fingerprinter $fingerprinter Fingerprints credentials.
+	 * @param Container     $container     Builds the nonces' and the tokens' diagnoses on first use.
 	 */
-	public function __construct( NonceDiagnosis $nonces, TokenDiagnosis $tokens, Issuers $issuers, Fingerprinter $fingerprinter ) {
-		$this->nonces        = $nonces;
-		$this->tokens        = $tokens;
+	public function __construct( Issuers $issuers, Fingerprinter $fingerprinter, Container $container ) {
 		$this->issuers       = $issuers;
 		$this->fingerprinter = $fingerprinter;
+		$this->container     = $container;
 	}
 
 	/**
@@ -76,14 +68,14 @@ final class RestFailures {
 	 */
 	public function failure( string $code, array $data, int $status, string $route = '' ): ?Failure {
 		if ( 'rest_cookie_invalid_nonce' === $code ) {
-			return $this->nonces->diagnose( Credentials::current()->nonce() );
+			return $this->container->get( NonceDiagnosis::class )->diagnose( Credentials::current()->nonce() );
 		}
 
 		$request       = Credentials::current();
 		$authorization = $request->authorization();
 		$cookie        = $request->refresh_cookie();
 		if ( null !== $cookie && 0 === strpos( $code, 'jwt_auth_' ) && false !== strpos( $code, 'refresh' ) ) {
-			return $this->tokens->refresh_cookie( $code, $cookie['user_id'], $cookie['value'] );
+			return $this->container->get( TokenDiagnosis::class )->refresh_cookie( $code, $cookie['user_id'], $cookie['value'] );
 		}
 		$token   = $request->presented_token();
 		$numeric = self::numeric_code( $data );
@@ -98,7 +90,7 @@ final class RestFailures {
 		$issuer_code = '' !== $this->issuers->from_code( $code ) && ! in_array( $code, Issuers::GATES, true );
 		if ( null !== $token || ( $issuer_code && ! is_user_logged_in() ) ) {
 			// Stripped: only the raw request headers carried it (the server hid it from $_SERVER).
-			$failure = $this->tokens->diagnose( $code, $token, 'raw_headers' === $authorization['via'], $numeric, null, $route );
+			$failure = $this->container->get( TokenDiagnosis::class )->diagnose( $code, $token, 'raw_headers' === $authorization['via'], $numeric, null, $route );
 			if ( '' === $failure->server_code ) {
 				$failure->server_code = 'http_' . $status;
 			}

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Container;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Sessions\Revocations;
 
@@ -39,13 +40,6 @@ final class TokenCause {
 	private $issuers;
 
 	/**
-	 * What is known of the secrets' changes.
-	 *
-	 * @var SecretFacts
-	 */
-	private $secrets;
-
-	/**
 	 * The revocations made here (deny list, not-before times).
 	 *
 	 * @var Revocations
@@ -53,27 +47,27 @@ final class TokenCause {
 	private $revocations;
 
 	/**
-	 * What the issuers' own records say.
+	 * Builds what only some tokens need, when they need it: what is known of the secrets'
+	 * changes (`SecretFacts`: a token of another address, a signature no secret verifies) and
+	 * the issuers' own records (`IssuerRecords`: a token a held secret verifies).
 	 *
-	 * @var IssuerRecords
+	 * @var Container
 	 */
-	private $records;
+	private $container;
 
 	/**
 	 * Creates the decision.
 	 *
 	 * @param TokenInspector $inspector   Reads tokens.
 	 * @param Issuers        $issuers     Knows the issuers.
-	 * @param SecretFacts    $secrets     What is known of the secrets' changes.
 	 * @param Revocations    $revocations The revocations made here.
-	 * @param IssuerRecords  $records     What the issuers' own records say.
+	 * @param Container      $container   Builds the secrets' facts and the issuers' records on first use.
 	 */
-	public function __construct( TokenInspector $inspector, Issuers $issuers, SecretFacts $secrets, Revocations $revocations, IssuerRecords $records ) {
+	public function __construct( TokenInspector $inspector, Issuers $issuers, Revocations $revocations, Container $container ) {
 		$this->inspector   = $inspector;
 		$this->issuers     = $issuers;
-		$this->secrets     = $secrets;
 		$this->revocations = $revocations;
-		$this->records     = $records;
+		$this->container   = $container;
 	}
 
 	/**
@@ -148,8 +142,8 @@ final class TokenCause {
 		}
 
 		if ( null !== $claims['iss'] && $this->issuers->checks_iss( $issuer ) && ! $this->is_this_site( $claims['iss'] ) ) {
-			$verdict['details']['previous_address'] = $this->secrets->was_previously( 'siteurl', untrailingslashit( $claims['iss'] ) )
-				|| $this->secrets->was_previously( 'home', untrailingslashit( $claims['iss'] ) );
+			$verdict['details']['previous_address'] = $this->container->get( SecretFacts::class )->was_previously( 'siteurl', untrailingslashit( $claims['iss'] ) )
+				|| $this->container->get( SecretFacts::class )->was_previously( 'home', untrailingslashit( $claims['iss'] ) );
 			return 'wrong_site';
 		}
 		if ( in_array( $code, Issuers::BAD_ISS, true ) ) {
@@ -162,7 +156,7 @@ final class TokenCause {
 		}
 
 		if ( '' !== $signer ) {
-			$own = $this->records->against( $verdict, $token, $raw, $claims );
+			$own = $this->container->get( IssuerRecords::class )->against( $verdict, $token, $raw, $claims );
 			if ( 'password_changed' === $own ) {
 				return $this->password_changed( $verdict );
 			}
@@ -178,7 +172,7 @@ final class TokenCause {
 
 		// No secret the site holds verifies it: its issuer's secret changed since, or it was altered.
 		$names      = $this->issuers->secret_names( $issuer, $claims['type'] );
-		$changed_at = $names ? $this->secrets->last_change_of( $names ) : null;
+		$changed_at = $names ? $this->container->get( SecretFacts::class )->last_change_of( $names ) : null;
 		if ( null !== $changed_at && ( null === $claims['iat'] || $claims['iat'] < $changed_at ) ) {
 			$verdict['details']['changed_at'] = $changed_at;
 			$verdict['details']['changed']    = $names;

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Events;
 
+use AuthSentinel\Container;
 use AuthSentinel\Secrets\Fingerprinter;
 
 defined( 'ABSPATH' ) || exit;
@@ -45,11 +46,12 @@ class TokenDiagnosis {
 	private $fingerprinter;
 
 	/**
-	 * Decides the cause.
+	 * Builds the cause decision (`TokenCause`) for a token that is well formed: one that is
+	 * not, or a garbage Bearer value, is diagnosed without it.
 	 *
-	 * @var TokenCause
+	 * @var Container
 	 */
-	private $cause;
+	private $container;
 
 	/**
 	 * Creates the diagnosis.
@@ -57,13 +59,13 @@ class TokenDiagnosis {
 	 * @param TokenInspector $inspector     Reads tokens.
 	 * @param Issuers        $issuers       Knows the issuers.
 	 * @param Fingerprinter  $fingerprinter Fingerprints tokens.
-	 * @param TokenCause     $cause         Decides the cause.
+	 * @param Container      $container     Builds the cause decision on first use.
 	 */
-	public function __construct( TokenInspector $inspector, Issuers $issuers, Fingerprinter $fingerprinter, TokenCause $cause ) {
+	public function __construct( TokenInspector $inspector, Issuers $issuers, Fingerprinter $fingerprinter, Container $container ) {
 		$this->inspector     = $inspector;
 		$this->issuers       = $issuers;
 		$this->fingerprinter = $fingerprinter;
-		$this->cause         = $cause;
+		$this->container     = $container;
 	}
 
 	/**
@@ -87,10 +89,10 @@ class TokenDiagnosis {
 		);
 		$user                = $user_id > 0 ? get_userdata( $user_id ) : false;
 		$failure->user_id    = $user ? (int) $user->ID : 0;
-		$fact                = $user ? $this->cause->revocation( '', array(), array( (int) $user->ID ) ) : null;
+		$fact                = $user ? $this->container->get( TokenCause::class )->revocation( '', array(), array( (int) $user->ID ) ) : null;
 		if ( is_array( $fact ) ) {
 			$verdict          = array( 'details' => array() );
-			$failure->cause   = $this->cause->ended( $verdict, $fact );
+			$failure->cause   = $this->container->get( TokenCause::class )->ended( $verdict, $fact );
 			$failure->details = $verdict['details'];
 		} elseif ( ! $user ) {
 			$failure->details['token_user'] = $user_id;
@@ -200,7 +202,7 @@ class TokenDiagnosis {
 		$user               = $users ? get_userdata( $users[0] ) : false;
 		$verdict['user_id'] = $user ? (int) $user->ID : 0;
 
-		$verdict['cause'] = $this->cause->of( $verdict, $token, $context, $claims, $raw, $signer, $refused_by, $users, (bool) $user );
+		$verdict['cause'] = $this->container->get( TokenCause::class )->of( $verdict, $token, $context, $claims, $raw, $signer, $refused_by, $users, (bool) $user );
 		/**
 		 * The verdict, complete: the cause's decision filled in `at` and `details`.
 		 *

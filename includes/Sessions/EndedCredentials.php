@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Sessions;
 
+use AuthSentinel\Container;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -26,28 +28,29 @@ class EndedCredentials {
 	const APP_PASSWORD_ENDED = 'auth_sentinel_app_password_ended';
 
 	/**
-	 * The index.
-	 *
-	 * @var SessionIndex
+	 * How long ended rows stay in the index, in days: Inventory::KEEP_ENDED_DAYS, which its
+	 * upkeep prunes by (RequestFootprintTest holds the two equal). A copy, so that a failed
+	 * application password does not load the inventory to read it, nor a wp-admin page, which
+	 * loads the inventory, this class.
 	 */
-	private $index;
+	const KEEP_DAYS = 30;
 
 	/**
-	 * The fingerprints.
+	 * Builds the index (`SessionIndex`) and the fingerprints (`CredentialFingerprints`) when a
+	 * lookup asks them: a wrong application password on a site where none ended lately asks
+	 * neither.
 	 *
-	 * @var CredentialFingerprints
+	 * @var Container
 	 */
-	private $fingerprints;
+	private $container;
 
 	/**
 	 * Creates the lookup.
 	 *
-	 * @param SessionIndex           $index        The index.
-	 * @param CredentialFingerprints $fingerprints The fingerprints.
+	 * @param Container $container Builds the index and the fingerprints on first use.
 	 */
-	public function __construct( SessionIndex $index, CredentialFingerprints $fingerprints ) {
-		$this->index        = $index;
-		$this->fingerprints = $fingerprints;
+	public function __construct( Container $container ) {
+		$this->container = $container;
 	}
 
 	/**
@@ -57,7 +60,7 @@ class EndedCredentials {
 	 * @return array{at: int, by: int, reason: string}|null Null when it did not end here.
 	 */
 	public function cookie( string $token ): ?array {
-		return self::fact( $this->index->find_fp( 'cookie', $this->fingerprints->cookie( hash( 'sha256', $token ) ) ) );
+		return self::fact( $this->container->get( SessionIndex::class )->find_fp( 'cookie', $this->container->get( CredentialFingerprints::class )->cookie( hash( 'sha256', $token ) ) ) );
 	}
 
 	/**
@@ -67,12 +70,12 @@ class EndedCredentials {
 	 * @return array{at: int, by: int, reason: string}|null Null when it did not end here.
 	 */
 	public function app_password( string $secret_fp ): ?array {
-		return self::fact( $this->index->find_secret( $secret_fp ) );
+		return self::fact( $this->container->get( SessionIndex::class )->find_secret( $secret_fp ) );
 	}
 
 	/**
 	 * Tells whether an ended application password may be found: one ended within the days ended
-	 * rows are kept (Inventory::KEEP_ENDED_DAYS, and a day). The first time on a site the index
+	 * rows are kept (KEEP_DAYS, and a day). The first time on a site the index
 	 * is asked once; on a network, whose index every site shares, always yes.
 	 *
 	 * @return bool
@@ -85,13 +88,13 @@ class EndedCredentials {
 		if ( isset( $all[ self::APP_PASSWORD_ENDED ] ) ) {
 			$at = (int) $all[ self::APP_PASSWORD_ENDED ];
 		} else {
-			$at = $this->index->last_app_password_end();
+			$at = $this->container->get( SessionIndex::class )->last_app_password_end();
 			if ( null === $at ) {
 				return true; // The index could not say: look, and ask it again next time.
 			}
 			update_option( self::APP_PASSWORD_ENDED, $at, true );
 		}
-		return $at >= time() - ( Inventory::KEEP_ENDED_DAYS + 1 ) * DAY_IN_SECONDS;
+		return $at >= time() - ( self::KEEP_DAYS + 1 ) * DAY_IN_SECONDS;
 	}
 
 	/**

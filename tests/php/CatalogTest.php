@@ -289,6 +289,32 @@ class CatalogTest extends TestCase {
 	}
 
 	/**
+	 * A failure is filed by catalog-index.php (PHP that opcache keeps, instead of decoding the
+	 * JSON on each failure): it must say what catalog.json says. After an edit of the JSON,
+	 * `php bin/catalog-index.php` writes it again. Another catalog file is filed by its own
+	 * entries.
+	 */
+	public function test_filing_index_is_what_the_json_says(): void {
+		$dir  = dirname( __DIR__, 2 ) . '/includes/Catalog';
+		$json = json_decode( (string) file_get_contents( $dir . '/catalog.json' ), true );
+		$this->assertSame( Catalog::index_of( Catalog::entries_of( $json ) ), require $dir . '/catalog-index.php', 'catalog-index.php is stale: run php bin/catalog-index.php' );
+
+		$file = wp_tempnam( 'catalog' );
+		$own  = array(
+			'code'         => 'Own_Entry',
+			'credential'   => 'cookie',
+			'server_codes' => array( array( 'code' => 'Own_Code' ) ),
+		);
+		file_put_contents( $file, wp_json_encode( array( 'entries' => array( $own ) ) ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		try {
+			$this->assertSame( 'own_entry', ( new Catalog( $file ) )->code_for( 'own_code', 'unknown' ) );
+			$this->assertSame( 'token_invalid', ( new Catalog( $file ) )->code_for( 'own_code_unknown', 'corrupted', null, 'token' ) );
+		} finally {
+			unlink( $file );
+		}
+	}
+
+	/**
 	 * Each diagnosed failure is filed under the entry whose guidance fits it.
 	 *
 	 * @dataProvider filing

@@ -62,14 +62,71 @@ class RequestFootprintTest extends TestCase {
 	);
 
 	/**
+	 * What a failed request loads besides EVERY_REQUEST, whatever failed: the container, the capture, the
+	 * recorder and the failures table (with the catalog's filing index, not the catalog's JSON),
+	 * the request's client and the settings, and the alerts' one check at shutdown (is a spike
+	 * check due this minute: no, the gate is shut).
+	 */
+	const EVERY_FAILURE = array(
+		'includes/Container.php',
+		'includes/Events/Capture.php',
+		'includes/Events/Recorder.php',
+		'includes/Events/EventsRepository.php',
+		'includes/Events/Failure.php',
+		'includes/Catalog/Catalog.php',
+		'includes/Catalog/catalog-index.php',
+		'includes/Http/Credentials.php',
+		'includes/Http/Request.php',
+		'includes/Http/ClientAddress.php',
+		'includes/Http/Text.php',
+		'includes/Settings/Settings.php',
+		'includes/Database/BoundedQuery.php',
+		'includes/Database/Schema.php',
+		'includes/Alerts/Alerts.php',
+		'includes/Alerts/AlertClaims.php',
+		'includes/Alerts/AlertRules.php',
+		'includes/Database/SharedCache.php',
+	);
+
+	/**
+	 * A wrong application password adds its failure's builder and the fingerprints; the index
+	 * of ended credentials is not read when none ended lately.
+	 */
+	const WRONG_APP_PASSWORD = array(
+		'includes/Events/PasswordFailures.php',
+		'includes/Secrets/Fingerprinter.php',
+		'includes/Sessions/EndedCredentials.php',
+	);
+
+	/**
+	 * A garbage Bearer token adds the token gate (which finds nothing revoked) and the token's
+	 * diagnosis, without the cause decision a well-formed token needs.
+	 */
+	const GARBAGE_BEARER = array(
+		'includes/Secrets/Fingerprinter.php',
+		'includes/Sessions/TokenGate.php',
+		'includes/Sessions/Revocations.php',
+		'includes/Sessions/TokenTracker.php',
+		'includes/Sessions/GuardedWrites.php',
+		'includes/Sessions/SessionIndex.php',
+		'includes/Sessions/CredentialFingerprints.php',
+		'includes/Sessions/RevocationContext.php',
+		'includes/Events/TokenInspector.php',
+		'includes/Events/RestFailures.php',
+		'includes/Events/Issuers.php',
+		'includes/Events/TokenDiagnosis.php',
+	);
+
+	/**
 	 * Returns the plugin files a request loaded (from the query-log must-use plugin).
 	 *
 	 * @param string $path    The path.
 	 * @param array  $options For http().
+	 * @param int    $status  The status the request must get.
 	 * @return string[]
 	 */
-	private function files_of( string $path, array $options ): array {
-		$files = $this->log_of( $path, $options, 200 )['files'];
+	private function files_of( string $path, array $options, int $status = 200 ): array {
+		$files = $this->log_of( $path, $options, $status )['files'];
 		sort( $files );
 		return $files;
 	}
@@ -128,5 +185,42 @@ class RequestFootprintTest extends TestCase {
 		$this->assertSame( $admin, $this->files_of( '/wp-admin/profile.php', array( 'cookies' => $jar ) ), 'a signed-in wp-admin page' );
 		$this->assertSame( $every, $this->files_of( '/wp-json/wp/v2/users/me', array( 'as' => 'editor' ) ), 'an application password (its use is written once a day, as core does)' );
 		fwrite( STDERR, sprintf( "\nplugin files on a successful request: %d anonymous, %d signed in, %d on a wp-admin page (of %d)\n", count( $every ), count( $signed ), count( $admin ), count( glob( dirname( __DIR__, 2 ) . '/includes/*/*.php' ) ) + count( glob( dirname( __DIR__, 2 ) . '/includes/*.php' ) ) + 1 ) );
+	}
+
+	/**
+	 * A wrong application password and a garbage Bearer token load exactly the files listed
+	 * above: each failure builds its own diagnosis only (not the cookies', the nonces' or the
+	 * secrets'), files itself by the catalog's index, and alerting builds nothing more than its
+	 * check while no spike check is due. Red before the failure path was trimmed: 49 and 51 files.
+	 */
+	public function test_a_failed_request_loads_only_what_its_diagnosis_needs(): void {
+		$gate  = get_option( \AuthSentinel\Alerts\AlertClaims::GATE_OPTION, null );
+		$ended = get_option( \AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED, null );
+		// The usual state: this minute's spike check was made, no application password ended lately.
+		update_option( \AuthSentinel\Alerts\AlertClaims::GATE_OPTION, (string) ( intdiv( time(), 60 ) + 10 ), true );
+		update_option( \AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED, time() - 60 * DAY_IN_SECONDS, true );
+		try {
+			$wrong = array_merge( self::EVERY_REQUEST, self::EVERY_FAILURE, self::WRONG_APP_PASSWORD );
+			sort( $wrong );
+			$bearer = array_merge( self::EVERY_REQUEST, self::EVERY_FAILURE, self::GARBAGE_BEARER );
+			sort( $bearer );
+
+			$this->assertSame( $wrong, $this->files_of( '/wp-json/wp/v2/users/me', array( 'headers' => array( 'Authorization: Basic ' . base64_encode( 'editor:aaaa bbbb cccc dddd eeee ffff' ) ) ), 401 ), 'a wrong application password' );
+			$this->assertSame( $bearer, $this->files_of( '/wp-json/wp/v2/users/me', array( 'headers' => array( 'Authorization: Bearer garbage.not-a.token' ) ), 401 ), 'a garbage Bearer token' );
+			$this->assertSame( \AuthSentinel\Sessions\Inventory::KEEP_ENDED_DAYS, \AuthSentinel\Sessions\EndedCredentials::KEEP_DAYS, 'the ended rows are looked up for as long as they are kept' );
+			fwrite( STDERR, sprintf( "\nplugin files on a failed request: %d (wrong application password), %d (garbage Bearer token)\n", count( $wrong ), count( $bearer ) ) );
+		} finally {
+			$kept = array(
+				\AuthSentinel\Alerts\AlertClaims::GATE_OPTION          => $gate,
+				\AuthSentinel\Sessions\EndedCredentials::APP_PASSWORD_ENDED => $ended,
+			);
+			foreach ( $kept as $option => $value ) {
+				if ( null === $value ) {
+					delete_option( $option );
+				} else {
+					update_option( $option, $value, true );
+				}
+			}
+		}
 	}
 }
