@@ -35,6 +35,26 @@ abstract class Controller extends \WP_REST_Controller {
 	}
 
 	/**
+	 * The longest search text a listing takes: longer than any login, address or name it could
+	 * match, and far below what a database refuses in one pattern (SQLite: 50,000 bytes).
+	 */
+	const SEARCH_MAX = 200;
+
+	/**
+	 * The collection parameters, with a search of at most SEARCH_MAX characters (a longer one is
+	 * a 400 naming the parameter, rather than a query the database refuses).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params() {
+		$params = parent::get_collection_params();
+		if ( isset( $params['search'] ) ) {
+			$params['search']['maxLength'] = self::SEARCH_MAX;
+		}
+		return $params;
+	}
+
+	/**
 	 * Registers `GET /{rest_base}` answered by get_items() with the collection parameters.
 	 *
 	 * @return void
