@@ -33,6 +33,7 @@ class ZipTest extends TestCase {
 		'#^includes/[A-Za-z]+\.php$#',
 		'#^includes/[A-Z][A-Za-z]+/[A-Z][A-Za-z]+\.php$#',
 		'#^includes/Catalog/catalog\.json$#',
+		'#^includes/Catalog/catalog-index\.php$#',
 		'#^build/[a-z-]+\.(js|css|asset\.php)$#',
 		'#^languages/auth-sentinel\.pot$#',
 	);
@@ -40,7 +41,7 @@ class ZipTest extends TestCase {
 	/**
 	 * What must be in it.
 	 */
-	const REQUIRED = array( 'plugin.php', 'uninstall.php', 'readme.txt', 'LICENSE', 'includes/autoload.php', 'includes/Plugin.php', 'includes/Catalog/catalog.json', 'languages/auth-sentinel.pot' );
+	const REQUIRED = array( 'plugin.php', 'uninstall.php', 'readme.txt', 'LICENSE', 'includes/autoload.php', 'includes/Plugin.php', 'includes/Catalog/catalog.json', 'includes/Catalog/catalog-index.php', 'languages/auth-sentinel.pot' );
 
 	/**
 	 * PHP complaints that are known and not the release's to fix, each with why.
