@@ -55,6 +55,13 @@ const SCREENSHOTS = path.join( __dirname, '../../docs/screenshots' );
  */
 export async function signIn( page: Page, login: string ): Promise< void > {
 	await page.goto( '/wp-login.php' );
+	// wp-login.php focuses a field 200 ms after load; when the browser still carries a
+	// logged-in cookie it prefills the login and empties the password then, so a password
+	// typed sooner is lost and the form refuses to submit. Let that happen first.
+	await page
+		.locator( '#user_login:focus, #user_pass:focus' )
+		.waitFor( { timeout: 5000 } )
+		.catch( () => undefined );
 	await page.locator( '#user_login' ).fill( login );
 	await page.locator( '#user_pass' ).fill( 'password' );
 	await page.locator( '#wp-submit' ).click();
