@@ -12,14 +12,10 @@ defined( 'ABSPATH' ) || exit;
 /**
  * A small service container: `get( Foo::class )` builds Foo the first time (its constructor's
  * class-typed parameters are built the same way; a parameter with a default keeps it) and
- * shares it afterwards. A few classes need more than their types say — a setting, a callback —
- * and have a factory in `Plugin::factories()`. Nothing is built until a hook of the table in
- * `Hooks` fires and its guard lets it through.
- *
- * A class that needs a collaborator on some of its paths only (the capture: a cookie's
- * diagnosis on a cookie failure, not on a wrong password) takes a parameter typed `Container`,
- * receives this container, and asks it for that collaborator when the path is taken: a
- * failure loads the files its own diagnosis needs, not every diagnosis's.
+ * shares it afterwards. A few classes need more than their types say — a setting, a callback,
+ * a collaborator needed on some of their paths only — and have a factory in `Wiring`. Nothing
+ * is built until a hook of the table in `Hooks` fires and its guard lets it through. No class
+ * receives the container.
  *
  * @since 0.1.0
  */
@@ -142,9 +138,7 @@ final class Container {
 		$arguments   = array();
 		foreach ( null === $constructor ? array() : $constructor->getParameters() as $parameter ) {
 			$type = $parameter->getType();
-			if ( $type instanceof \ReflectionNamedType && self::class === $type->getName() ) {
-				$arguments[] = $this; // Collaborators asked for when a path needs them.
-			} elseif ( $type instanceof \ReflectionNamedType && ! $type->isBuiltin() ) {
+			if ( $type instanceof \ReflectionNamedType && ! $type->isBuiltin() ) {
 				/**
 				 * A class or interface: not a builtin type.
 				 *

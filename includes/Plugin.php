@@ -8,17 +8,9 @@
 namespace AuthSentinel;
 
 use AuthSentinel\Database\Schema;
-use AuthSentinel\Events\Capture;
 use AuthSentinel\Events\EventsRetention;
-use AuthSentinel\Secrets\Fingerprinter;
-use AuthSentinel\Secrets\QuickCheck;
-use AuthSentinel\Secrets\SecretResolver;
-use AuthSentinel\Secrets\SecretsState;
 use AuthSentinel\Secrets\SecretsWatch;
 use AuthSentinel\Sessions\Inventory;
-use AuthSentinel\Sessions\Revocations;
-use AuthSentinel\Sessions\TokenGate;
-use AuthSentinel\Sessions\TokenTracker;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -98,43 +90,12 @@ final class Plugin {
 	 */
 	public static function container(): Container {
 		if ( null === self::$container ) {
-			self::$container = new Container( self::factories() );
+			self::$container = new Container( Wiring::factories() );
 			if ( self::$booted ) {
 				self::$container->on_first_build( array( Hooks::class, 'register_plugin_rows' ) );
 			}
 		}
 		return self::$container;
-	}
-
-	/**
-	 * Builders of the classes that need more than their constructor's types say.
-	 *
-	 * @return array<string, callable(Container): object>
-	 */
-	private static function factories(): array {
-		return array(
-			// The comparison on every request builds the full check only on a difference.
-			QuickCheck::class => static function ( Container $container ) {
-				return new QuickCheck(
-					$container->get( SecretsState::class ),
-					$container->get( SecretResolver::class ),
-					$container->get( Fingerprinter::class ),
-					static function () use ( $container ): SecretsWatch {
-						return $container->get( SecretsWatch::class );
-					}
-				);
-			},
-			// The gate tells the failures capture of each refusal: built only then.
-			TokenGate::class  => static function ( Container $container ) {
-				return new TokenGate(
-					$container->get( Revocations::class ),
-					$container->get( TokenTracker::class ),
-					static function ( string $token, array $fact, array $claims, array $users ) use ( $container ): void {
-						$container->get( Capture::class )->token_refused( $token, $fact, $claims, $users );
-					}
-				);
-			},
-		);
 	}
 
 	/**

@@ -7,7 +7,6 @@
 
 namespace AuthSentinel\Alerts;
 
-use AuthSentinel\Container;
 use AuthSentinel\Secrets\SecretsWatch;
 
 defined( 'ABSPATH' ) || exit;
@@ -64,13 +63,18 @@ class Alerts {
 	private $claims;
 
 	/**
-	 * Builds the spike check (`SpikeCheck`) and the delivery (`AlertDelivery`: the audit, the
-	 * webhook) once an alert may be due: a failure recorded while the spike gate is shut, or
-	 * while spikes are not wanted, builds neither.
+	 * The spike check, once a spike alert may be due.
 	 *
-	 * @var Container
+	 * @var callable(): SpikeCheck
 	 */
-	private $container;
+	private $spikes;
+
+	/**
+	 * The delivery (the audit, the webhook), once an alert is due.
+	 *
+	 * @var callable(): AlertDelivery
+	 */
+	private $delivery;
 
 	/**
 	 * Alerts waiting for shutdown: kind => facts.
@@ -103,12 +107,14 @@ class Alerts {
 	/**
 	 * Creates the alerts.
 	 *
-	 * @param AlertClaims $claims    The spike gate.
-	 * @param Container   $container Builds the spike check and the delivery when an alert may be due.
+	 * @param AlertClaims $claims   The spike gate.
+	 * @param callable    $spikes   Provides the SpikeCheck, built on the first call.
+	 * @param callable    $delivery Provides the AlertDelivery, built on the first call.
 	 */
-	public function __construct( AlertClaims $claims, Container $container ) {
-		$this->claims    = $claims;
-		$this->container = $container;
+	public function __construct( AlertClaims $claims, callable $spikes, callable $delivery ) {
+		$this->claims   = $claims;
+		$this->spikes   = $spikes;
+		$this->delivery = $delivery;
 	}
 
 	/**
@@ -216,7 +222,7 @@ class Alerts {
 			foreach ( array_keys( $this->pending ) as $kind ) {
 				$facts = $this->pending[ $kind ];
 				unset( $this->pending[ $kind ] );
-				$this->container->get( AlertDelivery::class )->deliver( $kind, $facts, intdiv( $now, HOUR_IN_SECONDS ) );
+				( $this->delivery )()->deliver( $kind, $facts, intdiv( $now, HOUR_IN_SECONDS ) );
 			}
 		} catch ( \Throwable $e ) {
 			AlertDelivery::report( $e );
@@ -253,7 +259,7 @@ class Alerts {
 				return;
 			}
 			if ( $this->flushed ) {
-				$this->container->get( AlertDelivery::class )->deliver( $kind, $facts, intdiv( time(), HOUR_IN_SECONDS ) ); // Later in shutdown than our own send.
+				( $this->delivery )()->deliver( $kind, $facts, intdiv( time(), HOUR_IN_SECONDS ) ); // Later in shutdown than our own send.
 				return;
 			}
 			$this->pending[ $kind ] = $facts;
@@ -271,9 +277,9 @@ class Alerts {
 	 * @return void
 	 */
 	private function check_spike( int $hour, bool $gated ): void {
-		$spike = $this->container->get( SpikeCheck::class )->check( $hour, $gated );
+		$spike = ( $this->spikes )()->check( $hour, $gated );
 		if ( null !== $spike ) {
-			$this->container->get( AlertDelivery::class )->deliver( 'failure_spike', $spike, $hour );
+			( $this->delivery )()->deliver( 'failure_spike', $spike, $hour );
 		}
 	}
 

@@ -7,7 +7,6 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Container;
 use AuthSentinel\Http\Credentials;
 use AuthSentinel\Secrets\QuickCheck;
 
@@ -32,25 +31,67 @@ class Capture {
 	private $recorder;
 
 	/**
-	 * Builds the diagnosis a failure needs when it happens (a wrong password does not load the
-	 * cookies', the tokens' or the secrets' classes).
+	 * Knows the token plugins (only Simple JWT Login's routes are asked about).
 	 *
-	 * @var Container
+	 * @var callable(): Issuers
 	 */
-	private $container;
+	private $issuers;
+
+	/**
+	 * Diagnoses a cookie failure.
+	 *
+	 * @var callable(): CookieDiagnosis
+	 */
+	private $cookies;
+
+	/**
+	 * Builds the failure of a wrong password (the form, an application password, a token
+	 * plugin's login).
+	 *
+	 * @var callable(): PasswordFailures
+	 */
+	private $passwords;
+
+	/**
+	 * Builds the failure of a REST refusal.
+	 *
+	 * @var callable(): RestFailures
+	 */
+	private $rest;
+
+	/**
+	 * Diagnoses a token the gate refused.
+	 *
+	 * @var callable(): TokenDiagnosis
+	 */
+	private $tokens;
+
+	/**
+	 * Compares the secrets (a cookie fails before `init`: a key change is learnt first).
+	 *
+	 * @var callable(): QuickCheck
+	 */
+	private $quick_check;
 
 	/**
 	 * Creates the capture.
 	 *
-	 * @param Recorder  $recorder  Writes failures.
-	 * @param Container $container Builds the diagnoses (`CookieDiagnosis`, `TokenDiagnosis`,
-	 *                             `PasswordFailures`, `RestFailures`), the token plugins'
-	 *                             knowledge (`Issuers`) and the comparison of the secrets
-	 *                             (`QuickCheck`) on first use.
+	 * @param Recorder $recorder    Writes failures.
+	 * @param callable $issuers     Provides the Issuers, built on the first call.
+	 * @param callable $cookies     Provides the CookieDiagnosis, built on the first call.
+	 * @param callable $passwords   Provides the PasswordFailures, built on the first call.
+	 * @param callable $rest        Provides the RestFailures, built on the first call.
+	 * @param callable $tokens      Provides the TokenDiagnosis, built on the first call.
+	 * @param callable $quick_check Provides the QuickCheck, built on the first call.
 	 */
-	public function __construct( Recorder $recorder, Container $container ) {
-		$this->recorder  = $recorder;
-		$this->container = $container;
+	public function __construct( Recorder $recorder, callable $issuers, callable $cookies, callable $passwords, callable $rest, callable $tokens, callable $quick_check ) {
+		$this->recorder    = $recorder;
+		$this->issuers     = $issuers;
+		$this->cookies     = $cookies;
+		$this->passwords   = $passwords;
+		$this->rest        = $rest;
+		$this->tokens      = $tokens;
+		$this->quick_check = $quick_check;
 	}
 
 	/**
@@ -82,7 +123,7 @@ class Capture {
 	 */
 	public function watch_issuer_output( $result, $server = null, $request = null ) {
 		unset( $server );
-		if ( ! $request instanceof \WP_REST_Request || Issuers::SIMPLE_JWT_LOGIN !== $this->container->get( Issuers::class )->from_route( $request->get_route() ) ) {
+		if ( ! $request instanceof \WP_REST_Request || Issuers::SIMPLE_JWT_LOGIN !== ( $this->issuers )()->from_route( $request->get_route() ) ) {
 			return $result;
 		}
 		$level = ob_get_level();
@@ -131,7 +172,7 @@ class Capture {
 					$cookie = isset( $_COOKIE[ $name ] ) && is_string( $_COOKIE[ $name ] ) ? (string) wp_unslash( $_COOKIE[ $name ] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- Only fingerprinted.
 				}
 				// No cookie at all is a signed-out visitor, not a failure.
-				return '' !== $cookie ? $this->container->get( CookieDiagnosis::class )->malformed( $cookie ) : null;
+				return '' !== $cookie ? ( $this->cookies )()->malformed( $cookie ) : null;
 			}
 		);
 	}
@@ -146,8 +187,8 @@ class Capture {
 		$code = (string) current_filter();
 		$this->guarded(
 			function () use ( $code, $elements ) {
-				$this->container->get( QuickCheck::class )->run(); // Cookies are checked before `init`: learn a key change first.
-				return is_array( $elements ) ? $this->container->get( CookieDiagnosis::class )->rejected( $code, $elements ) : null;
+				( $this->quick_check )()->run(); // Cookies are checked before `init`: learn a key change first.
+				return is_array( $elements ) ? ( $this->cookies )()->rejected( $code, $elements ) : null;
 			}
 		);
 	}
@@ -163,13 +204,14 @@ class Capture {
 		$this->guarded(
 			function () use ( $username, $error ) {
 				$code = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
-				return $this->container->get( PasswordFailures::class )->failure( PasswordFailures::source(), $code, (string) $username );
+				return ( $this->passwords )()->failure( PasswordFailures::source(), $code, (string) $username );
 			}
 		);
 	}
 
 	/**
-	 * Records a failed application password (REST and XML-RPC never fire wp_login_failed for these).
+	 * Records a failed application password (REST and XML-RPC never fire wp_login_failed for
+	 * these).
 	 *
 	 * @param \WP_Error $error Why it failed.
 	 * @return void
@@ -185,7 +227,7 @@ class Capture {
 				$basic = Credentials::current()->basic();
 				$login = null === $basic ? '' : $basic[0];
 				$code  = $error instanceof \WP_Error ? (string) $error->get_error_code() : 'authentication_failed';
-				return $this->container->get( PasswordFailures::class )->failure( 'application_password', $code, $login );
+				return ( $this->passwords )()->failure( 'application_password', $code, $login );
 			}
 		);
 	}
@@ -209,7 +251,7 @@ class Capture {
 				}
 				$data = $response->get_data();
 				$code = is_array( $data ) && isset( $data['code'] ) && is_scalar( $data['code'] ) ? (string) $data['code'] : '';
-				return $this->container->get( RestFailures::class )->failure( $code, is_array( $data ) ? $data : array(), $response->get_status(), $request instanceof \WP_REST_Request ? $request->get_route() : '' );
+				return ( $this->rest )()->failure( $code, is_array( $data ) ? $data : array(), $response->get_status(), $request instanceof \WP_REST_Request ? $request->get_route() : '' );
 			}
 		);
 	}
@@ -228,7 +270,7 @@ class Capture {
 		unset( $claims );
 		$this->guarded(
 			function () use ( $token, $fact, $users ) {
-				$failure = $this->container->get( TokenDiagnosis::class )->diagnose( Issuers::GATE_CODE, $token, false, null, $fact );
+				$failure = ( $this->tokens )()->diagnose( Issuers::GATE_CODE, $token, false, null, $fact );
 				if ( 0 === $failure->user_id && $users ) {
 					$failure->user_id = (int) reset( $users );
 				}
@@ -258,13 +300,13 @@ class Capture {
 				$numeric = RestFailures::numeric_code( $body );
 				if ( in_array( $route, Issuers::LOGIN_ROUTES, true ) && 'credentials' === ( Issuers::SIMPLE_JWT_LOGIN_CODES[ $numeric ] ?? '' ) ) {
 					$login   = $params['username'] ?? $params['email'] ?? $params['login'] ?? '';
-					$failure = $this->container->get( PasswordFailures::class )->failure( 'token_login', 48 === $numeric ? 'incorrect_password' : 'empty_password', is_scalar( $login ) ? (string) $login : '' );
+					$failure = ( $this->passwords )()->failure( 'token_login', 48 === $numeric ? 'incorrect_password' : 'empty_password', is_scalar( $login ) ? (string) $login : '' );
 
 					$failure->issuer                 = Issuers::SIMPLE_JWT_LOGIN;
 					$failure->details['issuer_code'] = $numeric;
 					return $failure;
 				}
-				return $this->container->get( RestFailures::class )->failure( '', $body, $status, $route );
+				return ( $this->rest )()->failure( '', $body, $status, $route );
 			}
 		);
 	}

@@ -7,7 +7,6 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Container;
 use AuthSentinel\Http\Credentials;
 use AuthSentinel\Secrets\Fingerprinter;
 
@@ -38,23 +37,32 @@ final class RestFailures {
 	private $fingerprinter;
 
 	/**
-	 * Builds the diagnosis a refusal needs when it needs it (`NonceDiagnosis`, `TokenDiagnosis`).
+	 * Diagnoses a refused nonce.
 	 *
-	 * @var Container
+	 * @var callable(): NonceDiagnosis
 	 */
-	private $container;
+	private $nonces;
+
+	/**
+	 * Diagnoses a refused token or refresh cookie.
+	 *
+	 * @var callable(): TokenDiagnosis
+	 */
+	private $tokens;
 
 	/**
 	 * Creates the builder.
 	 *
 	 * @param Issuers       $issuers       Knows the token plugins.
 	 * @param Fingerprinter $fingerprinter Fingerprints credentials.
-	 * @param Container     $container     Builds the nonces' and the tokens' diagnoses on first use.
+	 * @param callable      $nonces        Provides the NonceDiagnosis, built on the first call.
+	 * @param callable      $tokens        Provides the TokenDiagnosis, built on the first call.
 	 */
-	public function __construct( Issuers $issuers, Fingerprinter $fingerprinter, Container $container ) {
+	public function __construct( Issuers $issuers, Fingerprinter $fingerprinter, callable $nonces, callable $tokens ) {
 		$this->issuers       = $issuers;
 		$this->fingerprinter = $fingerprinter;
-		$this->container     = $container;
+		$this->nonces        = $nonces;
+		$this->tokens        = $tokens;
 	}
 
 	/**
@@ -68,14 +76,14 @@ final class RestFailures {
 	 */
 	public function failure( string $code, array $data, int $status, string $route = '' ): ?Failure {
 		if ( 'rest_cookie_invalid_nonce' === $code ) {
-			return $this->container->get( NonceDiagnosis::class )->diagnose( Credentials::current()->nonce() );
+			return ( $this->nonces )()->diagnose( Credentials::current()->nonce() );
 		}
 
 		$request       = Credentials::current();
 		$authorization = $request->authorization();
 		$cookie        = $request->refresh_cookie();
 		if ( null !== $cookie && 0 === strpos( $code, 'jwt_auth_' ) && false !== strpos( $code, 'refresh' ) ) {
-			return $this->container->get( TokenDiagnosis::class )->refresh_cookie( $code, $cookie['user_id'], $cookie['value'] );
+			return ( $this->tokens )()->refresh_cookie( $code, $cookie['user_id'], $cookie['value'] );
 		}
 		$token   = $request->presented_token();
 		$numeric = self::numeric_code( $data );
@@ -90,7 +98,7 @@ final class RestFailures {
 		$issuer_code = '' !== $this->issuers->from_code( $code ) && ! in_array( $code, Issuers::GATES, true );
 		if ( null !== $token || ( $issuer_code && ! is_user_logged_in() ) ) {
 			// Stripped: only the raw request headers carried it (the server hid it from $_SERVER).
-			$failure = $this->container->get( TokenDiagnosis::class )->diagnose( $code, $token, 'raw_headers' === $authorization['via'], $numeric, null, $route );
+			$failure = ( $this->tokens )()->diagnose( $code, $token, 'raw_headers' === $authorization['via'], $numeric, null, $route );
 			if ( '' === $failure->server_code ) {
 				$failure->server_code = 'http_' . $status;
 			}

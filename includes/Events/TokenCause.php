@@ -7,7 +7,6 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Container;
 use AuthSentinel\Secrets\SecretFacts;
 use AuthSentinel\Sessions\Revocations;
 
@@ -47,27 +46,35 @@ final class TokenCause {
 	private $revocations;
 
 	/**
-	 * Builds what only some tokens need, when they need it: what is known of the secrets'
-	 * changes (`SecretFacts`: a token of another address, a signature no secret verifies) and
-	 * the issuers' own records (`IssuerRecords`: a token a held secret verifies).
+	 * What is known of the secrets' changes (a token of another address, a signature no secret
+	 * verifies).
 	 *
-	 * @var Container
+	 * @var callable(): SecretFacts
 	 */
-	private $container;
+	private $secret_facts;
+
+	/**
+	 * The issuers' own records (a token a held secret verifies).
+	 *
+	 * @var callable(): IssuerRecords
+	 */
+	private $issuer_records;
 
 	/**
 	 * Creates the decision.
 	 *
-	 * @param TokenInspector $inspector   Reads tokens.
-	 * @param Issuers        $issuers     Knows the issuers.
-	 * @param Revocations    $revocations The revocations made here.
-	 * @param Container      $container   Builds the secrets' facts and the issuers' records on first use.
+	 * @param TokenInspector $inspector      Reads tokens.
+	 * @param Issuers        $issuers        Knows the issuers.
+	 * @param Revocations    $revocations    The revocations made here.
+	 * @param callable       $secret_facts   Provides the SecretFacts, built on the first call.
+	 * @param callable       $issuer_records Provides the IssuerRecords, built on the first call.
 	 */
-	public function __construct( TokenInspector $inspector, Issuers $issuers, Revocations $revocations, Container $container ) {
-		$this->inspector   = $inspector;
-		$this->issuers     = $issuers;
-		$this->revocations = $revocations;
-		$this->container   = $container;
+	public function __construct( TokenInspector $inspector, Issuers $issuers, Revocations $revocations, callable $secret_facts, callable $issuer_records ) {
+		$this->inspector      = $inspector;
+		$this->issuers        = $issuers;
+		$this->revocations    = $revocations;
+		$this->secret_facts   = $secret_facts;
+		$this->issuer_records = $issuer_records;
 	}
 
 	/**
@@ -142,8 +149,8 @@ final class TokenCause {
 		}
 
 		if ( null !== $claims['iss'] && $this->issuers->checks_iss( $issuer ) && ! $this->is_this_site( $claims['iss'] ) ) {
-			$verdict['details']['previous_address'] = $this->container->get( SecretFacts::class )->was_previously( 'siteurl', untrailingslashit( $claims['iss'] ) )
-				|| $this->container->get( SecretFacts::class )->was_previously( 'home', untrailingslashit( $claims['iss'] ) );
+			$verdict['details']['previous_address'] = ( $this->secret_facts )()->was_previously( 'siteurl', untrailingslashit( $claims['iss'] ) )
+				|| ( $this->secret_facts )()->was_previously( 'home', untrailingslashit( $claims['iss'] ) );
 			return 'wrong_site';
 		}
 		if ( in_array( $code, Issuers::BAD_ISS, true ) ) {
@@ -156,7 +163,7 @@ final class TokenCause {
 		}
 
 		if ( '' !== $signer ) {
-			$own = $this->container->get( IssuerRecords::class )->against( $verdict, $token, $raw, $claims );
+			$own = ( $this->issuer_records )()->against( $verdict, $token, $raw, $claims );
 			if ( 'password_changed' === $own ) {
 				return $this->password_changed( $verdict );
 			}
@@ -172,7 +179,7 @@ final class TokenCause {
 
 		// No secret the site holds verifies it: its issuer's secret changed since, or it was altered.
 		$names      = $this->issuers->secret_names( $issuer, $claims['type'] );
-		$changed_at = $names ? $this->container->get( SecretFacts::class )->last_change_of( $names ) : null;
+		$changed_at = $names ? ( $this->secret_facts )()->last_change_of( $names ) : null;
 		if ( null !== $changed_at && ( null === $claims['iat'] || $claims['iat'] < $changed_at ) ) {
 			$verdict['details']['changed_at'] = $changed_at;
 			$verdict['details']['changed']    = $names;

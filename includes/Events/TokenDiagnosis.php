@@ -7,7 +7,6 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Container;
 use AuthSentinel\Secrets\Fingerprinter;
 
 defined( 'ABSPATH' ) || exit;
@@ -46,12 +45,12 @@ class TokenDiagnosis {
 	private $fingerprinter;
 
 	/**
-	 * Builds the cause decision (`TokenCause`) for a token that is well formed: one that is
-	 * not, or a garbage Bearer value, is diagnosed without it.
+	 * Decides the cause of a well-formed token (one that is not, or a garbage Bearer value, is
+	 * diagnosed without it).
 	 *
-	 * @var Container
+	 * @var callable(): TokenCause
 	 */
-	private $container;
+	private $cause;
 
 	/**
 	 * Creates the diagnosis.
@@ -59,13 +58,13 @@ class TokenDiagnosis {
 	 * @param TokenInspector $inspector     Reads tokens.
 	 * @param Issuers        $issuers       Knows the issuers.
 	 * @param Fingerprinter  $fingerprinter Fingerprints tokens.
-	 * @param Container      $container     Builds the cause decision on first use.
+	 * @param callable       $cause         Provides the TokenCause, built on the first call.
 	 */
-	public function __construct( TokenInspector $inspector, Issuers $issuers, Fingerprinter $fingerprinter, Container $container ) {
+	public function __construct( TokenInspector $inspector, Issuers $issuers, Fingerprinter $fingerprinter, callable $cause ) {
 		$this->inspector     = $inspector;
 		$this->issuers       = $issuers;
 		$this->fingerprinter = $fingerprinter;
-		$this->container     = $container;
+		$this->cause         = $cause;
 	}
 
 	/**
@@ -89,10 +88,10 @@ class TokenDiagnosis {
 		);
 		$user                = $user_id > 0 ? get_userdata( $user_id ) : false;
 		$failure->user_id    = $user ? (int) $user->ID : 0;
-		$fact                = $user ? $this->container->get( TokenCause::class )->revocation( '', array(), array( (int) $user->ID ) ) : null;
+		$fact                = $user ? ( $this->cause )()->revocation( '', array(), array( (int) $user->ID ) ) : null;
 		if ( is_array( $fact ) ) {
 			$verdict          = array( 'details' => array() );
-			$failure->cause   = $this->container->get( TokenCause::class )->ended( $verdict, $fact );
+			$failure->cause   = ( $this->cause )()->ended( $verdict, $fact );
 			$failure->details = $verdict['details'];
 		} elseif ( ! $user ) {
 			$failure->details['token_user'] = $user_id;
@@ -202,7 +201,7 @@ class TokenDiagnosis {
 		$user               = $users ? get_userdata( $users[0] ) : false;
 		$verdict['user_id'] = $user ? (int) $user->ID : 0;
 
-		$verdict['cause'] = $this->container->get( TokenCause::class )->of( $verdict, $token, $context, $claims, $raw, $signer, $refused_by, $users, (bool) $user );
+		$verdict['cause'] = ( $this->cause )()->of( $verdict, $token, $context, $claims, $raw, $signer, $refused_by, $users, (bool) $user );
 		/**
 		 * The verdict, complete: the cause's decision filled in `at` and `details`.
 		 *

@@ -7,8 +7,6 @@
 
 namespace AuthSentinel\Sessions;
 
-use AuthSentinel\Container;
-
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -36,21 +34,29 @@ class EndedCredentials {
 	const KEEP_DAYS = 30;
 
 	/**
-	 * Builds the index (`SessionIndex`) and the fingerprints (`CredentialFingerprints`) when a
-	 * lookup asks them: a wrong application password on a site where none ended lately asks
-	 * neither.
+	 * The sessions index (a wrong application password on a site where none ended lately does
+	 * not ask it).
 	 *
-	 * @var Container
+	 * @var callable(): SessionIndex
 	 */
-	private $container;
+	private $index;
+
+	/**
+	 * The credentials' fingerprints.
+	 *
+	 * @var callable(): CredentialFingerprints
+	 */
+	private $fingerprints;
 
 	/**
 	 * Creates the lookup.
 	 *
-	 * @param Container $container Builds the index and the fingerprints on first use.
+	 * @param callable $index        Provides the SessionIndex, built on the first call.
+	 * @param callable $fingerprints Provides the CredentialFingerprints, built on the first call.
 	 */
-	public function __construct( Container $container ) {
-		$this->container = $container;
+	public function __construct( callable $index, callable $fingerprints ) {
+		$this->index        = $index;
+		$this->fingerprints = $fingerprints;
 	}
 
 	/**
@@ -60,7 +66,7 @@ class EndedCredentials {
 	 * @return array{at: int, by: int, reason: string}|null Null when it did not end here.
 	 */
 	public function cookie( string $token ): ?array {
-		return self::fact( $this->container->get( SessionIndex::class )->find_fp( 'cookie', $this->container->get( CredentialFingerprints::class )->cookie( hash( 'sha256', $token ) ) ) );
+		return self::fact( ( $this->index )()->find_fp( 'cookie', ( $this->fingerprints )()->cookie( hash( 'sha256', $token ) ) ) );
 	}
 
 	/**
@@ -70,7 +76,7 @@ class EndedCredentials {
 	 * @return array{at: int, by: int, reason: string}|null Null when it did not end here.
 	 */
 	public function app_password( string $secret_fp ): ?array {
-		return self::fact( $this->container->get( SessionIndex::class )->find_secret( $secret_fp ) );
+		return self::fact( ( $this->index )()->find_secret( $secret_fp ) );
 	}
 
 	/**
@@ -88,7 +94,7 @@ class EndedCredentials {
 		if ( isset( $all[ self::APP_PASSWORD_ENDED ] ) ) {
 			$at = (int) $all[ self::APP_PASSWORD_ENDED ];
 		} else {
-			$at = $this->container->get( SessionIndex::class )->last_app_password_end();
+			$at = ( $this->index )()->last_app_password_end();
 			if ( null === $at ) {
 				return true; // The index could not say: look, and ask it again next time.
 			}

@@ -44,12 +44,13 @@ class RequestFootprintTest extends TestCase {
 	);
 
 	/**
-	 * A wp-admin page adds the container and the admin side: the menu, the notice of a secrets change (and the
+	 * A wp-admin page adds the container (and its factories) and the admin side: the menu, the notice of a secrets change (and the
 	 * recorded state it reads), the suggested privacy policy text (core wants it on every
 	 * admin_init), and on the profile screen the link to the user's sessions.
 	 */
 	const ADMIN_PAGE = array(
 		'includes/Container.php',
+		'includes/Wiring.php',
 		'includes/Admin/AdminPages.php',
 		'includes/Privacy/PolicyText.php',
 		'includes/Secrets/ChangeNotice.php',
@@ -62,13 +63,14 @@ class RequestFootprintTest extends TestCase {
 	);
 
 	/**
-	 * What a failed request loads besides EVERY_REQUEST, whatever failed: the container, the capture, the
+	 * What a failed request loads besides EVERY_REQUEST, whatever failed: the container and its factories, the capture, the
 	 * recorder and the failures table (with the catalog's filing index, not the catalog's JSON),
 	 * the request's client and the settings, and the alerts' one check at shutdown (is a spike
 	 * check due this minute: no, the gate is shut).
 	 */
 	const EVERY_FAILURE = array(
 		'includes/Container.php',
+		'includes/Wiring.php',
 		'includes/Events/Capture.php',
 		'includes/Events/Recorder.php',
 		'includes/Events/EventsRepository.php',
