@@ -60,11 +60,12 @@ final class Wiring {
 			QuickCheck::class       => static function ( Container $c ): QuickCheck {
 				return new QuickCheck( $c->get( SecretsState::class ), $c->get( SecretResolver::class ), $c->get( Fingerprinter::class ), self::provider( $c, SecretsWatch::class ) );
 			},
-			// The gate tells the failures capture of each refusal: built only then.
+			// The gate checks revocations only for a token, and tells the failures capture of
+			// each refusal: each built only then.
 			TokenGate::class        => static function ( Container $c ): TokenGate {
 				return new TokenGate(
-					$c->get( Revocations::class ),
-					$c->get( TokenTracker::class ),
+					self::provider( $c, Revocations::class ),
+					self::provider( $c, TokenTracker::class ),
 					static function ( string $token, array $fact, array $claims, array $users ) use ( $c ): void {
 						$c->get( Capture::class )->token_refused( $token, $fact, $claims, $users );
 					}

@@ -42,16 +42,17 @@ class TokenGate {
 	const EXEMPT_ROUTES = array( \AuthSentinel\Guards::TOKEN_STATUS_ROUTE );
 
 	/**
-	 * Token refusals.
+	 * Token refusals, built when a token is first checked (a value no token plugin could have
+	 * issued, sent by nobody signed in, is not).
 	 *
-	 * @var Revocations
+	 * @var callable(): Revocations
 	 */
 	private $revocations;
 
 	/**
-	 * Lists the tokens in use.
+	 * Lists the tokens in use, built when a token signed someone in.
 	 *
-	 * @var TokenTracker
+	 * @var callable(): TokenTracker
 	 */
 	private $tracker;
 
@@ -95,11 +96,11 @@ class TokenGate {
 	/**
 	 * Creates the gate.
 	 *
-	 * @param Revocations   $revocations Token refusals.
-	 * @param TokenTracker  $tracker     Lists the tokens in use.
+	 * @param callable      $revocations Provides the token refusals (Revocations), built on the first call.
+	 * @param callable      $tracker     Provides the list of tokens in use (TokenTracker), built on the first call.
 	 * @param callable|null $on_refused  Told of each refusal (the failures capture, built only then).
 	 */
-	public function __construct( Revocations $revocations, TokenTracker $tracker, ?callable $on_refused = null ) {
+	public function __construct( callable $revocations, callable $tracker, ?callable $on_refused = null ) {
 		$this->revocations = $revocations;
 		$this->tracker     = $tracker;
 		$this->on_refused  = $on_refused;
@@ -241,7 +242,7 @@ class TokenGate {
 				$this->judged[ $token ] = 0; // Unreadable, and it signed nobody in: judged again if someone is signed in later.
 				return null;
 			}
-			$fact = $this->revocations->check( $token, $claims, $users, $shape );
+			$fact = ( $this->revocations )()->check( $token, $claims, $users, $shape );
 		} catch ( \Throwable $e ) {
 			// Fail closed: a token that cannot be checked does not sign anyone in.
 			$fact = array(
@@ -284,7 +285,7 @@ class TokenGate {
 		// signed-in user could list any number of self-made tokens beside their cookie).
 		$issuer = $this->issuer_name( $token, $claims );
 		if ( null !== $issuer ) {
-			$this->tracker->seen( $signed_in, $token, $claims, $issuer );
+			( $this->tracker )()->seen( $signed_in, $token, $claims, $issuer );
 		}
 	}
 
@@ -320,7 +321,7 @@ class TokenGate {
 		if ( ! $decoded['shape'] ) {
 			return null;
 		}
-		return $this->revocations->check( $token, $decoded['claims'], $inspector->claimed_users( $decoded['claims'], true ) );
+		return ( $this->revocations )()->check( $token, $decoded['claims'], $inspector->claimed_users( $decoded['claims'], true ) );
 	}
 
 	/**
