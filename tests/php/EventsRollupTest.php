@@ -410,7 +410,8 @@ class EventsRollupTest extends TestCase {
 
 	/**
 	 * Statistics of a search that few failures match are counted over the whole period, exactly
-	 * (`complete`), and telling it from a search that most failures match tests a sample of the
+	 * (`complete`), from one read of its matches; and telling it from a search that most
+	 * failures match tests a sample of the
 	 * period's newest EventsStatsRepository::PROBE_ROWS rows, one in PROBE_SAMPLE, not all of
 	 * them: each row tested is a read of the table's row, at a million rows mostly not in memory.
 	 */
@@ -450,7 +451,20 @@ class EventsRollupTest extends TestCase {
 		$this->assertGreaterThan( 0, $expected );
 		$this->assertTrue( $data['complete'] );
 		$this->assertSame( $expected, $data['total'], 'every match of the period counted' );
+		$this->assertSame( (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(DISTINCT user_id) FROM ' . Schema::events_table() . ' WHERE hour >= %d AND hour <= %d AND user_agent LIKE %s AND user_id > 0', $this->first, $last, '%SunmiOS%' ) ), $data['users'] ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
 		$this->assertSame( 'Kiosk/3.0 (Linux; SunmiOS 2)', $data['top_clients'][0]['search'] );
+		$this->assertSame( $expected, $data['top_clients'][0]['count'] );
+		$this->assertSame( $expected, (int) array_sum( array_map( 'intval', array_column( $data['top_codes'], 'count' ) ) ) );
+		$this->assertSame( $expected, (int) array_sum( array_map( static fn( $bucket ) => array_sum( (array) $bucket['counts'] ), $data['buckets'] ) ) );
+
+		// The matches (found by index) are read once for every figure, not once for each.
+		$reads = array_filter(
+			$queries,
+			static function ( string $query ): bool {
+				return false !== strpos( $query, Schema::events_table() ) && false === strpos( $query, 'CASE WHEN' ) && 1 === preg_match( '/\bid IN \(/', $query );
+			}
+		);
+		$this->assertCount( 1, $reads, implode( "\n", $reads ) );
 
 		// The probe: the queries that test each row for the search (its SUM of CASE WHEN).
 		$probes = array_values(
