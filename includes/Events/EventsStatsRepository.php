@@ -7,7 +7,6 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
