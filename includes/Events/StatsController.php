@@ -153,10 +153,14 @@ class StatsController extends Controller {
 		// A search that most failures match (or a range of few rows): only the newest hours holding
 		// up to NEWEST_ROWS rows are counted, each row tested, in one read (asking the full-text
 		// index would list every match first); the answer says from when when that is not the
-		// whole range. Another search: its matches by index, when few.
+		// whole range. Another search: its matches by index, when few, and then their figures in
+		// one read of those rows (at most FEW).
 		$counted = $this->events->by_newest_rows( $filters ) ? $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS ) : null;
 		$newest  = null !== $counted ? $this->events->summary( array( 'since_hour' => $counted ) + $filters, RollupRepository::DAY_TOP ) : null;
 		$filters = null === $counted ? EventsQueryRepository::resolve( $filters ) : $filters;
+		if ( null === $newest && isset( $filters['ids'] ) ) {
+			$newest = $this->events->summary( $filters, RollupRepository::DAY_TOP );
+		}
 
 		// Buckets start at the site's local midnight (days) or on the hour.
 		$offset  = (int) ( (float) get_option( 'gmt_offset' ) * HOUR_IN_SECONDS );

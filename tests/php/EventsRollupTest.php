@@ -409,6 +409,116 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
+	 * Statistics of a search that few failures match are counted over the whole period, exactly
+	 * (`complete`), from one read of its matches; and telling it from a search that most
+	 * failures match tests a sample of the
+	 * period's newest EventsStatsRepository::PROBE_ROWS rows, one in PROBE_SAMPLE, not all of
+	 * them: each row tested is a read of the table's row, at a million rows mostly not in memory.
+	 */
+	public function test_a_narrow_search_is_told_from_a_sample_of_the_newest_rows(): void {
+		global $wpdb;
+		$last = $this->first + 10 * 24 - 1;
+		mt_srand( 11 );
+		$values = array();
+		for ( $i = 0; $i < 30; $i++ ) {
+			$hour     = $this->first + mt_rand( 0, 10 * 24 - 1 );
+			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
+			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'kiosk' . $i, $hour, $at, $at, mt_rand( 1, 3 ), 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + mt_rand( 1, 600 ), 'Kiosk/3.0 (Linux; SunmiOS 2)', '{}' );
+		}
+		mt_srand();
+		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+
+		$queries = array();
+		$record  = static function ( $query ) use ( &$queries ) {
+			$queries[] = (string) $query;
+			return $query;
+		};
+		add_filter( 'query', $record );
+		$response = $this->rest(
+			'GET',
+			'/auth-sentinel/v1/events/stats',
+			array(
+				'since'  => gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS ),
+				'until'  => gmdate( 'Y-m-d\TH:i:s\Z', ( $last + 1 ) * HOUR_IN_SECONDS - 1 ),
+				'search' => 'sunmios',
+			),
+			$this->user( 'admin' )
+		);
+		remove_filter( 'query', $record );
+		$this->assertSame( 200, $response->get_status() );
+		$data     = $response->get_data();
+		$expected = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT SUM(count) FROM ' . Schema::events_table() . ' WHERE hour >= %d AND hour <= %d AND user_agent LIKE %s', $this->first, $last, '%SunmiOS%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		$this->assertGreaterThan( 0, $expected );
+		$this->assertTrue( $data['complete'] );
+		$this->assertSame( $expected, $data['total'], 'every match of the period counted' );
+		$this->assertSame( (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(DISTINCT user_id) FROM ' . Schema::events_table() . ' WHERE hour >= %d AND hour <= %d AND user_agent LIKE %s AND user_id > 0', $this->first, $last, '%SunmiOS%' ) ), $data['users'] ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		$this->assertSame( 'Kiosk/3.0 (Linux; SunmiOS 2)', $data['top_clients'][0]['search'] );
+		$this->assertSame( $expected, $data['top_clients'][0]['count'] );
+		$this->assertSame( $expected, (int) array_sum( array_map( 'intval', array_column( $data['top_codes'], 'count' ) ) ) );
+		$this->assertSame( $expected, (int) array_sum( array_map( static fn( $bucket ) => array_sum( (array) $bucket['counts'] ), $data['buckets'] ) ) );
+
+		// The matches (found by index) are read once for every figure, not once for each.
+		$reads = array_filter(
+			$queries,
+			static function ( string $query ): bool {
+				return false !== strpos( $query, Schema::events_table() ) && false === strpos( $query, 'CASE WHEN' ) && 1 === preg_match( '/\bid IN \(/', $query );
+			}
+		);
+		$this->assertCount( 1, $reads, implode( "\n", $reads ) );
+
+		// The probe: the queries that test each row for the search (its SUM of CASE WHEN).
+		$probes = array_values(
+			array_filter(
+				$queries,
+				static function ( string $query ): bool {
+					return false !== strpos( $query, Schema::events_table() ) && false !== strpos( $query, 'CASE WHEN' );
+				}
+			)
+		);
+		$this->assertNotEmpty( $probes );
+		foreach ( $probes as $probe ) {
+			$this->assertSame( 1, preg_match( '/\bid IN \(([0-9,]+)\)/', $probe, $ids ), 'rows read by id: ' . $probe );
+			$this->assertLessThanOrEqual( EventsStatsRepository::PROBE_ROWS / EventsStatsRepository::PROBE_SAMPLE, count( explode( ',', $ids[1] ) ), 'a sample of the newest rows' );
+		}
+	}
+
+	/**
+	 * Where the sample of the newest rows matches at about one half, every one of the
+	 * EventsStatsRepository::PROBE_ROWS rows is tested and they decide: exactly half of them
+	 * matching is a search that most failures match, one fewer is not.
+	 */
+	public function test_a_search_matching_about_half_is_decided_by_every_newest_row(): void {
+		global $wpdb;
+		$last   = $this->first + 10 * 24 - 1;
+		$values = array();
+		for ( $i = 0; $i < EventsStatsRepository::PROBE_ROWS; $i++ ) {
+			$hour     = $last + 1 + $i % 4;
+			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
+			$half     = 0 === $i % 2;
+			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'half' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', self::TAG, $half ? 'expired' : 'revoked', 990100 + $i % 600, $half ? 'HalfApp/1.0' : 'OtherApp/1.0', '{}' );
+		}
+		foreach ( array_chunk( $values, 500 ) as $chunk ) {
+			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		}
+		$filters = array(
+			'code'       => self::TAG,
+			'search'     => 'HalfApp',
+			'codes'      => array(),
+			'user_ids'   => array(),
+			'since_hour' => $this->first,
+			'until_hour' => $last + 4,
+		);
+		$events  = Plugin::get( EventsStatsRepository::class );
+		$this->assertTrue( $events->by_newest_rows( $filters ), 'half of them match' );
+		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::events_table() . ' SET user_agent = %s WHERE agg_key = %s', 'OtherApp/1.0', self::TAG . 'half0' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test change.
+		$this->assertFalse( $events->by_newest_rows( $filters ), 'one fewer than half' );
+		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::events_table() . ' SET user_agent = %s WHERE agg_key LIKE %s', 'HalfApp/1.0', self::TAG . 'half%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test change.
+		$this->assertTrue( $events->by_newest_rows( $filters ), 'all of them match' );
+		$filters['search'] = 'NoSuchApp';
+		$this->assertFalse( $events->by_newest_rows( $filters ), 'none match' );
+	}
+
+	/**
 	 * Writes buckets for comparison: start, then the counts by cause in name order.
 	 *
 	 * @param array<int, array{start: string, counts: object}> $buckets Buckets.
