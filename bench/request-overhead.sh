@@ -4,6 +4,8 @@
 #
 #   bash bench/request-overhead.sh [requests per cell, default 300]
 #   (BENCH_PREFIX / BENCH_PORT name other sites: default bench-on and bench-off on 8882 and 8883)
+#   (REVALIDATE=2: opcache checks the scripts at most every 2 s, PHP's default; 0 by default here,
+#   every request, as a development site does: each file loaded then costs a stat() call more)
 set -euo pipefail
 . "$(dirname "$0")/../bin/lib.sh"
 N="${1:-300}"
@@ -31,7 +33,7 @@ on_pass="$(php "$ROOT/tests/bin/wp-run.php" "$CACHE/$on_site" "$on_url" "$pass_s
 off_pass="$(php "$ROOT/tests/bin/wp-run.php" "$CACHE/$off_site" "$off_url" "$pass_script")"
 rm -f "$pass_script"
 
-echo "WordPress $(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" "$CORE_DIR/wp-includes/version.php"), PHP $(php -r 'echo PHP_VERSION;'), $(mariadb --version | awk '{print $5}' | tr -d ,), $(nproc) cores, $N requests per cell"
+echo "WordPress $(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" "$CORE_DIR/wp-includes/version.php"), PHP $(php -r 'echo PHP_VERSION;'), $(mariadb --version | awk '{print $5}' | tr -d ,), $(nproc) cores, $N requests per cell, opcache.revalidate_freq=${REVALIDATE:-0}"
 echo
 php "$ROOT/bench/drive.php" "$N" "$on_url" "$on_pass" "$off_url" "$off_pass"
 echo

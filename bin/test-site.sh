@@ -12,6 +12,8 @@
 #                                             # same directory and database (send it the site's Host)
 #   REDIS=1 REDIS_PORT=6391 …                 # a persistent object cache: a private redis-server on loopback
 #                                             # (no persistence) and tests/fixtures/object-cache/object-cache.php
+#   REVALIDATE=2 …                            # opcache checks files for changes at most every 2 s, as PHP's
+#                                             # default (and PHP-FPM's) does; 0, the default here, on every request
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -135,7 +137,7 @@ serve() {
 	free_port "$port"
 	(
 		cd "$SITE"
-		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq=0 -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
+		PHP_CLI_SERVER_WORKERS=4 setsid php -d opcache.revalidate_freq="${REVALIDATE:-0}" -d display_errors=0 -d log_errors=1 -d error_log="$SITE/php-errors.log" \
 			-S "localhost:$port" -t "$SITE" "$ROOT/tests/bin/router.php" >"$CACHE/$SITE_NAME-server-$port.log" 2>&1 &
 		echo $! >"$pidfile"
 	)
