@@ -80,4 +80,20 @@ class LayeringTest extends TestCase {
 		}
 		$this->assertSame( array( 'Database/AtomicOption.php' ), $writers );
 	}
+
+	/**
+	 * No class receives the container: only the composition root hands it around (the plugin,
+	 * which makes it; `Wiring`, its factories; the command line's registration). A class takes
+	 * its collaborators, or a typed provider for one it needs on some paths only.
+	 */
+	public function test_no_class_receives_the_container(): void {
+		$takers = array();
+		foreach ( self::files() as $file ) {
+			$code = (string) file_get_contents( dirname( __DIR__, 2 ) . '/includes/' . $file );
+			if ( preg_match( '/[(,]\s*\??\s*[\w\\\\]*\bContainer\s+\$/', $code ) ) {
+				$takers[] = $file;
+			}
+		}
+		$this->assertSame( array( 'Cli/Commands.php', 'Wiring.php' ), $takers );
+	}
 }
