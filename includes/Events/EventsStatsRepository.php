@@ -231,35 +231,36 @@ class EventsStatsRepository {
 			return true;
 		}
 		$sample = array();
-		$others = array();
+		$rest   = array();
 		foreach ( $ids as $i => $id ) {
 			if ( 0 === $i % self::PROBE_SAMPLE ) {
 				$sample[] = $id;
 			} else {
-				$others[] = $id;
+				$rest[] = $id;
 			}
 		}
-		list( $tested, $found ) = $this->tested( $sample, $filters );
+		$search                 = EventsQueryRepository::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		list( $tested, $found ) = $this->tested( $sample, $search );
 		if ( $tested > 0 && abs( $found / $tested - 0.5 ) >= self::PROBE_MARGIN ) {
 			return 2 * $found >= $tested;
 		}
-		list( $more, $also ) = $this->tested( $others, $filters );
+		list( $more, $also ) = $this->tested( $rest, $search );
 		return 2 * ( $found + $also ) >= $tested + $more;
 	}
 
 	/**
 	 * Reads failures by id and tests each for a search (by_newest_rows()).
 	 *
-	 * @param int[]                $ids     The ids.
-	 * @param array<string, mixed> $filters Filters with a search, its user_ids and codes.
+	 * @param int[]                                  $ids    The ids.
+	 * @param array{0: string, 1: array<int, mixed>} $search The search's condition and its values.
 	 * @return array{0: int, 1: int} Rows read (a row deleted meanwhile is not), rows matching.
 	 */
-	private function tested( array $ids, array $filters ): array {
+	private function tested( array $ids, array $search ): array {
 		global $wpdb;
 		if ( ! $ids ) {
 			return array( 0, 0 );
 		}
-		list( $any, $values ) = EventsQueryRepository::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		list( $any, $values ) = $search;
 		$table                = Schema::events_table();
 		$in                   = implode( ',', array_map( 'intval', $ids ) );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders; integers.
