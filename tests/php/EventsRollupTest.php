@@ -82,6 +82,26 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
+	 * Asks `GET /events/stats` over the ten seeded days, as the administrator.
+	 *
+	 * @param array<string, string> $params More parameters (interval, filters, search).
+	 * @return array<string, mixed> The answer, which must be a 200.
+	 */
+	private function ten_days_stats( array $params ): array {
+		$response = $this->rest(
+			'GET',
+			'/auth-sentinel/v1/events/stats',
+			array(
+				'since' => gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS ),
+				'until' => gmdate( 'Y-m-d\TH:i:s\Z', ( $this->first + 10 * 24 ) * HOUR_IN_SECONDS - 1 ),
+			) + $params,
+			$this->user( 'admin' )
+		);
+		$this->assertSame( 200, $response->get_status() );
+		return $response->get_data();
+	}
+
+	/**
 	 * Deletes the seeded failures and every bucket.
 	 *
 	 * @return void
@@ -234,18 +254,7 @@ class EventsRollupTest extends TestCase {
 	public function test_stats_route_reads_the_rollup(): void {
 		$this->assertTrue( Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 ), 'computed (the route gives itself 2 seconds)' );
 		$ten_days = function ( array $filter ): array {
-			$response = $this->rest(
-				'GET',
-				'/auth-sentinel/v1/events/stats',
-				array(
-					'interval' => 'day',
-					'since'    => gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS ),
-					'until'    => gmdate( 'Y-m-d\TH:i:s\Z', ( $this->first + 10 * 24 ) * HOUR_IN_SECONDS - 1 ),
-				) + $filter,
-				$this->user( 'admin' )
-			);
-			$this->assertSame( 200, $response->get_status() );
-			return $response->get_data();
+			return $this->ten_days_stats( array( 'interval' => 'day' ) + $filter );
 		};
 		$data     = $ten_days( array() );
 		$table    = $this->from_table( $this->first, $this->first + 10 * 24 - 1 );
@@ -330,19 +339,8 @@ class EventsRollupTest extends TestCase {
 	public function test_a_search_most_failures_match_counts_the_newest_hours_and_says_so(): void {
 		global $wpdb;
 		$last  = $this->first + 10 * 24 - 1;
-		$stats = function () use ( $last ): array {
-			$response = $this->rest(
-				'GET',
-				'/auth-sentinel/v1/events/stats',
-				array(
-					'since'  => gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS ),
-					'until'  => gmdate( 'Y-m-d\TH:i:s\Z', ( $last + 1 ) * HOUR_IN_SECONDS - 1 ),
-					'search' => 'RollupApp',
-				),
-				$this->user( 'admin' )
-			);
-			$this->assertSame( 200, $response->get_status() );
-			return $response->get_data();
+		$stats = function (): array {
+			return $this->ten_days_stats( array( 'search' => 'RollupApp' ) );
 		};
 		// The failures table's figures for the hours from one on, by hour.
 		$table   = function ( int $from ) use ( $last ): array {
@@ -434,19 +432,8 @@ class EventsRollupTest extends TestCase {
 			return $query;
 		};
 		add_filter( 'query', $record );
-		$response = $this->rest(
-			'GET',
-			'/auth-sentinel/v1/events/stats',
-			array(
-				'since'  => gmdate( 'Y-m-d\TH:i:s\Z', $this->first * HOUR_IN_SECONDS ),
-				'until'  => gmdate( 'Y-m-d\TH:i:s\Z', ( $last + 1 ) * HOUR_IN_SECONDS - 1 ),
-				'search' => 'sunmios',
-			),
-			$this->user( 'admin' )
-		);
+		$data = $this->ten_days_stats( array( 'search' => 'sunmios' ) );
 		remove_filter( 'query', $record );
-		$this->assertSame( 200, $response->get_status() );
-		$data     = $response->get_data();
 		$expected = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT SUM(count) FROM ' . Schema::events_table() . ' WHERE hour >= %d AND hour <= %d AND user_agent LIKE %s', $this->first, $last, '%SunmiOS%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
 		$this->assertGreaterThan( 0, $expected );
 		$this->assertTrue( $data['complete'] );

@@ -44,17 +44,28 @@ class LayeringTest extends TestCase {
 	}
 
 	/**
+	 * Lists the plugin's PHP files whose code matches a pattern, relative to includes/.
+	 *
+	 * @param string $pattern A regular expression.
+	 * @return string[]
+	 */
+	private static function files_matching( string $pattern ): array {
+		return array_values(
+			array_filter(
+				self::files(),
+				static function ( string $file ) use ( $pattern ): bool {
+					return 1 === preg_match( $pattern, (string) file_get_contents( dirname( __DIR__, 2 ) . '/includes/' . $file ) );
+				}
+			)
+		);
+	}
+
+	/**
 	 * No domain class outside the stores touches the database handle.
 	 */
 	public function test_only_stores_use_wpdb(): void {
-		$files = self::files();
-		$this->assertGreaterThan( 80, count( $files ), 'the plugin’s files are found' );
-		$users = array();
-		foreach ( $files as $file ) {
-			if ( false !== strpos( (string) file_get_contents( dirname( __DIR__, 2 ) . '/includes/' . $file ), '$wpdb' ) ) {
-				$users[] = $file;
-			}
-		}
+		$this->assertGreaterThan( 80, count( self::files() ), 'the plugin’s files are found' );
+		$users   = self::files_matching( '/\$wpdb/' );
 		$outside = array_values(
 			array_filter(
 				$users,
@@ -71,13 +82,7 @@ class LayeringTest extends TestCase {
 	 * The compare-and-swap and insert-if-absent statements on the options table are written once.
 	 */
 	public function test_atomic_option_writes_are_written_once(): void {
-		$writers = array();
-		foreach ( self::files() as $file ) {
-			$code = (string) file_get_contents( dirname( __DIR__, 2 ) . '/includes/' . $file );
-			if ( preg_match( '/INSERT IGNORE INTO \{\$wpdb->options\}|UPDATE \{\$wpdb->options\}/', $code ) ) {
-				$writers[] = $file;
-			}
-		}
+		$writers = self::files_matching( '/INSERT IGNORE INTO \{\$wpdb->options\}|UPDATE \{\$wpdb->options\}/' );
 		$this->assertSame( array( 'Database/AtomicOption.php' ), $writers );
 	}
 
@@ -87,13 +92,7 @@ class LayeringTest extends TestCase {
 	 * its collaborators, or a typed provider for one it needs on some paths only.
 	 */
 	public function test_no_class_receives_the_container(): void {
-		$takers = array();
-		foreach ( self::files() as $file ) {
-			$code = (string) file_get_contents( dirname( __DIR__, 2 ) . '/includes/' . $file );
-			if ( preg_match( '/[(,]\s*\??\s*[\w\\\\]*\bContainer\s+\$/', $code ) ) {
-				$takers[] = $file;
-			}
-		}
+		$takers = self::files_matching( '/[(,]\s*\??\s*[\w\\\\]*\bContainer\s+\$/' );
 		$this->assertSame( array( 'Cli/Commands.php', 'Wiring.php' ), $takers );
 	}
 }
