@@ -7,6 +7,7 @@ import type { View } from '@wordpress/dataviews';
 import { definedArgs } from '../api';
 import { timeBounds } from '../components/filters/time-filter';
 import type { AuditExportFilters, AuditQuery } from '../data/audit/types';
+import { searchQuery } from '../utils/url-params';
 import type { AuditState } from './url-state';
 
 /** Ids of the table's fields; `at` also carries the time filter. */
@@ -45,7 +46,7 @@ export const DEFAULT_VIEW: View = {
  * @return The REST query.
  */
 export function restQueryFromState( state: AuditState, now: Date ): AuditQuery {
-	const search = state.search.trim();
+	const search = searchQuery( state.search );
 	return {
 		page: state.page,
 		per_page: Math.min( 100, state.perPage ),
@@ -77,6 +78,6 @@ export function exportFiltersFromState(
 		...( time?.type === 'period'
 			? { period: time.period }
 			: timeBounds( time, new Date() ) ),
-		search: state.search.trim(),
+		search: searchQuery( state.search ),
 	} );
 }

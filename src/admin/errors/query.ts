@@ -6,6 +6,7 @@ import type { View } from '@wordpress/dataviews';
 
 import { timeBounds } from '../components/filters/time-filter';
 import type { EventsQuery } from '../data/events/types';
+import { searchQuery } from '../utils/url-params';
 import type { ErrorsState } from './url-state';
 
 /** Ids of the table's fields; `last_seen` also carries the time filter. */
@@ -53,7 +54,7 @@ export function restQueryFromState(
 	state: ErrorsState,
 	now: Date
 ): EventsQuery {
-	const search = state.search.trim();
+	const search = searchQuery( state.search );
 	return {
 		page: state.page,
 		per_page: Math.min( 100, state.perPage ),

@@ -5,6 +5,7 @@
 import type { View } from '@wordpress/dataviews';
 
 import type { SessionsQuery } from '../data/sessions/types';
+import { searchQuery } from '../utils/url-params';
 import type { SessionsState } from './url-state';
 
 /** Ids of the table's fields. */
@@ -46,7 +47,7 @@ export const DEFAULT_VIEW: View = {
  * @return The REST query.
  */
 export function restQueryFromState( state: SessionsState ): SessionsQuery {
-	const search = state.search.trim();
+	const search = searchQuery( state.search );
 	return {
 		page: state.page,
 		per_page: Math.min( 100, state.perPage ),

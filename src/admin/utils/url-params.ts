@@ -228,14 +228,55 @@ export function time( field: string ): StateParam< TimeFilter > {
 	};
 }
 
-/** The search box (`search`). */
+/**
+ * The longest search the REST listings take, in characters: SEARCH_MAX of
+ * includes/Rest/Controller.php (the routes' `search` has that maxLength, and a
+ * longer one is answered with a 400 that no retry can help).
+ */
+export const SEARCH_MAX = 200;
+
+/**
+ * Cuts a search longer than the REST listings take to its first SEARCH_MAX
+ * characters, leading spaces left out; a shorter one is returned as it is
+ * (with the spaces of a search being typed). Characters are counted as the
+ * server counts them (code points, as mb_strlen does), so no emoji is cut
+ * in half.
+ *
+ * @param value The search, as typed, pasted or read from the address.
+ * @return The search, at most SEARCH_MAX characters long.
+ */
+export function limitSearch( value: string ): string {
+	const chars = Array.from( value );
+	return chars.length > SEARCH_MAX
+		? Array.from( value.trimStart() ).slice( 0, SEARCH_MAX ).join( '' )
+		: value;
+}
+
+/**
+ * The search as a REST listing is asked for it: trimmed, and at most
+ * SEARCH_MAX characters long (limitSearch()); empty for no search.
+ *
+ * @param value The search of a screen's state.
+ * @return The text to send.
+ */
+export function searchQuery( value: string ): string {
+	return limitSearch( value ).trim();
+}
+
+/**
+ * The search box (`search`), cut to SEARCH_MAX characters wherever it comes
+ * from: the address (a shared link), the box (typed or pasted), a link.
+ */
 export const search: StateParam< string > = {
 	initial: '',
 	args: [ 'search' ],
-	read: ( args ) => args.search ?? '',
-	write: ( value ) => ( value.trim() !== '' ? { search: value.trim() } : {} ),
+	read: ( args ) => limitSearch( args.search ?? '' ),
+	write: ( value ) => {
+		const sent = searchQuery( value );
+		return sent !== '' ? { search: sent } : {};
+	},
 	toView: ( value, view ) => ( { ...view, search: value } ),
-	fromView: ( view ) => view.search ?? '',
+	fromView: ( view ) => limitSearch( view.search ?? '' ),
 	narrows: true,
 };
 

@@ -5,6 +5,7 @@
 import type { View } from '@wordpress/dataviews';
 import { useCallback, useRef, useState } from '@wordpress/element';
 
+import { limitSearch } from './url-params';
 import type { UrlState } from './url-state';
 
 export interface UrlView< S > {
@@ -21,18 +22,25 @@ export interface UrlView< S > {
 /**
  * Reads the state of a view DataViews reports, and sends it back to the
  * first page when its filters, search or sorting changed, so a narrower
- * list never opens on a page past its end.
+ * list never opens on a page past its end. A search longer than the server
+ * takes (pasted) is cut in the view too, so the box shows what is searched.
  *
  * @param spec     The screen's URL state.
- * @param next     The view DataViews reports.
+ * @param reported The view DataViews reports.
  * @param previous The state before the change.
  * @return The view and its state.
  */
 export function settleView< S extends { page: number } >(
 	spec: UrlState< S >,
-	next: View,
+	reported: View,
 	previous: S
 ): { view: View; state: S } {
+	const search =
+		reported.search === undefined
+			? undefined
+			: limitSearch( reported.search );
+	const next =
+		search === reported.search ? reported : { ...reported, search };
 	const state = spec.fromView( next, previous );
 	const narrowed =
 		JSON.stringify( { ...state, page: 0, perPage: 0 } ) !==

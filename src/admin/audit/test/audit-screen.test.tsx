@@ -9,6 +9,12 @@ import {
 } from '@testing-library/react';
 
 import { fixtureRawAuditEntry } from '../../test-utils/fixtures';
+import {
+	LONG_SEARCH,
+	SEARCH_HEAD,
+	refuseLongSearch,
+	searchOf,
+} from '../../test-utils/long-search';
 import { AuditScreen } from '../audit-screen';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -40,6 +46,10 @@ function routeApi(
 			return Promise.resolve(
 				exports.length > 1 ? exports.shift() : exports[ 0 ]
 			);
+		}
+		const refused = refuseLongSearch( options.path );
+		if ( refused ) {
+			return refused;
 		}
 		return Promise.resolve( {
 			json: async () => rows,
@@ -391,6 +401,24 @@ describe( 'AuditScreen', () => {
 			} )
 		).toBeTruthy();
 		expect( screen.queryByRole( 'table' ) ).toBeNull();
+	} );
+
+	it( 'lists and exports the first 200 characters of a longer search in the address', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ AUDIT_URL }&search=${ encodeURIComponent( LONG_SEARCH ) }`
+		);
+		routeApi( [ fixtureRawAuditEntry() ], [ job( 'complete', 1, 1 ) ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+
+		expect( await screen.findByText( '1 entry matches.' ) ).toBeTruthy();
+		expect( auditPaths().map( searchOf ) ).toEqual( [ SEARCH_HEAD ] );
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
+
+		fireEvent.click( screen.getByRole( 'button', { name: 'Export CSV' } ) );
+		await screen.findByRole( 'button', { name: 'Download CSV' } );
+		expect( exportCalls()[ 0 ]?.data ).toEqual( { search: SEARCH_HEAD } );
 	} );
 
 	it( 'keeps a new search in the address and in the export', async () => {

@@ -13,6 +13,12 @@ import {
 	fixtureRawEvent,
 	fixtureRawOverflowEvent,
 } from '../../test-utils/fixtures';
+import {
+	LONG_SEARCH,
+	SEARCH_HEAD,
+	refuseLongSearch,
+	searchOf,
+} from '../../test-utils/long-search';
 import { ErrorsScreen } from '../errors-screen';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -41,6 +47,10 @@ function eventsResponse( items: unknown[], total = items.length ) {
 function routeApi( events: unknown[] ) {
 	mockedApiFetch.mockImplementation( ( ( options: { path: string } ) => {
 		const path = options.path;
+		const refused = refuseLongSearch( path );
+		if ( refused ) {
+			return refused;
+		}
 		if ( path.startsWith( '/auth-sentinel/v1/events' ) ) {
 			return Promise.resolve( eventsResponse( events ) );
 		}
@@ -276,6 +286,45 @@ describe( 'ErrorsScreen', () => {
 			expect( eventsPaths().at( -1 ) ).toContain( '&search=API02003' )
 		);
 		await act( async () => {} );
+	} );
+
+	it( 'asks for the first 200 characters of a longer search in the address', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ ERRORS_URL }&search=${ encodeURIComponent( LONG_SEARCH ) }`
+		);
+		routeApi( [ fixtureRawEvent() ] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+
+		expect( await screen.findByText( '1 failure matches.' ) ).toBeTruthy();
+		expect( eventsPaths().map( searchOf ) ).toEqual( [ SEARCH_HEAD ] );
+		expect(
+			( screen.getByRole( 'searchbox' ) as HTMLInputElement ).value
+		).toBe( SEARCH_HEAD );
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
+	} );
+
+	it( 'cuts a longer search pasted into the box to 200 characters', async () => {
+		// The search box debounces with Date.now(): let the clock run.
+		jest.mocked( Date.now ).mockRestore();
+		routeApi( [ fixtureRawEvent() ] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+		await screen.findByText( '1 failure matches.' );
+
+		const search = screen.getByRole( 'searchbox' ) as HTMLInputElement;
+		fireEvent.change( search, { target: { value: LONG_SEARCH } } );
+
+		await waitFor( () =>
+			expect( searchOf( eventsPaths().at( -1 ) ) ).toBe( SEARCH_HEAD )
+		);
+		await waitFor( () => expect( search.value ).toBe( SEARCH_HEAD ) );
+		expect( searchOf( window.location.href ) ).toBe( SEARCH_HEAD );
+		expect( eventsPaths().map( searchOf ) ).not.toContain(
+			LONG_SEARCH.trim()
+		);
+		expect( await screen.findByText( '1 failure matches.' ) ).toBeTruthy();
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
 	} );
 
 	it( 'says what is captured while nothing has failed', async () => {

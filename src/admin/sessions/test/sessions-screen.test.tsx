@@ -9,6 +9,12 @@ import {
 } from '@testing-library/react';
 
 import { fixtureRawSession } from '../../test-utils/fixtures';
+import {
+	LONG_SEARCH,
+	SEARCH_HEAD,
+	refuseLongSearch,
+	searchOf,
+} from '../../test-utils/long-search';
 import { SessionsScreen } from '../sessions-screen';
 
 jest.mock( '@wordpress/api-fetch' );
@@ -45,7 +51,10 @@ function routeApi( lists: () => unknown[], handlers: Handler = () => null ) {
 				: Promise.resolve( answer );
 		}
 		if ( ( options.method ?? 'GET' ) === 'GET' ) {
-			return Promise.resolve( listResponse( lists() ) );
+			return (
+				refuseLongSearch( options.path ) ??
+				Promise.resolve( listResponse( lists() ) )
+			);
 		}
 		return Promise.reject( { message: `Unexpected ${ options.path }` } );
 	} ) as typeof apiFetch );
@@ -603,6 +612,23 @@ describe( 'SessionsScreen', () => {
 				name: 'Ana Cashier (cashier1) has no active sessions',
 			} )
 		).toBeTruthy();
+		await act( async () => {} );
+	} );
+
+	it( 'asks for the first 200 characters of a longer search in the address', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ SESSIONS_URL }&search=${ encodeURIComponent( LONG_SEARCH ) }`
+		);
+		routeApi( () => [ CASHIER ] );
+		render(
+			<SessionsScreen sessionsUrl={ SESSIONS_URL } currentUser={ 1 } />
+		);
+
+		expect( await screen.findByText( '1 session matches.' ) ).toBeTruthy();
+		expect( calls( 'GET' ).map( searchOf ) ).toEqual( [ SEARCH_HEAD ] );
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
 		await act( async () => {} );
 	} );
 
