@@ -4,14 +4,14 @@
  * `&cause=expired&period=day&search=API02003&paged=2`.
  */
 import { CAUSES, EVENTS_ORDER_BY, SOURCES } from '../data/events/types';
-import { choice, id, paging, sorting, text, time } from '../utils/url-params';
+import { choice, code, id, paging, sorting, time } from '../utils/url-params';
 import { defineUrlState } from '../utils/url-state';
 import { DEFAULT_VIEW, FIELD } from './query';
 
 export const ERRORS_STATE = defineUrlState(
 	{
 		cause: choice( 'cause', CAUSES, { field: FIELD.cause } ),
-		code: text( 'code', { field: FIELD.code } ),
+		code: code( 'code', { field: FIELD.code } ),
 		source: choice( 'source', SOURCES, { field: FIELD.source } ),
 		user: id( 'user', { field: FIELD.user } ),
 		time: time( FIELD.lastSeen ),

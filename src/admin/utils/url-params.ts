@@ -155,24 +155,44 @@ export function id(
 }
 
 /**
- * Free text that names one thing, e.g. a catalog code.
+ * The app codes GET /events filters by (`code`): catalog codes, lowercase
+ * slugs. The same pattern as the route's `code` argument
+ * (EventsController::filter_params() in includes/Events/EventsController.php,
+ * `^[a-z0-9_]{1,64}$`): any other value is answered with a 400 that no retry
+ * can help.
+ */
+export const APP_CODE_PATTERN = /^[a-z0-9_]{1,64}$/;
+
+/**
+ * Reads an app code as the server takes it: trimmed and lowercased (a code
+ * that only differs by case names the same catalog entry), or null when it
+ * is still not one (e.g. `ABC!`, `token invalid`, 65 characters).
+ *
+ * @param value Anything, e.g. the `code` of an address.
+ * @return The code, or null.
+ */
+export function appCode( value: unknown ): string | null {
+	if ( typeof value !== 'string' ) {
+		return null;
+	}
+	const slug = value.trim().toLowerCase();
+	return APP_CODE_PATTERN.test( slug ) ? slug : null;
+}
+
+/**
+ * An app code (appCode()), e.g. a catalog entry's; an address with one the
+ * server refuses opens the list without that filter.
  *
  * @param arg           Query argument.
  * @param options       The field it filters.
  * @param options.field The field it filters.
  * @return The parameter.
  */
-export function text(
+export function code(
 	arg: string,
 	{ field }: { field: string }
 ): StateParam< string | null > {
-	return filterParam< string | null >(
-		arg,
-		( value ) =>
-			typeof value === 'string' && value !== '' ? value : null,
-		null,
-		{ field }
-	);
+	return filterParam< string | null >( arg, appCode, null, { field } );
 }
 
 /**

@@ -12,7 +12,7 @@ import { fixtureRawAuditEntry } from '../../test-utils/fixtures';
 import {
 	LONG_SEARCH,
 	SEARCH_HEAD,
-	refuseLongSearch,
+	refuseInvalidArgs,
 	searchOf,
 } from '../../test-utils/long-search';
 import { AuditScreen } from '../audit-screen';
@@ -47,7 +47,7 @@ function routeApi(
 				exports.length > 1 ? exports.shift() : exports[ 0 ]
 			);
 		}
-		const refused = refuseLongSearch( options.path );
+		const refused = refuseInvalidArgs( options.path );
 		if ( refused ) {
 			return refused;
 		}
@@ -419,6 +419,22 @@ describe( 'AuditScreen', () => {
 		fireEvent.click( screen.getByRole( 'button', { name: 'Export CSV' } ) );
 		await screen.findByRole( 'button', { name: 'Download CSV' } );
 		expect( exportCalls()[ 0 ]?.data ).toEqual( { search: SEARCH_HEAD } );
+	} );
+
+	it( 'lists a range of the address whose ends are swapped', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ AUDIT_URL }&since=2026-11-26T12:00:00Z&until=2026-11-20T00:00:00Z`
+		);
+		routeApi( [ fixtureRawAuditEntry() ] );
+		render( <AuditScreen restRoot={ ROOT } restNonce="n0nce" /> );
+
+		expect( await screen.findByText( '1 entry matches.' ) ).toBeTruthy();
+		expect( auditPaths() ).toEqual( [
+			'/auth-sentinel/v1/audit?page=1&per_page=20&since=2026-11-20T00%3A00%3A00Z&until=2026-11-26T12%3A00%3A00Z',
+		] );
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
 	} );
 
 	it( 'keeps a new search in the address and in the export', async () => {

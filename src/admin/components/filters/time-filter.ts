@@ -59,12 +59,46 @@ export function periodLabel( period: Period ): string {
 	}
 }
 
+/**
+ * The dates the REST listings take as `since` and `until` (`format:
+ * date-time`): what core's rest_parse_date() accepts, RFC 3339 with an
+ * optional zone. Anything else (`2026-11-26` alone, `1`, `Nov 26 2026`,
+ * which the browser reads as dates) is answered with a 400 that no retry
+ * can help.
+ */
+const REST_DATE_TIME =
+	/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}(?::\d{2})?)?$/;
+
+/**
+ * Returns a date the REST listings take and the screens can show, else null.
+ *
+ * @param value A date from the address or a link.
+ * @return The date as given, or null.
+ */
 function isoOrNull( value: string | null | undefined ): string | null {
-	return value && parseDate( value ) ? value : null;
+	return value && REST_DATE_TIME.test( value ) && parseDate( value )
+		? value
+		: null;
 }
 
 /**
- * Builds a range filter from URL values, dropping what is not a date.
+ * The moment of a date isoOrNull() took, as the server reads it: a date
+ * without a zone is UTC (WordPress runs PHP in UTC).
+ *
+ * @param value The date.
+ * @return Milliseconds since the epoch.
+ */
+function serverTime( value: string ): number {
+	const zoned = /(?:Z|[+-]\d{2}(?::\d{2})?)$/.test( value );
+	return Date.parse( zoned ? value : `${ value }Z` );
+}
+
+/**
+ * Builds a range filter from URL values, dropping what is not a date the
+ * REST listings take (isoOrNull()). Ends given in the wrong order are
+ * swapped: the audit log answers a range that ends before it starts with a
+ * 400 (AuditController::request_filters()), and the period between them is
+ * what the link meant.
  *
  * @param since Start, ISO 8601.
  * @param until End, ISO 8601.
@@ -76,6 +110,9 @@ export function rangeFilter(
 ): TimeFilter {
 	const from = isoOrNull( since );
 	const to = isoOrNull( until );
+	if ( from && to && serverTime( from ) > serverTime( to ) ) {
+		return { type: 'range', since: to, until: from };
+	}
 	return from || to ? { type: 'range', since: from, until: to } : null;
 }
 

@@ -16,7 +16,7 @@ import {
 import {
 	LONG_SEARCH,
 	SEARCH_HEAD,
-	refuseLongSearch,
+	refuseInvalidArgs,
 	searchOf,
 } from '../../test-utils/long-search';
 import { ErrorsScreen } from '../errors-screen';
@@ -47,7 +47,7 @@ function eventsResponse( items: unknown[], total = items.length ) {
 function routeApi( events: unknown[] ) {
 	mockedApiFetch.mockImplementation( ( ( options: { path: string } ) => {
 		const path = options.path;
-		const refused = refuseLongSearch( path );
+		const refused = refuseInvalidArgs( path );
 		if ( refused ) {
 			return refused;
 		}
@@ -302,6 +302,53 @@ describe( 'ErrorsScreen', () => {
 		expect(
 			( screen.getByRole( 'searchbox' ) as HTMLInputElement ).value
 		).toBe( SEARCH_HEAD );
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
+	} );
+
+	it( 'opens unfiltered by a code in the address that GET /events refuses', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ ERRORS_URL }&code=ABC!&cause=secret_changed`
+		);
+		routeApi( [ fixtureRawEvent() ] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+
+		expect( await screen.findByText( '1 failure matches.' ) ).toBeTruthy();
+		expect( eventsPaths() ).toEqual( [
+			'/auth-sentinel/v1/events?page=1&per_page=20&orderby=last_seen&order=desc&cause=secret_changed',
+		] );
+		expect( screen.queryByText( /Invalid parameter/ ) ).toBeNull();
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
+	} );
+
+	it( 'asks for the lowercase code of a code in capitals in the address', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ ERRORS_URL }&code=TOKEN_EXPIRED`
+		);
+		routeApi( [ fixtureRawEvent() ] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+
+		expect( await screen.findByText( '1 failure matches.' ) ).toBeTruthy();
+		expect( eventsPaths()[ 0 ] ).toContain( '&code=token_expired' );
+		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
+	} );
+
+	it( 'opens unfiltered by a date in the address that GET /events refuses', async () => {
+		window.history.replaceState(
+			null,
+			'',
+			`${ ERRORS_URL }&since=2026-11-20&until=1`
+		);
+		routeApi( [ fixtureRawEvent() ] );
+		render( <ErrorsScreen errorsUrl={ ERRORS_URL } /> );
+
+		expect( await screen.findByText( '1 failure matches.' ) ).toBeTruthy();
+		expect( eventsPaths() ).toEqual( [
+			'/auth-sentinel/v1/events?page=1&per_page=20&orderby=last_seen&order=desc',
+		] );
 		expect( screen.queryByRole( 'button', { name: 'Retry' } ) ).toBeNull();
 	} );
 
