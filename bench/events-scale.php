@@ -44,7 +44,9 @@ for ( $auth_sentinel_i = 0; $auth_sentinel_i < 1000; $auth_sentinel_i++ ) {
 		$auth_sentinel_causes[ $auth_sentinel_i % count( $auth_sentinel_causes ) ],
 		wp_rand( 1, 100000 ),
 		'10.0.' . wp_rand( 0, 255 ) . '.' . wp_rand( 0, 255 ),
-		7 === $auth_sentinel_i ? 'Kiosk/3.0 (Linux; SunmiOS 2)' : 'WCPOS/1.7.' . wp_rand( 0, 9 ) . ' (Android 14)', // One in a thousand: a rare client.
+		// One in a thousand a rare client; devices named in 2 %, 5 % and 20 % of the rows (searches
+		// that the probe cannot call broad, and the full-text index would list in thousands).
+		7 === $auth_sentinel_i ? 'Kiosk/3.0 (Linux; SunmiOS 2)' : 'WCPOS/1.7.' . wp_rand( 0, 9 ) . ' (Android 14' . ( 3 === $auth_sentinel_i % 50 ? '; Honeywell CT40' : ( 1 === $auth_sentinel_i % 20 ? '; Zebra TC52' : ( 2 === $auth_sentinel_i % 5 ? '; Samsung SM-T220' : '' ) ) ) . ')',
 		7 === $auth_sentinel_i ? '/wp-json/jwt-auth/v1/token/validate' : '/wp-json/wcpos/v1/orders',
 		'{}'
 	);
@@ -149,6 +151,13 @@ foreach ( array(
 		'page'   => 500,
 	),
 	'/events?search=nothing-like-this'          => array( 'search' => 'nothing-like-this' ),
+	'/events?search=honeywell (2 % of the rows)' => array( 'search' => 'honeywell' ),
+	'/events?search=zebra (5 % of the rows)'    => array( 'search' => 'zebra' ),
+	'/events?search=zebra&page=20'              => array(
+		'search' => 'zebra',
+		'page'   => 20,
+	),
+	'/events?search=samsung (20 % of the rows)' => array( 'search' => 'samsung' ),
 	'/events/stats (24 h, hourly)'               => array( '_route' => '/auth-sentinel/v1/events/stats' ),
 	'/events/stats?since=7 days (hourly)'        => array(
 		'_route' => '/auth-sentinel/v1/events/stats',
@@ -167,6 +176,21 @@ foreach ( array(
 		'_route'   => '/auth-sentinel/v1/events/stats',
 		'interval' => 'day',
 		'search'   => 'sunmios',
+	),
+	'/events/stats?interval=day&search=honeywell (30 days, 2 %)' => array(
+		'_route'   => '/auth-sentinel/v1/events/stats',
+		'interval' => 'day',
+		'search'   => 'honeywell',
+	),
+	'/events/stats?interval=day&search=zebra (30 days, 5 %)' => array(
+		'_route'   => '/auth-sentinel/v1/events/stats',
+		'interval' => 'day',
+		'search'   => 'zebra',
+	),
+	'/events/stats?interval=day&search=samsung (30 days, 20 %)' => array(
+		'_route'   => '/auth-sentinel/v1/events/stats',
+		'interval' => 'day',
+		'search'   => 'samsung',
 	),
 	'/events/stats?interval=day&source=token (30 days, the rollup\'s slice)' => array(
 		'_route'   => '/auth-sentinel/v1/events/stats',

@@ -67,8 +67,8 @@ class AuditQueryRepository {
 
 	/**
 	 * Tells whether a search is known to match more than FEW rows from the newest rows alone
-	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in most rows
-	 * would have it list them all.
+	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in a sixth of the
+	 * rows or more would have it list them all.
 	 *
 	 * @param array<string, mixed> $filters See where(), with a search.
 	 * @return bool
@@ -86,7 +86,7 @@ class AuditQueryRepository {
 		// EventsRepository::matches_most()).
 		$table = Schema::audit_table() . ' FORCE INDEX (at, action_at, target_at, actor_at)';
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
-		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC', $wpdb->prepare( $any, $values ), 'ip, target_user_id, actor_id, action, ' . implode( ', ', FullText::COLUMNS['audit'] ) );
+		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'at', $wpdb->prepare( $any, $values ), 'ip, target_user_id, actor_id, action, ' . implode( ', ', FullText::COLUMNS['audit'] ) );
 	}
 
 	/**

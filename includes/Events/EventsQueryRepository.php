@@ -52,8 +52,8 @@ final class EventsQueryRepository {
 
 	/**
 	 * Tells whether a search is known to match more than FEW rows from the newest rows alone
-	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in most rows
-	 * would have it list them all.
+	 * (BoundedCount::beyond()), before the full-text index is asked: a word found in a sixth of the
+	 * rows or more would have it list them all.
 	 *
 	 * @param array<string, mixed> $filters Filters with a search.
 	 * @return bool
@@ -72,7 +72,7 @@ final class EventsQueryRepository {
 		// the full-text index.
 		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
-		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY last_seen DESC, id DESC', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
+		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'last_seen', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
 	}
 
 	/**

@@ -337,4 +337,25 @@ class SearchIndexTest extends TestCase {
 		$this->assertSame( '10000', $again['headers']['x-auth-sentinel-total-bound'] ?? null );
 		$this->assertSame( 'NoiseAgent/0', $again['json'][0]['user_agent'] );
 	}
+
+	/**
+	 * A search that the newest rows all match but fewer than 10,001 rows do is not called broad:
+	 * the walk of the newest rows (BoundedCount::beyond()) counts real matches, and the listing
+	 * gives the exact total.
+	 */
+	public function test_newest_rows_matching_do_not_make_a_search_broad(): void {
+		global $wpdb;
+		$this->seed( 3000 );
+		$fresh = array();
+		for ( $i = 0; $i < BoundedCount::PROBE + 500; $i++ ) {
+			$fresh[] = $wpdb->prepare( '(%s, %d, NOW(), NOW(), 1, %s, %s, %s, %s, %s, %s)', md5( self::TAG . 'gate' . $i ), intdiv( time(), HOUR_IN_SECONDS ), 'token', 'rest_forbidden', self::TAG, 'bad_credentials', 'GateAgent/' . $i, '{}' );
+		}
+		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_agent, details) VALUES ' . implode( ',', $fresh ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		$page = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events?per_page=20&code=' . self::TAG . '&search=GateAgent', array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $page['status'], $page['body'] );
+		$this->assertSame( (string) ( BoundedCount::PROBE + 500 ), $page['headers']['x-wp-total'] ?? null );
+		$this->assertArrayNotHasKey( 'x-auth-sentinel-total-bound', $page['headers'] );
+		$this->assertCount( 20, $page['json'] );
+		$this->assertStringStartsWith( 'GateAgent/', $page['json'][0]['user_agent'] );
+	}
 }
