@@ -247,11 +247,20 @@ final class FullText {
 	 * @return string|null
 	 */
 	public static function query( string $table, string $search ): ?string {
-		if ( ! self::ready( $table ) ) {
-			return null;
-		}
-		$words = self::words( $search, (int) ( self::$state['min'] ?? 3 ), (array) ( self::$state['stop'] ?? array() ) );
+		$words = self::index_words( $table, $search );
 		return $words ? '+' . implode( '* +', $words ) . '*' : null;
+	}
+
+	/**
+	 * Returns the words of a search that a table's index holds (see words()): none when the table
+	 * has no index.
+	 *
+	 * @param string $table  'events', 'audit' or 'sessions'.
+	 * @param string $search The text searched.
+	 * @return string[]
+	 */
+	public static function index_words( string $table, string $search ): array {
+		return self::ready( $table ) ? self::words( $search, (int) ( self::$state['min'] ?? 3 ), (array) ( self::$state['stop'] ?? array() ) ) : array();
 	}
 
 	/**

@@ -63,6 +63,9 @@ final class EventsQueryRepository {
 		if ( ! empty( $filters['codes'] ) || null === FullText::query( 'events', (string) $filters['search'] ) ) {
 			return false; // The full-text index is not asked: each way in is a range of an index.
 		}
+		if ( self::held_by_days( $filters ) ) {
+			return true;
+		}
 		$others = $filters;
 		unset( $others['search'] );
 		list( $where, $args ) = self::where( $others );
@@ -73,6 +76,29 @@ final class EventsQueryRepository {
 		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'last_seen', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
+	}
+
+	/**
+	 * Tells, without reading a failure, that more than FEW rows match a search of one word: the
+	 * rollup's days count the rows whose user agent holds each of their most common words
+	 * (RollupRepository::word_rows(), a lower bound of the rows the search matches). Only with
+	 * no filter but the time (the words are not kept by cause, code, source or user), over the
+	 * UTC days wholly inside it (an hour of margin at each end).
+	 *
+	 * @param array<string, mixed> $filters Filters with a search.
+	 * @return bool
+	 */
+	private static function held_by_days( array $filters ): bool {
+		$words = FullText::index_words( 'events', (string) $filters['search'] );
+		if ( 1 !== count( $words ) || ! preg_match( '/^[a-z0-9_]{3,84}$/', $words[0] ) || ! empty( $filters['cause'] ) || ! empty( $filters['code'] ) || ! empty( $filters['source'] ) || ! empty( $filters['user'] ) ) {
+			return false;
+		}
+		$day   = 24 * HOUR_IN_SECONDS;
+		$since = isset( $filters['since'] ) ? (int) strtotime( $filters['since'] . ' UTC' ) + HOUR_IN_SECONDS : 0;
+		$until = isset( $filters['until'] ) ? (int) strtotime( $filters['until'] . ' UTC' ) - HOUR_IN_SECONDS : time();
+		$first = (int) ceil( $since / $day ) * 24;
+		$last  = ( intdiv( $until + 1, $day ) - 1 ) * 24; // The last day that ends by then.
+		return $first <= $last && ( new RollupRepository() )->word_rows( $words[0], $first, $last ) > self::FEW;
 	}
 
 	/**

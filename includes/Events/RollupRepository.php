@@ -37,6 +37,12 @@ class RollupRepository {
 	const DAY_TOP = 50;
 
 	/**
+	 * How many words of the user agents a day keeps, the most common, with the rows that hold
+	 * each (agent_words(), word_rows()).
+	 */
+	const DAY_WORDS = 100;
+
+	/**
 	 * The failures table's columns behind each top list.
 	 */
 	const DIMENSIONS = array(
@@ -171,8 +177,10 @@ class RollupRepository {
 		if ( ! is_array( $rows ) || ! empty( $wpdb->last_error ) ) {
 			return false;
 		}
-		$seen  = array();
-		$named = array(); // The slices of each cause, source and code met: named once.
+		$seen        = array();
+		$named       = array(); // The slices of each cause, source and code met: named once.
+		$words       = array(); // A whole day's: word => rows whose user agent holds it.
+		$agent_words = array(); // The words of each user agent met: found once.
 		foreach ( $rows as $row ) {
 			$hour = (int) $row[0];
 			$n    = (int) $row[5];
@@ -205,6 +213,14 @@ class RollupRepository {
 				$keys[ $dim ]                   = $key;
 				$hours[ $dim ][ $hour ][ $key ] = ( $hours[ $dim ][ $hour ][ $key ] ?? 0 ) + $n;
 				$day[ $dim ][ $key ]            = ( $day[ $dim ][ $key ] ?? 0 ) + $n;
+			}
+			if ( $whole_day && '' !== (string) $row[3] ) {
+				if ( ! isset( $agent_words[ $row[3] ] ) ) {
+					$agent_words[ $row[3] ] = self::agent_words( (string) $row[3] );
+				}
+				foreach ( $agent_words[ $row[3] ] as $word ) {
+					$words[ $word ] = ( $words[ $word ] ?? 0 ) + 1;
+				}
 			}
 			$combo = $keys['cause'] . "\0" . (string) $row[6] . "\0" . $keys['code'];
 			if ( ! isset( $named[ $combo ] ) ) {
@@ -255,6 +271,9 @@ class RollupRepository {
 			}
 			$values[] = array( 24, $start, 'all', '', (int) array_sum( $totals ), $day_sketch->encode(), (string) wp_json_encode( (object) $day['cause'] ), '' );
 			$values[] = array( 24, $start, 'done', (string) self::FORMAT, 0, null, null, '' );
+			foreach ( self::top( $words, self::DAY_WORDS ) as $word => $held ) {
+				$values[] = array( 24, $start, 'words', (string) $word, $held, null, null, '' );
+			}
 			foreach ( $slice_day as $slice => $dims ) {
 				foreach ( array_keys( self::DIMENSIONS ) as $dim ) {
 					foreach ( self::top( $dims[ $dim ] ?? array(), self::DAY_TOP ) as $key => $n ) {
@@ -332,6 +351,41 @@ class RollupRepository {
 			$out[ (string) $row[0] ] = (int) $row[1];
 		}
 		return $out;
+	}
+
+	/**
+	 * Finds the words of a user agent that a search for each of them finds (see word_rows()):
+	 * runs of three to 84 ASCII letters, digits and underscores that start the text or follow
+	 * an ASCII character outside them (after a non-ASCII letter InnoDB reads one longer word),
+	 * lowercased, each once. A search for one of them matches every row whose user agent holds
+	 * it, by the full-text index (`+word*`) or row by row (LIKE, then REGEXP on a word's start).
+	 *
+	 * @param string $agent A user agent.
+	 * @return string[]
+	 */
+	public static function agent_words( string $agent ): array {
+		if ( ! preg_match_all( '/(?<![A-Za-z0-9_\x80-\xff])[A-Za-z0-9_]{3,84}(?![A-Za-z0-9_])/', $agent, $found ) ) {
+			return array();
+		}
+		return array_values( array_unique( array_map( 'strtolower', $found[0] ) ) );
+	}
+
+	/**
+	 * Counts the failures' rows whose user agent holds a word (agent_words()), summed over the
+	 * UTC days computed between two hours that keep it among their DAY_WORDS: a lower bound of
+	 * the rows a search for that word matches (a day that does not keep it, one computed before
+	 * days kept words, and the hours not yet summed add nothing). One range of the primary key.
+	 *
+	 * @param string $word  A word, lowercase.
+	 * @param int    $first First hour of the first day counted (a UTC midnight).
+	 * @param int    $last  Start of the last day counted.
+	 * @return int
+	 */
+	public function word_rows( string $word, int $first, int $last ): int {
+		global $wpdb;
+		$table = Schema::rollup_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COALESCE(SUM(failures), 0) FROM {$table} WHERE span = 24 AND slice = '' AND dim = 'words' AND start BETWEEN %d AND %d AND k = %s", $first, $last, $word ) );
 	}
 
 	/**

@@ -447,6 +447,79 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
+	 * A closed day keeps the words of its user agents that a search finds, each with the rows
+	 * that hold it (RollupRepository::agent_words(), word_rows()): the words InnoDB's index and
+	 * the row-by-row test find, each counted once per row.
+	 */
+	public function test_days_keep_the_rows_of_their_user_agents_words(): void {
+		global $wpdb;
+		$this->assertSame( array( 'wcpos', 'android', 'zebra', 'tc52' ), RollupRepository::agent_words( 'WCPOS/1.7.3 (Android 14; Zebra TC52)' ) );
+		$this->assertSame( array( 'zebra' ), RollupRepository::agent_words( 'Zebra ZEBRA zebra' ), 'once per row' );
+		$this->assertSame( array( 't220' ), RollupRepository::agent_words( 'SM-T220' ), 'shorter than three characters: left out' );
+		$this->assertSame( array( 'zebra_x' ), RollupRepository::agent_words( 'zebra_x' ) );
+		$this->assertSame( array( 'caf' ), RollupRepository::agent_words( "caf\u{e9} \u{e9}zebra" ), 'a word after a non-ASCII letter is another word' );
+		$this->assertSame( array(), RollupRepository::agent_words( str_repeat( 'a', 85 ) ), 'longer than InnoDB keeps' );
+
+		Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 );
+		$rollup = new RollupRepository();
+		for ( $day = $this->first; $day < $this->first + 10 * 24; $day += 24 ) {
+			$rows = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::events_table() . ' WHERE hour BETWEEN %d AND %d AND user_agent LIKE %s', $day, $day + 23, 'RollupApp/%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+			$this->assertGreaterThan( 0, $rows );
+			$this->assertSame( $rows, $rollup->word_rows( 'rollupapp', $day, $day ), gmdate( 'Y-m-d', $day * HOUR_IN_SECONDS ) );
+		}
+		$this->assertSame( 3000, $rollup->word_rows( 'rollupapp', $this->first, $this->first + 9 * 24 ), 'every row of the ten days' );
+		$this->assertSame( 0, $rollup->word_rows( 'rollup', $this->first, $this->first + 9 * 24 ), 'whole words only' );
+	}
+
+	/**
+	 * A search of one word that more than 10,000 rows of closed days hold is listed as "more
+	 * than 10,000" from the days' words alone, even when the newest rows do not show it: neither
+	 * the full-text index (which would list every match) nor the newest rows are read for it.
+	 */
+	public function test_a_broad_word_is_told_from_the_days_words(): void {
+		global $wpdb;
+		$values = array();
+		for ( $i = 0; $i < 10500; $i++ ) {
+			$hour     = $this->first + $i % ( 5 * 24 ); // The first five days only: older than the newest rows.
+			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
+			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'word' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + $i % 600, 'WordApp/1.0 (Android 14; Zebra TC52)', '{}' );
+		}
+		foreach ( array_chunk( $values, 500 ) as $chunk ) {
+			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		}
+		Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 );
+		$this->assertSame( 10500, ( new RollupRepository() )->word_rows( 'zebra', $this->first, $this->first + 9 * 24 ) );
+
+		$queries = array();
+		$record  = static function ( $query ) use ( &$queries ) {
+			$queries[] = (string) $query;
+			return $query;
+		};
+		add_filter( 'query', $record );
+		$response = $this->rest(
+			'GET',
+			'/auth-sentinel/v1/events',
+			array(
+				'search'   => 'zebra',
+				'per_page' => 20,
+			),
+			$this->user( 'admin' )
+		);
+		remove_filter( 'query', $record );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( '10000', (string) ( $response->get_headers()['X-Auth-Sentinel-Total-Bound'] ?? '' ), 'more than 10,000' );
+		$rows = $response->get_data();
+		$this->assertCount( 20, $rows );
+		$newest = (string) $wpdb->get_var( $wpdb->prepare( 'SELECT MAX(last_seen) FROM ' . Schema::events_table() . ' WHERE agg_key LIKE %s', self::TAG . 'word%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		foreach ( $rows as $row ) {
+			$this->assertSame( 'WordApp/1.0 (Android 14; Zebra TC52)', $row['user_agent'] );
+		}
+		$this->assertSame( $newest, gmdate( 'Y-m-d H:i:s', (int) strtotime( (string) $rows[0]['last_seen'] ) ), 'the newest match first' );
+		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'the full-text index not asked' );
+		$this->assertSame( array(), preg_grep( '/LIMIT 2000\)/', $queries ), 'the newest rows not probed' );
+	}
+
+	/**
 	 * Statistics of a search that most failures match: when the period holds few rows, every
 	 * row is counted (`complete`), the same figures as the failures table gives; when it holds
 	 * more than EventsStatsRepository::NEWEST_ROWS, only the newest whole hours holding at most
