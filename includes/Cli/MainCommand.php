@@ -11,6 +11,7 @@ use AuthSentinel\Audit\AuditRepository;
 use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullTextJob;
 use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\RollupRepository;
 use AuthSentinel\Settings\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -58,14 +59,23 @@ class MainCommand extends Command {
 	private $audit;
 
 	/**
+	 * The statistics' rollup.
+	 *
+	 * @var RollupRepository
+	 */
+	private $rollup;
+
+	/**
 	 * Creates the command.
 	 *
 	 * @param EventsRepository $events The failures table.
 	 * @param AuditRepository  $audit  The audit table.
+	 * @param RollupRepository $rollup The statistics' rollup.
 	 */
-	public function __construct( EventsRepository $events, AuditRepository $audit ) {
+	public function __construct( EventsRepository $events, AuditRepository $audit, RollupRepository $rollup ) {
 		$this->events = $events;
 		$this->audit  = $audit;
+		$this->rollup = $rollup;
 	}
 
 	/**
@@ -88,11 +98,15 @@ class MainCommand extends Command {
 		$event_days = max( 1, (int) Settings::get( 'events_retention_days' ) );
 		$audit_days = max( 1, (int) Settings::get( 'audit_retention_days' ) );
 		$events     = 0;
-		$before     = gmdate( 'Y-m-d H:i:s', time() - $event_days * DAY_IN_SECONDS );
+		$cutoff     = time() - $event_days * DAY_IN_SECONDS;
+		$before     = gmdate( 'Y-m-d H:i:s', $cutoff );
 		do {
 			$result  = $this->events->prune( $before );
 			$events += $result['deleted'];
 		} while ( ! $result['done'] );
+		// The statistics' buckets of the pruned period go with it, as in the daily clean-up
+		// (Events\EventsRetention::prune()).
+		$this->rollup->prune( intdiv( $cutoff, HOUR_IN_SECONDS ) + 1 );
 
 		$audit  = 0;
 		$before = gmdate( 'Y-m-d H:i:s', time() - $audit_days * DAY_IN_SECONDS );

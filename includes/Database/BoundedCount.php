@@ -122,10 +122,10 @@ final class BoundedCount {
 		if ( (int) $wpdb->get_var( "SELECT COUNT(*) FROM (SELECT {$columns} FROM {$from_where} {$order} LIMIT {$rows}) newest_rows WHERE {$condition}" ) < $need ) {
 			return false;
 		}
-		// Where the newest WINDOW rows end, from the index alone; the walk stops there (rows sharing
-		// that time are walked too: a few more at most).
-		$edge   = $wpdb->get_var( "SELECT {$key} FROM {$from_where} {$order} LIMIT 1 OFFSET " . ( self::WINDOW - 1 ) );
-		$within = null === $edge ? '' : $wpdb->prepare( " AND {$key} >= %s", $edge );
+		// Where the newest WINDOW rows end, from the index alone (its entries hold the id); the walk
+		// stops there: a range of the index down to that time, the rows sharing it cut at that id.
+		$edge   = $wpdb->get_row( "SELECT {$key} AS edge_key, id FROM {$from_where} {$order} LIMIT 1 OFFSET " . ( self::WINDOW - 1 ), ARRAY_A );
+		$within = is_array( $edge ) ? $wpdb->prepare( " AND {$key} >= %s AND ({$key} > %s OR id >= %d)", $edge['edge_key'], $edge['edge_key'], $edge['id'] ) : '';
 		$found  = (int) $wpdb->get_var( "SELECT COUNT(*) FROM (SELECT id FROM {$from_where}{$within} AND {$condition} {$order} LIMIT " . ( self::LIMIT + 1 ) . ') matched_rows' );
 		// phpcs:enable
 		return $found > self::LIMIT;

@@ -93,10 +93,18 @@ final class EventsQueryRepository {
 		if ( 1 !== count( $words ) || ! preg_match( '/^[a-z0-9_]{3,84}$/', $words[0] ) || ! empty( $filters['cause'] ) || ! empty( $filters['code'] ) || ! empty( $filters['source'] ) || ! empty( $filters['user'] ) ) {
 			return false;
 		}
-		$day   = 24 * HOUR_IN_SECONDS;
-		$since = isset( $filters['since'] ) ? (int) strtotime( $filters['since'] . ' UTC' ) + HOUR_IN_SECONDS : 0;
-		$until = isset( $filters['until'] ) ? (int) strtotime( $filters['until'] . ' UTC' ) - HOUR_IN_SECONDS : time();
-		$first = (int) ceil( $since / $day ) * 24;
+		global $wpdb;
+		$day    = 24 * HOUR_IN_SECONDS;
+		$since  = isset( $filters['since'] ) ? (int) strtotime( $filters['since'] . ' UTC' ) + HOUR_IN_SECONDS : 0;
+		$until  = isset( $filters['until'] ) ? (int) strtotime( $filters['until'] . ' UTC' ) - HOUR_IN_SECONDS : time();
+		$oldest = $wpdb->get_var( 'SELECT MIN(hour) FROM ' . Schema::events_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; the first entry of the hour index.
+		if ( null === $oldest ) {
+			return false;
+		}
+		// Not the oldest row's day, nor any before: pruning by age may have taken part of it since
+		// the day was summed (the clean-up drops those days' sums too, the command line's since
+		// this version).
+		$first = max( (int) ceil( $since / $day ) * 24, ( intdiv( (int) $oldest, 24 ) + 1 ) * 24 );
 		$last  = ( intdiv( $until + 1, $day ) - 1 ) * 24; // The last day that ends by then.
 		return $first <= $last && ( new RollupRepository() )->word_rows( $words[0], $first, $last ) > self::FEW;
 	}

@@ -439,7 +439,7 @@ class StatsController extends Controller {
 					'spike'         => array( 'type' => array( 'object', 'null' ) ),
 					'complete'      => array(
 						'type'        => 'boolean',
-						'description' => __( 'False when only the newest hours of the period are counted (from `counted_since`): a search that matches more than 10,000 failures\' rows.', 'auth-sentinel' ),
+						'description' => __( 'False when only the newest hours of the period are counted (from `counted_since`): a search that matches most failures of the period or more than 10,000 of its rows, as told from the newest rows or found by index.', 'auth-sentinel' ),
 					),
 					'counted_since' => array(
 						'type'        => 'string',

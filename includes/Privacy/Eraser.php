@@ -147,6 +147,7 @@ class Eraser {
 					continue;
 				}
 				if ( ! $this->repository->update_event( (int) $row['id'], Anonymizer::anonymous_event( $row ) ) ) {
+					$this->forget_hours( $hours ); // The rows already anonymised are not counted as they were.
 					return self::failed();
 				}
 				$hours[ (int) ( $row['hour'] ?? 0 ) ] = true;

@@ -491,8 +491,29 @@ class CliTest extends TestCase {
 		$new   = $audit->add( 'sign_out', array(), $user_id, $user_id );
 		$wpdb->update( $wpdb->prefix . 'auth_sentinel_audit', array( 'at' => gmdate( 'Y-m-d H:i:s', time() - 400 * DAY_IN_SECONDS ) ), array( 'id' => $old ) );
 
+		// The statistics' sums of a day of the pruned period, and of a recent one.
+		$rollup = $wpdb->prefix . 'auth_sentinel_rollup';
+		$old_day = ( intdiv( time(), DAY_IN_SECONDS ) - 200 ) * 24;
+		$new_day = ( intdiv( time(), DAY_IN_SECONDS ) - 2 ) * 24;
+		foreach ( array( $old_day, $new_day ) as $day ) {
+			$wpdb->replace(
+				$rollup,
+				array(
+					'span'     => 24,
+					'slice'    => '',
+					'start'    => $day,
+					'dim'      => 'words',
+					'k'        => 'clitestword',
+					'failures' => 20000,
+				)
+			);
+		}
+
 		$done = $this->ok( 'auth-sentinel', 'prune' );
 		$this->assertMatchesRegularExpression( '/Success: Deleted [1-9]\d* failures? \(older than 90 days\) and [1-9]\d* audit rows? \(older than 365 days\)\./', $done );
+		$kept = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT start FROM {$rollup} WHERE dim = 'words' AND k = %s", 'clitestword' ) ) );
+		$wpdb->delete( $rollup, array( 'k' => 'clitestword' ) );
+		$this->assertSame( array( $new_day ), $kept, 'the pruned days\' sums go with them' );
 		$left = $wpdb->get_col( $wpdb->prepare( "SELECT cause FROM {$wpdb->prefix}auth_sentinel_events WHERE user_id = %d", $user_id ) );
 		$this->assertCount( 1, $left, 'the recent failure stays' );
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$wpdb->prefix}auth_sentinel_audit WHERE id = %d", $old ) ) );

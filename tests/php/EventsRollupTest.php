@@ -7,6 +7,8 @@
 
 namespace AuthSentinel\Tests;
 
+use AuthSentinel\Database\Engine;
+use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Events\EventsStatsRepository;
@@ -434,6 +436,9 @@ class EventsRollupTest extends TestCase {
 		$data = $this->ten_days_stats( array( 'search' => 'zebra' ) );
 		remove_filter( 'query', $record );
 		$this->assert_counts_the_newest_hours( $data, 'Zebra' );
+		if ( Engine::mysql() ) {
+			$this->assertTrue( FullText::ready( 'events' ), 'the index is there to be spared' );
+		}
 		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'the full-text index not asked' );
 
 		// 2,500 rows that do not match in the newest hour: the newest rows no longer show the
@@ -457,7 +462,7 @@ class EventsRollupTest extends TestCase {
 		$this->assertSame( array( 'zebra' ), RollupRepository::agent_words( 'Zebra ZEBRA zebra' ), 'once per row' );
 		$this->assertSame( array( 't220' ), RollupRepository::agent_words( 'SM-T220' ), 'shorter than three characters: left out' );
 		$this->assertSame( array( 'zebra_x' ), RollupRepository::agent_words( 'zebra_x' ) );
-		$this->assertSame( array( 'caf' ), RollupRepository::agent_words( "caf\u{e9} \u{e9}zebra" ), 'a word after a non-ASCII letter is another word' );
+		$this->assertSame( array( 'kiosk' ), RollupRepository::agent_words( "caf\u{e9} \u{e9}zebra Kiosk" ), 'beside a non-ASCII letter a word is a longer one' );
 		$this->assertSame( array(), RollupRepository::agent_words( str_repeat( 'a', 85 ) ), 'longer than InnoDB keeps' );
 
 		Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 );
@@ -480,7 +485,7 @@ class EventsRollupTest extends TestCase {
 		global $wpdb;
 		$values = array();
 		for ( $i = 0; $i < 10500; $i++ ) {
-			$hour     = $this->first + $i % ( 5 * 24 ); // The first five days only: older than the newest rows.
+			$hour     = $this->first + 24 + $i % ( 5 * 24 ); // Days two to six: older than the newest rows, after the oldest row's day.
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
 			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'word' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + $i % 600, 'WordApp/1.0 (Android 14; Zebra TC52)', '{}' );
 		}
@@ -490,22 +495,22 @@ class EventsRollupTest extends TestCase {
 		Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 );
 		$this->assertSame( 10500, ( new RollupRepository() )->word_rows( 'zebra', $this->first, $this->first + 9 * 24 ) );
 
+		if ( Engine::mysql() ) {
+			$this->assertTrue( FullText::ready( 'events' ), 'the index is there to be spared' );
+		}
+
 		$queries = array();
 		$record  = static function ( $query ) use ( &$queries ) {
 			$queries[] = (string) $query;
 			return $query;
 		};
-		add_filter( 'query', $record );
-		$response = $this->rest(
-			'GET',
-			'/auth-sentinel/v1/events',
-			array(
-				'search'   => 'zebra',
-				'per_page' => 20,
-			),
-			$this->user( 'admin' )
-		);
-		remove_filter( 'query', $record );
+		$listing = function ( array $params ) use ( $record ): \WP_REST_Response {
+			add_filter( 'query', $record );
+			$response = $this->rest( 'GET', '/auth-sentinel/v1/events', $params + array( 'per_page' => 20 ), $this->user( 'admin' ) );
+			remove_filter( 'query', $record );
+			return $response;
+		};
+		$response = $listing( array( 'search' => 'zebra' ) );
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( '10000', (string) ( $response->get_headers()['X-Auth-Sentinel-Total-Bound'] ?? '' ), 'more than 10,000' );
 		$rows = $response->get_data();
@@ -517,6 +522,22 @@ class EventsRollupTest extends TestCase {
 		$this->assertSame( $newest, gmdate( 'Y-m-d H:i:s', (int) strtotime( (string) $rows[0]['last_seen'] ) ), 'the newest match first' );
 		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'the full-text index not asked' );
 		$this->assertSame( array(), preg_grep( '/LIMIT 2000\)/', $queries ), 'the newest rows not probed' );
+
+		// Only the whole days inside the period count: from the fourth day on, about 6,300 rows
+		// hold the word, so the days do not prove it and the search is found as before.
+		$queries = array();
+		$since   = $listing(
+			array(
+				'search' => 'zebra',
+				'since'  => gmdate( 'Y-m-d\TH:i:s\Z', ( $this->first + 3 * 24 ) * HOUR_IN_SECONDS ),
+			)
+		);
+		$this->assertSame( 200, $since->get_status() );
+		$this->assertArrayNotHasKey( 'X-Auth-Sentinel-Total-Bound', $since->get_headers(), 'at most 10,000' );
+		$this->assertSame( (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::events_table() . ' WHERE agg_key LIKE %s AND hour >= %d', self::TAG . 'word%', $this->first + 3 * 24 ) ), (int) $since->get_headers()['X-WP-Total'] ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		if ( Engine::mysql() ) {
+			$this->assertNotEmpty( preg_grep( '/\bMATCH\s*\(/', $queries ), 'found by the index' );
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ namespace AuthSentinel\Tests;
 
 use AuthSentinel\Audit\AuditQueryRepository;
 use AuthSentinel\Database\BoundedCount;
+use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\EventsRepository;
@@ -346,16 +347,33 @@ class SearchIndexTest extends TestCase {
 	public function test_newest_rows_matching_do_not_make_a_search_broad(): void {
 		global $wpdb;
 		$this->seed( 3000 );
+		$now   = gmdate( 'Y-m-d H:i:s' );
 		$fresh = array();
 		for ( $i = 0; $i < BoundedCount::PROBE + 500; $i++ ) {
-			$fresh[] = $wpdb->prepare( '(%s, %d, NOW(), NOW(), 1, %s, %s, %s, %s, %s, %s)', md5( self::TAG . 'gate' . $i ), intdiv( time(), HOUR_IN_SECONDS ), 'token', 'rest_forbidden', self::TAG, 'bad_credentials', 'GateAgent/' . $i, '{}' );
+			$fresh[] = $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s, %s)', md5( self::TAG . 'gate' . $i ), intdiv( time(), HOUR_IN_SECONDS ), $now, $now, 'token', 'rest_forbidden', self::TAG, 'bad_credentials', 'GateAgent/' . $i, '{}' );
 		}
 		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_agent, details) VALUES ' . implode( ',', $fresh ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		$page = $this->http( 'GET', '/wp-json/auth-sentinel/v1/events?per_page=20&code=' . self::TAG . '&search=GateAgent', array( 'as' => 'admin' ) );
-		$this->assertSame( 200, $page['status'], $page['body'] );
-		$this->assertSame( (string) ( BoundedCount::PROBE + 500 ), $page['headers']['x-wp-total'] ?? null );
-		$this->assertArrayNotHasKey( 'x-auth-sentinel-total-bound', $page['headers'] );
-		$this->assertCount( 20, $page['json'] );
-		$this->assertStringStartsWith( 'GateAgent/', $page['json'][0]['user_agent'] );
+		$queries = array();
+		$record  = static function ( $query ) use ( &$queries ) {
+			$queries[] = (string) $query;
+			return $query;
+		};
+		add_filter( 'query', $record );
+		$found = ( new EventsRepository() )->find(
+			array(
+				'code'   => self::TAG,
+				'search' => 'GateAgent',
+			),
+			1,
+			20
+		);
+		remove_filter( 'query', $record );
+		$this->assertSame( BoundedCount::PROBE + 500, $found['total'] );
+		$this->assertFalse( $found['more'] );
+		$this->assertCount( 20, $found['rows'] );
+		$this->assertStringStartsWith( 'GateAgent/', $found['rows'][0]['user_agent'] );
+		if ( Engine::mysql() && FullText::ready( 'events' ) ) {
+			$this->assertNotEmpty( preg_grep( '/\) matched_rows$/', $queries ), 'the newest rows were walked' );
+		}
 	}
 }
