@@ -89,4 +89,40 @@ test.describe( 'At scale', () => {
 			).toBeVisible();
 		} );
 	}
+
+	test( 'a search that every failure matches answers within 2 seconds', async ( {
+		page,
+	} ) => {
+		await page.goto( '/wp-admin/admin.php?page=auth-sentinel-errors' );
+		await expect(
+			page.locator( '.dataviews-view-table tbody tr' ).first()
+		).toBeVisible();
+		const answered = page.waitForResponse(
+			( response ) =>
+				/\/auth-sentinel\/v1\/events\b/.test(
+					decodeURIComponent( response.url() )
+				) && /[?&]search=android\b/.test( response.url() )
+		);
+		const started = Date.now();
+		await page.getByRole( 'searchbox' ).fill( 'android' );
+		const response = await answered;
+		expect( response.status() ).toBe( 200 );
+		expect( response.headers()[ 'x-auth-sentinel-total-bound' ] ).toBe(
+			'10000'
+		);
+		await expect( page ).toHaveURL( /[?&]search=android\b/ );
+		await expect(
+			page
+				.locator( '.dataviews-view-table tbody tr' )
+				.first()
+				.getByText( /Android/ )
+		).toBeVisible();
+		await expect(
+			page
+				.getByRole( 'status' )
+				.filter( { hasText: /More than 10,000 failures match/ } )
+		).toBeVisible();
+		const elapsed = Date.now() - started;
+		expect( elapsed, `search: ${ elapsed } ms` ).toBeLessThan( 2000 );
+	} );
 } );
