@@ -357,8 +357,9 @@ class RollupRepository {
 	 * Finds the words of a user agent that a search for each of them finds (see word_rows()):
 	 * runs of three to 84 ASCII letters, digits and underscores that start the text or follow
 	 * an ASCII character outside them, and end it or precede one (beside a non-ASCII letter
-	 * InnoDB reads one longer word), lowercased, each once. A search for one of them matches every row whose user agent holds
-	 * it, by the full-text index (`+word*`) or row by row (LIKE, then REGEXP on a word's start).
+	 * InnoDB reads one longer word), lowercased, each once. A search for one of them matches
+	 * every row whose user agent holds it, by the full-text index (`+word*`) or row by row
+	 * (LIKE, then REGEXP on a word's start).
 	 *
 	 * @param string $agent A user agent.
 	 * @return string[]
