@@ -207,8 +207,9 @@ class EventsStatsRepository {
 	 * Tells whether the statistics of a search are best counted from the newest rows of a range
 	 * of hours, each row tested (newest_from(), summary()), rather than by listing its matches by
 	 * index: when at least half of the range's newest PROBE_ROWS rows (by the hour index) match
-	 * it, or when the range holds fewer rows than that (reading them all is the cheapest exact
-	 * answer). Asked before the full-text index, which would list every match of a word that
+	 * it, or when the range holds fewer rows than that (StatsController reads and tests them all
+	 * instead, newest_ids() and matching(): the exact answer). Asked before the full-text index,
+	 * which would list every match of a word that
 	 * most rows hold (seconds at a million rows) only to find more than
 	 * EventsQueryRepository::FEW.
 	 *
@@ -227,21 +228,17 @@ class EventsStatsRepository {
 	 * than FEW.
 	 *
 	 * @param array<string, mixed> $filters Filters with a search and a range of hours.
+	 * @param int[]|null           $ids     newest_ids() of the filters, when already read.
 	 * @return bool
 	 */
-	public function by_newest_rows( array $filters ): bool {
-		global $wpdb;
+	public function by_newest_rows( array $filters, ?array $ids = null ): bool {
 		if ( ! isset( $filters['search'] ) || '' === $filters['search'] || isset( $filters['ids'] ) ) {
 			return false;
 		}
 		$others = $filters;
 		unset( $others['search'] );
-		list( $where, $args ) = EventsQueryRepository::where( $others );
-		$table                = Schema::events_table();
-		$rows                 = self::PROBE_ROWS;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders; $rows is a constant.
-		$ids = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE {$where} ORDER BY hour DESC LIMIT {$rows}", $args ) ) );
-		if ( count( $ids ) < $rows ) {
+		$ids = $ids ?? $this->newest_ids( $filters );
+		if ( count( $ids ) < self::PROBE_ROWS ) {
 			return true;
 		}
 		$sample = array();
@@ -261,6 +258,42 @@ class EventsStatsRepository {
 			$found              += $also;
 		}
 		return 2 * $found >= $tested || $this->holds_many( $others, $found / $tested );
+	}
+
+	/**
+	 * Returns the ids of the newest PROBE_ROWS rows of a range that pass the filters but the
+	 * search (by the hour index): fewer when the range holds fewer.
+	 *
+	 * @param array<string, mixed> $filters Filters with a range of hours.
+	 * @return int[]
+	 */
+	public function newest_ids( array $filters ): array {
+		global $wpdb;
+		unset( $filters['search'] );
+		list( $where, $args ) = EventsQueryRepository::where( $filters );
+		$table                = Schema::events_table();
+		$rows                 = self::PROBE_ROWS;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders; $rows is a constant.
+		return array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE {$where} ORDER BY hour DESC LIMIT {$rows}", $args ) ) );
+	}
+
+	/**
+	 * Returns those of some failures' ids whose rows match a search, in one read of them.
+	 *
+	 * @param int[]                $ids     The ids (a few thousand at most).
+	 * @param array<string, mixed> $filters Filters with a search (and the users and codes it names).
+	 * @return int[]
+	 */
+	public function matching( array $ids, array $filters ): array {
+		global $wpdb;
+		if ( ! $ids ) {
+			return array();
+		}
+		list( $any, $values ) = EventsQueryRepository::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		$table                = Schema::events_table();
+		$in                   = implode( ',', array_map( 'intval', $ids ) );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders; integers.
+		return array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( "SELECT id FROM {$table} WHERE id IN ({$in}) AND {$any}", $values ) ) );
 	}
 
 	/**

@@ -150,13 +150,22 @@ class StatsController extends Controller {
 		unset( $filters['since'], $filters['until'] );
 		$filters['since_hour'] = intdiv( $since, HOUR_IN_SECONDS );
 		$filters['until_hour'] = intdiv( $until, HOUR_IN_SECONDS );
-		// A search that most failures match (or a range of few rows): only the newest hours holding
-		// up to NEWEST_ROWS rows are counted, each row tested, in one read (asking the full-text
-		// index would list every match first); the answer says from when when that is not the
-		// whole range. Another search: its matches by index, when few, and then their figures in
-		// one read of those rows (at most FEW); when more, the newest hours again (testing each
-		// row of the range took seconds at a million rows for a word of 2 % of them).
-		$counted = $this->events->by_newest_rows( $filters ) ? $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS ) : null;
+		// A search over a range whose rows (by the other filters) are fewer than the probe reads:
+		// those rows, each tested, are the exact answer. A search that most failures match: only
+		// the newest hours holding up to NEWEST_ROWS rows are counted, each row tested, in one read
+		// (asking the full-text index would list every match first); the answer says from when
+		// when that is not the whole range. Another search: its matches by index, when few, and
+		// then their figures in one read of those rows (at most FEW); when more, the newest hours
+		// again (testing each row of the range took seconds at a million rows for a word of 2 %).
+		$ids = array();
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			$ids = $this->events->newest_ids( $filters );
+			if ( count( $ids ) < EventsStatsRepository::PROBE_ROWS ) {
+				$filters['ids'] = $this->events->matching( $ids, $filters );
+				unset( $filters['search'] );
+			}
+		}
+		$counted = $this->events->by_newest_rows( $filters, $ids ) ? $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS ) : null;
 		$filters = null === $counted ? EventsQueryRepository::resolve( $filters ) : $filters;
 		if ( null === $counted && isset( $filters['search'] ) && '' !== $filters['search'] ) {
 			$counted = $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS );

@@ -541,6 +541,40 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
+	 * Statistics of a search with another filter whose rows in the period are fewer than the
+	 * probe reads (EventsStatsRepository::PROBE_ROWS) are those rows, each tested: exact
+	 * (`complete`), even when the period holds many more rows of other filters. Before, the
+	 * newest hours holding 10,000 rows of every filter were counted and the rest left out.
+	 */
+	public function test_a_search_over_few_filtered_rows_is_exact(): void {
+		global $wpdb;
+		$last   = $this->first + 10 * 24 - 1;
+		$values = array();
+		for ( $i = 0; $i < 12000; $i++ ) {
+			$hour     = $last - $i % 24;
+			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
+			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'other' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + $i % 600, 'RollupApp/99.0', '{}' );
+		}
+		foreach ( array_chunk( $values, 500 ) as $chunk ) {
+			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		}
+		$where = $wpdb->prepare( 'hour >= %d AND hour <= %d AND code = %s', $this->first, $last, 'login_failed' );
+		$rows  = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::events_table() . " WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		$this->assertGreaterThan( 0, $rows );
+		$this->assertLessThan( EventsStatsRepository::PROBE_ROWS, $rows, 'fewer rows of that code than the probe reads' );
+
+		$data = $this->ten_days_stats(
+			array(
+				'code'   => 'login_failed',
+				'search' => 'RollupApp',
+			)
+		);
+		$this->assertTrue( $data['complete'], 'every row of the period counted' );
+		$this->assertSame( (int) $wpdb->get_var( 'SELECT SUM(count) FROM ' . Schema::events_table() . " WHERE {$where} AND user_agent LIKE 'RollupApp%'" ), $data['total'] ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		$this->assertSame( 0, $this->ten_days_stats( array( 'code' => 'login_failed', 'search' => 'NoSuchApp' ) )['total'], 'none match' );
+	}
+
+	/**
 	 * Statistics of a search that most failures match: when the period holds few rows, every
 	 * row is counted (`complete`), the same figures as the failures table gives; when it holds
 	 * more than EventsStatsRepository::NEWEST_ROWS, only the newest whole hours holding at most
