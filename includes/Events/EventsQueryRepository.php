@@ -69,7 +69,7 @@ final class EventsQueryRepository {
 		$others = $filters;
 		unset( $others['search'] );
 		list( $where, $args ) = self::where( $others );
-		list( $any, $values ) = self::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		list( $any, $values ) = self::search_condition( $filters );
 		// The newest rows by the listing's indexes, never a scan and sort of the table (which the
 		// optimizer may prefer when one filter matches most rows); MariaDB and MySQL only, as is
 		// the full-text index.
@@ -93,18 +93,17 @@ final class EventsQueryRepository {
 		if ( 1 !== count( $words ) || ! preg_match( '/^[a-z0-9_]{3,84}$/', $words[0] ) || ! empty( $filters['cause'] ) || ! empty( $filters['code'] ) || ! empty( $filters['source'] ) || ! empty( $filters['user'] ) ) {
 			return false;
 		}
-		global $wpdb;
 		$day    = 24 * HOUR_IN_SECONDS;
 		$since  = isset( $filters['since'] ) ? (int) strtotime( $filters['since'] . ' UTC' ) + HOUR_IN_SECONDS : 0;
 		$until  = isset( $filters['until'] ) ? (int) strtotime( $filters['until'] . ' UTC' ) - HOUR_IN_SECONDS : time();
-		$oldest = $wpdb->get_var( 'SELECT MIN(hour) FROM ' . Schema::events_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; the first entry of the hour index.
+		$oldest = ( new EventsStatsRepository() )->oldest_hour(); // The first entry of the hour index.
 		if ( null === $oldest ) {
 			return false;
 		}
 		// Not the oldest row's day, nor any before: pruning by age may have taken part of it since
 		// the day was summed (the clean-up drops those days' sums too, the command line's since
 		// this version).
-		$first = max( (int) ceil( $since / $day ) * 24, ( intdiv( (int) $oldest, 24 ) + 1 ) * 24 );
+		$first = max( (int) ceil( $since / $day ) * 24, ( intdiv( $oldest, 24 ) + 1 ) * 24 );
 		$last  = ( intdiv( $until + 1, $day ) - 1 ) * 24; // The last day that ends by then.
 		return $first <= $last && ( new RollupRepository() )->word_rows( $words[0], $first, $last ) > self::FEW;
 	}
@@ -126,6 +125,17 @@ final class EventsQueryRepository {
 		list( $where, $args ) = self::where( $others );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		return IndexedSearch::collect( $wpdb->prepare( Schema::events_table() . " WHERE {$where}", $args ), self::branches( $filters ), in_array( $orderby, EventsRepository::ORDERS, true ) ? $orderby : 'last_seen', $limit );
+	}
+
+	/**
+	 * Builds the condition a row meets when it matches a search, tested row by row: the search
+	 * with the users and app codes it names, without the other filters.
+	 *
+	 * @param array<string, mixed> $filters Filters with a search.
+	 * @return array{0: string, 1: array<int, mixed>}
+	 */
+	public static function search_condition( array $filters ): array {
+		return self::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
 	}
 
 	/**

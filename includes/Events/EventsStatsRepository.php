@@ -250,7 +250,7 @@ class EventsStatsRepository {
 				$rest[] = $id;
 			}
 		}
-		$search                 = EventsQueryRepository::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		$search                 = EventsQueryRepository::search_condition( $filters );
 		list( $tested, $found ) = $this->tested( $sample, $search );
 		if ( 0 === $tested || abs( $found / $tested - 0.5 ) < self::PROBE_MARGIN ) {
 			list( $more, $also ) = $this->tested( $rest, $search );
@@ -289,7 +289,7 @@ class EventsStatsRepository {
 		if ( ! $ids ) {
 			return array();
 		}
-		list( $any, $values ) = EventsQueryRepository::where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'codes', 'user_ids' ) ) ) );
+		list( $any, $values ) = EventsQueryRepository::search_condition( $filters );
 		$table                = Schema::events_table();
 		$in                   = implode( ',', array_map( 'intval', $ids ) );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders,WordPress.DB.DirectDatabaseQuery -- Own table; placeholders; integers.
