@@ -281,14 +281,12 @@ class EventsRollupTest extends TestCase {
 			'cause' => 'revoked',
 			'code'  => 'token_expired',
 		);
-		$queries = array();
-		$record  = static function ( $query ) use ( &$queries ) {
-			$queries[] = (string) $query;
-			return $query;
-		};
-		add_filter( 'query', $record );
-		$both = $ten_days( $pair );
-		remove_filter( 'query', $record );
+		$both = $this->recording(
+			static function () use ( $ten_days, $pair ) {
+				return $ten_days( $pair );
+			},
+			$queries
+		);
 		$table = $this->from_table( $this->first, $this->first + 10 * 24 - 1, $pair );
 		$this->assertSame( $table['failures'], $both['total'] );
 		$this->assertSame( array( 'revoked' ), array_keys( (array) $both['totals'] ) );
@@ -427,14 +425,12 @@ class EventsRollupTest extends TestCase {
 			$values[] = $row( 'mid' . $i, $last - $i % 48, $i % 25 < 11 ? 'MidApp/1.0 (Zebra)' : 'OtherApp/1.0' );
 		}
 		$insert( $values );
-		$queries = array();
-		$record  = static function ( $query ) use ( &$queries ) {
-			$queries[] = (string) $query;
-			return $query;
-		};
-		add_filter( 'query', $record );
-		$data = $this->ten_days_stats( array( 'search' => 'zebra' ) );
-		remove_filter( 'query', $record );
+		$data = $this->recording(
+			function () {
+				return $this->ten_days_stats( array( 'search' => 'zebra' ) );
+			},
+			$queries
+		);
 		$this->assert_counts_the_newest_hours( $data, 'Zebra' );
 		if ( Engine::mysql() ) {
 			$this->assertTrue( FullText::ready( 'events' ), 'the index is there to be spared' );
@@ -500,15 +496,13 @@ class EventsRollupTest extends TestCase {
 		}
 
 		$queries = array();
-		$record  = static function ( $query ) use ( &$queries ) {
-			$queries[] = (string) $query;
-			return $query;
-		};
-		$listing = function ( array $params ) use ( $record ): \WP_REST_Response {
-			add_filter( 'query', $record );
-			$response = $this->rest( 'GET', '/auth-sentinel/v1/events', $params + array( 'per_page' => 20 ), $this->user( 'admin' ) );
-			remove_filter( 'query', $record );
-			return $response;
+		$listing = function ( array $params ) use ( &$queries ): \WP_REST_Response {
+			return $this->recording(
+				function () use ( $params ) {
+					return $this->rest( 'GET', '/auth-sentinel/v1/events', $params + array( 'per_page' => 20 ), $this->user( 'admin' ) );
+				},
+				$queries
+			);
 		};
 		$response = $listing( array( 'search' => 'zebra' ) );
 		$this->assertSame( 200, $response->get_status() );
@@ -525,8 +519,7 @@ class EventsRollupTest extends TestCase {
 
 		// Only the whole days inside the period count: from the fourth day on, about 6,300 rows
 		// hold the word, so the days do not prove it and the search is found as before.
-		$queries = array();
-		$since   = $listing(
+		$since = $listing(
 			array(
 				'search' => 'zebra',
 				'since'  => gmdate( 'Y-m-d\TH:i:s\Z', ( $this->first + 3 * 24 ) * HOUR_IN_SECONDS ),
@@ -632,14 +625,12 @@ class EventsRollupTest extends TestCase {
 		mt_srand();
 		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
 
-		$queries = array();
-		$record  = static function ( $query ) use ( &$queries ) {
-			$queries[] = (string) $query;
-			return $query;
-		};
-		add_filter( 'query', $record );
-		$data = $this->ten_days_stats( array( 'search' => 'sunmios' ) );
-		remove_filter( 'query', $record );
+		$data = $this->recording(
+			function () {
+				return $this->ten_days_stats( array( 'search' => 'sunmios' ) );
+			},
+			$queries
+		);
 		$expected = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT SUM(count) FROM ' . Schema::events_table() . ' WHERE hour >= %d AND hour <= %d AND user_agent LIKE %s', $this->first, $last, '%SunmiOS%' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
 		$this->assertGreaterThan( 0, $expected );
 		$this->assertTrue( $data['complete'] );

@@ -353,21 +353,19 @@ class SearchIndexTest extends TestCase {
 			$fresh[] = $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s, %s)', md5( self::TAG . 'gate' . $i ), intdiv( time(), HOUR_IN_SECONDS ), $now, $now, 'token', 'rest_forbidden', self::TAG, 'bad_credentials', 'GateAgent/' . $i, '{}' );
 		}
 		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_agent, details) VALUES ' . implode( ',', $fresh ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		$queries = array();
-		$record  = static function ( $query ) use ( &$queries ) {
-			$queries[] = (string) $query;
-			return $query;
-		};
-		add_filter( 'query', $record );
-		$found = ( new EventsRepository() )->find(
-			array(
-				'code'   => self::TAG,
-				'search' => 'GateAgent',
-			),
-			1,
-			20
+		$found = $this->recording(
+			static function () {
+				return ( new EventsRepository() )->find(
+					array(
+						'code'   => self::TAG,
+						'search' => 'GateAgent',
+					),
+					1,
+					20
+				);
+			},
+			$queries
 		);
-		remove_filter( 'query', $record );
 		$this->assertSame( BoundedCount::PROBE + 500, $found['total'] );
 		$this->assertFalse( $found['more'] );
 		$this->assertCount( 20, $found['rows'] );

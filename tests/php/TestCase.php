@@ -97,6 +97,27 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	}
 
 	/**
+	 * Runs code and keeps every SQL statement it sends (WordPress's `query` filter).
+	 *
+	 * @param callable           $run     The code.
+	 * @param array<int, string> $queries Set to the statements sent, in order.
+	 * @return mixed What the code returned.
+	 */
+	protected function recording( callable $run, &$queries ) {
+		$queries = array();
+		$record  = static function ( $query ) use ( &$queries ) {
+			$queries[] = (string) $query;
+			return $query;
+		};
+		add_filter( 'query', $record );
+		try {
+			return $run();
+		} finally {
+			remove_filter( 'query', $record );
+		}
+	}
+
+	/**
 	 * Dispatches a REST request in-process as a given user (0 for anonymous).
 	 *
 	 * @param string $method HTTP method.
