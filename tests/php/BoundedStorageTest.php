@@ -404,14 +404,13 @@ class BoundedStorageTest extends TestCase {
 	 * Pruning a large backlog stops after its time budget and goes on a minute later.
 	 */
 	public function test_pruning_runs_in_batches_within_a_budget(): void {
-		global $wpdb;
 		$old   = gmdate( 'Y-m-d H:i:s', time() - 400 * DAY_IN_SECONDS );
 		$tag   = wp_generate_password( 8, false );
 		$batch = array();
 		for ( $i = 0; $i < 5000; $i++ ) {
-			$batch[] = $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s)', md5( $tag . $i ), 1, $old, $old, 'login_form', 'incorrect_password', 'login_failed', 'bad_credentials', '{}' );
+			$batch[] = array( md5( $tag . $i ), 1, $old, $old, 1, 'login_form', 'incorrect_password', 'login_failed', 'bad_credentials', '{}' );
 		}
-		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, details) VALUES ' . implode( ',', $batch ) );
+		$this->insert_rows( Schema::events_table(), array( 'agg_key', 'hour', 'first_seen', 'last_seen', 'count', 'source', 'server_code', 'code', 'cause', 'details' ), $batch );
 		$repository = \AuthSentinel\Plugin::get( \AuthSentinel\Events\EventsRepository::class );
 		$cutoff     = gmdate( 'Y-m-d H:i:s', time() - 90 * DAY_IN_SECONDS );
 		$first      = $repository->prune( $cutoff, 1000, 0.0 );

@@ -47,22 +47,15 @@ class EventsBoundedCountTest extends TestCase {
 	 * @return void
 	 */
 	private function seed( int $n ): void {
-		global $wpdb;
 		$now    = gmdate( 'Y-m-d H:i:s' );
 		$events = array();
 		$audit  = array();
 		for ( $i = 0; $i < $n; $i++ ) {
-			$events[] = $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s)', md5( self::TAG . $i ), intdiv( time(), HOUR_IN_SECONDS ), $now, $now, 'token', 'jwt_auth_invalid_token', self::TAG, 'corrupted', '{}' );
-			$audit[]  = $wpdb->prepare( '(%s, %s, %d, %d, %s, %s, %s)', $now, 'session_revoked', 1, self::TARGET, '', '', '{}' );
+			$events[] = array( md5( self::TAG . $i ), intdiv( time(), HOUR_IN_SECONDS ), $now, $now, 1, 'token', 'jwt_auth_invalid_token', self::TAG, 'corrupted', '{}' );
+			$audit[]  = array( $now, 'session_revoked', 1, self::TARGET, '', '', '{}' );
 		}
-		// phpcs:disable WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		foreach ( array_chunk( $events, 1000 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, details) VALUES ' . implode( ',', $chunk ) );
-		}
-		foreach ( array_chunk( $audit, 1000 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::audit_table() . ' (at, action, actor_id, target_user_id, ip, user_agent, details) VALUES ' . implode( ',', $chunk ) );
-		}
-		// phpcs:enable
+		$this->insert_rows( Schema::events_table(), array( 'agg_key', 'hour', 'first_seen', 'last_seen', 'count', 'source', 'server_code', 'code', 'cause', 'details' ), $events );
+		$this->insert_rows( Schema::audit_table(), array( 'at', 'action', 'actor_id', 'target_user_id', 'ip', 'user_agent', 'details' ), $audit );
 	}
 
 	/**

@@ -40,7 +40,6 @@ class EventsRollupTest extends TestCase {
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		global $wpdb;
 		$this->forget_rows();
 		$today       = intdiv( time(), DAY_IN_SECONDS ) * 24;
 		$this->first = $today - 12 * 24;
@@ -53,8 +52,7 @@ class EventsRollupTest extends TestCase {
 			$hour     = $this->first + mt_rand( 0, 10 * 24 - 1 );
 			$user     = 0 === $i % 2 ? 990000 + mt_rand( 1, 5 ) : ( 0 === $i % 7 ? 0 : 990100 + mt_rand( 1, 600 ) );
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + mt_rand( 0, 3599 ) );
-			$values[] = $wpdb->prepare(
-				'(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)',
+			$values[] = array(
 				self::TAG . md5( (string) $i ),
 				$hour,
 				$at,
@@ -66,13 +64,21 @@ class EventsRollupTest extends TestCase {
 				$causes[ mt_rand( 0, 4 ) ],
 				$user,
 				'RollupApp/' . mt_rand( 1, 12 ) . '.0',
-				'{}'
+				'{}',
 			);
 		}
 		mt_srand(); // Random again for whatever runs next (users' names are made with it).
-		foreach ( array_chunk( $values, 500 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		}
+		$this->insert_failures( $values );
+	}
+
+	/**
+	 * Inserts failures.
+	 *
+	 * @param array<int, array<int, int|string>> $rows Each row's agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent and details.
+	 * @return void
+	 */
+	private function insert_failures( array $rows ): void {
+		$this->insert_rows( Schema::events_table(), array( 'agg_key', 'hour', 'first_seen', 'last_seen', 'count', 'source', 'server_code', 'code', 'cause', 'user_id', 'user_agent', 'details' ), $rows );
 	}
 
 	/**
@@ -407,24 +413,17 @@ class EventsRollupTest extends TestCase {
 	 * asked; when they do not, it finds more than FEW.
 	 */
 	public function test_a_search_matching_more_than_ten_thousand_rows_counts_the_newest_hours(): void {
-		global $wpdb;
-		$last   = $this->first + 10 * 24 - 1;
-		$insert = static function ( array $values ): void {
-			global $wpdb;
-			foreach ( array_chunk( $values, 500 ) as $chunk ) {
-				$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-			}
-		};
-		$row    = static function ( string $key, int $hour, string $agent ) use ( $wpdb ): string {
+		$last = $this->first + 10 * 24 - 1;
+		$row  = static function ( string $key, int $hour, string $agent ): array {
 			$at = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
-			return $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . $key, $hour, $at, $at, 1 + crc32( $key ) % 3, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + crc32( $key ) % 600, $agent, '{}' );
+			return array( self::TAG . $key, $hour, $at, $at, 1 + crc32( $key ) % 3, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + crc32( $key ) % 600, $agent, '{}' );
 		};
 		// 25,000 rows in the last two days, 11,000 of them (44 %) a device's.
 		$values = array();
 		for ( $i = 0; $i < 25000; $i++ ) {
 			$values[] = $row( 'mid' . $i, $last - $i % 48, $i % 25 < 11 ? 'MidApp/1.0 (Zebra)' : 'OtherApp/1.0' );
 		}
-		$insert( $values );
+		$this->insert_failures( $values );
 		$data = $this->recording(
 			function () {
 				return $this->ten_days_stats( array( 'search' => 'zebra' ) );
@@ -443,7 +442,7 @@ class EventsRollupTest extends TestCase {
 		for ( $i = 0; $i < 2500; $i++ ) {
 			$values[] = $row( 'late' . $i, $last, 'OtherApp/2.0' );
 		}
-		$insert( $values );
+		$this->insert_failures( $values );
 		$this->assert_counts_the_newest_hours( $this->ten_days_stats( array( 'search' => 'zebra' ) ), 'Zebra' );
 	}
 
@@ -483,11 +482,9 @@ class EventsRollupTest extends TestCase {
 		for ( $i = 0; $i < 10500; $i++ ) {
 			$hour     = $this->first + 24 + $i % ( 5 * 24 ); // Days two to six: older than the newest rows, after the oldest row's day.
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
-			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'word' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + $i % 600, 'WordApp/1.0 (Android 14; Zebra TC52)', '{}' );
+			$values[] = array( self::TAG . 'word' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + $i % 600, 'WordApp/1.0 (Android 14; Zebra TC52)', '{}' );
 		}
-		foreach ( array_chunk( $values, 500 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		}
+		$this->insert_failures( $values );
 		Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 );
 		$this->assertSame( 10500, ( new RollupRepository() )->word_rows( 'zebra', $this->first, $this->first + 9 * 24 ) );
 
@@ -546,11 +543,9 @@ class EventsRollupTest extends TestCase {
 		for ( $i = 0; $i < 12000; $i++ ) {
 			$hour     = $last - $i % 24;
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
-			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'other' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + $i % 600, 'RollupApp/99.0', '{}' );
+			$values[] = array( self::TAG . 'other' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + $i % 600, 'RollupApp/99.0', '{}' );
 		}
-		foreach ( array_chunk( $values, 500 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		}
+		$this->insert_failures( $values );
 		$where = $wpdb->prepare( 'hour >= %d AND hour <= %d AND code = %s', $this->first, $last, 'login_failed' );
 		$rows  = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::events_table() . " WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
 		$this->assertGreaterThan( 0, $rows );
@@ -575,7 +570,6 @@ class EventsRollupTest extends TestCase {
 	 * `counted_since`), with nothing counted before.
 	 */
 	public function test_a_search_most_failures_match_counts_the_newest_hours_and_says_so(): void {
-		global $wpdb;
 		$last  = $this->first + 10 * 24 - 1;
 		$stats = function (): array {
 			return $this->ten_days_stats( array( 'search' => 'RollupApp' ) );
@@ -596,12 +590,10 @@ class EventsRollupTest extends TestCase {
 		for ( $i = 0; $i < 12000; $i++ ) {
 			$hour     = $last - mt_rand( 0, 23 );
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
-			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'broad' . $i, $hour, $at, $at, mt_rand( 1, 3 ), 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + mt_rand( 1, 600 ), 'RollupApp/99.0', '{}' );
+			$values[] = array( self::TAG . 'broad' . $i, $hour, $at, $at, mt_rand( 1, 3 ), 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + mt_rand( 1, 600 ), 'RollupApp/99.0', '{}' );
 		}
 		mt_srand();
-		foreach ( array_chunk( $values, 500 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		}
+		$this->insert_failures( $values );
 		$this->assert_counts_the_newest_hours( $stats(), 'RollupApp' );
 	}
 
@@ -620,10 +612,10 @@ class EventsRollupTest extends TestCase {
 		for ( $i = 0; $i < 30; $i++ ) {
 			$hour     = $this->first + mt_rand( 0, 10 * 24 - 1 );
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
-			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'kiosk' . $i, $hour, $at, $at, mt_rand( 1, 3 ), 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + mt_rand( 1, 600 ), 'Kiosk/3.0 (Linux; SunmiOS 2)', '{}' );
+			$values[] = array( self::TAG . 'kiosk' . $i, $hour, $at, $at, mt_rand( 1, 3 ), 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', 990100 + mt_rand( 1, 600 ), 'Kiosk/3.0 (Linux; SunmiOS 2)', '{}' );
 		}
 		mt_srand();
-		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		$this->insert_failures( $values );
 
 		$data = $this->recording(
 			function () {
@@ -679,11 +671,9 @@ class EventsRollupTest extends TestCase {
 			$hour     = $last + 1 + $i % 4;
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
 			$half     = 0 === $i % 2;
-			$values[] = $wpdb->prepare( '(%s, %d, %s, %s, %d, %s, %s, %s, %s, %d, %s, %s)', self::TAG . 'half' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', self::TAG, $half ? 'expired' : 'revoked', 990100 + $i % 600, $half ? 'HalfApp/1.0' : 'OtherApp/1.0', '{}' );
+			$values[] = array( self::TAG . 'half' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', self::TAG, $half ? 'expired' : 'revoked', 990100 + $i % 600, $half ? 'HalfApp/1.0' : 'OtherApp/1.0', '{}' );
 		}
-		foreach ( array_chunk( $values, 500 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_id, user_agent, details) VALUES ' . implode( ',', $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		}
+		$this->insert_failures( $values );
 		$filters = array(
 			'code'       => self::TAG,
 			'search'     => 'HalfApp',

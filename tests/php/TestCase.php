@@ -8,6 +8,8 @@
 
 namespace AuthSentinel\Tests;
 
+use AuthSentinel\Database\Engine;
+
 require_once dirname( __DIR__ ) . '/lib/Curl.php';
 
 /**
@@ -114,6 +116,49 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 			return $run();
 		} finally {
 			remove_filter( 'query', $record );
+		}
+	}
+
+	/**
+	 * Inserts many rows into one of the plugin's tables, as fast as the engine allows: on SQLite
+	 * one prepared statement past the driver's MySQL parser (which takes about a second for
+	 * 3,000 rows), on MariaDB multi-row INSERTs of 500 rows.
+	 *
+	 * @param string                                 $table   The table.
+	 * @param array<int, string>                     $columns Its columns, in the rows' order.
+	 * @param array<int, array<int, int|string|null>> $rows    The rows' values.
+	 * @return void
+	 */
+	protected function insert_rows( string $table, array $columns, array $rows ): void {
+		global $wpdb;
+		$list   = implode( ', ', $columns );
+		$sqlite = Engine::sqlite_connection();
+		if ( null !== $sqlite ) {
+			$sqlite->beginTransaction();
+			$statement = $sqlite->prepare( "INSERT INTO \"{$table}\" ({$list}) VALUES (" . implode( ', ', array_fill( 0, count( $columns ), '?' ) ) . ')' );
+			foreach ( $rows as $row ) {
+				$statement->execute( $row );
+			}
+			$sqlite->commit();
+			return;
+		}
+		foreach ( array_chunk( $rows, 500 ) as $chunk ) {
+			$values = array();
+			foreach ( $chunk as $row ) {
+				$values[] = '(' . implode(
+					', ',
+					array_map(
+						static function ( $value ): string {
+							if ( null === $value ) {
+								return 'NULL';
+							}
+							return is_int( $value ) ? (string) $value : "'" . esc_sql( (string) $value ) . "'";
+						},
+						$row
+					)
+				) . ')';
+			}
+			$this->assertNotFalse( $wpdb->query( "INSERT INTO {$table} ({$list}) VALUES " . implode( ', ', $values ) ), $wpdb->last_error ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test rows, each value escaped.
 		}
 	}
 
