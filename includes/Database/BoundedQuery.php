@@ -47,6 +47,32 @@ final class BoundedQuery {
 	const NOTE_EVERY = 60;
 
 	/**
+	 * The autoloaded option naming the tables whose writes wait for a rebuild (an index being
+	 * made by `ALTER TABLE`), each with the time its mark lapses: read from memory, no query.
+	 */
+	const REBUILD_OPTION = 'auth_sentinel_rebuilding';
+
+	/**
+	 * Seconds a rebuild's mark lasts at most: a job that dies in its `ALTER` leaves it that long,
+	 * and a rebuild that outlasts it has its writes wait a second again, as before the mark.
+	 */
+	const REBUILD_MAX = 30 * MINUTE_IN_SECONDS;
+
+	/**
+	 * Whether exec() refuses writes, without sending them: run() sets it for a table being rebuilt.
+	 *
+	 * @var bool
+	 */
+	private static $refusing = false;
+
+	/**
+	 * Whether exec() refused a write since run() began.
+	 *
+	 * @var bool
+	 */
+	private static $refused = false;
+
+	/**
 	 * Runs a write.
 	 *
 	 * @template T
@@ -59,7 +85,14 @@ final class BoundedQuery {
 		$suppress = $wpdb->suppress_errors( true );
 		$mode     = self::mode();
 		$restore  = false;
-		if ( 'session' === $mode ) {
+		$outer    = array( self::$refusing, self::$refused );
+		// While an index is made, the table's writes would each wait the full second and fail: they
+		// fail at once instead (its reads go on; a storm of failures holds up no web worker).
+		self::$refusing = self::rebuilding( $table );
+		self::$refused  = false;
+		if ( self::$refusing ) {
+			$mode = 'none';
+		} elseif ( 'session' === $mode ) {
 			$restore = self::bound_session();
 		} elseif ( 'none' !== $mode ) {
 			add_filter( 'query', array( self::class, 'bound_statement' ), PHP_INT_MAX );
@@ -70,7 +103,11 @@ final class BoundedQuery {
 			$result = $write();
 			$error  = (string) $wpdb->last_error;
 			$number = '' === $error ? 0 : self::error_number();
+			if ( '' === $error && self::refused() ) {
+				$error = 'lock: the table is being rebuilt';
+			}
 		} finally {
+			list( self::$refusing, self::$refused ) = $outer;
 			remove_filter( 'query', array( self::class, 'bound_statement' ), PHP_INT_MAX );
 			if ( $restore ) {
 				$wpdb->query( 'SET SESSION lock_wait_timeout = @auth_sentinel_lw, SESSION innodb_lock_wait_timeout = @auth_sentinel_ilw' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Puts the connection's values back.
@@ -81,6 +118,73 @@ final class BoundedQuery {
 			self::note( $table, $number, $error );
 		}
 		return $result;
+	}
+
+	/**
+	 * Tells whether exec() refused a write since run() began.
+	 *
+	 * @return bool
+	 */
+	private static function refused(): bool {
+		return self::$refused;
+	}
+
+	/**
+	 * Tells whether a table's writes wait for a rebuild now (from the autoloaded options: no query).
+	 *
+	 * @param string $table The table (its name with the prefix).
+	 * @return bool
+	 */
+	public static function rebuilding( string $table ): bool {
+		$all   = wp_load_alloptions();
+		$marks = isset( $all[ self::REBUILD_OPTION ] ) ? maybe_unserialize( $all[ self::REBUILD_OPTION ] ) : null;
+		return is_array( $marks ) && isset( $marks[ $table ] ) && (int) $marks[ $table ] > time();
+	}
+
+	/**
+	 * Runs a rebuild of a table (an `ALTER TABLE` that holds its writes): the table is marked for
+	 * its duration, so that the writes on visitors' requests fail at once instead of each waiting
+	 * a second (every web node reads the mark from its autoloaded options).
+	 *
+	 * @template T
+	 * @param string        $table   The table (its name with the prefix).
+	 * @param callable(): T $rebuild The rebuild.
+	 * @return T What the rebuild returned.
+	 */
+	public static function rebuild( string $table, callable $rebuild ) {
+		self::mark( $table, time() + self::REBUILD_MAX );
+		try {
+			return $rebuild();
+		} finally {
+			self::mark( $table, 0 );
+		}
+	}
+
+	/**
+	 * Marks a table as being rebuilt until a time, or no longer (0). Lapsed marks are dropped.
+	 *
+	 * @param string $table The table.
+	 * @param int    $until When the mark lapses; 0 to remove it.
+	 * @return void
+	 */
+	private static function mark( string $table, int $until ): void {
+		wp_cache_delete( 'alloptions', 'options' ); // Another node's mark of another table is kept.
+		$marks = get_option( self::REBUILD_OPTION, array() );
+		$marks = array_filter(
+			is_array( $marks ) ? $marks : array(),
+			static function ( $at ): bool {
+				return (int) $at > time();
+			}
+		);
+		unset( $marks[ $table ] );
+		if ( $until > 0 ) {
+			$marks[ $table ] = $until;
+		}
+		if ( array() === $marks ) {
+			delete_option( self::REBUILD_OPTION );
+			return;
+		}
+		update_option( self::REBUILD_OPTION, $marks, true );
 	}
 
 	/**
@@ -105,7 +209,7 @@ final class BoundedQuery {
 
 	/**
 	 * Runs one prepared INSERT, UPDATE, DELETE or REPLACE inside run(): its affected rows, false
-	 * on an error. (wpdb counts affected rows only for statements that begin with the verb; a
+	 * on an error, or without sending it while the table is being rebuilt (see rebuild()). (wpdb counts affected rows only for statements that begin with the verb; a
 	 * MariaDB `SET STATEMENT … FOR` statement is counted here from the connection.)
 	 *
 	 * @param string $sql The prepared statement.
@@ -113,6 +217,10 @@ final class BoundedQuery {
 	 */
 	public static function exec( string $sql ) {
 		global $wpdb;
+		if ( self::$refusing ) {
+			self::$refused = true;
+			return false;
+		}
 		$result = $wpdb->query( $sql ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller, on the plugin's own tables.
 		if ( false === $result ) {
 			return false;

@@ -163,8 +163,10 @@ final class FullText {
 	 *
 	 * In place and sharing the table (`ALGORITHM=INPLACE, LOCK=SHARED`, MariaDB 10.0+ and MySQL
 	 * 5.6+): reads go on meanwhile, writes wait — InnoDB offers no `LOCK=NONE` for a full-text
-	 * index, and rebuilds the table for its first one. A failure recorded meanwhile waits at most
-	 * BoundedQuery::LOCK_WAIT and is then dropped, as on any storage fault; sign-in goes on.
+	 * index, and rebuilds the table for its first one. The table is marked meanwhile
+	 * (BoundedQuery::rebuild()): a failure, audit row or session row written on a visitor's
+	 * request is dropped at once, as on any storage fault, instead of each waiting
+	 * BoundedQuery::LOCK_WAIT; sign-in goes on.
 	 * The statement itself waits at most LOCK_WAIT seconds for the table's metadata lock (held
 	 * by a long transaction, say): while it waits, every new statement on the table waits behind
 	 * it, so it gives up instead, and the job tries again later. A server that cannot do it in
@@ -178,16 +180,23 @@ final class FullText {
 		$table    = self::table( $name );
 		$alter    = "ALTER TABLE {$table} ADD FULLTEXT KEY " . self::INDEX . ' (' . implode( ', ', self::COLUMNS[ $name ] ) . ')';
 		$suppress = $wpdb->suppress_errors( true );
+		// Its writes are held until the index is made: marked, they fail at once meanwhile.
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, fixed columns; session values set and put back.
-		$wpdb->query( sprintf( 'SET @auth_sentinel_ft_lw = @@SESSION.lock_wait_timeout, SESSION lock_wait_timeout = %d', self::LOCK_WAIT ) );
-		$made  = false !== $wpdb->query( $alter . ', ALGORITHM=INPLACE, LOCK=SHARED' );
-		$error = (string) $wpdb->last_error;
-		// ER_ALTER_OPERATION_NOT_SUPPORTED(_REASON): not in place on this table's engine.
-		if ( ! $made && in_array( mysqli_errno( $wpdb->dbh ), array( 1845, 1846 ), true ) ) { // phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_errno -- The error's number, which wpdb does not keep.
-			$made  = false !== $wpdb->query( $alter );
-			$error = (string) $wpdb->last_error;
-		}
-		$wpdb->query( 'SET SESSION lock_wait_timeout = @auth_sentinel_ft_lw' );
+		list( $made, $error ) = BoundedQuery::rebuild(
+			$table,
+			static function () use ( $wpdb, $alter ): array {
+				$wpdb->query( sprintf( 'SET @auth_sentinel_ft_lw = @@SESSION.lock_wait_timeout, SESSION lock_wait_timeout = %d', self::LOCK_WAIT ) );
+				$made  = false !== $wpdb->query( $alter . ', ALGORITHM=INPLACE, LOCK=SHARED' );
+				$error = (string) $wpdb->last_error;
+				// ER_ALTER_OPERATION_NOT_SUPPORTED(_REASON): not in place on this table's engine.
+				if ( ! $made && in_array( mysqli_errno( $wpdb->dbh ), array( 1845, 1846 ), true ) ) { // phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_errno -- The error's number, which wpdb does not keep.
+					$made  = false !== $wpdb->query( $alter );
+					$error = (string) $wpdb->last_error;
+				}
+				$wpdb->query( 'SET SESSION lock_wait_timeout = @auth_sentinel_ft_lw' );
+				return array( $made, $error );
+			}
+		);
 		// phpcs:enable
 		$wpdb->suppress_errors( $suppress );
 		if ( $made || self::has_index( $table ) ) {

@@ -7,6 +7,7 @@
 
 namespace AuthSentinel\Tests;
 
+use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\FullTextJob;
@@ -233,6 +234,89 @@ class SearchIndexBuildTest extends TestCase {
 		$health = ( new \AuthSentinel\Health\SearchIndexCheck() )->run();
 		$this->assertSame( 'good', $health['status'] );
 		$this->assertStringContainsString( 'Search index of <code>' . Schema::events_table() . '</code> built ', $health['description'] );
+	}
+
+	/**
+	 * While the job makes the failures' index (an `ALTER TABLE` that holds the table's writes),
+	 * the table is marked, and a failure on a visitor's request is dropped at once instead of
+	 * waiting a second for the lock (before: every failure of a storm held a web worker for
+	 * BoundedQuery::LOCK_WAIT, for the 20–60 s a million rows take). The request answers as
+	 * before; the mark goes with the build, and failures are recorded again.
+	 */
+	public function test_writes_fail_at_once_while_the_index_is_built(): void {
+		global $wpdb;
+		if ( ! Engine::mysql() ) {
+			$this->markTestSkipped( 'SQLite has no full-text index.' );
+		}
+		$table = Schema::events_table();
+		$this->back_to_schema_8();
+		$marked = null;
+		$spy    = static function ( $query ) use ( $table, &$marked ) {
+			if ( false !== stripos( (string) $query, "ALTER TABLE {$table} ADD FULLTEXT" ) ) {
+				$marked = BoundedQuery::rebuilding( $table );
+			}
+			return $query;
+		};
+		add_filter( 'query', $spy );
+		FullTextJob::build_all( static function () {} );
+		remove_filter( 'query', $spy );
+		$this->assertTrue( FullText::has_index( $table ) );
+		$this->assertTrue( $marked, 'the table was marked while its index was made' );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertFalse( BoundedQuery::rebuilding( $table ), 'and is no longer' );
+		$this->assertFalse( get_option( BoundedQuery::REBUILD_OPTION ), 'no mark left behind' );
+
+		// Another connection holds the table's writes, as the ALTER does.
+		list( $host, $port, $socket ) = $wpdb->parse_db_host( DB_HOST );
+		$other                        = new \mysqli( // phpcs:ignore WordPress.DB.RestrictedClasses.mysql__mysqli -- A second connection, holding the table.
+			(string) $host,
+			DB_USER,
+			DB_PASSWORD,
+			DB_NAME,
+			(int) ( $port ? $port : 3306 ),
+			$socket ? (string) $socket : null
+		);
+		$agent   = 'RebuildProbe/' . wp_generate_password( 6, false );
+		$failure = function () use ( $agent ): array {
+			$start    = microtime( true );
+			$response = $this->http( 'GET', '/wp-json/wp/v2/users/me', array( 'headers' => array( 'User-Agent: ' . $agent, 'Authorization: Bearer not.a.token' ) ) );
+			return array( $response['status'], microtime( true ) - $start );
+		};
+		$recorded = static function () use ( $wpdb, $table, $agent ): int {
+			return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COALESCE(SUM(count), 0) FROM {$table} WHERE user_agent = %s", $agent ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
+		};
+		$answer  = $failure()[0];
+		$this->assertSame( 1, $recorded(), 'recorded when nothing holds the table' );
+		$this->assertTrue( $other->query( "LOCK TABLES {$table} READ" ) );
+		try {
+			// Unmarked, the lock holds the write for the full second (the test's lock is real).
+			list( $status, $took ) = $failure();
+			$this->assertSame( $answer, $status );
+			$this->assertGreaterThanOrEqual( BoundedQuery::LOCK_WAIT * 0.9, $took, 'waited for the lock' );
+			// Marked: answered at once, the same, and dropped.
+			$times = BoundedQuery::rebuild(
+				$table,
+				function () use ( $failure, $answer ): array {
+					$times = array();
+					for ( $i = 0; $i < 3; $i++ ) {
+						list( $status, $times[] ) = $failure();
+						$this->assertSame( $answer, $status, 'the same answer as without the rebuild' );
+					}
+					return $times;
+				}
+			);
+		} finally {
+			$other->query( 'UNLOCK TABLES' );
+			$other->close();
+		}
+		$this->assertLessThan( BoundedQuery::LOCK_WAIT * 0.8, min( $times ), 'answered without waiting for the lock: ' . implode( ', ', array_map( 'strval', $times ) ) );
+		$this->assertSame( 1, $recorded(), 'the failures meanwhile were dropped' );
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->assertSame( 'locked', BoundedQuery::faults()[ str_replace( $wpdb->prefix, '', $table ) ]['kind'] ?? null, 'Site Health is told the table was locked' );
+
+		$failure();
+		$this->assertSame( 2, $recorded(), 'recorded again once the index is made' );
+		delete_option( BoundedQuery::FAULT_OPTION );
 	}
 
 	/**
