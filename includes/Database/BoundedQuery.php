@@ -209,8 +209,9 @@ final class BoundedQuery {
 
 	/**
 	 * Runs one prepared INSERT, UPDATE, DELETE or REPLACE inside run(): its affected rows, false
-	 * on an error, or without sending it while the table is being rebuilt (see rebuild()). (wpdb counts affected rows only for statements that begin with the verb; a
-	 * MariaDB `SET STATEMENT … FOR` statement is counted here from the connection.)
+	 * on an error, or false without sending it while the table is being rebuilt (see rebuild()).
+	 * (wpdb counts affected rows only for statements that begin with the verb; a MariaDB
+	 * `SET STATEMENT … FOR` statement is counted here from the connection.)
 	 *
 	 * @param string $sql The prepared statement.
 	 * @return int|false
