@@ -45,6 +45,12 @@ class ExportJobs {
 	const BUDGET = 5.0;
 
 	/**
+	 * Seconds one WP-Cron run goes on with a job, step after step (as long as the site's other
+	 * upkeep gets in one run).
+	 */
+	const CRON_SECONDS = 20.0;
+
+	/**
 	 * Seconds a job and its file are kept after it started.
 	 */
 	const KEEP = DAY_IN_SECONDS;
@@ -201,8 +207,27 @@ class ExportJobs {
 		if ( 'running' === $job['state'] && ! wp_next_scheduled( Hooks::EXPORT_STEP, array( $job['id'] ) ) ) {
 			// For when no one polls: the next page load's WP-Cron goes on.
 			wp_schedule_single_event( time(), Hooks::EXPORT_STEP, array( $job['id'] ) );
+			if ( is_multisite() && ms_is_switched() ) {
+				self::wake_site_cron();
+			}
 		}
 		return $job;
+	}
+
+	/**
+	 * Starts the WP-Cron of the site switched to, now: a job of another site, started or polled
+	 * from the Network Admin (`site=`), would otherwise wait for a visit to that site. WordPress's
+	 * own non-blocking request to that site's wp-cron.php (`spawn_cron()`); nothing when cron is
+	 * run another way (`DISABLE_WP_CRON`: a system cron; `ALTERNATE_WP_CRON` would redirect this
+	 * request).
+	 *
+	 * @return void
+	 */
+	private static function wake_site_cron(): void {
+		if ( ( defined( 'DISABLE_WP_CRON' ) && DISABLE_WP_CRON ) || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON ) || wp_doing_cron() ) {
+			return;
+		}
+		spawn_cron();
 	}
 
 	/**
@@ -332,16 +357,23 @@ class ExportJobs {
 	}
 
 	/**
-	 * Goes on with a job on WP-Cron (no one polls it, the tab is closed).
+	 * Goes on with a job on WP-Cron (no one polls it, the tab is closed), for up to CRON_SECONDS.
 	 *
 	 * @param string $id The job's id.
 	 * @return void
 	 */
 	public function cron_step( $id ): void {
 		$job = $this->store->get( (string) $id );
-		if ( null !== $job && (int) $job['created'] + self::KEEP > time() ) {
-			$this->advance( $job );
+		if ( null === $job || (int) $job['created'] + self::KEEP <= time() ) {
+			return;
 		}
+		// Step after step for CRON_SECONDS: the next run may be far off (a site no one visits).
+		$until = microtime( true ) + self::CRON_SECONDS;
+		do {
+			$before = (int) $job['next'];
+			$job    = $this->advance( $job );
+			// No progress: another process writes this job now (the screen's poll), and goes on.
+		} while ( 'running' === $job['state'] && (int) $job['next'] !== $before && microtime( true ) + self::step_seconds() <= $until );
 	}
 
 	/**

@@ -271,4 +271,54 @@ class MultisiteTest extends TestCase {
 		$this->assertSame( 200, $this->api( 'DELETE', '/audit/exports/' . $theirs['id'], $local, '/site2' )['status'] );
 		$this->assertSame( 200, $this->api( 'DELETE', '/audit/exports/' . $main['id'], $super )['status'] );
 	}
+
+	/**
+	 * An export of another site started from the Network Admin goes on with no one polling it:
+	 * that site's WP-Cron is started at once, and its run goes on step after step. Before, it
+	 * waited for a visit to that site (the Network Admin's requests run the main site's cron).
+	 */
+	public function test_a_network_admin_export_of_another_site_goes_on_unpolled(): void {
+		$root   = dirname( __DIR__, 2 ) . '/.cache/' . self::network_site();
+		$plugin = $root . '/wp-content/mu-plugins/as-test-export-steps.php';
+		// One batch (1,000 rows) a step, so that the export cannot end in the request that starts it.
+		file_put_contents( $plugin, "<?php\nadd_filter( 'auth_sentinel_export_step_seconds', '__return_zero' );\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
+		// WP-Cron as a site has it by default (the test sites switch it off, for repeatable runs).
+		$config = $root . '/wp-config.php';
+		$saved  = (string) file_get_contents( $config ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
+		$this->assertStringContainsString( "define( 'DISABLE_WP_CRON', true );", $saved );
+		file_put_contents( $config, str_replace( "define( 'DISABLE_WP_CRON', true );", "define( 'DISABLE_WP_CRON', false );", $saved ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
+		list( $host, $socket ) = array_pad( explode( ':', DB_HOST, 2 ), 2, null );
+		$db                    = new \mysqli( $host, DB_USER, DB_PASSWORD, 'auth_sentinel_' . str_replace( '-', '_', self::network_site() ), 0, $socket ); // phpcs:ignore WordPress.DB.RestrictedClasses.mysql__mysqli -- The network's own database.
+		$table                 = 'wp_2_auth_sentinel_audit';
+		$user                  = 434343;
+		$this->assertTrue( $db->query( "INSERT INTO {$table} (at, action, actor_id, target_user_id, ip, user_agent, details) VALUES (UTC_TIMESTAMP(), 'session_revoked', 1, {$user}, '', 'UnpolledExport/1.0', '{}')" ) );
+		for ( $i = 0; $i < 12; $i++ ) {
+			$db->query( "INSERT INTO {$table} (at, action, actor_id, target_user_id, ip, user_agent, details) SELECT at, action, actor_id, target_user_id, ip, user_agent, details FROM {$table} WHERE target_user_id = {$user} LIMIT 2000" );
+		}
+		$rows = (int) $db->query( "SELECT COUNT(*) FROM {$table} WHERE target_user_id = {$user}" )->fetch_row()[0];
+		$this->assertGreaterThan( 3000, $rows, 'more rows than three steps write' );
+		$super = $this->session( 'admin' );
+		try {
+			$started = $this->api( 'POST', '/audit/exports?user=' . $user . '&site=2', $super );
+			$this->assertSame( 201, $started['status'], $started['body'] );
+			$this->assertSame( 'running', $started['json']['state'] );
+			$this->assertLessThan( $rows, $started['json']['rows'] );
+			// Only the list is read from now on: it writes no row (GET of the job would).
+			$job = $started['json'];
+			for ( $waited = 0; 'running' === $job['state'] && $waited < 40; $waited++ ) {
+				usleep( 500000 );
+				$listed = $this->api( 'GET', '/audit/exports?site=2', $super )['json'];
+				$job    = current( wp_list_filter( $listed, array( 'id' => $started['json']['id'] ) ) );
+				$this->assertIsArray( $job );
+			}
+			$this->assertSame( 'complete', $job['state'], 'finished by site 2\'s WP-Cron, unpolled' );
+			$this->assertSame( $rows, $job['rows'] );
+			$this->assertSame( 200, $this->api( 'DELETE', '/audit/exports/' . $job['id'] . '?site=2', $super )['status'] );
+		} finally {
+			file_put_contents( $config, $saved ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test clean-up.
+			unlink( $plugin );
+			$db->query( "DELETE FROM {$table} WHERE target_user_id = {$user}" );
+			$db->close();
+		}
+	}
 }
