@@ -15,7 +15,8 @@ defined( 'ABSPATH' ) || exit;
  * The statistics' reads of the failures table: sums per hour and cause, the busiest groups,
  * totals and distinct users of the failures matching filters (the filters as SQL from
  * EventsQueryRepository::where()). The rollup (Rollup, RollupRepository) answers most
- * statistics; these answer the hours it does not hold and the filters it does not slice by.
+ * statistics; these answer the hours it does not hold and the filters it does not slice by,
+ * and hour_rows() reads the rows RollupBuilder sums into it.
  *
  * @since 0.1.0
  */
@@ -382,6 +383,26 @@ class EventsStatsRepository {
 		global $wpdb;
 		$hour = $wpdb->get_var( 'SELECT MIN(hour) FROM ' . Schema::events_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
 		return null === $hour ? null : (int) $hour;
+	}
+
+	/**
+	 * Reads the rows of some hours for the rollup (RollupBuilder::compute()), by the hour index:
+	 * each row's hour, cause, user id, user agent, code, count and source, in that order; null
+	 * when the read failed.
+	 *
+	 * @param int $first First hour.
+	 * @param int $last  Last hour.
+	 * @return array<int, array<int, mixed>>|null
+	 */
+	public function hour_rows( int $first, int $last ): ?array {
+		global $wpdb;
+		$events = Schema::events_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT hour, cause, user_id, user_agent, code, count, source FROM {$events} WHERE hour BETWEEN %d AND %d", $first, $last ), 'ARRAY_N' );
+		if ( ! is_array( $rows ) || ! empty( $wpdb->last_error ) ) {
+			return null;
+		}
+		return $rows;
 	}
 
 	/**

@@ -52,14 +52,23 @@ class Rollup {
 	private $events;
 
 	/**
+	 * Computes the missing buckets.
+	 *
+	 * @var RollupBuilder
+	 */
+	private $builder;
+
+	/**
 	 * Creates the service.
 	 *
-	 * @param RollupRepository      $rollup The rollup table.
-	 * @param EventsStatsRepository $events The failures table.
+	 * @param RollupRepository      $rollup  The rollup table.
+	 * @param EventsStatsRepository $events  The failures table.
+	 * @param RollupBuilder         $builder Computes the missing buckets.
 	 */
-	public function __construct( RollupRepository $rollup, EventsStatsRepository $events ) {
-		$this->rollup = $rollup;
-		$this->events = $events;
+	public function __construct( RollupRepository $rollup, EventsStatsRepository $events, RollupBuilder $builder ) {
+		$this->rollup  = $rollup;
+		$this->events  = $events;
+		$this->builder = $builder;
 	}
 
 	/**
@@ -104,7 +113,7 @@ class Rollup {
 			if ( ! $missing ) {
 				continue;
 			}
-			if ( microtime( true ) - $started > $budget || ! $this->rollup->compute( $day, $day_last, $whole_day ) ) {
+			if ( microtime( true ) - $started > $budget || ! $this->builder->compute( $day, $day_last, $whole_day ) ) {
 				return false;
 			}
 		}
@@ -173,7 +182,7 @@ class Rollup {
 					continue;
 				}
 				foreach ( array_keys( $groups ) as $dim ) {
-					foreach ( $this->rollup->top_sums( $span, $dim, $from, $to, RollupRepository::DAY_TOP, $slice ) as $key => $n ) {
+					foreach ( $this->rollup->top_sums( $span, $dim, $from, $to, RollupBuilder::DAY_TOP, $slice ) as $key => $n ) {
 						$groups[ $dim ][ $key ] = ( $groups[ $dim ][ $key ] ?? 0 ) + $n;
 					}
 				}
@@ -186,7 +195,7 @@ class Rollup {
 					'since_hour' => $from,
 					'until_hour' => $to,
 				),
-				RollupRepository::DAY_TOP
+				RollupBuilder::DAY_TOP
 			);
 			foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
 				foreach ( $edge['top'][ $column ] as $group ) {
@@ -204,7 +213,7 @@ class Rollup {
 				'until_hour' => $last,
 			);
 			// One read of their rows (the caps keep them to a few thousand).
-			$open_hours = $this->events->summary( $filters, RollupRepository::DAY_TOP );
+			$open_hours = $this->events->summary( $filters, RollupBuilder::DAY_TOP );
 			foreach ( $open_hours['per_hour'] as $row ) {
 				$per_hour[] = $row;
 				$failures  += $row['failures'];
@@ -221,7 +230,7 @@ class Rollup {
 
 		$top = array();
 		foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
-			$top[ $column ] = EventsStatsRepository::biggest( $groups[ $dim ], RollupRepository::DAY_TOP );
+			$top[ $column ] = EventsStatsRepository::biggest( $groups[ $dim ], RollupBuilder::DAY_TOP );
 		}
 		return array(
 			'per_hour'    => $per_hour,

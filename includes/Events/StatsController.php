@@ -172,9 +172,9 @@ class StatsController extends Controller {
 		}
 		$newest = null;
 		if ( null !== $counted ) {
-			$newest = $this->events->summary( array( 'since_hour' => $counted ) + $filters, RollupRepository::DAY_TOP );
+			$newest = $this->events->summary( array( 'since_hour' => $counted ) + $filters, RollupBuilder::DAY_TOP );
 		} elseif ( isset( $filters['ids'] ) ) {
-			$newest = $this->events->summary( $filters, RollupRepository::DAY_TOP );
+			$newest = $this->events->summary( $filters, RollupBuilder::DAY_TOP );
 		}
 
 		// Buckets start at the site's local midnight (days) or on the hour.

@@ -13,6 +13,7 @@ use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Events\Rollup;
+use AuthSentinel\Events\RollupBuilder;
 use AuthSentinel\Events\RollupRepository;
 use AuthSentinel\Events\UserSketch;
 use AuthSentinel\Plugin;
@@ -448,17 +449,17 @@ class EventsRollupTest extends TestCase {
 
 	/**
 	 * A closed day keeps the words of its user agents that a search finds, each with the rows
-	 * that hold it (RollupRepository::agent_words(), word_rows()): the words InnoDB's index and
-	 * the row-by-row test find, each counted once per row.
+	 * that hold it (RollupBuilder::agent_words(), RollupRepository::word_rows()): the words
+	 * InnoDB's index and the row-by-row test find, each counted once per row.
 	 */
 	public function test_days_keep_the_rows_of_their_user_agents_words(): void {
 		global $wpdb;
-		$this->assertSame( array( 'wcpos', 'android', 'zebra', 'tc52' ), RollupRepository::agent_words( 'WCPOS/1.7.3 (Android 14; Zebra TC52)' ) );
-		$this->assertSame( array( 'zebra' ), RollupRepository::agent_words( 'Zebra ZEBRA zebra' ), 'once per row' );
-		$this->assertSame( array( 't220' ), RollupRepository::agent_words( 'SM-T220' ), 'shorter than three characters: left out' );
-		$this->assertSame( array( 'zebra_x' ), RollupRepository::agent_words( 'zebra_x' ) );
-		$this->assertSame( array( 'kiosk' ), RollupRepository::agent_words( "caf\u{e9} \u{e9}zebra Kiosk" ), 'beside a non-ASCII letter a word is a longer one' );
-		$this->assertSame( array(), RollupRepository::agent_words( str_repeat( 'a', 85 ) ), 'longer than InnoDB keeps' );
+		$this->assertSame( array( 'wcpos', 'android', 'zebra', 'tc52' ), RollupBuilder::agent_words( 'WCPOS/1.7.3 (Android 14; Zebra TC52)' ) );
+		$this->assertSame( array( 'zebra' ), RollupBuilder::agent_words( 'Zebra ZEBRA zebra' ), 'once per row' );
+		$this->assertSame( array( 't220' ), RollupBuilder::agent_words( 'SM-T220' ), 'shorter than three characters: left out' );
+		$this->assertSame( array( 'zebra_x' ), RollupBuilder::agent_words( 'zebra_x' ) );
+		$this->assertSame( array( 'kiosk' ), RollupBuilder::agent_words( "caf\u{e9} \u{e9}zebra Kiosk" ), 'beside a non-ASCII letter a word is a longer one' );
+		$this->assertSame( array(), RollupBuilder::agent_words( str_repeat( 'a', 85 ) ), 'longer than InnoDB keeps' );
 
 		Plugin::get( Rollup::class )->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 );
 		$rollup = new RollupRepository();
