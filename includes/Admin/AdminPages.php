@@ -8,16 +8,13 @@
 namespace AuthSentinel\Admin;
 
 use AuthSentinel\Capabilities;
-use AuthSentinel\Vocabulary\AuditAction;
-use AuthSentinel\Vocabulary\Cause;
-use AuthSentinel\Vocabulary\SessionType;
-use AuthSentinel\Vocabulary\Source;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Registers the "Auth Sentinel" menu with one page per screen; every page mounts the same
- * React app, which picks the screen from the page it is on.
+ * React app, which picks the screen from the page it is on. The page prints the app's
+ * configuration (PageConfig) and the answers of its first REST requests (Preloader).
  *
  * @since 0.1.0
  */
@@ -48,24 +45,6 @@ class AdminPages {
 		'secrets'  => 'auth-sentinel-secrets',
 		'audit'    => 'auth-sentinel-audit',
 		'settings' => 'auth-sentinel-settings',
-	);
-
-	/**
-	 * The REST requests each screen makes first on its default view, written exactly as the
-	 * admin app writes them (same arguments and values; their order does not matter): their
-	 * answers are printed into the page, so the first rows need no round trip. A table screen's
-	 * table comes first: render() prints its rows before it asks for the others.
-	 */
-	const PRELOAD = array(
-		'overview' => array( '/auth-sentinel/v1/events/stats?interval=hour' ),
-		'errors'   => array(
-			'/auth-sentinel/v1/events?page=1&per_page=20&orderby=last_seen&order=desc',
-			'/auth-sentinel/v1/catalog',
-		),
-		'sessions' => array( '/auth-sentinel/v1/sessions?page=1&per_page=20&orderby=last_seen&order=desc&status=active' ),
-		'secrets'  => array( '/auth-sentinel/v1/secrets' ),
-		'audit'    => array( '/auth-sentinel/v1/audit?page=1&per_page=20', '/auth-sentinel/v1/audit/exports' ),
-		'settings' => array( '/auth-sentinel/v1/settings' ),
 	);
 
 	/**
@@ -136,23 +115,6 @@ class AdminPages {
 	}
 
 	/**
-	 * Lists the network's sites for the Network Admin's site filter.
-	 *
-	 * @return array<int, array{id: int, name: string}>
-	 */
-	private static function sites(): array {
-		$sites = array();
-		foreach ( get_sites( array( 'number' => 500 ) ) as $site ) {
-			$name    = (string) get_blog_option( (int) $site->blog_id, 'blogname' );
-			$sites[] = array(
-				'id'   => (int) $site->blog_id,
-				'name' => '' !== $name ? $name : $site->domain . $site->path,
-			);
-		}
-		return $sites;
-	}
-
-	/**
 	 * Prints the app's mount point, with the first rows of a table screen's default view, and
 	 * preloads the screen's first REST answers.
 	 *
@@ -173,7 +135,7 @@ class AdminPages {
 		// Here rather than when the scripts are enqueued: the browser has the page's head by now
 		// and loads its styles while these requests run. The table's answer first, for the rows;
 		// the screen's other answers (the Errors screen's catalog) once the rows are on their way.
-		$paths = $this->preload_paths( $this->page['screen'], $this->page['site'] );
+		$paths = Preloader::paths( $this->page['screen'], $this->page['site'] );
 		$table = array_reduce( array_slice( $paths, 0, 1 ), 'rest_preload_api_request', array() );
 		// Not in the Network Admin: there the app puts its site picker above the tabs, which the
 		// rows would have to leave room for.
@@ -185,7 +147,7 @@ class AdminPages {
 			// a server or proxy that holds the whole answer still sends it at the end).
 			flush();
 		}
-		$this->print_preloaded( array_reduce( array_slice( $paths, 1 ), 'rest_preload_api_request', $table ) );
+		Preloader::print_preloaded( array_reduce( array_slice( $paths, 1 ), 'rest_preload_api_request', $table ) );
 	}
 
 	/**
@@ -242,9 +204,9 @@ class AdminPages {
 		}
 
 		$network = is_network_admin();
-		$sites   = $network ? self::sites() : array();
-		$site    = $network ? self::site_shown( $sites ) : 0;
-		$config  = self::config( $screen, $sites );
+		$sites   = $network ? PageConfig::sites() : array();
+		$site    = $network ? PageConfig::site_shown( $sites ) : 0;
+		$config  = PageConfig::build( $screen, $sites );
 		wp_add_inline_script( self::HANDLE, 'window.authSentinel = ' . wp_json_encode( $config ) . ';', 'before' );
 		$this->page = array(
 			'screen'  => $screen,
@@ -283,147 +245,5 @@ class AdminPages {
 		// Without JavaScript, the stylesheet as it was (its id is the other tag's).
 		$plain = (string) preg_replace( "/ id='[^']*'/", '', trim( $tag ), 1 );
 		return str_replace( " media='all'", " media='print' onload=\"this.media='all'\"", $tag ) . '<noscript>' . $plain . "</noscript>\n";
-	}
-
-	/**
-	 * Builds the configuration the admin app reads as `window.authSentinel` (src/admin/config.ts).
-	 *
-	 * @param string                                   $screen The current screen.
-	 * @param array<int, array{id: int, name: string}> $sites  In the Network Admin, the network's sites.
-	 * @return array<string, mixed>
-	 */
-	private static function config( string $screen, array $sites ): array {
-		$screens = array();
-		foreach ( self::titles() as $key => $title ) {
-			$screens[] = array(
-				'slug'  => $key,
-				'title' => $title,
-				'url'   => self::url( $key ),
-			);
-		}
-		$roles = array();
-		foreach ( wp_roles()->get_names() as $role => $name ) {
-			$roles[ $role ] = translate_user_role( $name );
-		}
-		return array(
-			'screen'        => $screen,
-			'screens'       => $screens,
-			'restNamespace' => 'auth-sentinel/v1',
-			'version'       => AUTH_SENTINEL_VERSION,
-			// For requests outside apiFetch, such as the audit log's CSV export form.
-			'restRoot'      => esc_url_raw( rest_url() ),
-			'restNonce'     => wp_create_nonce( 'wp_rest' ),
-			// Role => translated name, for the per-role session limits.
-			'roles'         => (object) $roles,
-			'currentUser'   => get_current_user_id(),
-			// In the Network Admin: the screens show one site's data, chosen among these.
-			'network'       => is_network_admin(),
-			'sites'         => $sites,
-			'mainSite'      => is_multisite() ? get_main_site_id() : 0,
-			// On a site of a network: that site, and whether the user runs the whole network
-			// (then "revoke everyone" there may mean this site's members or every user).
-			'currentSite'   => is_multisite() ? array(
-				'id'   => get_current_blog_id(),
-				'name' => get_bloginfo( 'name' ),
-			) : null,
-			'networkAdmin'  => is_multisite() && is_super_admin(),
-			// Causes, audit actions, session types and failure sources, named (src/admin/data/vocabulary.ts).
-			'vocabularies'  => self::vocabularies(),
-		);
-	}
-
-	/**
-	 * Lists the values of each vocabulary the admin app shows, with their translated names, in
-	 * display order; the causes also with the tone of their badge.
-	 *
-	 * @return array<string, array<int, array{value: string, label: string, tone?: string}>> Vocabulary => terms.
-	 */
-	public static function vocabularies(): array {
-		$terms  = static function ( array $values, array $labels ): array {
-			return array_map(
-				static function ( string $value ) use ( $labels ): array {
-					return array(
-						'value' => $value,
-						'label' => $labels[ $value ] ?? $value,
-					);
-				},
-				$values
-			);
-		};
-		$tones  = Cause::tones();
-		$causes = array_map(
-			static function ( array $term ) use ( $tones ): array {
-				return $term + array( 'tone' => $tones[ $term['value'] ] ?? 'info' );
-			},
-			$terms( Cause::VALUES, Cause::labels() )
-		);
-		return array(
-			'causes'       => $causes,
-			'auditActions' => $terms( AuditAction::VALUES, AuditAction::labels() ),
-			'sessionTypes' => $terms( SessionType::VALUES, SessionType::labels() ),
-			'sources'      => $terms( Source::VALUES, Source::labels() ),
-		);
-	}
-
-	/**
-	 * Works out the site a Network Admin page shows, as the admin app does (src/admin/network/site-scope.ts):
-	 * the page's `site` argument when it names a site of the list, else the main site.
-	 *
-	 * @param array<int, array{id: int, name: string}> $sites The network's sites.
-	 * @return int
-	 */
-	private static function site_shown( array $sites ): int {
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Reading which site to show changes nothing.
-		$asked = isset( $_GET['site'] ) ? absint( $_GET['site'] ) : 0;
-		return in_array( $asked, array_column( $sites, 'id' ), true ) ? $asked : (int) get_main_site_id();
-	}
-
-	/**
-	 * Lists the REST requests whose answers a screen's page carries (for the preloading
-	 * middleware of wp-api-fetch, as core's editors do, so that the screen shows its first rows
-	 * without a round trip to the server), the table's first. Only for the screen's default view:
-	 * an address with filters (anything but `page` and, in the Network Admin, `site`) asks for
-	 * other data.
-	 *
-	 * @param string $screen The current screen.
-	 * @param int    $site   In the Network Admin, the site shown; else 0.
-	 * @return string[] REST paths; none for an address with filters.
-	 */
-	private function preload_paths( string $screen, int $site ): array {
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Only the names of the arguments are read.
-		$extra = array_diff( array_keys( $_GET ), array( 'page', 'site' ) );
-		if ( array() !== $extra ) {
-			return array();
-		}
-		$paths = self::PRELOAD[ $screen ] ?? array();
-		if ( $site > 0 ) {
-			// The app adds the site to every request of its own (siteMiddleware).
-			$paths = array_map(
-				static function ( string $path ) use ( $site ): string {
-					return add_query_arg( 'site', $site, $path );
-				},
-				$paths
-			);
-		}
-		return $paths;
-	}
-
-	/**
-	 * Prints preloaded answers into the page, for the preloading middleware of wp-api-fetch.
-	 *
-	 * @param array<string, mixed> $preloaded The answers, by path.
-	 * @return void
-	 */
-	private function print_preloaded( array $preloaded ): void {
-		if ( array() === $preloaded ) {
-			return;
-		}
-		$middleware = sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preloaded ) );
-		if ( wp_script_is( 'wp-api-fetch', 'done' ) ) {
-			// Something printed wp-api-fetch in the head already: the middleware follows it here.
-			wp_print_inline_script_tag( $middleware );
-		} else {
-			wp_add_inline_script( 'wp-api-fetch', $middleware, 'after' );
-		}
 	}
 }

@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Writes the first page of the Errors, Sessions and Audit tables as HTML, from the answers the
- * page preloads for the admin app (AdminPages::PRELOAD), so that the rows show before the
+ * page preloads for the admin app (Preloader::PATHS), so that the rows show before the
  * scripts have run, as core's list tables do. The cells say what the app's cells say (same
  * labels, same dates), in DataViews' table classes, without links or buttons: the app replaces
  * the block with its own table once that has its rows (src/admin/first-rows.ts).

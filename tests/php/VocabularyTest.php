@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Tests;
 
-use AuthSentinel\Admin\AdminPages;
+use AuthSentinel\Admin\PageConfig;
 use AuthSentinel\Vocabulary\AuditAction;
 use AuthSentinel\Vocabulary\Cause;
 use AuthSentinel\Vocabulary\SessionType;
@@ -92,7 +92,7 @@ class VocabularyTest extends TestCase {
 			$enums[ $key ] = $this->schema_enum( $route, $name, $item );
 		}
 		return array(
-			'vocabularies' => AdminPages::vocabularies(),
+			'vocabularies' => PageConfig::vocabularies(),
 			'enums'        => $enums,
 		);
 	}
