@@ -64,15 +64,15 @@ endif;
 $auth_sentinel_rows = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$auth_sentinel_table}" );
 printf( "Filled %s rows in %.1f s\n\n", number_format( $auth_sentinel_rows ), microtime( true ) - $auth_sentinel_start );
 $auth_sentinel_t0 = microtime( true );
-\AuthSentinel\Database\FullText::ensure(); // What the upgrade to schema 9 does on a full table: small tables' indexes.
+\AuthSentinel\Database\FullTextIndex::ensure(); // What the upgrade to schema 9 does on a full table: small tables' indexes.
 printf( "Full-text indexes of the small tables made (or found) in %.1f s\n", microtime( true ) - $auth_sentinel_t0 );
 $auth_sentinel_t0 = microtime( true );
-// Then the background job: the failures' index. Its ALTER gives up after FullText::LOCK_WAIT when
-// another process holds the table (a WP-Cron run of the site's upkeep after the fill), as the job
+// Then the background job: the failures' index. Its ALTER gives up after FullTextIndex::LOCK_WAIT
+// when another process holds the table (a WP-Cron run of the site's upkeep after the fill), as the job
 // does on a live site; here it is asked again, and the figures are never taken without the index.
 for ( $auth_sentinel_try = 1; ; $auth_sentinel_try++ ) {
 	$auth_sentinel_built = \AuthSentinel\Database\FullTextJob::build_all( static function () {} );
-	if ( ! \AuthSentinel\Database\Engine::mysql() || \AuthSentinel\Database\FullText::has_index( $auth_sentinel_table ) ) {
+	if ( ! \AuthSentinel\Database\Engine::mysql() || \AuthSentinel\Database\FullTextIndex::has_index( $auth_sentinel_table ) ) {
 		break;
 	}
 	if ( $auth_sentinel_try >= 10 ) {

@@ -17,6 +17,7 @@
 // phpcs:disable WordPress.DB, WordPress.WP.AlternativeFunctions, WordPress.PHP.DiscouragedPHPFunctions, WordPress.Security.EscapeOutput -- A bench, run from the shell.
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\FullTextIndex;
 use AuthSentinel\Database\FullTextJob;
 use AuthSentinel\Database\Schema;
 
@@ -50,8 +51,8 @@ printf( "Failures table: %s rows; load average %s\n\n", number_format( $auth_sen
 
 $auth_sentinel_fresh = static function () use ( $wpdb, $auth_sentinel_table ): void {
 	$t0 = microtime( true );
-	if ( FullText::has_index( $auth_sentinel_table ) ) {
-		$wpdb->query( "ALTER TABLE {$auth_sentinel_table} DROP INDEX " . FullText::INDEX . ', ALGORITHM=COPY' );
+	if ( FullTextIndex::has_index( $auth_sentinel_table ) ) {
+		$wpdb->query( "ALTER TABLE {$auth_sentinel_table} DROP INDEX " . FullTextIndex::INDEX . ', ALGORITHM=COPY' );
 	} else {
 		$wpdb->query( "ALTER TABLE {$auth_sentinel_table} FORCE, ALGORITHM=COPY" );
 	}
@@ -65,7 +66,7 @@ update_option( Schema::OPTION, 8, true );
 wp_clear_scheduled_hook( FullTextJob::HOOK );
 $auth_sentinel_t0 = microtime( true );
 Schema::maybe_upgrade();
-printf( "Upgrade from schema 8, in the request: %.2f s; failures' index made: %s; job scheduled: %s\n", microtime( true ) - $auth_sentinel_t0, FullText::has_index( $auth_sentinel_table ) ? 'yes' : 'no', wp_next_scheduled( FullTextJob::HOOK ) ? 'yes' : 'no' );
+printf( "Upgrade from schema 8, in the request: %.2f s; failures' index made: %s; job scheduled: %s\n", microtime( true ) - $auth_sentinel_t0, FullTextIndex::has_index( $auth_sentinel_table ) ? 'yes' : 'no', wp_next_scheduled( FullTextJob::HOOK ) ? 'yes' : 'no' );
 
 // 2. The job, with reads and writes from another process meanwhile.
 $auth_sentinel_stop  = tempnam( sys_get_temp_dir(), 'as-probe' );
@@ -119,7 +120,7 @@ $wpdb->query( "DELETE FROM {$auth_sentinel_table} WHERE code = 'benchprobe'" );
 // 3. Before: the same index made by the statement the upgrade ran inline.
 $auth_sentinel_fresh();
 $auth_sentinel_t0 = microtime( true );
-$wpdb->query( "ALTER TABLE {$auth_sentinel_table} ADD FULLTEXT KEY " . FullText::INDEX . ' (' . implode( ', ', FullText::COLUMNS['events'] ) . ')' );
+$wpdb->query( "ALTER TABLE {$auth_sentinel_table} ADD FULLTEXT KEY " . FullTextIndex::INDEX . ' (' . implode( ', ', FullText::COLUMNS['events'] ) . ')' );
 printf( "Before: the index made inline (plain ALTER TABLE, as the upgrade did): %.1f s\n", microtime( true ) - $auth_sentinel_t0 );
-FullText::ensure();
+FullTextIndex::ensure();
 printf( "\nLoad average at the end: %s\n", implode( ' ', array_map( static fn( $l ) => sprintf( '%.2f', $l ), (array) sys_getloadavg() ) ) );

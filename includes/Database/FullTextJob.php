@@ -10,12 +10,13 @@ namespace AuthSentinel\Database;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Makes the full-text indexes that the schema upgrade left for later (FullText::ensure(): tables
- * of more than FullText::INLINE_ROWS rows): one table per run of a WP-Cron event, one node at a
- * time (JobLock), the next table a minute later. A run that fails (the table's lock not given
- * within FullText::LOCK_WAIT, a full disk) is tried again later, TRIES times in all, each time
- * later; then the table is left without its index (searches still work, reading each row) and
- * Site Health says so. `wp auth-sentinel search-index --build` makes them at once from a shell.
+ * Makes the full-text indexes that the schema upgrade left for later (FullTextIndex::ensure():
+ * tables of more than FullTextIndex::INLINE_ROWS rows): one table per run of a WP-Cron event, one
+ * node at a time (JobLock), the next table a minute later. A run that fails (the table's lock not
+ * given within FullTextIndex::LOCK_WAIT, a full disk) is tried again later, TRIES times in all,
+ * each time later; then the table is left without its index (searches still work, reading each
+ * row) and Site Health says so. `wp auth-sentinel search-index --build` makes them at once from a
+ * shell.
  *
  * Until a table has its index, FullText::ready() is false for it and its searches test each row
  * (FullText::way()): the same rows found, more slowly.
@@ -92,11 +93,11 @@ final class FullTextJob {
 			self::TTL,
 			static function () use ( $told ): array {
 				$done  = array();
-				$state = FullText::stored();
+				$state = FullTextIndex::stored();
 				foreach ( array_keys( FullText::COLUMNS ) as $name ) {
 					// Those waiting for the job, given up on, or left without one by an earlier version.
 					if ( empty( $state['tables'][ $name ] ) ) {
-						$told( $name, FullText::table( $name ) );
+						$told( $name, FullTextIndex::table( $name ) );
 						$done[ $name ] = self::build( $name, true );
 					}
 				}
@@ -113,7 +114,7 @@ final class FullTextJob {
 	 */
 	private static function build_next(): void {
 		$error = null;
-		foreach ( (array) ( FullText::stored()['pending'] ?? array() ) as $name => $waiting ) {
+		foreach ( (array) ( FullTextIndex::stored()['pending'] ?? array() ) as $name => $waiting ) {
 			if ( (int) $waiting['tries'] < self::TRIES ) {
 				// Scheduled again before the work: should this process die in it (a time limit, a
 				// restart), the next run finds the index made, or tries again.
@@ -144,8 +145,8 @@ final class FullTextJob {
 			set_time_limit( 0 ); // The statement's own wait is not PHP's time, but a slow server's may be.
 		}
 		$start = microtime( true );
-		$error = FullText::has_index( FullText::table( $name ) ) ? '' : FullText::add_index( $name );
-		$state = FullText::stored();
+		$error = FullTextIndex::has_index( FullTextIndex::table( $name ) ) ? '' : FullTextIndex::add_index( $name );
+		$state = FullTextIndex::stored();
 		if ( '' === $error ) {
 			$state['tables'][ $name ] = true;
 			$state['built'][ $name ]  = array(
@@ -153,7 +154,7 @@ final class FullTextJob {
 				'seconds' => round( microtime( true ) - $start, 1 ),
 			);
 			unset( $state['pending'][ $name ] );
-			FullText::store( $state );
+			FullTextIndex::store( $state );
 			return '';
 		}
 		$tries                     = (int) ( $state['pending'][ $name ]['tries'] ?? 0 ) + 1;
@@ -162,7 +163,7 @@ final class FullTextJob {
 			'tries' => $now ? 0 : $tries,
 			'error' => $error,
 		);
-		FullText::store( $state );
+		FullTextIndex::store( $state );
 		return $error;
 	}
 
@@ -172,7 +173,7 @@ final class FullTextJob {
 	 * @return bool
 	 */
 	private static function waiting(): bool {
-		foreach ( (array) ( FullText::stored()['pending'] ?? array() ) as $waiting ) {
+		foreach ( (array) ( FullTextIndex::stored()['pending'] ?? array() ) as $waiting ) {
 			if ( (int) $waiting['tries'] < self::TRIES ) {
 				return true;
 			}
@@ -189,13 +190,13 @@ final class FullTextJob {
 	 *         (SQLite: no full-text index).
 	 */
 	public static function status(): array {
-		$state = FullText::stored();
+		$state = FullTextIndex::stored();
 		$out   = array();
 		foreach ( array_keys( FullText::COLUMNS ) as $name ) {
 			$waiting      = $state['pending'][ $name ] ?? null;
 			$built        = $state['built'][ $name ] ?? null;
 			$out[ $name ] = array(
-				'table'   => FullText::table( $name ),
+				'table'   => FullTextIndex::table( $name ),
 				'state'   => ! empty( $state['tables'][ $name ] ) ? 'ready' : ( null === $waiting ? 'none' : ( (int) $waiting['tries'] < self::TRIES ? 'building' : 'failed' ) ),
 				'since'   => (int) ( $waiting['since'] ?? 0 ),
 				'at'      => (int) ( $built['at'] ?? 0 ),

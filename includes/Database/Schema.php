@@ -262,7 +262,7 @@ class Schema {
 		);
 		\AuthSentinel\Events\Rollup::schedule(); // The backfill of the kept period, in batches.
 		// v9: search by index: `ip_last` and `ip_at` above (an address's start), a full-text index where there is one.
-		FullText::ensure();
+		FullTextIndex::ensure();
 
 		// The listing indexes of v3, replaced by the list_* ones above (which add the columns that
 		// let a listing's filter, sort and total be read from the index alone).

@@ -532,8 +532,8 @@ class CliTest extends TestCase {
 			return;
 		}
 		$table = \AuthSentinel\Database\Schema::events_table();
-		$wpdb->query( "ALTER TABLE {$table} DROP INDEX " . \AuthSentinel\Database\FullText::INDEX ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- Own table; as before the upgrade.
-		$state                     = \AuthSentinel\Database\FullText::stored();
+		$wpdb->query( "ALTER TABLE {$table} DROP INDEX " . \AuthSentinel\Database\FullTextIndex::INDEX ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- Own table; as before the upgrade.
+		$state                     = \AuthSentinel\Database\FullTextIndex::stored();
 		$state['tables']['events'] = false;
 		$state['pending']          = array(
 			'events' => array(
@@ -542,7 +542,7 @@ class CliTest extends TestCase {
 				'error' => '',
 			),
 		);
-		\AuthSentinel\Database\FullText::store( $state );
+		\AuthSentinel\Database\FullTextIndex::store( $state );
 		try {
 			$rows = array_column( $this->json( 'auth-sentinel', 'search-index' ), null, 'table' );
 			$this->assertSame( 'being built', $rows[ $table ]['state'] );
@@ -551,12 +551,12 @@ class CliTest extends TestCase {
 			$done = $this->ok( 'auth-sentinel', 'search-index', '--build' );
 			$this->assertStringContainsString( "Building the search index of {$table}...", $done );
 			$this->assertMatchesRegularExpression( '/Success: Search index built for ' . preg_quote( $table, '/' ) . ' in \d+\.\d s\./', $done );
-			$this->assertTrue( \AuthSentinel\Database\FullText::has_index( $table ) );
+			$this->assertTrue( \AuthSentinel\Database\FullTextIndex::has_index( $table ) );
 			$rows = array_column( $this->json( 'auth-sentinel', 'search-index' ), null, 'table' );
 			$this->assertSame( 'built', $rows[ $table ]['state'] );
 			$this->assertStringContainsString( 'Every search index is built already.', $this->ok( 'auth-sentinel', 'search-index', '--build' ) );
 		} finally {
-			\AuthSentinel\Database\FullText::ensure();
+			\AuthSentinel\Database\FullTextIndex::ensure();
 			wp_clear_scheduled_hook( \AuthSentinel\Database\FullTextJob::HOOK );
 		}
 	}

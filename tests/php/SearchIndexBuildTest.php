@@ -10,6 +10,7 @@ namespace AuthSentinel\Tests;
 use AuthSentinel\Database\BoundedQuery;
 use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
+use AuthSentinel\Database\FullTextIndex;
 use AuthSentinel\Database\FullTextJob;
 use AuthSentinel\Database\JobLock;
 use AuthSentinel\Database\AtomicOption;
@@ -17,7 +18,7 @@ use AuthSentinel\Database\Schema;
 use AuthSentinel\Plugin;
 
 /**
- * An upgrade from schema 8 on a failures table above FullText::INLINE_ROWS answers without
+ * An upgrade from schema 8 on a failures table above FullTextIndex::INLINE_ROWS answers without
  * making its index; searches meanwhile find the same rows by testing each; the job then makes
  * it (one node at a time, again after a failure), and searches read it. On SQLite there is
  * nothing to make.
@@ -38,7 +39,7 @@ class SearchIndexBuildTest extends TestCase {
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM ' . Schema::events_table() . ' WHERE code = %s', self::TAG ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test clean-up.
 		AtomicOption::delete( JobLock::PREFIX . FullTextJob::LOCK, (string) AtomicOption::read( JobLock::PREFIX . FullTextJob::LOCK ) );
 		update_option( Schema::OPTION, Schema::VERSION, true );
-		FullText::ensure(); // Small again: made at once.
+		FullTextIndex::ensure(); // Small again: made at once.
 		wp_clear_scheduled_hook( FullTextJob::HOOK );
 		Plugin::schedule();
 		parent::tearDown();
@@ -63,10 +64,10 @@ class SearchIndexBuildTest extends TestCase {
 		$count = static function () use ( $wpdb, $table ): int {
 			return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE code = %s", self::TAG ) );
 		};
-		for ( $round = 0; $round < 12 && $count() <= FullText::INLINE_ROWS; $round++ ) { // phpcs:ignore Generic.CodeAnalysis.ForLoopWithTestFunctionCall -- Doubling until past the threshold.
+		for ( $round = 0; $round < 12 && $count() <= FullTextIndex::INLINE_ROWS; $round++ ) { // phpcs:ignore Generic.CodeAnalysis.ForLoopWithTestFunctionCall -- Doubling until past the threshold.
 			$this->assertNotFalse( $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$table} (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_agent, route, details) SELECT MD5(CONCAT(agg_key, id, RAND())), hour, first_seen, last_seen, count, source, server_code, code, cause, user_agent, route, details FROM {$table} WHERE code = %s", self::TAG ) ) );
 		}
-		$this->assertGreaterThan( FullText::INLINE_ROWS, $count() );
+		$this->assertGreaterThan( FullTextIndex::INLINE_ROWS, $count() );
 		$found = array(
 			'phone'  => 'Till/2.1 (iPhone; iOS 17.4)',
 			'phone2' => 'Till/2.1 (iPhone; iOS 17.5)',
@@ -85,10 +86,10 @@ class SearchIndexBuildTest extends TestCase {
 	 */
 	private function back_to_schema_8(): void {
 		global $wpdb;
-		if ( FullText::has_index( Schema::events_table() ) ) {
-			$wpdb->query( 'ALTER TABLE ' . Schema::events_table() . ' DROP INDEX ' . FullText::INDEX ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table.
+		if ( FullTextIndex::has_index( Schema::events_table() ) ) {
+			$wpdb->query( 'ALTER TABLE ' . Schema::events_table() . ' DROP INDEX ' . FullTextIndex::INDEX ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table.
 		}
-		FullText::store( array() ); // And forgets what this process read of it.
+		FullTextIndex::store( array() ); // And forgets what this process read of it.
 		update_option( Schema::OPTION, 8, true );
 		wp_clear_scheduled_hook( FullTextJob::HOOK );
 	}
@@ -118,7 +119,7 @@ class SearchIndexBuildTest extends TestCase {
 		$way = FullText::way( 'events', 'iphone', true );
 		$this->assertNotNull( $way );
 		$plan = $wpdb->get_row( $wpdb->prepare( 'EXPLAIN SELECT id FROM ' . Schema::events_table() . ' WHERE ' . $way[0], $way[1] ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQLPlaceholders -- The search's own condition and values.
-		return 'fulltext' === ( $plan['type'] ?? '' ) && FullText::INDEX === ( $plan['key'] ?? '' );
+		return 'fulltext' === ( $plan['type'] ?? '' ) && FullTextIndex::INDEX === ( $plan['key'] ?? '' );
 	}
 
 	/**
@@ -139,7 +140,7 @@ class SearchIndexBuildTest extends TestCase {
 		$took = microtime( true ) - $start;
 		wp_cache_flush();
 		$this->assertSame( Schema::VERSION, (int) get_option( Schema::OPTION ), 'the upgrade is done' );
-		$this->assertFalse( FullText::has_index( Schema::events_table() ), 'without the failures\' index' );
+		$this->assertFalse( FullTextIndex::has_index( Schema::events_table() ), 'without the failures\' index' );
 		$this->assertLessThan( 10.0, $took );
 		$status = FullTextJob::status();
 		$this->assertSame( 'building', $status['events']['state'] );
@@ -158,12 +159,12 @@ class SearchIndexBuildTest extends TestCase {
 		$held = JobLock::acquire( FullTextJob::LOCK, 600 );
 		$this->assertNotNull( $held );
 		FullTextJob::run();
-		$this->assertFalse( FullText::has_index( Schema::events_table() ) );
+		$this->assertFalse( FullTextIndex::has_index( Schema::events_table() ) );
 		$this->assertNotFalse( wp_next_scheduled( FullTextJob::HOOK ) );
 		AtomicOption::delete( JobLock::PREFIX . FullTextJob::LOCK, (string) $held );
 
 		FullTextJob::run();
-		$this->assertTrue( FullText::has_index( Schema::events_table() ) );
+		$this->assertTrue( FullTextIndex::has_index( Schema::events_table() ) );
 		$this->assertTrue( FullText::ready( 'events' ) );
 		$status = FullTextJob::status();
 		$this->assertSame( 'ready', $status['events']['state'] );
@@ -177,7 +178,7 @@ class SearchIndexBuildTest extends TestCase {
 
 	/**
 	 * A run that cannot have the table (another connection locks it) gives up within
-	 * FullText::LOCK_WAIT, records why and tries again later; the next run makes the index.
+	 * FullTextIndex::LOCK_WAIT, records why and tries again later; the next run makes the index.
 	 * Deactivation unschedules the job; activation schedules it again.
 	 */
 	public function test_a_failed_run_is_tried_again_and_deactivation_unschedules(): void {
@@ -206,8 +207,8 @@ class SearchIndexBuildTest extends TestCase {
 		$other->query( 'UNLOCK TABLES' );
 		$other->close();
 
-		$this->assertLessThan( FullText::LOCK_WAIT + 3, $took, 'the statement gave up on the lock' );
-		$this->assertFalse( FullText::has_index( Schema::events_table() ) );
+		$this->assertLessThan( FullTextIndex::LOCK_WAIT + 3, $took, 'the statement gave up on the lock' );
+		$this->assertFalse( FullTextIndex::has_index( Schema::events_table() ) );
 		$status = FullTextJob::status()['events'];
 		$this->assertSame( 'building', $status['state'] );
 		$this->assertSame( 1, $status['tries'] );
@@ -260,7 +261,7 @@ class SearchIndexBuildTest extends TestCase {
 		add_filter( 'query', $spy );
 		FullTextJob::build_all( static function () {} );
 		remove_filter( 'query', $spy );
-		$this->assertTrue( FullText::has_index( $table ) );
+		$this->assertTrue( FullTextIndex::has_index( $table ) );
 		$this->assertTrue( $marked, 'the table was marked while its index was made' );
 		wp_cache_delete( 'alloptions', 'options' );
 		$this->assertFalse( BoundedQuery::rebuilding( $table ), 'and is no longer' );
@@ -324,7 +325,7 @@ class SearchIndexBuildTest extends TestCase {
 	 * gets its index inside the upgrade.
 	 */
 	public function test_small_tables_and_sqlite_need_no_job(): void {
-		FullText::ensure();
+		FullTextIndex::ensure();
 		$status = FullTextJob::status();
 		foreach ( $status as $name => $table ) {
 			$this->assertSame( Engine::mysql() ? 'ready' : 'none', $table['state'], $name );
@@ -337,10 +338,10 @@ class SearchIndexBuildTest extends TestCase {
 		// A table left without an index and not waiting for the job (an earlier version's failed
 		// upgrade): Site Health says so, and building now makes it.
 		global $wpdb;
-		$wpdb->query( 'ALTER TABLE ' . Schema::events_table() . ' DROP INDEX ' . FullText::INDEX ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
-		$state                     = FullText::stored();
+		$wpdb->query( 'ALTER TABLE ' . Schema::events_table() . ' DROP INDEX ' . FullTextIndex::INDEX ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table.
+		$state                     = FullTextIndex::stored();
 		$state['tables']['events'] = false;
-		FullText::store( $state );
+		FullTextIndex::store( $state );
 		$health = ( new \AuthSentinel\Health\SearchIndexCheck() )->run();
 		$this->assertSame( 'recommended', $health['status'] );
 		$this->assertStringContainsString( '<code>' . Schema::events_table() . '</code> has no search index.', $health['description'] );
