@@ -78,7 +78,7 @@ class EventsStatsRepository {
 
 	/**
 	 * Rows of the newest hours that the statistics of a search matching most failures read at
-	 * most (StatsController: only those hours are counted, and the answer says so).
+	 * most (StatsReport: only those hours are counted, and the answer says so).
 	 */
 	const NEWEST_ROWS = 10000;
 
@@ -208,7 +208,7 @@ class EventsStatsRepository {
 	 * Tells whether the statistics of a search are best counted from the newest rows of a range
 	 * of hours, each row tested (newest_from(), summary()), rather than by listing its matches by
 	 * index: when at least half of the range's newest PROBE_ROWS rows (by the hour index) match
-	 * it, or when the range holds fewer rows than that (StatsController reads and tests them all
+	 * it, or when the range holds fewer rows than that (StatsReport reads and tests them all
 	 * instead, newest_ids() and matching(): the exact answer). Asked before the full-text index,
 	 * which would list every match of a word that
 	 * most rows hold (seconds at a million rows) only to find more than

@@ -1,0 +1,355 @@
+<?php
+/**
+ * The figures of the failures summary: which table answers, and the answer.
+ *
+ * @package AuthSentinel
+ */
+
+namespace AuthSentinel\Events;
+
+use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Rest\Dates;
+use AuthSentinel\Secrets\SecretFacts;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Assembles the answer of `GET /auth-sentinel/v1/events/stats` (StatsController, which parses
+ * and checks the request): failures per hour or day by cause, read from the rollup (Rollup)
+ * when the filters are one of its slices and from the failures table (EventsStatsRepository)
+ * otherwise, a search counted from its matches or from the newest hours only; the secret
+ * changes as markers, the most affected users, apps and catalog entries, and the spike that
+ * followed the latest change.
+ *
+ * @since 0.1.0
+ */
+class StatsReport {
+
+	/**
+	 * The failures table.
+	 *
+	 * @var EventsStatsRepository
+	 */
+	private $events;
+
+	/**
+	 * The error catalog.
+	 *
+	 * @var Catalog
+	 */
+	private $catalog;
+
+	/**
+	 * What is known of the secrets' changes (markers).
+	 *
+	 * @var SecretFacts
+	 */
+	private $secrets;
+
+	/**
+	 * The statistics' rollup.
+	 *
+	 * @var Rollup
+	 */
+	private $rollup;
+
+	/**
+	 * Creates the report.
+	 *
+	 * @param EventsStatsRepository $events  The failures table.
+	 * @param Catalog               $catalog The error catalog.
+	 * @param SecretFacts           $secrets The secrets' changes.
+	 * @param Rollup                $rollup  The statistics' rollup.
+	 */
+	public function __construct( EventsStatsRepository $events, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
+		$this->events  = $events;
+		$this->catalog = $catalog;
+		$this->secrets = $secrets;
+		$this->rollup  = $rollup;
+	}
+
+	/**
+	 * Returns the filters the rollup answers for (RollupRepository::slice_of()): none for every
+	 * failure of a range of hours, one of cause, source or code, or two of them; null when the
+	 * filters ask for more (a user, a search, all three at once: the failures table answers). A
+	 * search resolved to its matches is a filter too, even when it matched nothing (no ids).
+	 *
+	 * @param array<string, mixed> $filters The filters.
+	 * @return array<string, string>|null
+	 */
+	private static function slice( array $filters ): ?array {
+		$slice = array();
+		foreach ( $filters as $key => $value ) {
+			if ( 'ids' === $key ) {
+				return null;
+			}
+			if ( 'since_hour' === $key || 'until_hour' === $key || null === $value || '' === $value || array() === $value || 0 === $value ) {
+				continue;
+			}
+			if ( ! in_array( $key, RollupRepository::SLICES, true ) ) {
+				return null;
+			}
+			$slice[ $key ] = (string) $value;
+		}
+		return null !== RollupRepository::slice_of( $slice ) ? $slice : null;
+	}
+
+	/**
+	 * Summarises the failures of a range, checked by the controller (since before until, within
+	 * its bounds).
+	 *
+	 * @param string               $interval `hour` or `day`.
+	 * @param int                  $since    Start (Unix).
+	 * @param int                  $until    End (Unix).
+	 * @param array<string, mixed> $filters  The request's filters (EventsController::filters()).
+	 * @return array<string, mixed> The answer, as StatsController::get_item_schema() describes it.
+	 */
+	public function answer( string $interval, int $since, int $until, array $filters ): array {
+		$step = 'day' === $interval ? DAY_IN_SECONDS : HOUR_IN_SECONDS;
+		unset( $filters['since'], $filters['until'] );
+		$filters['since_hour'] = intdiv( $since, HOUR_IN_SECONDS );
+		$filters['until_hour'] = intdiv( $until, HOUR_IN_SECONDS );
+		// A search over a range whose rows (by the other filters) are fewer than the probe reads:
+		// those rows, each tested, are the exact answer. A search that most failures match: only
+		// the newest hours holding up to NEWEST_ROWS rows are counted, each row tested, in one read
+		// (asking the full-text index would list every match first); the answer says from when
+		// when that is not the whole range. Another search: its matches by index, when few, and
+		// then their figures in one read of those rows (at most FEW); when more, the newest hours
+		// again (testing each row of the range took seconds at a million rows for a word of 2 %).
+		$ids = array();
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			$ids = $this->events->newest_ids( $filters );
+			if ( count( $ids ) < EventsStatsRepository::PROBE_ROWS ) {
+				$filters['ids'] = $this->events->matching( $ids, $filters );
+				unset( $filters['search'] );
+			}
+		}
+		$counted = $this->events->by_newest_rows( $filters, $ids ) ? $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS ) : null;
+		$filters = null === $counted ? EventsQueryRepository::resolve( $filters ) : $filters;
+		if ( null === $counted && isset( $filters['search'] ) && '' !== $filters['search'] ) {
+			$counted = $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS );
+		}
+		$newest = null;
+		if ( null !== $counted ) {
+			$newest = $this->events->summary( array( 'since_hour' => $counted ) + $filters, RollupBuilder::DAY_TOP );
+		} elseif ( isset( $filters['ids'] ) ) {
+			$newest = $this->events->summary( $filters, RollupBuilder::DAY_TOP );
+		}
+
+		// Buckets start at the site's local midnight (days) or on the hour.
+		$offset  = (int) ( (float) get_option( 'gmt_offset' ) * HOUR_IN_SECONDS );
+		$first   = $since - ( ( $since + $offset ) % $step + $step ) % $step;
+		$buckets = array();
+		for ( $start = $first; $start <= $until; $start += $step ) {
+			$buckets[ $start ] = array();
+		}
+		// Unfiltered, the statistics come from the rollup (a few hundred rows whatever the range);
+		// filtered, or while the rollup is being computed, from the failures table.
+		$by_day = 'day' === $interval && 0 === $offset % HOUR_IN_SECONDS;
+		$slice  = self::slice( $filters );
+		$rolled = null !== $slice ? $this->rollup->stats( $filters['since_hour'], $filters['until_hour'], 2.0, $by_day ? 24 : 1, intdiv( $offset, HOUR_IN_SECONDS ), $slice ) : null;
+		$totals = array();
+		if ( null !== $rolled || null !== $newest ) {
+			$rows = null !== $rolled ? $rolled['per_hour'] : $newest['per_hour'];
+		} else {
+			$rows = $this->events->per_hour( $filters );
+		}
+		foreach ( $rows as $row ) {
+			$at    = $row['hour'] * HOUR_IN_SECONDS;
+			$start = $at - ( ( $at + $offset ) % $step + $step ) % $step;
+			if ( isset( $buckets[ $start ] ) ) {
+				$buckets[ $start ][ $row['cause'] ] = ( $buckets[ $start ][ $row['cause'] ] ?? 0 ) + $row['failures'];
+			}
+			$totals[ $row['cause'] ] = ( $totals[ $row['cause'] ] ?? 0 ) + $row['failures'];
+		}
+		$out = array();
+		foreach ( $buckets as $start => $counts ) {
+			$out[] = array(
+				'start'  => Dates::iso( $start ),
+				'counts' => (object) $counts,
+			);
+		}
+
+		if ( null !== $rolled ) {
+			$summary = array(
+				'failures' => $rolled['failures'],
+				'users'    => $rolled['users'],
+			);
+		} elseif ( null !== $newest ) {
+			$summary = array(
+				'failures' => $newest['failures'],
+				'users'    => count( $newest['user_ids'] ),
+			);
+		} else {
+			$summary = $this->events->totals( $filters );
+		}
+		$markers = $this->markers( $since, $until );
+		$tops    = array();
+		foreach ( array( 'user_id', 'user_agent', 'code' ) as $column ) {
+			if ( null !== $rolled || null !== $newest ) {
+				$tops[ $column ] = null !== $rolled ? $rolled['top'][ $column ] : $newest['top'][ $column ];
+				continue;
+			}
+			$tops[ $column ] = $this->events->top( $column, $filters, 'user_agent' === $column ? 50 : 5 );
+		}
+		$from   = null !== $counted ? max( $since, $counted * HOUR_IN_SECONDS ) : $since;
+		$latest = end( $markers );
+		// Counting only the newest hours, the spike after a change is counted only when the change
+		// falls in them.
+		$spike = null !== $counted && ( ! $latest || (int) strtotime( (string) $latest['at'] ) < $from ) ? null : $this->spike( $markers, $filters, null !== $rolled ? $slice : null );
+
+		return array(
+			'interval'      => $interval,
+			'since'         => Dates::iso( $since ),
+			'until'         => Dates::iso( $until ),
+			'buckets'       => $out,
+			'markers'       => $markers,
+			'totals'        => (object) $totals,
+			'total'         => $summary['failures'],
+			'users'         => $summary['users'],
+			'users_exact'   => null === $rolled || $rolled['users_exact'],
+			'top_users'     => $this->top_users( $tops['user_id'] ),
+			'top_clients'   => $this->top_clients( $tops['user_agent'] ),
+			'top_codes'     => $this->top_codes( $tops['code'] ),
+			'spike'         => $spike,
+			'complete'      => $from === $since,
+			'counted_since' => Dates::iso( $from ),
+		);
+	}
+
+	/**
+	 * Returns the secret changes in a range, oldest first.
+	 *
+	 * @param int $since Start (Unix).
+	 * @param int $until End (Unix).
+	 * @return array<int, array{at: ?string, changed: string[]}>
+	 */
+	private function markers( int $since, int $until ): array {
+		$markers = array();
+		foreach ( $this->secrets->history( 200 ) as $change ) {
+			$at = (int) strtotime( $change['at'] . ' UTC' );
+			if ( $at >= $since && $at <= $until ) {
+				$markers[] = array(
+					'at'      => Dates::iso( $at ),
+					'changed' => array_values( array_map( 'strval', (array) ( $change['details']['changed'] ?? array() ) ) ),
+				);
+			}
+		}
+		return array_reverse( $markers );
+	}
+
+	/**
+	 * Returns the failures since the latest secret change in range, when there were any.
+	 *
+	 * @param array<int, array{at: ?string, changed: string[]}> $markers Secret changes, oldest first.
+	 * @param array<string, mixed>                              $filters The filters.
+	 * @param array<string, string>|null                        $slice   The rollup's filter to read the hours after the change with; null: the failures table.
+	 * @return array<string, mixed>|null
+	 */
+	private function spike( array $markers, array $filters, ?array $slice ): ?array {
+		$latest = end( $markers );
+		if ( ! $latest ) {
+			return null;
+		}
+		$at                    = (int) strtotime( (string) $latest['at'] );
+		$filters['since_hour'] = intdiv( $at, HOUR_IN_SECONDS );
+		$filters['since']      = gmdate( 'Y-m-d H:i:s', $at );
+		$after                 = null;
+		if ( null !== $slice ) {
+			// The change's own hour from the failures table (from the change on), the hours after
+			// it from the rollup.
+			$until = (int) $filters['until_hour'];
+			$rest  = $filters['since_hour'] < $until ? $this->rollup->stats( $filters['since_hour'] + 1, $until, 2.0, 1, 0, $slice ) : null;
+			if ( null !== $rest || $filters['since_hour'] >= $until ) {
+				$filters['until_hour'] = $filters['since_hour'];
+				$first                 = $this->events->totals( $filters );
+				$sketch                = null !== $rest ? $rest['sketch'] : new UserSketch();
+				foreach ( $this->events->user_ids( $filters ) as $user_id ) {
+					$sketch->add( $user_id );
+				}
+				$after = array(
+					'failures'    => $first['failures'] + ( null !== $rest ? $rest['failures'] : 0 ),
+					'users'       => $sketch->count(),
+					'users_exact' => $sketch->exact(),
+				);
+			}
+		}
+		$after = $after ?? $this->events->totals( $filters );
+		if ( 0 === $after['failures'] ) {
+			return null;
+		}
+		return array(
+			'at'          => $latest['at'],
+			'changed'     => $latest['changed'],
+			'failures'    => $after['failures'],
+			'users'       => $after['users'],
+			'users_exact' => $after['users_exact'] ?? true,
+		);
+	}
+
+	/**
+	 * Returns the most affected users.
+	 *
+	 * @param array<int, array{key: string, failures: int}> $groups Failures by user, biggest first.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function top_users( array $groups ): array {
+		$out = array();
+		foreach ( array_slice( $groups, 0, 5 ) as $group ) {
+			$user  = get_userdata( (int) $group['key'] );
+			$out[] = array(
+				'user_id'      => (int) $group['key'],
+				'login'        => $user ? $user->user_login : '',
+				'display_name' => $user ? $user->display_name : '',
+				'count'        => $group['failures'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Returns the most affected client apps, user agents merged by readable name.
+	 *
+	 * @param array<int, array{key: string, failures: int}> $groups Failures by user agent, biggest first.
+	 * @return array<int, array{client: string, count: int}>
+	 */
+	private function top_clients( array $groups ): array {
+		$clients = array();
+		$agents  = array();
+		foreach ( array_slice( $groups, 0, 50 ) as $group ) {
+			$name             = ClientName::describe( $group['key'] );
+			$clients[ $name ] = ( $clients[ $name ] ?? 0 ) + $group['failures'];
+			// The busiest user agent of each app: what a search for that app's failures looks for.
+			$agents[ $name ] = $agents[ $name ] ?? $group['key'];
+		}
+		arsort( $clients );
+		$out = array();
+		foreach ( array_slice( $clients, 0, 5, true ) as $name => $count ) {
+			$out[] = array(
+				'client' => (string) $name,
+				'search' => (string) $agents[ $name ],
+				'count'  => $count,
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Returns the most frequent catalog entries.
+	 *
+	 * @param array<int, array{key: string, failures: int}> $groups Failures by catalog code, biggest first.
+	 * @return array<int, array{code: string, title: string, count: int}>
+	 */
+	private function top_codes( array $groups ): array {
+		$out = array();
+		foreach ( array_slice( $groups, 0, 5 ) as $group ) {
+			$entry = $this->catalog->get( $group['key'] );
+			$out[] = array(
+				'code'  => $group['key'],
+				'title' => $entry ? (string) $entry['title'] : $group['key'],
+				'count' => $group['failures'],
+			);
+		}
+		return $out;
+	}
+}
