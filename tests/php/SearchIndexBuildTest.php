@@ -177,12 +177,29 @@ class SearchIndexBuildTest extends TestCase {
 	}
 
 	/**
+	 * Opens a second connection to the site's database (to hold a table, as another process would).
+	 *
+	 * @return \mysqli
+	 */
+	private static function other_connection(): \mysqli {
+		global $wpdb;
+		list( $host, $port, $socket ) = $wpdb->parse_db_host( DB_HOST );
+		return new \mysqli( // phpcs:ignore WordPress.DB.RestrictedClasses.mysql__mysqli -- A second connection, holding the table.
+			(string) $host,
+			DB_USER,
+			DB_PASSWORD,
+			DB_NAME,
+			(int) ( $port ? $port : 3306 ),
+			$socket ? (string) $socket : null
+		);
+	}
+
+	/**
 	 * A run that cannot have the table (another connection locks it) gives up within
 	 * FullTextIndex::LOCK_WAIT, records why and tries again later; the next run makes the index.
 	 * Deactivation unschedules the job; activation schedules it again.
 	 */
 	public function test_a_failed_run_is_tried_again_and_deactivation_unschedules(): void {
-		global $wpdb;
 		if ( ! Engine::mysql() ) {
 			$this->markTestSkipped( 'SQLite has no full-text index.' );
 		}
@@ -191,15 +208,7 @@ class SearchIndexBuildTest extends TestCase {
 		Schema::install();
 		$this->assertSame( 'building', FullTextJob::status()['events']['state'] );
 
-		list( $host, $port, $socket ) = $wpdb->parse_db_host( DB_HOST );
-		$other                        = new \mysqli( // phpcs:ignore WordPress.DB.RestrictedClasses.mysql__mysqli -- A second connection, holding the table.
-			(string) $host,
-			DB_USER,
-			DB_PASSWORD,
-			DB_NAME,
-			(int) ( $port ? $port : 3306 ),
-			$socket ? (string) $socket : null
-		);
+		$other = self::other_connection();
 		$other->query( 'LOCK TABLES ' . Schema::events_table() . ' READ' );
 		$start = microtime( true );
 		FullTextJob::run();
@@ -268,15 +277,7 @@ class SearchIndexBuildTest extends TestCase {
 		$this->assertFalse( get_option( BoundedQuery::REBUILD_OPTION ), 'no mark left behind' );
 
 		// Another connection holds the table's writes, as the ALTER does.
-		list( $host, $port, $socket ) = $wpdb->parse_db_host( DB_HOST );
-		$other                        = new \mysqli( // phpcs:ignore WordPress.DB.RestrictedClasses.mysql__mysqli -- A second connection, holding the table.
-			(string) $host,
-			DB_USER,
-			DB_PASSWORD,
-			DB_NAME,
-			(int) ( $port ? $port : 3306 ),
-			$socket ? (string) $socket : null
-		);
+		$other = self::other_connection();
 		$agent   = 'RebuildProbe/' . wp_generate_password( 6, false );
 		$failure = function () use ( $agent ): array {
 			$start    = microtime( true );
