@@ -46,7 +46,7 @@ class NetworkRevocationTest extends TestCase {
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
 		self::network_up();
-		$dir = dirname( __DIR__, 3 ) . '/.cache/' . self::SITE;
+		$dir = dirname( __DIR__, 3 ) . '/.cache/' . self::network_site();
 		// The network's own constants are in extra-config.php already: add to them.
 		$config = is_readable( $dir . '/extra-config.php' ) ? rtrim( (string) file_get_contents( $dir . '/extra-config.php' ) ) . "\n" : "<?php\n";
 		file_put_contents( $dir . '/extra-config.php', $config . "define( 'JWT_AUTH_SECRET_KEY', '" . self::JWT_SECRET . "' );\n" );
@@ -72,7 +72,7 @@ class NetworkRevocationTest extends TestCase {
 	private static function in_network( string $code ): string {
 		$file = tempnam( sys_get_temp_dir(), 'as-net' ) . '.php';
 		file_put_contents( $file, "<?php\n" . $code );
-		$dir    = dirname( __DIR__, 3 ) . '/.cache/' . self::SITE;
+		$dir    = dirname( __DIR__, 3 ) . '/.cache/' . self::network_site();
 		$output = (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__, 2 ) . '/bin/wp-run.php' ), escapeshellarg( $dir ), escapeshellarg( self::$url ), escapeshellarg( $file ) ) );
 		unlink( $file );
 		return $output;
@@ -149,7 +149,7 @@ class NetworkRevocationTest extends TestCase {
 	 * working; a session the row does not stand for is an error, not a success.
 	 */
 	public function test_a_session_made_on_another_site_is_revoked_from_the_network_admin(): void {
-		$this->assertSame( 'http://localhost:' . self::PORT, self::$url, 'the network is up' );
+		$this->assertSame( 'http://localhost:' . self::network_port(), self::$url, 'the network is up' );
 		$member = $this->session( 'subscriber', '/site2' );
 		$this->assertTrue( $this->signed_in( $member[0], '/site2' ) );
 		$super = $this->session( 'admin' );
