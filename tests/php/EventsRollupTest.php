@@ -311,6 +311,33 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
+	 * On SQLite (Playground) the rollup's rows are written past the driver's MySQL parser, by one
+	 * prepared SQLite statement: none of them goes through wpdb (whose parser made 91 days over
+	 * 16,000 failures take 45.6 s; 1.2 s this way), and the statistics read them as before.
+	 */
+	public function test_on_sqlite_the_rollup_is_written_past_the_drivers_parser(): void {
+		if ( Engine::mysql() ) {
+			$this->markTestSkipped( 'MariaDB and MySQL write the rollup through wpdb.' );
+		}
+		$last   = $this->first + 10 * 24 - 1;
+		$filled = $this->recording(
+			function () use ( $last ): bool {
+				return Plugin::get( Rollup::class )->fill( $this->first, $last, 60.0 );
+			},
+			$queries
+		);
+		$this->assertTrue( $filled );
+		$this->assertNotEmpty( $queries, 'the failures were read through wpdb' );
+		$this->assertSame( array(), array_values( preg_grep( '/INSERT\s+INTO\s+[`"]?' . preg_quote( Schema::rollup_table(), '/' ) . '\b/i', $queries ) ), 'no rollup row through the parser' );
+		$done = ( new RollupRepository() )->done( $this->first, $last );
+		$this->assertCount( 10, array_filter( array_keys( $done['days'] ), fn( $day ) => $day >= $this->first ), 'ten day buckets written' );
+		$data  = $this->ten_days_stats( array( 'interval' => 'day' ) );
+		$table = $this->from_table( $this->first, $last );
+		$this->assertSame( $table['failures'], $data['total'] );
+		$this->assertSame( (int) $table['user_id'][0]['key'], $data['top_users'][0]['user_id'] );
+	}
+
+	/**
 	 * A bucket computed by an older version (without the pairs' slices, without the marker of
 	 * its format) is not taken as done: the statistics of a pair compute it again, and then
 	 * answer as the failures table does.
