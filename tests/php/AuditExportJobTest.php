@@ -341,8 +341,17 @@ class AuditExportJobTest extends TestCase {
 		$this->assertGreaterThan( time() + DAY_IN_SECONDS - 60, wp_next_scheduled( Hooks::EXPORT_EXPIRE, array( $job['id'] ) ) );
 		$job = $jobs->advance( $job, 0.0 );
 		$this->assertNotFalse( wp_next_scheduled( Hooks::EXPORT_STEP, array( $job['id'] ) ), 'the next step is scheduled' );
-		do_action( Hooks::EXPORT_STEP, $job['id'] );
+		// One batch a step (a step's time spent at once): one cron run still ends the job, step
+		// after step (before, it wrote one step and waited for the next run).
+		add_filter( 'auth_sentinel_export_step_seconds', '__return_zero' );
+		try {
+			do_action( Hooks::EXPORT_STEP, $job['id'] );
+		} finally {
+			remove_filter( 'auth_sentinel_export_step_seconds', '__return_zero' );
+		}
 		$this->assertGreaterThan( $job['rows'], $store->get( $job['id'] )['rows'], 'the cron event wrote rows' );
+		$this->assertSame( 'complete', $store->get( $job['id'] )['state'], 'one cron run went on to the end' );
+		$this->assertSame( self::ROWS, $store->get( $job['id'] )['rows'] );
 
 		// The expiry event.
 		do_action( Hooks::EXPORT_EXPIRE, $job['id'] );
