@@ -217,14 +217,14 @@ class ExportJobs {
 	/**
 	 * Starts the WP-Cron of the site switched to, now: a job of another site, started or polled
 	 * from the Network Admin (`site=`), would otherwise wait for a visit to that site. WordPress's
-	 * own non-blocking request to that site's wp-cron.php (`spawn_cron()`); nothing when cron is
-	 * run another way (`DISABLE_WP_CRON`: a system cron; `ALTERNATE_WP_CRON` would redirect this
-	 * request).
+	 * own non-blocking request to that site's wp-cron.php (`spawn_cron()`, which itself does
+	 * nothing inside a cron run); nothing when cron is run another way (`DISABLE_WP_CRON`: a
+	 * system cron; `ALTERNATE_WP_CRON` would redirect this request).
 	 *
 	 * @return void
 	 */
 	private static function wake_site_cron(): void {
-		if ( ( defined( 'DISABLE_WP_CRON' ) && DISABLE_WP_CRON ) || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON ) || wp_doing_cron() ) {
+		if ( ( defined( 'DISABLE_WP_CRON' ) && DISABLE_WP_CRON ) || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON ) ) {
 			return;
 		}
 		spawn_cron();

@@ -85,15 +85,14 @@ class SearchIndexTest extends TestCase {
 	 * @return void
 	 */
 	private function seed( int $noise ): void {
-		global $wpdb;
 		$hour   = intdiv( time(), HOUR_IN_SECONDS );
 		$events = array();
 		$audit  = array();
-		$event  = static function ( string $key, string $at, string $cause, string $ip, string $agent, string $route, string $server_code ) use ( $wpdb, $hour ): string {
-			return $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s, %s, %s, %s)', md5( self::TAG . $key ), $hour, $at, $at, 'token', $server_code, self::TAG, $cause, $ip, $agent, $route, '{}' );
+		$event  = static function ( string $key, string $at, string $cause, string $ip, string $agent, string $route, string $server_code ) use ( $hour ): array {
+			return array( md5( self::TAG . $key ), $hour, $at, $at, 1, 'token', $server_code, self::TAG, $cause, $ip, $agent, $route, '{}' );
 		};
-		$entry  = static function ( string $at, string $action, string $ip, string $agent, array $details ) use ( $wpdb ): string {
-			return $wpdb->prepare( '(%s, %s, %d, %d, %s, %s, %s)', $at, $action, 1, self::TARGET, $ip, $agent, (string) wp_json_encode( $details ) );
+		$entry  = static function ( string $at, string $action, string $ip, string $agent, array $details ): array {
+			return array( $at, $action, 1, self::TARGET, $ip, $agent, (string) wp_json_encode( $details ) );
 		};
 		for ( $i = 0; $i < $noise; $i++ ) {
 			$at       = gmdate( 'Y-m-d H:i:s', time() - 7200 - $i );
@@ -108,14 +107,8 @@ class SearchIndexTest extends TestCase {
 		$events[] = $event( 'gone', $now, 'expired', '198.51.100.9', 'Kiosk/1.0', '/wp-json/wp/v2/posts', 'rest_forbidden' );
 		$audit[]  = $entry( $now, 'app_password_created', '10.77.42.7', 'Till/2.1 (iPhone; iOS 17.4)', array( 'label' => 'Register Saffron' ) );
 		$audit[]  = $entry( $earlier, 'session_revoked', '198.51.100.9', 'Kiosk/1.0', array( 'label' => 'Saffron backroom' ) );
-		// phpcs:disable WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
-		foreach ( array_chunk( $events, 1000 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, ip, user_agent, route, details) VALUES ' . implode( ',', $chunk ) );
-		}
-		foreach ( array_chunk( $audit, 1000 ) as $chunk ) {
-			$wpdb->query( 'INSERT INTO ' . Schema::audit_table() . ' (at, action, actor_id, target_user_id, ip, user_agent, details) VALUES ' . implode( ',', $chunk ) );
-		}
-		// phpcs:enable
+		$this->insert_rows( Schema::events_table(), array( 'agg_key', 'hour', 'first_seen', 'last_seen', 'count', 'source', 'server_code', 'code', 'cause', 'ip', 'user_agent', 'route', 'details' ), $events );
+		$this->insert_rows( Schema::audit_table(), array( 'at', 'action', 'actor_id', 'target_user_id', 'ip', 'user_agent', 'details' ), $audit );
 	}
 
 	/**
@@ -345,14 +338,13 @@ class SearchIndexTest extends TestCase {
 	 * gives the exact total.
 	 */
 	public function test_newest_rows_matching_do_not_make_a_search_broad(): void {
-		global $wpdb;
 		$this->seed( 3000 );
 		$now   = gmdate( 'Y-m-d H:i:s' );
 		$fresh = array();
 		for ( $i = 0; $i < BoundedCount::PROBE + 500; $i++ ) {
-			$fresh[] = $wpdb->prepare( '(%s, %d, %s, %s, 1, %s, %s, %s, %s, %s, %s)', md5( self::TAG . 'gate' . $i ), intdiv( time(), HOUR_IN_SECONDS ), $now, $now, 'token', 'rest_forbidden', self::TAG, 'bad_credentials', 'GateAgent/' . $i, '{}' );
+			$fresh[] = array( md5( self::TAG . 'gate' . $i ), intdiv( time(), HOUR_IN_SECONDS ), $now, $now, 1, 'token', 'rest_forbidden', self::TAG, 'bad_credentials', 'GateAgent/' . $i, '{}' );
 		}
-		$wpdb->query( 'INSERT INTO ' . Schema::events_table() . ' (agg_key, hour, first_seen, last_seen, count, source, server_code, code, cause, user_agent, details) VALUES ' . implode( ',', $fresh ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared rows.
+		$this->insert_rows( Schema::events_table(), array( 'agg_key', 'hour', 'first_seen', 'last_seen', 'count', 'source', 'server_code', 'code', 'cause', 'user_agent', 'details' ), $fresh );
 		$found = $this->recording(
 			static function () {
 				return ( new EventsRepository() )->find(

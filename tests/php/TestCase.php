@@ -135,11 +135,17 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		$sqlite = Engine::sqlite_connection();
 		if ( null !== $sqlite ) {
 			$sqlite->beginTransaction();
-			$statement = $sqlite->prepare( "INSERT INTO \"{$table}\" ({$list}) VALUES (" . implode( ', ', array_fill( 0, count( $columns ), '?' ) ) . ')' );
-			foreach ( $rows as $row ) {
-				$statement->execute( $row );
+			try {
+				$statement = $sqlite->prepare( "INSERT INTO \"{$table}\" ({$list}) VALUES (" . implode( ', ', array_fill( 0, count( $columns ), '?' ) ) . ')' );
+				foreach ( $rows as $row ) {
+					$this->assertTrue( $statement->execute( $row ) );
+				}
+				$sqlite->commit();
+			} finally {
+				if ( $sqlite->inTransaction() ) {
+					$sqlite->rollBack(); // A failed row leaves no transaction open for the next test.
+				}
 			}
-			$sqlite->commit();
 			return;
 		}
 		foreach ( array_chunk( $rows, 500 ) as $chunk ) {
