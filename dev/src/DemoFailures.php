@@ -127,16 +127,23 @@ class DemoFailures {
 			}
 		}
 
-		// Every cause at least once, so that every filter and legend entry has something to show.
-		$seen = array_flip( array_column( $this->rows, 'cause' ) );
+		// Every cause at least once within the last day (the Overview's default view, whose
+		// legend a newcomer reads first), so that every filter and legend entry has something to
+		// show. The rarer causes would otherwise be there on some runs and not on others.
+		$day  = max( (int) $story['since'], $now - DAY_IN_SECONDS + HOUR_IN_SECONDS );
+		$seen = array();
+		foreach ( $this->rows as $row ) {
+			if ( (int) $row['hour'] * HOUR_IN_SECONDS >= $day ) {
+				$seen[ $row['cause'] ] = true;
+			}
+		}
+		$passwords = (array) $story['passwords'];
 		foreach ( Catalog::CAUSES as $cause ) {
 			if ( isset( $seen[ $cause ] ) ) {
 				continue;
 			}
-			$passwords = (array) $story['passwords'];
-			$user_id   = (int) key( $passwords );
-			$after     = 'secret_changed' === $cause ? $change : ( 'password_changed' === $cause && $passwords ? (int) reset( $passwords ) : (int) $story['since'] );
-			$this->incident( $cause, min( $now, $after + mt_rand( 60, 30 * MINUTE_IN_SECONDS ) ), 'password_changed' === $cause ? $this->person_by_id( $user_id ) : null );
+			$after = 'secret_changed' === $cause ? $change : ( 'password_changed' === $cause && $passwords ? (int) reset( $passwords ) : $day );
+			$this->incident( $cause, min( $now, max( $after, $day ) + mt_rand( 60, 30 * MINUTE_IN_SECONDS ) ), 'password_changed' === $cause ? $this->person_by_id( (int) key( $passwords ) ) : null );
 		}
 		return $this->rows;
 	}
