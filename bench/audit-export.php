@@ -15,6 +15,7 @@
 // phpcs:disable WordPress.DB, WordPress.WP.AlternativeFunctions, WordPress.Security.EscapeOutput
 use AuthSentinel\Audit\AuditCsv;
 use AuthSentinel\Audit\ExportJobs;
+use AuthSentinel\Audit\ExportSteps;
 use AuthSentinel\Plugin;
 
 global $wpdb;
@@ -259,6 +260,7 @@ echo $auth_sentinel_export, "\n";
 // run back to back here; the server's time, the steps, the longest one and the PHP process's
 // peak memory above what it used before.
 $auth_sentinel_jobs       = Plugin::get( ExportJobs::class );
+$auth_sentinel_stepper    = Plugin::get( ExportSteps::class );
 $auth_sentinel_background = "| background export | rows | file | server time | rows/s | PHP CPU | steps (longest) | peak memory above the request's |\n|---|---|---|---|---|---|---|---|\n";
 foreach ( array( 5.0, 1.0 ) as $auth_sentinel_seconds ) {
 	$auth_sentinel_filter = static function () use ( $auth_sentinel_seconds ): float {
@@ -277,7 +279,7 @@ foreach ( array( 5.0, 1.0 ) as $auth_sentinel_seconds ) {
 	$auth_sentinel_longest = 0.0;
 	while ( null !== $auth_sentinel_job && 'running' === $auth_sentinel_job['state'] ) {
 		$auth_sentinel_step    = microtime( true );
-		$auth_sentinel_job     = $auth_sentinel_jobs->advance( $auth_sentinel_job );
+		$auth_sentinel_job     = $auth_sentinel_stepper->advance( $auth_sentinel_job );
 		$auth_sentinel_longest = max( $auth_sentinel_longest, microtime( true ) - $auth_sentinel_step );
 		++$auth_sentinel_steps;
 	}

@@ -18,6 +18,7 @@ use AuthSentinel\Audit\AuditRetention;
 use AuthSentinel\Audit\ExportDownload;
 use AuthSentinel\Audit\ExportJobs;
 use AuthSentinel\Audit\ExportsController;
+use AuthSentinel\Audit\ExportSteps;
 use AuthSentinel\Catalog\CatalogController;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Events\Capture;
@@ -238,7 +239,7 @@ final class Hooks {
 		array( self::PRUNE, ExportJobs::class, 'clean', 10, 0, '' ),
 		array( self::ROLLUP, Rollup::class, 'upkeep', 10, 0, '' ),
 		array( self::SESSIONS_UPKEEP, Inventory::class, 'upkeep', 10, 0, '' ),
-		array( self::EXPORT_STEP, ExportJobs::class, 'cron_step', 10, 1, '' ),
+		array( self::EXPORT_STEP, ExportSteps::class, 'cron_step', 10, 1, '' ),
 		array( self::EXPORT_EXPIRE, ExportJobs::class, 'expire', 10, 1, '' ),
 		array( self::ALERTS_RECHECK, Alerts::class, 'recheck', 10, 1, '' ),
 		array( self::LOG_COUNTS, LogForwarder::class, 'emit_counts', 10, 0, '' ),

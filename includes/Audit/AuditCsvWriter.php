@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
  * Writes the CSV lines of the rows matching an export's filters, newest first, walking the
  * table down in windows of ids and keyset batches (see AuditExportRepository::batch()), or by
  * id when a selective filter finds few: for the streamed download (AuditCsv) and for a
- * background export's steps (ExportJobs), so that both files are the same.
+ * background export's steps (ExportSteps), so that both files are the same.
  *
  * @since 0.1.0
  */
@@ -79,7 +79,7 @@ class AuditCsvWriter {
 	/**
 	 * Writes the lines of the rows below an id, newest first, one chunk per batch, until every
 	 * row is written or a time has passed: the whole file after AuditCsvFormat::header_line() for the download, a
-	 * few seconds of it for a background export (ExportJobs), which goes on below `next` later.
+	 * few seconds of it for a background export (ExportSteps), which goes on below `next` later.
 	 * The rows are the same either way, so a file made in steps equals the streamed one.
 	 *
 	 * @param callable $emit  Receives each chunk; returning false stops.

@@ -8,7 +8,6 @@
 namespace AuthSentinel\Audit;
 
 use AuthSentinel\Rest\Controller;
-use AuthSentinel\Rest\Dates;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -20,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  * where it is; `GET|POST /audit/exports/{id}/file` downloads the finished file (409 before);
  * `DELETE /audit/exports/{id}` cancels a running export or drops a finished one, with its
  * file. A user sees only the jobs they started on the site asked about (404 for others').
- * See ExportJobs.
+ * See ExportJobs and ExportSteps; an export's parameters and fields are ExportSchema's.
  *
  * @since 0.2.0
  */
@@ -34,6 +33,13 @@ class ExportsController extends Controller {
 	private $jobs;
 
 	/**
+	 * The jobs' steps, which write their rows.
+	 *
+	 * @var ExportSteps
+	 */
+	private $steps;
+
+	/**
 	 * The listing's controller, whose filters an export takes.
 	 *
 	 * @var AuditController
@@ -41,30 +47,16 @@ class ExportsController extends Controller {
 	private $listing;
 
 	/**
-	 * The relative periods an export takes, in seconds back from when it starts (those of the
-	 * screen's time filter, src/admin/components/filters/time-filter.ts).
-	 */
-	const PERIODS = array(
-		'hour'  => HOUR_IN_SECONDS,
-		'day'   => DAY_IN_SECONDS,
-		'week'  => WEEK_IN_SECONDS,
-		'month' => 30 * DAY_IN_SECONDS,
-	);
-
-	/**
-	 * The parameters that make an export's filters as chosen.
-	 */
-	const CHOSEN = array( 'action', 'actor', 'user', 'period', 'since', 'until', 'search' );
-
-	/**
 	 * Creates the controller.
 	 *
 	 * @param ExportJobs      $jobs    The jobs.
+	 * @param ExportSteps     $steps   The jobs' steps.
 	 * @param AuditController $listing The listing's controller.
 	 */
-	public function __construct( ExportJobs $jobs, AuditController $listing ) {
+	public function __construct( ExportJobs $jobs, ExportSteps $steps, AuditController $listing ) {
 		parent::__construct( 'audit/exports' );
 		$this->jobs    = $jobs;
+		$this->steps   = $steps;
 		$this->listing = $listing;
 	}
 
@@ -74,13 +66,7 @@ class ExportsController extends Controller {
 	 * @return void
 	 */
 	public function register_routes() {
-		$id = array(
-			'id' => array(
-				'description' => __( 'The export’s id.', 'auth-sentinel' ),
-				'type'        => 'string',
-				'pattern'     => '^[0-9a-f]{16}$',
-			),
-		);
+		$id = ExportSchema::id_param();
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,
@@ -95,13 +81,7 @@ class ExportsController extends Controller {
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array_diff_key( $this->listing->get_collection_params(), array_flip( array( 'page', 'per_page', 'format', 'context' ) ) ) + array(
-						'period' => array(
-							'description' => __( 'Only rows of this long before the export starts: the last hour, 24 hours, 7 days or 30 days (instead of since).', 'auth-sentinel' ),
-							'type'        => 'string',
-							'enum'        => array_keys( self::PERIODS ),
-						),
-					),
+					'args'                => ExportSchema::create_params( $this->listing->get_collection_params() ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -148,13 +128,7 @@ class ExportsController extends Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function create_item( $request ) {
-		$chosen = array();
-		foreach ( self::CHOSEN as $key ) {
-			$value = is_string( $request[ $key ] ) ? trim( $request[ $key ] ) : $request[ $key ];
-			if ( null !== $value && '' !== $value ) {
-				$chosen[ $key ] = $value;
-			}
-		}
+		$chosen = ExportSchema::chosen( $request );
 		if ( isset( $chosen['period'] ) ) {
 			if ( isset( $chosen['since'] ) ) {
 				return new \WP_Error(
@@ -167,7 +141,7 @@ class ExportsController extends Controller {
 				);
 			}
 			// The period ends when the export starts: its rows are those the screen listed.
-			$request->set_param( 'since', gmdate( 'Y-m-d\TH:i:s\Z', time() - self::PERIODS[ $chosen['period'] ] ) );
+			$request->set_param( 'since', gmdate( 'Y-m-d\TH:i:s\Z', time() - ExportSchema::PERIODS[ $chosen['period'] ] ) );
 		}
 		$filters = $this->listing->request_filters( $request );
 		if ( is_wp_error( $filters ) ) {
@@ -177,7 +151,7 @@ class ExportsController extends Controller {
 		if ( null === $job ) {
 			return new \WP_Error( 'auth_sentinel_export_unwritable', __( 'The export cannot be written: the uploads folder is not writable.', 'auth-sentinel' ), array( 'status' => 500 ) );
 		}
-		$job      = $this->jobs->advance( $job, min( 2.0, ExportJobs::step_seconds() ) );
+		$job      = $this->steps->advance( $job, min( 2.0, ExportSteps::step_seconds() ) );
 		$response = $this->prepare_item_for_response( $job, $request );
 		$response->set_status( 201 );
 		$response->header( 'Location', rest_url( $this->namespace . '/' . $this->rest_base . '/' . $job['id'] ) );
@@ -209,7 +183,7 @@ class ExportsController extends Controller {
 		if ( is_wp_error( $job ) ) {
 			return $job;
 		}
-		$job = $this->jobs->advance( $job );
+		$job = $this->steps->advance( $job );
 		if ( 'cancelled' === $job['state'] ) {
 			return self::not_found(); // Cancelled while this step wrote.
 		}
@@ -280,100 +254,25 @@ class ExportsController extends Controller {
 	}
 
 	/**
-	 * Shapes a job for the response.
+	 * Shapes a job for the response (ExportSchema).
 	 *
 	 * @param array<string, mixed> $job     The job.
 	 * @param \WP_REST_Request     $request The request.
 	 * @return \WP_REST_Response
 	 */
 	public function prepare_item_for_response( $job, $request ) {
-		$progress = ExportJobs::progress( $job );
-		$rows     = (int) $job['rows'];
-		return rest_ensure_response(
-			array(
-				'id'       => (string) $job['id'],
-				'filters'  => (object) ( $job['chosen'] ?? array() ),
-				'state'    => (string) $job['state'],
-				'rows'     => $rows,
-				'estimate' => 'complete' === $job['state'] ? $rows : ( isset( $job['total'] ) ? (int) $job['total'] : ( $progress > 0 ? max( $rows, (int) round( $rows / $progress ) ) : null ) ),
-				'progress' => round( $progress, 4 ),
-				'created'  => Dates::iso( gmdate( 'Y-m-d H:i:s', (int) $job['created'] ) ),
-				'expires'  => Dates::iso( gmdate( 'Y-m-d H:i:s', (int) $job['created'] + ExportJobs::KEEP ) ),
-				'filename' => 'complete' === $job['state'] ? ExportJobs::filename( $job ) : null,
-				'size'     => 'complete' === $job['state'] ? (int) $job['bytes'] : null,
-			)
-		);
+		return rest_ensure_response( ExportSchema::fields( $job ) );
 	}
 
 	/**
-	 * Describes an export.
+	 * Describes an export (ExportSchema).
 	 *
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
+		if ( ! $this->schema ) {
+			$this->schema = ExportSchema::item();
 		}
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'auth-sentinel-audit-export',
-			'type'       => 'object',
-			'properties' => array(
-				'id'       => array(
-					'description' => __( 'The export’s id.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-				'filters'  => array(
-					'description' => __( 'The filters the export was started with, as they were given (a relative period as `period`).', 'auth-sentinel' ),
-					'type'        => 'object',
-					'readonly'    => true,
-				),
-				'state'    => array(
-					'description' => __( 'running: rows are being written; complete: the file can be downloaded; failed: it could not be written.', 'auth-sentinel' ),
-					'type'        => 'string',
-					'enum'        => array( 'running', 'complete', 'failed' ),
-					'readonly'    => true,
-				),
-				'rows'     => array(
-					'description' => __( 'Rows written so far.', 'auth-sentinel' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'estimate' => array(
-					'description' => __( 'Rows the file will have: exact for a selective filter and when complete, else estimated from the share of the log read.', 'auth-sentinel' ),
-					'type'        => array( 'integer', 'null' ),
-					'readonly'    => true,
-				),
-				'progress' => array(
-					'description' => __( 'How much of the log is read, from 0 to 1.', 'auth-sentinel' ),
-					'type'        => 'number',
-					'readonly'    => true,
-				),
-				'created'  => array(
-					'description' => __( 'When the export started (UTC).', 'auth-sentinel' ),
-					'type'        => 'string',
-					'format'      => 'date-time',
-					'readonly'    => true,
-				),
-				'expires'  => array(
-					'description' => __( 'When the export and its file are deleted (UTC).', 'auth-sentinel' ),
-					'type'        => 'string',
-					'format'      => 'date-time',
-					'readonly'    => true,
-				),
-				'filename' => array(
-					'description' => __( 'The file’s name, with the period of its rows; null until complete.', 'auth-sentinel' ),
-					'type'        => array( 'string', 'null' ),
-					'readonly'    => true,
-				),
-				'size'     => array(
-					'description' => __( 'The file’s size in bytes; null until complete.', 'auth-sentinel' ),
-					'type'        => array( 'integer', 'null' ),
-					'readonly'    => true,
-				),
-			),
-		);
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

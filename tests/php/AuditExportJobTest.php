@@ -11,6 +11,7 @@ namespace AuthSentinel\Tests;
 
 use AuthSentinel\Audit\AuditCsv;
 use AuthSentinel\Audit\ExportJobs;
+use AuthSentinel\Audit\ExportSteps;
 use AuthSentinel\Audit\ExportStore;
 use AuthSentinel\Database\JobLock;
 use AuthSentinel\Hooks;
@@ -155,13 +156,14 @@ class AuditExportJobTest extends TestCase {
 	public function test_a_job_in_small_steps_writes_the_streamed_file(): void {
 		$filters = array( 'user' => self::BULK_USER );
 		$jobs    = Plugin::get( ExportJobs::class );
+		$stepper = Plugin::get( ExportSteps::class );
 		$job     = $jobs->start( $filters, $this->user( 'admin' ) );
 		$this->assertNotNull( $job );
 		$this->jobs[] = $job['id'];
 		$steps        = 0;
 		$progress     = array();
 		while ( 'running' === $job['state'] && $steps < 1000 ) {
-			$job        = $jobs->advance( $job, 0.0 );
+			$job        = $stepper->advance( $job, 0.0 );
 			$progress[] = ExportJobs::progress( $job );
 			++$steps;
 		}
@@ -213,14 +215,15 @@ class AuditExportJobTest extends TestCase {
 		$this->assertSame( self::ROWS + 1, substr_count( $stream, "\n" ), 'the header and every row' );
 		$this->assertSame( self::ROWS, preg_match_all( '/,10\.1\.\d+\.1,/', $stream ) );
 
-		$jobs = Plugin::get( ExportJobs::class );
-		$job  = $jobs->start( $this->rest_filters( $filters ), $this->user( 'admin' ) );
+		$jobs  = Plugin::get( ExportJobs::class );
+		$steps = Plugin::get( ExportSteps::class );
+		$job   = $jobs->start( $this->rest_filters( $filters ), $this->user( 'admin' ) );
 		$this->assertNotNull( $job );
 		$this->jobs[] = $job['id'];
-		$job          = $jobs->advance( $job, 0.0 );
+		$job          = $steps->advance( $job, 0.0 );
 		$this->assertTrue( $job['walk'], 'more matches than are read by id: the next steps walk the table without asking again' );
 		while ( 'running' === $job['state'] ) {
-			$job = $jobs->advance( $job, 0.0 );
+			$job = $steps->advance( $job, 0.0 );
 		}
 		$this->assertSame( $stream, (string) file_get_contents( (string) $jobs->file( $job ) ) );
 	}
@@ -248,12 +251,13 @@ class AuditExportJobTest extends TestCase {
 	 */
 	public function test_an_interrupted_job_resumes_without_duplicate_or_missing_rows(): void {
 		$jobs  = Plugin::get( ExportJobs::class );
+		$steps = Plugin::get( ExportSteps::class );
 		$store = new ExportStore();
 		$job   = $jobs->start( array( 'user' => self::BULK_USER ), $this->user( 'admin' ) );
 		$this->assertNotNull( $job );
 		$this->jobs[] = $job['id'];
 		for ( $i = 0; $i < 3; $i++ ) {
-			$job = $jobs->advance( $job, 0.0 );
+			$job = $steps->advance( $job, 0.0 );
 		}
 		$this->assertSame( 'running', $job['state'] );
 		$this->assertGreaterThan( 0, $job['rows'] );
@@ -262,11 +266,11 @@ class AuditExportJobTest extends TestCase {
 		// take, and its lock still held.
 		file_put_contents( $store->path( $job, false ), str_repeat( "999999999,2026-01-01T00:00:00Z,sign_in,half a row\n", 100000 ), FILE_APPEND );
 		JobLock::acquire( 'export_' . $job['id'], 3600 );
-		$this->assertSame( $job, $jobs->advance( $job, 0.0 ), 'a step that holds the lock is not run twice' );
+		$this->assertSame( $job, $steps->advance( $job, 0.0 ), 'a step that holds the lock is not run twice' );
 		update_option( JobLock::PREFIX . 'export_' . $job['id'], sprintf( '%010d:dead', time() - 1 ), false );
 
 		while ( 'running' === $job['state'] ) {
-			$job = $jobs->advance( $job, 0.0 );
+			$job = $steps->advance( $job, 0.0 );
 		}
 		$this->assertSame( 'complete', $job['state'] );
 		$file = (string) file_get_contents( (string) $jobs->file( $job ) );
@@ -339,7 +343,7 @@ class AuditExportJobTest extends TestCase {
 		$this->assertNotNull( $job );
 		$this->jobs[] = $job['id'];
 		$this->assertGreaterThan( time() + DAY_IN_SECONDS - 60, wp_next_scheduled( Hooks::EXPORT_EXPIRE, array( $job['id'] ) ) );
-		$job = $jobs->advance( $job, 0.0 );
+		$job = Plugin::get( ExportSteps::class )->advance( $job, 0.0 );
 		$this->assertNotFalse( wp_next_scheduled( Hooks::EXPORT_STEP, array( $job['id'] ) ), 'the next step is scheduled' );
 		// One batch a step (a step's time spent at once): one cron run still ends the job, step
 		// after step (before, it wrote one step and waited for the next run).
@@ -467,10 +471,11 @@ class AuditExportJobTest extends TestCase {
 			}
 		};
 		$jobs  = new ExportJobs( $audit, $store );
+		$steps = new ExportSteps( $audit, $store );
 		$job   = $jobs->start( array( 'user' => self::BULK_USER ), $this->user( 'admin' ) );
 		$this->assertNotNull( $job );
 		$this->jobs[] = $job['id'];
-		$job          = $jobs->advance( $job, 0.0 );
+		$job          = $steps->advance( $job, 0.0 );
 		$this->assertSame( 'running', $job['state'] );
 
 		$cancelled        = false;
@@ -478,7 +483,7 @@ class AuditExportJobTest extends TestCase {
 			$cancelled = true;
 			Plugin::get( ExportJobs::class )->delete( $job );
 		};
-		$after            = $jobs->advance( $job, 0.0 );
+		$after            = $steps->advance( $job, 0.0 );
 		$this->assertTrue( $cancelled, 'the cancel came during the step' );
 		$this->assertNull( $store->get( $job['id'] ), 'the step did not save the job again' );
 		$this->assertSame( 'cancelled', $after['state'] );
