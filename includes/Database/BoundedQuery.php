@@ -48,7 +48,9 @@ final class BoundedQuery {
 
 	/**
 	 * The autoloaded option naming the tables whose writes wait for a rebuild (an index being
-	 * made by `ALTER TABLE`), each with the time its mark lapses: read from memory, no query.
+	 * made by `ALTER TABLE`), each with the time its mark lapses: read from memory, no query. On a
+	 * network the sessions index, which every site writes, is marked in the network's option of
+	 * the same name instead (read at a site's first write to it in a request).
 	 */
 	const REBUILD_OPTION = 'auth_sentinel_rebuilding';
 
@@ -59,11 +61,19 @@ final class BoundedQuery {
 	const REBUILD_MAX = 30 * MINUTE_IN_SECONDS;
 
 	/**
-	 * Whether exec() refuses writes, without sending them: run() sets it for a table being rebuilt.
+	 * Whether exec() refuses writes, without sending them: run() sets it for a table being rebuilt;
+	 * null until exec() asks, for a table marked network-wide (a read then costs no query).
 	 *
-	 * @var bool
+	 * @var bool|null
 	 */
 	private static $refusing = false;
+
+	/**
+	 * The table of the run() under way.
+	 *
+	 * @var string
+	 */
+	private static $table = '';
 
 	/**
 	 * Whether exec() refused a write since run() began.
@@ -85,11 +95,12 @@ final class BoundedQuery {
 		$suppress = $wpdb->suppress_errors( true );
 		$mode     = self::mode();
 		$restore  = false;
-		$outer    = array( self::$refusing, self::$refused );
+		$outer    = array( self::$refusing, self::$refused, self::$table );
 		// While an index is made, the table's writes would each wait the full second and fail: they
 		// fail at once instead (its reads go on; a storm of failures holds up no web worker).
-		self::$refusing = self::rebuilding( $table );
+		self::$refusing = self::network_wide( $table ) ? null : self::rebuilding( $table );
 		self::$refused  = false;
+		self::$table    = $table;
 		if ( self::$refusing ) {
 			$mode = 'none';
 		} elseif ( 'session' === $mode ) {
@@ -107,7 +118,7 @@ final class BoundedQuery {
 				$error = 'lock: the table is being rebuilt';
 			}
 		} finally {
-			list( self::$refusing, self::$refused ) = $outer;
+			list( self::$refusing, self::$refused, self::$table ) = $outer;
 			remove_filter( 'query', array( self::class, 'bound_statement' ), PHP_INT_MAX );
 			if ( $restore ) {
 				$wpdb->query( 'SET SESSION lock_wait_timeout = @auth_sentinel_lw, SESSION innodb_lock_wait_timeout = @auth_sentinel_ilw' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Puts the connection's values back.
@@ -130,15 +141,32 @@ final class BoundedQuery {
 	}
 
 	/**
-	 * Tells whether a table's writes wait for a rebuild now (from the autoloaded options: no query).
+	 * Tells whether a table's writes wait for a rebuild now: from the autoloaded options (no
+	 * query), or for the network-wide sessions index from the network's option (one query a
+	 * request at most, none with a persistent object cache).
 	 *
 	 * @param string $table The table (its name with the prefix).
 	 * @return bool
 	 */
 	public static function rebuilding( string $table ): bool {
-		$all   = wp_load_alloptions();
-		$marks = isset( $all[ self::REBUILD_OPTION ] ) ? maybe_unserialize( $all[ self::REBUILD_OPTION ] ) : null;
+		if ( self::network_wide( $table ) ) {
+			$marks = get_site_option( self::REBUILD_OPTION, array() );
+		} else {
+			$all   = wp_load_alloptions();
+			$marks = isset( $all[ self::REBUILD_OPTION ] ) ? maybe_unserialize( $all[ self::REBUILD_OPTION ] ) : null;
+		}
 		return is_array( $marks ) && isset( $marks[ $table ] ) && (int) $marks[ $table ] > time();
+	}
+
+	/**
+	 * Tells whether a table is the network's rather than one site's: on a network, the sessions
+	 * index, whose writes come from every site.
+	 *
+	 * @param string $table The table (its name with the prefix).
+	 * @return bool
+	 */
+	private static function network_wide( string $table ): bool {
+		return is_multisite() && Schema::sessions_table() === $table;
 	}
 
 	/**
@@ -168,8 +196,15 @@ final class BoundedQuery {
 	 * @return void
 	 */
 	private static function mark( string $table, int $until ): void {
-		wp_cache_delete( 'alloptions', 'options' ); // Another node's mark of another table is kept.
-		$marks = get_option( self::REBUILD_OPTION, array() );
+		$network = self::network_wide( $table );
+		// Another node's mark of another table is kept.
+		if ( $network ) {
+			wp_cache_delete( get_current_network_id() . ':' . self::REBUILD_OPTION, 'site-options' );
+			$marks = get_site_option( self::REBUILD_OPTION, array() );
+		} else {
+			wp_cache_delete( 'alloptions', 'options' );
+			$marks = get_option( self::REBUILD_OPTION, array() );
+		}
 		$marks = array_filter(
 			is_array( $marks ) ? $marks : array(),
 			static function ( $at ): bool {
@@ -181,10 +216,12 @@ final class BoundedQuery {
 			$marks[ $table ] = $until;
 		}
 		if ( array() === $marks ) {
-			delete_option( self::REBUILD_OPTION );
-			return;
+			$network ? delete_site_option( self::REBUILD_OPTION ) : delete_option( self::REBUILD_OPTION );
+		} elseif ( $network ) {
+			update_site_option( self::REBUILD_OPTION, $marks );
+		} else {
+			update_option( self::REBUILD_OPTION, $marks, true );
 		}
-		update_option( self::REBUILD_OPTION, $marks, true );
 	}
 
 	/**
@@ -218,6 +255,9 @@ final class BoundedQuery {
 	 */
 	public static function exec( string $sql ) {
 		global $wpdb;
+		if ( null === self::$refusing ) {
+			self::$refusing = self::rebuilding( self::$table );
+		}
 		if ( self::$refusing ) {
 			self::$refused = true;
 			return false;

@@ -321,4 +321,48 @@ class MultisiteTest extends TestCase {
 			$db->close();
 		}
 	}
+
+	/**
+	 * While one site's job makes the network-wide sessions index's full-text index, another
+	 * site's writes to that index fail at once too. Before, the mark lived in the options of
+	 * the site whose job built it, and the other sites' writes each waited for the lock.
+	 */
+	public function test_a_rebuild_of_the_sessions_index_is_seen_by_every_site(): void {
+		$root  = dirname( __DIR__, 2 ) . '/.cache/' . self::network_site();
+		$port  = (int) wp_parse_url( self::$url, PHP_URL_PORT );
+		$other = tempnam( sys_get_temp_dir(), 'as-site2' ) . '.php';
+		// Another site's request, in a process of its own: /site2/, as the network routes it.
+		file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
+			$other,
+			'<?php
+			$_SERVER["HTTP_HOST"]   = "localhost:' . $port . '";
+			$_SERVER["SERVER_NAME"] = "localhost";
+			$_SERVER["REQUEST_URI"] = "/site2/";
+			require ' . var_export( $root . '/wp-load.php', true ) . ';
+			$table = \AuthSentinel\Database\Schema::sessions_table();
+			$read  = \AuthSentinel\Database\BoundedQuery::read( $table, "get_var", "SELECT COUNT(*) FROM {$table}" );
+			$write = \AuthSentinel\Database\BoundedQuery::run( $table, static function () use ( $table ) {
+				return \AuthSentinel\Database\BoundedQuery::exec( "UPDATE {$table} SET last_seen = last_seen WHERE id = 0" );
+			} );
+			echo wp_json_encode( array( "site" => get_current_blog_id(), "read" => null !== $read, "write" => $write ) );'
+		);
+		$script = tempnam( sys_get_temp_dir(), 'as-rebuild' ) . '.php';
+		file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
+			$script,
+			'<?php
+			$ask    = static function () { return json_decode( (string) shell_exec( "php " . escapeshellarg( ' . var_export( $other, true ) . ' ) . " 2>&1" ), true ); };
+			$table  = \AuthSentinel\Database\Schema::sessions_table();
+			$during = \AuthSentinel\Database\BoundedQuery::rebuild( $table, $ask );
+			echo wp_json_encode( array( "during" => $during, "after" => $ask(), "left" => get_site_option( \AuthSentinel\Database\BoundedQuery::REBUILD_OPTION, null ) ) );'
+		);
+		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( $root ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
+		unlink( $script );
+		unlink( $other );
+		$this->assertIsArray( $out );
+		$this->assertSame( 2, $out['during']['site'], 'asked from site 2' );
+		$this->assertTrue( $out['during']['read'], 'reads go on during the rebuild' );
+		$this->assertFalse( $out['during']['write'], 'site 2\'s write refused at once while site 1\'s job rebuilds the index' );
+		$this->assertSame( 0, $out['after']['write'], 'written again once the rebuild is over' );
+		$this->assertNull( $out['left'], 'no mark left behind' );
+	}
 }
