@@ -26,9 +26,10 @@ const postcss = require(
 );
 
 /**
- * The classes of the first rows' markup (includes/Admin/FirstRows.php and the
- * root AdminPages::render() prints them in). tests/e2e/first-load.spec.ts checks
- * that the rows do not move when the screen's stylesheet arrives.
+ * The classes of the first rows' markup (includes/Admin/FirstRows.php, its cells
+ * in includes/Admin/FirstRowsColumns.php, and the root AdminPages::render() prints
+ * them in). tests/e2e/first-load.spec.ts checks that the rows do not move when the
+ * screen's stylesheet arrives.
  */
 const CLASSES = new Set( [
 	'wrap',

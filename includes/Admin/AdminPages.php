@@ -140,7 +140,7 @@ class AdminPages {
 		// Not in the Network Admin: there the app puts its site picker above the tabs, which the
 		// rows would have to leave room for.
 		$rows = is_network_admin() ? '' : FirstRows::html( $this->page['screen'], $table, $this->page['screens'] );
-		// The escaping is FirstRows's, cell by cell.
+		// The escaping is FirstRows's and FirstRowsColumns's, cell by cell.
 		echo '<div id="auth-sentinel-root" class="wrap">' . $rows . self::noscript() . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
 		if ( '' !== $rows ) {
 			// The rows leave now rather than with the rest of the page (PHP's own buffers only;
