@@ -14,8 +14,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Turns an audit row into the sentence an administrator reads ("Revoked a browser session
- * (Chrome on Windows) of jane"), and names each known action. Pure: every name it needs is
- * passed in, so a listing or an export looks users up once per page or batch.
+ * (Chrome on Windows) of jane"), and names each known action; AuditPhrases words what the
+ * sentence mentions. Pure: every name it needs is passed in, so a listing or an export looks
+ * users up once per page or batch.
  *
  * @since 0.1.0
  */
@@ -48,7 +49,7 @@ class AuditSummary {
 		$details   = is_array( $details ) ? $details : array();
 		$target_id = (int) ( $row['target_user_id'] ?? 0 );
 		$actor_id  = (int) ( $row['actor_id'] ?? 0 );
-		$target    = self::user_name( $target_id, $users );
+		$target    = AuditPhrases::user_name( $target_id, $users );
 		// Someone else's account: name it; one's own: the actor column already says who.
 		$other = $target_id > 0 && $target_id !== $actor_id;
 
@@ -65,7 +66,7 @@ class AuditSummary {
 				$text = sprintf(
 					/* translators: %s: a credential with its client, e.g. "a browser session (Chrome on Windows)". */
 					__( 'Started %s', 'auth-sentinel' ),
-					self::credential( $details )
+					AuditPhrases::credential( $details )
 				);
 				if ( $other ) {
 					/* translators: 1: what happened, 2: a user's login. */
@@ -74,11 +75,11 @@ class AuditSummary {
 				break;
 
 			case 'session_revoked':
-				$text = self::with_reason(
+				$text = AuditPhrases::with_reason(
 					sprintf(
 						/* translators: 1: a credential with its client, e.g. "a browser session (Chrome on Windows)", 2: a user's login. */
 						__( 'Revoked %1$s of %2$s', 'auth-sentinel' ),
-						self::credential( $details ),
+						AuditPhrases::credential( $details ),
 						$target
 					),
 					$details
@@ -86,8 +87,8 @@ class AuditSummary {
 				break;
 
 			case 'user_sessions_revoked':
-				$counts = self::counts( (array) ( $details['counts'] ?? array() ) );
-				$text   = self::with_reason(
+				$counts = AuditPhrases::counts( (array) ( $details['counts'] ?? array() ) );
+				$text   = AuditPhrases::with_reason(
 					'' === $counts
 						/* translators: %s: a user's login. */
 						? sprintf( __( 'Revoked every credential of %s (none was active)', 'auth-sentinel' ), $target )
@@ -98,7 +99,7 @@ class AuditSummary {
 				break;
 
 			case 'all_sessions_revoked':
-				$counts = self::counts( (array) ( $details['counts'] ?? array() ) );
+				$counts = AuditPhrases::counts( (array) ( $details['counts'] ?? array() ) );
 				$text   = '' === $counts
 					? __( 'Revoked everyone’s sessions (none was active)', 'auth-sentinel' )
 					/* translators: %s: what was revoked, e.g. "12 browser sessions, 3 tokens". */
@@ -116,17 +117,17 @@ class AuditSummary {
 
 			case 'app_password_created':
 				/* translators: 1: application password name, 2: a user's login. */
-				$text = sprintf( __( 'Created the application password “%1$s” of %2$s', 'auth-sentinel' ), self::text( $details['name'] ?? '' ), $target );
+				$text = sprintf( __( 'Created the application password “%1$s” of %2$s', 'auth-sentinel' ), AuditPhrases::text( $details['name'] ?? '' ), $target );
 				break;
 
 			case 'app_password_first_used':
 				/* translators: 1: application password name, 2: a user's login. */
-				$text = sprintf( __( 'First use of the application password “%1$s” of %2$s', 'auth-sentinel' ), self::text( $details['name'] ?? '' ), $target );
+				$text = sprintf( __( 'First use of the application password “%1$s” of %2$s', 'auth-sentinel' ), AuditPhrases::text( $details['name'] ?? '' ), $target );
 				break;
 
 			case 'app_password_revoked':
 				/* translators: 1: application password name, 2: a user's login. */
-				$text = sprintf( __( 'Revoked the application password “%1$s” of %2$s', 'auth-sentinel' ), self::text( $details['name'] ?? '' ), $target );
+				$text = sprintf( __( 'Revoked the application password “%1$s” of %2$s', 'auth-sentinel' ), AuditPhrases::text( $details['name'] ?? '' ), $target );
 				break;
 
 			case 'password_changed':
@@ -144,8 +145,8 @@ class AuditSummary {
 					/* translators: 1: a user's login, 2: former roles, 3: new roles. */
 					__( 'Changed the role of %1$s from %2$s to %3$s', 'auth-sentinel' ),
 					$target,
-					self::roles( (array) ( $details['from'] ?? array() ) ),
-					self::roles( (array) ( $details['to'] ?? array() ) )
+					AuditPhrases::roles( (array) ( $details['from'] ?? array() ) ),
+					AuditPhrases::roles( (array) ( $details['to'] ?? array() ) )
 				);
 				break;
 
@@ -153,7 +154,7 @@ class AuditSummary {
 				$text = sprintf(
 					/* translators: %s: names of keys, e.g. "AUTH_KEY, AUTH_SALT". */
 					__( 'Changed the secret keys: %s', 'auth-sentinel' ),
-					self::names( (array) ( $details['changed'] ?? array() ) )
+					AuditPhrases::names( (array) ( $details['changed'] ?? array() ) )
 				);
 				if ( ! empty( $details['sessions'] ) ) {
 					$text = sprintf(
@@ -189,21 +190,6 @@ class AuditSummary {
 	}
 
 	/**
-	 * Names a user for a sentence: the login, or "user #12" once deleted.
-	 *
-	 * @param int                     $user_id The user.
-	 * @param array<int, string|null> $users   Logins by id.
-	 * @return string
-	 */
-	private static function user_name( int $user_id, array $users ): string {
-		if ( $user_id <= 0 ) {
-			return __( 'no user', 'auth-sentinel' );
-		}
-		/* translators: %d: a user id. */
-		return isset( $users[ $user_id ] ) ? (string) $users[ $user_id ] : sprintf( __( 'user #%d', 'auth-sentinel' ), $user_id );
-	}
-
-	/**
 	 * Says how a user signed in.
 	 *
 	 * @param string $method login_form, xmlrpc, rest, ajax or other.
@@ -222,133 +208,5 @@ class AuditSummary {
 			default:
 				return __( 'Signed in', 'auth-sentinel' );
 		}
-	}
-
-	/**
-	 * Names one credential with its client: "a browser session (Chrome on Windows)".
-	 *
-	 * @param array<string, mixed> $details The row's details: type, client or label.
-	 * @return string
-	 */
-	private static function credential( array $details ): string {
-		switch ( (string) ( $details['type'] ?? '' ) ) {
-			case 'cookie':
-				$kind = __( 'a browser session', 'auth-sentinel' );
-				break;
-			case 'app_password':
-				$kind = __( 'an application password', 'auth-sentinel' );
-				break;
-			case 'wcpos':
-				$kind = __( 'a WooCommerce POS session', 'auth-sentinel' );
-				break;
-			case 'token':
-				$kind = __( 'a token', 'auth-sentinel' );
-				break;
-			default:
-				$kind = __( 'a session', 'auth-sentinel' );
-		}
-		$client = self::text( $details['client'] ?? ( $details['label'] ?? '' ) );
-		/* translators: 1: a kind of credential, e.g. "a browser session", 2: its client, e.g. "Chrome on Windows". */
-		return '' === $client ? $kind : sprintf( __( '%1$s (%2$s)', 'auth-sentinel' ), $kind, $client );
-	}
-
-	/**
-	 * Lists revoked credentials by kind: "2 browser sessions, 1 application password".
-	 *
-	 * @param array<string, mixed> $counts Kind => number.
-	 * @return string Empty when nothing was revoked.
-	 */
-	private static function counts( array $counts ): string {
-		$parts = array();
-		foreach ( $counts as $type => $count ) {
-			$count = (int) $count;
-			if ( $count <= 0 ) {
-				continue;
-			}
-			switch ( (string) $type ) {
-				case 'cookie':
-					/* translators: %s: a number. */
-					$format = _n( '%s browser session', '%s browser sessions', $count, 'auth-sentinel' );
-					break;
-				case 'app_password':
-					/* translators: %s: a number. */
-					$format = _n( '%s application password', '%s application passwords', $count, 'auth-sentinel' );
-					break;
-				case 'wcpos':
-					/* translators: %s: a number. */
-					$format = _n( '%s WooCommerce POS session', '%s WooCommerce POS sessions', $count, 'auth-sentinel' );
-					break;
-				case 'token':
-					/* translators: %s: a number. */
-					$format = _n( '%s token', '%s tokens', $count, 'auth-sentinel' );
-					break;
-				default:
-					/* translators: %s: a number. */
-					$format = _n( '%s other credential', '%s other credentials', $count, 'auth-sentinel' );
-			}
-			$parts[] = sprintf( $format, number_format_i18n( $count ) );
-		}
-		return implode( ', ', $parts );
-	}
-
-	/**
-	 * Adds why a revocation happened, when it was not simply someone's decision.
-	 *
-	 * @param string               $text    The sentence.
-	 * @param array<string, mixed> $details The row's details: reason.
-	 * @return string
-	 */
-	private static function with_reason( string $text, array $details ): string {
-		$reasons = array(
-			'signed_out'      => __( 'on sign-out', 'auth-sentinel' ),
-			'policy_password' => __( 'after a password change', 'auth-sentinel' ),
-			'policy_email'    => __( 'after an email address change', 'auth-sentinel' ),
-			'policy_role'     => __( 'after a role change', 'auth-sentinel' ),
-			'limit'           => __( 'over the role’s session limit', 'auth-sentinel' ),
-			'revoke_all'      => __( 'while revoking everyone’s sessions', 'auth-sentinel' ),
-		);
-		$reason  = (string) ( $details['reason'] ?? '' );
-		/* translators: 1: what happened, 2: why, e.g. "after a password change". */
-		return isset( $reasons[ $reason ] ) ? sprintf( __( '%1$s %2$s', 'auth-sentinel' ), $text, $reasons[ $reason ] ) : $text;
-	}
-
-	/**
-	 * Names roles: "Editor, Shop manager", or "no role".
-	 *
-	 * @param array<int, mixed> $slugs Role slugs.
-	 * @return string
-	 */
-	private static function roles( array $slugs ): string {
-		$names = array();
-		$known = wp_roles()->role_names;
-		foreach ( $slugs as $slug ) {
-			$slug    = (string) $slug;
-			$names[] = isset( $known[ $slug ] ) ? translate_user_role( $known[ $slug ] ) : $slug;
-		}
-		return $names ? implode( ', ', $names ) : __( 'no role', 'auth-sentinel' );
-	}
-
-	/**
-	 * Joins names, at most ten.
-	 *
-	 * @param array<int, mixed> $names Names.
-	 * @return string
-	 */
-	private static function names( array $names ): string {
-		$names = array_map( array( self::class, 'text' ), $names );
-		$more  = count( $names ) - 10;
-		$text  = implode( ', ', array_slice( $names, 0, 10 ) );
-		/* translators: 1: a list of names, 2: how many more. */
-		return $more > 0 ? sprintf( __( '%1$s and %2$d more', 'auth-sentinel' ), $text, $more ) : $text;
-	}
-
-	/**
-	 * Reads a scalar detail as short plain text.
-	 *
-	 * @param mixed $value The value.
-	 * @return string
-	 */
-	private static function text( $value ): string {
-		return is_scalar( $value ) ? mb_substr( trim( (string) $value ), 0, 100 ) : '';
 	}
 }
