@@ -8,7 +8,6 @@
 namespace AuthSentinel\Cli;
 
 use AuthSentinel\Events\ClientName;
-use AuthSentinel\Sessions\Revoker;
 use AuthSentinel\Sessions\SessionIndex;
 use AuthSentinel\Sessions\SessionListing;
 
@@ -35,13 +34,6 @@ defined( 'ABSPATH' ) || exit;
 class SessionsCommand extends Command {
 
 	/**
-	 * The sessions index.
-	 *
-	 * @var SessionIndex
-	 */
-	private $index;
-
-	/**
 	 * The listing of the index.
 	 *
 	 * @var SessionListing
@@ -49,23 +41,21 @@ class SessionsCommand extends Command {
 	private $listing;
 
 	/**
-	 * Ends credentials.
+	 * Revokes what `revoke` names.
 	 *
-	 * @var Revoker
+	 * @var SessionRevocation
 	 */
-	private $revoker;
+	private $revocation;
 
 	/**
 	 * Creates the command.
 	 *
-	 * @param SessionIndex   $index   The sessions index.
-	 * @param SessionListing $listing The listing of the index.
-	 * @param Revoker        $revoker Ends credentials.
+	 * @param SessionListing    $listing    The listing of the index.
+	 * @param SessionRevocation $revocation Revokes what `revoke` names.
 	 */
-	public function __construct( SessionIndex $index, SessionListing $listing, Revoker $revoker ) {
-		$this->index   = $index;
-		$this->listing = $listing;
-		$this->revoker = $revoker;
+	public function __construct( SessionListing $listing, SessionRevocation $revocation ) {
+		$this->listing    = $listing;
+		$this->revocation = $revocation;
 	}
 
 	/**
@@ -253,106 +243,18 @@ class SessionsCommand extends Command {
 		}
 		$by        = get_current_user_id();
 		$with_apps = empty( $assoc_args['keep-app-passwords'] );
-		$revoker   = $this->revoker;
 
 		if ( $all ) {
-			$this->confirm_all( $assoc_args );
-			try {
-				$done = $revoker->revoke_all( $by, $with_apps );
-			} catch ( \RuntimeException $e ) {
-				\WP_CLI::error( 'The revocation could not be confirmed in the database; some sessions may still work. Try again.' );
-			}
-			\WP_CLI::success( sprintf( 'Revoked everyone\'s sessions: %s. Tokens issued before now are refused.', self::counts( $done['revoked'] ) ) );
+			$this->revocation->everyone( $assoc_args, $by, $with_apps );
 			return;
 		}
 
 		if ( $account > 0 ) {
-			try {
-				$done = $revoker->revoke_user( $account, $by, 'admin', array( 'application_passwords' => $with_apps ) );
-			} catch ( \RuntimeException $e ) {
-				\WP_CLI::error( 'The revocation could not be confirmed in the database; a session may still work. Try again.' );
-			}
-			$user = get_userdata( $account );
-			\WP_CLI::success( sprintf( 'Revoked every credential of %s: %s. Their tokens issued before now are refused.', $user ? $user->user_login : '#' . $account, self::counts( $done['revoked'] ) ) );
+			$this->revocation->account( $account, $by, $with_apps );
 			return;
 		}
 
-		$listing = $this->listing;
-		$revoked = 0;
-		$failed  = 0;
-		foreach ( $args as $id ) {
-			$row = ctype_digit( (string) $id ) ? $listing->find( (int) $id ) : null;
-			if ( ! $row || 'active' !== $row['status'] ) {
-				\WP_CLI::warning( sprintf( 'No live session has id %s: it may have ended already.', $id ) );
-				++$failed;
-				continue;
-			}
-			try {
-				$revoker->revoke( $row, $by, 'admin' );
-				++$revoked;
-			} catch ( \RuntimeException $e ) {
-				\WP_CLI::warning( sprintf( 'Session %s: the revocation could not be confirmed in the database; it may still work.', $id ) );
-				++$failed;
-			}
-		}
-		if ( $failed > 0 ) {
-			\WP_CLI::error( sprintf( 'Revoked %d of %d sessions.', $revoked, $revoked + $failed ) );
-		}
-		\WP_CLI::success( 1 === $revoked ? 'Revoked 1 session.' : sprintf( 'Revoked %d sessions.', $revoked ) );
-	}
-
-	/**
-	 * Asks before revoking everyone's sessions; refuses without --yes or a terminal.
-	 *
-	 * @param array<string, mixed> $assoc_args Options.
-	 * @return void
-	 */
-	private function confirm_all( array $assoc_args ): void {
-		if ( ! empty( $assoc_args['yes'] ) ) {
-			return;
-		}
-		if ( ! self::interactive() ) {
-			\WP_CLI::error( 'Revoking everyone\'s sessions signs every user out, you included. Nothing was revoked: pass --yes to go ahead without a terminal to confirm on.' );
-		}
-		$counts = $this->index->count_by_type( array() );
-		\WP_CLI::confirm( sprintf( 'Revoke every session of every user (%s live), and refuse every token issued before now?', self::counts( $counts ) ), $assoc_args );
-	}
-
-	/**
-	 * Tells whether a person can answer on standard input.
-	 *
-	 * @return bool
-	 */
-	private static function interactive(): bool {
-		if ( ! defined( 'STDIN' ) ) {
-			return false;
-		}
-		if ( function_exists( 'stream_isatty' ) ) {
-			return stream_isatty( STDIN );
-		}
-		return function_exists( 'posix_isatty' ) && posix_isatty( STDIN );
-	}
-
-	/**
-	 * Describes counts by kind: "3 browser sessions, 1 application password".
-	 *
-	 * @param array<string, int> $counts Kind => count.
-	 * @return string
-	 */
-	private static function counts( array $counts ): string {
-		$names = array(
-			'cookie'       => array( 'browser session', 'browser sessions' ),
-			'app_password' => array( 'application password', 'application passwords' ),
-			'wcpos'        => array( 'WCPOS session', 'WCPOS sessions' ),
-			'token'        => array( 'token', 'tokens' ),
-		);
-		$parts = array();
-		foreach ( $names as $type => $words ) {
-			if ( isset( $counts[ $type ] ) ) {
-				$parts[] = sprintf( '%d %s', (int) $counts[ $type ], 1 === (int) $counts[ $type ] ? $words[0] : $words[1] );
-			}
-		}
-		return $parts ? implode( ', ', $parts ) : 'nothing was live';
+		$this->revocation->ids( $args, $by );
 	}
 
 	/**
