@@ -10,7 +10,7 @@ namespace AuthSentinel\Cli;
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Events\ClientName;
 use AuthSentinel\Events\EventsController;
-use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsListRepository;
 use AuthSentinel\Events\Explanation;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,9 +31,9 @@ defined( 'ABSPATH' ) || exit;
 class EventsCommand extends Command {
 
 	/**
-	 * The failures table.
+	 * The failures table's listing.
 	 *
-	 * @var EventsRepository
+	 * @var EventsListRepository
 	 */
 	private $events;
 
@@ -47,10 +47,10 @@ class EventsCommand extends Command {
 	/**
 	 * Creates the command.
 	 *
-	 * @param EventsRepository $events  The failures table.
-	 * @param Catalog          $catalog The error catalog.
+	 * @param EventsListRepository $events  The failures table's listing.
+	 * @param Catalog              $catalog The error catalog.
 	 */
-	public function __construct( EventsRepository $events, Catalog $catalog ) {
+	public function __construct( EventsListRepository $events, Catalog $catalog ) {
 		$this->events  = $events;
 		$this->catalog = $catalog;
 	}
@@ -212,7 +212,7 @@ class EventsCommand extends Command {
 
 		$per_page = self::number( $assoc_args, 'per-page', 100, 1, 1000 );
 		$page     = self::number( $assoc_args, 'page', 1, 1, PHP_INT_MAX );
-		$orderby  = in_array( $assoc_args['orderby'] ?? '', EventsRepository::ORDERS, true ) ? (string) $assoc_args['orderby'] : 'last_seen';
+		$orderby  = in_array( $assoc_args['orderby'] ?? '', EventsListRepository::ORDERS, true ) ? (string) $assoc_args['orderby'] : 'last_seen';
 		$order    = 'asc' === ( $assoc_args['order'] ?? '' ) ? 'asc' : 'desc';
 		$format   = (string) ( $assoc_args['format'] ?? 'table' );
 		$result   = $this->events->find( $filters, 'count' === $format ? 1 : $page, 'count' === $format ? 1 : $per_page, $orderby, $order );

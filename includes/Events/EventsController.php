@@ -32,9 +32,9 @@ class EventsController extends Controller {
 	const SOURCES = Source::VALUES;
 
 	/**
-	 * The failures table.
+	 * The failures table's listing.
 	 *
-	 * @var EventsRepository
+	 * @var EventsListRepository
 	 */
 	private $events;
 
@@ -48,10 +48,10 @@ class EventsController extends Controller {
 	/**
 	 * Creates the controller.
 	 *
-	 * @param EventsRepository $events  The failures table.
-	 * @param Catalog          $catalog The error catalog.
+	 * @param EventsListRepository $events  The failures table's listing.
+	 * @param Catalog              $catalog The error catalog.
 	 */
-	public function __construct( EventsRepository $events, Catalog $catalog ) {
+	public function __construct( EventsListRepository $events, Catalog $catalog ) {
 		parent::__construct( 'events' );
 		$this->events  = $events;
 		$this->catalog = $catalog;
@@ -245,7 +245,7 @@ class EventsController extends Controller {
 			'orderby' => array(
 				'description' => __( 'Sort by.', 'auth-sentinel' ),
 				'type'        => 'string',
-				'enum'        => EventsRepository::ORDERS,
+				'enum'        => EventsListRepository::ORDERS,
 				'default'     => 'last_seen',
 			),
 			'order'   => array(

@@ -20,14 +20,15 @@ defined( 'ABSPATH' ) || exit;
  * (cause, code, source, user, times, a search), and answers a search by indexes: each way in
  * (its words in the full-text index, the start of an address, the users, app codes and causes it
  * names) asked alone and merged by id, a search that most rows match recognised from the newest
- * rows first (docs/performance.md, "Search by index"). EventsRepository runs the queries.
+ * rows first (docs/performance.md, "Search by index"). EventsListRepository and
+ * EventsStatsRepository run the queries.
  *
  * @since 0.1.0
  */
 final class EventsQueryRepository {
 
 	/**
-	 * Up to how many matches of a search are collected by id (see EventsRepository::find()).
+	 * Up to how many matches of a search are collected by id (see EventsListRepository::find()).
 	 */
 	const FEW = BoundedCount::LIMIT;
 
@@ -35,7 +36,7 @@ final class EventsQueryRepository {
 	 * Replaces a search among filters by the ids of its matches when there are at most FEW, so
 	 * that the statistics of a search read those rows by id instead of testing every row.
 	 *
-	 * @param array<string, mixed> $filters Filters as in EventsRepository::find().
+	 * @param array<string, mixed> $filters Filters as in EventsListRepository::find().
 	 * @return array<string, mixed>
 	 */
 	public static function resolve( array $filters ): array {
@@ -112,7 +113,7 @@ final class EventsQueryRepository {
 	 * Collects the rows a search matches, with their sort keys, each way in by its own index
 	 * (see branches() and IndexedSearch).
 	 *
-	 * @param array<string, mixed> $filters Filters as in EventsRepository::find(), with a search.
+	 * @param array<string, mixed> $filters Filters as in EventsListRepository::find(), with a search.
 	 * @param int                  $limit   How many at most.
 	 * @param string               $orderby The sort key read with each id (one of ORDERS): with the
 	 *                                      default, every way in reads its index alone.
@@ -124,7 +125,7 @@ final class EventsQueryRepository {
 		unset( $others['search'] );
 		list( $where, $args ) = self::where( $others );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
-		return IndexedSearch::collect( $wpdb->prepare( Schema::events_table() . " WHERE {$where}", $args ), self::branches( $filters ), in_array( $orderby, EventsRepository::ORDERS, true ) ? $orderby : 'last_seen', $limit );
+		return IndexedSearch::collect( $wpdb->prepare( Schema::events_table() . " WHERE {$where}", $args ), self::branches( $filters ), in_array( $orderby, EventsListRepository::ORDERS, true ) ? $orderby : 'last_seen', $limit );
 	}
 
 	/**

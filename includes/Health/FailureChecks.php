@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Health;
 
-use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsListRepository;
 use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Events\Explanation;
 use AuthSentinel\Settings\Settings;
@@ -34,9 +34,9 @@ class FailureChecks {
 	const CONFLICT_ROWS = 50;
 
 	/**
-	 * The failures table.
+	 * The failures table's listing.
 	 *
-	 * @var EventsRepository
+	 * @var EventsListRepository
 	 */
 	private $events;
 
@@ -57,11 +57,11 @@ class FailureChecks {
 	/**
 	 * Creates the checks.
 	 *
-	 * @param EventsRepository      $events  The failures table.
+	 * @param EventsListRepository  $events  The failures table's listing.
 	 * @param EventsStatsRepository $stats   The statistics' reads of the failures table.
 	 * @param TokenPlugins          $plugins The active token plugins.
 	 */
-	public function __construct( EventsRepository $events, EventsStatsRepository $stats, TokenPlugins $plugins ) {
+	public function __construct( EventsListRepository $events, EventsStatsRepository $stats, TokenPlugins $plugins ) {
 		$this->events  = $events;
 		$this->stats   = $stats;
 		$this->plugins = $plugins;

@@ -12,7 +12,7 @@ use AuthSentinel\Database\BoundedCount;
 use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
-use AuthSentinel\Events\EventsRepository;
+use AuthSentinel\Events\EventsListRepository;
 
 /**
  * A search of the failures or the audit log finds rows by the words of their user agent, route,
@@ -275,7 +275,7 @@ class SearchIndexTest extends TestCase {
 					$reads[ $noise ][ "{$table}: {$text}" ] = $scanned(
 						static function () use ( $table, $text, &$found ) {
 							$found = 'events' === $table
-								? ( new EventsRepository() )->find(
+								? ( new EventsListRepository() )->find(
 									array(
 										'code'   => self::TAG,
 										'search' => $text,
@@ -347,7 +347,7 @@ class SearchIndexTest extends TestCase {
 		$this->insert_rows( Schema::events_table(), array( 'agg_key', 'hour', 'first_seen', 'last_seen', 'count', 'source', 'server_code', 'code', 'cause', 'user_agent', 'details' ), $fresh );
 		$found = $this->recording(
 			static function () {
-				return ( new EventsRepository() )->find(
+				return ( new EventsListRepository() )->find(
 					array(
 						'code'   => self::TAG,
 						'search' => 'GateAgent',
