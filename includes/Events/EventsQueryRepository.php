@@ -20,8 +20,8 @@ defined( 'ABSPATH' ) || exit;
  * (cause, code, source, user, times, a search), and answers a search by indexes: each way in
  * (its words in the full-text index, the start of an address, the users, app codes and causes it
  * names) asked alone and merged by id, a search that most rows match recognised from the newest
- * rows first (docs/performance.md, "Search by index"). EventsListRepository and
- * EventsStatsRepository run the queries.
+ * rows first (docs/performance.md, "Search by index"). EventsListRepository,
+ * EventsStatsRepository and EventsProbeRepository run the queries.
  *
  * @since 0.1.0
  */

@@ -17,9 +17,9 @@ defined( 'ABSPATH' ) || exit;
  * Assembles the answer of `GET /auth-sentinel/v1/events/stats` (StatsController, which parses
  * and checks the request): failures per hour or day by cause, read from the rollup (Rollup)
  * when the filters are one of its slices and from the failures table (EventsStatsRepository)
- * otherwise, a search counted from its matches or from the newest hours only; the secret
- * changes as markers, the most affected users, apps and catalog entries, and the spike that
- * followed the latest change.
+ * otherwise, a search counted from its matches or from the newest hours only (as
+ * EventsProbeRepository tells); the secret changes as markers, the most affected users, apps
+ * and catalog entries, and the spike that followed the latest change.
  *
  * @since 0.1.0
  */
@@ -31,6 +31,13 @@ class StatsReport {
 	 * @var EventsStatsRepository
 	 */
 	private $events;
+
+	/**
+	 * The probe of a search's statistics.
+	 *
+	 * @var EventsProbeRepository
+	 */
+	private $probe;
 
 	/**
 	 * The error catalog.
@@ -57,12 +64,14 @@ class StatsReport {
 	 * Creates the report.
 	 *
 	 * @param EventsStatsRepository $events  The failures table.
+	 * @param EventsProbeRepository $probe   The probe of a search's statistics.
 	 * @param Catalog               $catalog The error catalog.
 	 * @param SecretFacts           $secrets The secrets' changes.
 	 * @param Rollup                $rollup  The statistics' rollup.
 	 */
-	public function __construct( EventsStatsRepository $events, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
+	public function __construct( EventsStatsRepository $events, EventsProbeRepository $probe, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
 		$this->events  = $events;
+		$this->probe   = $probe;
 		$this->catalog = $catalog;
 		$this->secrets = $secrets;
 		$this->rollup  = $rollup;
@@ -118,16 +127,16 @@ class StatsReport {
 		// again (testing each row of the range took seconds at a million rows for a word of 2 %).
 		$ids = array();
 		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			$ids = $this->events->newest_ids( $filters );
-			if ( count( $ids ) < EventsStatsRepository::PROBE_ROWS ) {
-				$filters['ids'] = $this->events->matching( $ids, $filters );
+			$ids = $this->probe->newest_ids( $filters );
+			if ( count( $ids ) < EventsProbeRepository::PROBE_ROWS ) {
+				$filters['ids'] = $this->probe->matching( $ids, $filters );
 				unset( $filters['search'] );
 			}
 		}
-		$counted = $this->events->by_newest_rows( $filters, $ids ) ? $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS ) : null;
+		$counted = $this->probe->by_newest_rows( $filters, $ids ) ? $this->probe->newest_from( $filters['since_hour'], $filters['until_hour'], EventsProbeRepository::NEWEST_ROWS ) : null;
 		$filters = null === $counted ? EventsQueryRepository::resolve( $filters ) : $filters;
 		if ( null === $counted && isset( $filters['search'] ) && '' !== $filters['search'] ) {
-			$counted = $this->events->newest_from( $filters['since_hour'], $filters['until_hour'], EventsStatsRepository::NEWEST_ROWS );
+			$counted = $this->probe->newest_from( $filters['since_hour'], $filters['until_hour'], EventsProbeRepository::NEWEST_ROWS );
 		}
 		$newest = null;
 		if ( null !== $counted ) {

@@ -10,6 +10,7 @@ namespace AuthSentinel\Tests;
 use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
+use AuthSentinel\Events\EventsProbeRepository;
 use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Events\EventsStatsRepository;
 use AuthSentinel\Events\Rollup;
@@ -407,7 +408,7 @@ class EventsRollupTest extends TestCase {
 
 	/**
 	 * Asserts that the ten days' statistics of a search counted only the newest whole hours
-	 * holding at most EventsStatsRepository::NEWEST_ROWS rows, exactly, and said so.
+	 * holding at most EventsProbeRepository::NEWEST_ROWS rows, exactly, and said so.
 	 *
 	 * @param array<string, mixed> $data  The answer.
 	 * @param string               $agent Text of the matching user agents.
@@ -423,8 +424,8 @@ class EventsRollupTest extends TestCase {
 			global $wpdb;
 			return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::events_table() . ' WHERE hour >= %d AND hour <= %d', $hour, $last ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
 		};
-		$this->assertLessThanOrEqual( EventsStatsRepository::NEWEST_ROWS, $rows( $from ), 'at most that many rows read' );
-		$this->assertGreaterThan( EventsStatsRepository::NEWEST_ROWS, $rows( $from - 1 ), 'as many hours as fit' );
+		$this->assertLessThanOrEqual( EventsProbeRepository::NEWEST_ROWS, $rows( $from ), 'at most that many rows read' );
+		$this->assertGreaterThan( EventsProbeRepository::NEWEST_ROWS, $rows( $from - 1 ), 'as many hours as fit' );
 		$newest = $this->matching( $agent, $from, $last );
 		$this->assertNotEmpty( $newest['per_hour'] );
 		$this->assertSame( $newest['per_hour'], self::counted_by_hour( $data ), 'those hours counted exactly, none before' );
@@ -560,7 +561,7 @@ class EventsRollupTest extends TestCase {
 
 	/**
 	 * Statistics of a search with another filter whose rows in the period are fewer than the
-	 * probe reads (EventsStatsRepository::PROBE_ROWS) are those rows, each tested: exact
+	 * probe reads (EventsProbeRepository::PROBE_ROWS) are those rows, each tested: exact
 	 * (`complete`), even when the period holds many more rows of other filters. Before, the
 	 * newest hours holding 10,000 rows of every filter were counted and the rest left out.
 	 */
@@ -577,7 +578,7 @@ class EventsRollupTest extends TestCase {
 		$where = $wpdb->prepare( 'hour >= %d AND hour <= %d AND code = %s', $this->first, $last, 'login_failed' );
 		$rows  = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . Schema::events_table() . " WHERE {$where}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test reference.
 		$this->assertGreaterThan( 0, $rows );
-		$this->assertLessThan( EventsStatsRepository::PROBE_ROWS, $rows, 'fewer rows of that code than the probe reads' );
+		$this->assertLessThan( EventsProbeRepository::PROBE_ROWS, $rows, 'fewer rows of that code than the probe reads' );
 
 		$data = $this->ten_days_stats(
 			array(
@@ -593,7 +594,7 @@ class EventsRollupTest extends TestCase {
 	/**
 	 * Statistics of a search that most failures match: when the period holds few rows, every
 	 * row is counted (`complete`), the same figures as the failures table gives; when it holds
-	 * more than EventsStatsRepository::NEWEST_ROWS, only the newest whole hours holding at most
+	 * more than EventsProbeRepository::NEWEST_ROWS, only the newest whole hours holding at most
 	 * that many rows are counted, exactly, and the answer says so (`complete` false,
 	 * `counted_since`), with nothing counted before.
 	 */
@@ -629,7 +630,7 @@ class EventsRollupTest extends TestCase {
 	 * Statistics of a search that few failures match are counted over the whole period, exactly
 	 * (`complete`), from one read of its matches; and telling it from a search that most
 	 * failures match tests a sample of the
-	 * period's newest EventsStatsRepository::PROBE_ROWS rows, one in PROBE_SAMPLE, not all of
+	 * period's newest EventsProbeRepository::PROBE_ROWS rows, one in PROBE_SAMPLE, not all of
 	 * them: each row tested is a read of the table's row, at a million rows mostly not in memory.
 	 */
 	public function test_a_narrow_search_is_told_from_a_sample_of_the_newest_rows(): void {
@@ -682,20 +683,20 @@ class EventsRollupTest extends TestCase {
 		$this->assertNotEmpty( $probes );
 		foreach ( $probes as $probe ) {
 			$this->assertSame( 1, preg_match( '/\bid IN \(([0-9,]+)\)/', $probe, $ids ), 'rows read by id: ' . $probe );
-			$this->assertLessThanOrEqual( EventsStatsRepository::PROBE_ROWS / EventsStatsRepository::PROBE_SAMPLE, count( explode( ',', $ids[1] ) ), 'a sample of the newest rows' );
+			$this->assertLessThanOrEqual( EventsProbeRepository::PROBE_ROWS / EventsProbeRepository::PROBE_SAMPLE, count( explode( ',', $ids[1] ) ), 'a sample of the newest rows' );
 		}
 	}
 
 	/**
 	 * Where the sample of the newest rows matches at about one half, every one of the
-	 * EventsStatsRepository::PROBE_ROWS rows is tested and they decide: exactly half of them
+	 * EventsProbeRepository::PROBE_ROWS rows is tested and they decide: exactly half of them
 	 * matching is a search that most failures match, one fewer is not.
 	 */
 	public function test_a_search_matching_about_half_is_decided_by_every_newest_row(): void {
 		global $wpdb;
 		$last   = $this->first + 10 * 24 - 1;
 		$values = array();
-		for ( $i = 0; $i < EventsStatsRepository::PROBE_ROWS; $i++ ) {
+		for ( $i = 0; $i < EventsProbeRepository::PROBE_ROWS; $i++ ) {
 			$hour     = $last + 1 + $i % 4;
 			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
 			$half     = 0 === $i % 2;
@@ -710,7 +711,7 @@ class EventsRollupTest extends TestCase {
 			'since_hour' => $this->first,
 			'until_hour' => $last + 4,
 		);
-		$events  = Plugin::get( EventsStatsRepository::class );
+		$events  = Plugin::get( EventsProbeRepository::class );
 		$this->assertTrue( $events->by_newest_rows( $filters ), 'half of them match' );
 		$wpdb->query( $wpdb->prepare( 'UPDATE ' . Schema::events_table() . ' SET user_agent = %s WHERE agg_key = %s', 'OtherApp/1.0', self::TAG . 'half0' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test change.
 		$this->assertFalse( $events->by_newest_rows( $filters ), 'one fewer than half' );
