@@ -9,7 +9,6 @@ namespace AuthSentinel\Events;
 
 use AuthSentinel\Catalog\Catalog;
 use AuthSentinel\Rest\Dates;
-use AuthSentinel\Secrets\SecretFacts;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -18,8 +17,8 @@ defined( 'ABSPATH' ) || exit;
  * and checks the request): failures per hour or day by cause, read from the rollup (Rollup)
  * when the filters are one of its slices and from the failures table (EventsStatsRepository)
  * otherwise, a search counted from its matches or from the newest hours only (as
- * EventsProbeRepository tells); the secret changes as markers, the most affected users, apps
- * and catalog entries, and the spike that followed the latest change.
+ * EventsProbeRepository tells); the most affected users, apps and catalog entries; and the
+ * secret changes as markers and the spike that followed the latest change (ChangeMarkers).
  *
  * @since 0.1.0
  */
@@ -47,11 +46,11 @@ class StatsReport {
 	private $catalog;
 
 	/**
-	 * What is known of the secrets' changes (markers).
+	 * The secrets' changes (markers) and the failures after the latest (spike).
 	 *
-	 * @var SecretFacts
+	 * @var ChangeMarkers
 	 */
-	private $secrets;
+	private $changes;
 
 	/**
 	 * The statistics' rollup.
@@ -66,14 +65,14 @@ class StatsReport {
 	 * @param EventsStatsRepository $events  The failures table.
 	 * @param EventsProbeRepository $probe   The probe of a search's statistics.
 	 * @param Catalog               $catalog The error catalog.
-	 * @param SecretFacts           $secrets The secrets' changes.
+	 * @param ChangeMarkers         $changes The secrets' changes and the spike after the latest.
 	 * @param Rollup                $rollup  The statistics' rollup.
 	 */
-	public function __construct( EventsStatsRepository $events, EventsProbeRepository $probe, Catalog $catalog, SecretFacts $secrets, Rollup $rollup ) {
+	public function __construct( EventsStatsRepository $events, EventsProbeRepository $probe, Catalog $catalog, ChangeMarkers $changes, Rollup $rollup ) {
 		$this->events  = $events;
 		$this->probe   = $probe;
 		$this->catalog = $catalog;
-		$this->secrets = $secrets;
+		$this->changes = $changes;
 		$this->rollup  = $rollup;
 	}
 
@@ -192,7 +191,7 @@ class StatsReport {
 		} else {
 			$summary = $this->events->totals( $filters );
 		}
-		$markers = $this->markers( $since, $until );
+		$markers = $this->changes->markers( $since, $until );
 		$tops    = array();
 		foreach ( array( 'user_id', 'user_agent', 'code' ) as $column ) {
 			if ( null !== $rolled || null !== $newest ) {
@@ -205,7 +204,7 @@ class StatsReport {
 		$latest = end( $markers );
 		// Counting only the newest hours, the spike after a change is counted only when the change
 		// falls in them.
-		$spike = null !== $counted && ( ! $latest || (int) strtotime( (string) $latest['at'] ) < $from ) ? null : $this->spike( $markers, $filters, null !== $rolled ? $slice : null );
+		$spike = null !== $counted && ( ! $latest || (int) strtotime( (string) $latest['at'] ) < $from ) ? null : $this->changes->spike( $markers, $filters, null !== $rolled ? $slice : null );
 
 		return array(
 			'interval'      => $interval,
@@ -223,76 +222,6 @@ class StatsReport {
 			'spike'         => $spike,
 			'complete'      => $from === $since,
 			'counted_since' => Dates::iso( $from ),
-		);
-	}
-
-	/**
-	 * Returns the secret changes in a range, oldest first.
-	 *
-	 * @param int $since Start (Unix).
-	 * @param int $until End (Unix).
-	 * @return array<int, array{at: ?string, changed: string[]}>
-	 */
-	private function markers( int $since, int $until ): array {
-		$markers = array();
-		foreach ( $this->secrets->history( 200 ) as $change ) {
-			$at = (int) strtotime( $change['at'] . ' UTC' );
-			if ( $at >= $since && $at <= $until ) {
-				$markers[] = array(
-					'at'      => Dates::iso( $at ),
-					'changed' => array_values( array_map( 'strval', (array) ( $change['details']['changed'] ?? array() ) ) ),
-				);
-			}
-		}
-		return array_reverse( $markers );
-	}
-
-	/**
-	 * Returns the failures since the latest secret change in range, when there were any.
-	 *
-	 * @param array<int, array{at: ?string, changed: string[]}> $markers Secret changes, oldest first.
-	 * @param array<string, mixed>                              $filters The filters.
-	 * @param array<string, string>|null                        $slice   The rollup's filter to read the hours after the change with; null: the failures table.
-	 * @return array<string, mixed>|null
-	 */
-	private function spike( array $markers, array $filters, ?array $slice ): ?array {
-		$latest = end( $markers );
-		if ( ! $latest ) {
-			return null;
-		}
-		$at                    = (int) strtotime( (string) $latest['at'] );
-		$filters['since_hour'] = intdiv( $at, HOUR_IN_SECONDS );
-		$filters['since']      = gmdate( 'Y-m-d H:i:s', $at );
-		$after                 = null;
-		if ( null !== $slice ) {
-			// The change's own hour from the failures table (from the change on), the hours after
-			// it from the rollup.
-			$until = (int) $filters['until_hour'];
-			$rest  = $filters['since_hour'] < $until ? $this->rollup->stats( $filters['since_hour'] + 1, $until, 2.0, 1, 0, $slice ) : null;
-			if ( null !== $rest || $filters['since_hour'] >= $until ) {
-				$filters['until_hour'] = $filters['since_hour'];
-				$first                 = $this->events->totals( $filters );
-				$sketch                = null !== $rest ? $rest['sketch'] : new UserSketch();
-				foreach ( $this->events->user_ids( $filters ) as $user_id ) {
-					$sketch->add( $user_id );
-				}
-				$after = array(
-					'failures'    => $first['failures'] + ( null !== $rest ? $rest['failures'] : 0 ),
-					'users'       => $sketch->count(),
-					'users_exact' => $sketch->exact(),
-				);
-			}
-		}
-		$after = $after ?? $this->events->totals( $filters );
-		if ( 0 === $after['failures'] ) {
-			return null;
-		}
-		return array(
-			'at'          => $latest['at'],
-			'changed'     => $latest['changed'],
-			'failures'    => $after['failures'],
-			'users'       => $after['users'],
-			'users_exact' => $after['users_exact'] ?? true,
 		);
 	}
 
