@@ -25,6 +25,18 @@ class Capabilities {
 	const MANAGE = 'manage_auth_sentinel';
 
 	/**
+	 * Tells whether the current user has the plugin's capability: what every check of the
+	 * plugin's own asks (a screen, a route, a notice, a link), with the capability's map hooked
+	 * first (Hooks::CAPABILITY_TABLE is not hooked on requests that do not ask).
+	 *
+	 * @return bool
+	 */
+	public static function current_user_can(): bool {
+		Hooks::register_capability();
+		return current_user_can( self::MANAGE );
+	}
+
+	/**
 	 * Maps the plugin's capability to the primitive one it stands for.
 	 *
 	 * @param string[] $caps    Primitive capabilities required.

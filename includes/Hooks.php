@@ -94,8 +94,7 @@ final class Hooks {
 	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
 	 */
 	const TABLE = array(
-		// WordPress integration: capability, schema.
-		array( 'map_meta_cap', Capabilities::class, 'map', 10, 3, 'own_capability' ),
+		// WordPress integration: the schema.
 		array( 'init', Schema::class, '::maybe_upgrade', 1, 0, 'schema_behind' ),
 
 		// Secrets: a quick comparison on every request (the guard), the full check when something changed.
@@ -138,6 +137,18 @@ final class Hooks {
 		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
 		array( 'add_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_added', 10, 2, '' ),
 		array( 'update_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_changed', 10, 2, '' ),
+	);
+
+	/**
+	 * The row of the plugin's capability (`Capabilities`): `map_meta_cap` is applied on every
+	 * capability check (17 times on a REST request for a user), so it is hooked only where the
+	 * plugin's capability is asked for: in wp-admin (its menu, notices and links), once its routes
+	 * are registered (their permission checks), where cron runs and on the command line, and by
+	 * `Capabilities::current_user_can()`, which every check of the plugin's own makes. Elsewhere
+	 * (a theme's page, another plugin's route) the capability is what the user's roles hold.
+	 */
+	const CAPABILITY_TABLE = array(
+		array( 'map_meta_cap', Capabilities::class, 'map', 10, 3, 'own_capability' ),
 	);
 
 	/**
@@ -295,6 +306,13 @@ final class Hooks {
 	private static $own_routes_hooked = false;
 
 	/**
+	 * Whether the row of CAPABILITY_TABLE is hooked.
+	 *
+	 * @var bool
+	 */
+	private static $capability_hooked = false;
+
+	/**
 	 * Hooks the rows this request can need: every row of TABLE; the plugin's own actions once it
 	 * builds an object; the network's rows on a network; the scheduled hooks' rows where cron
 	 * runs; the REST rows once the REST server is set up; the wp-admin rows in wp-admin (or once
@@ -310,16 +328,45 @@ final class Hooks {
 		$cron = wp_doing_cron() || 'cli' === PHP_SAPI || ( defined( 'ALTERNATE_WP_CRON' ) && ALTERNATE_WP_CRON );
 		if ( $cron ) {
 			self::add_rows( self::CRON_TABLE );
+			self::register_capability(); // The command line's scripts and commands ask for it too.
 		}
 		if ( $cron || is_admin() ) {
 			self::add_rows( self::TOOLS_TABLE );
 		}
-		self::add_once( 'rest_api_init', PHP_INT_MIN, self::REST_TABLE );
+		self::add_once(
+			'rest_api_init',
+			PHP_INT_MIN,
+			static function (): void {
+				self::add_rows( self::REST_TABLE );
+			}
+		);
 		if ( is_admin() ) {
-			self::add_rows( self::ADMIN_TABLE );
+			self::register_admin_rows();
 			return;
 		}
-		self::add_once( 'current_screen', 0, self::ADMIN_TABLE );
+		self::add_once( 'current_screen', 0, array( self::class, 'register_admin_rows' ) );
+	}
+
+	/**
+	 * Hooks the wp-admin rows (ADMIN_TABLE) and the capability's, which its screens ask for.
+	 *
+	 * @return void
+	 */
+	public static function register_admin_rows(): void {
+		self::add_rows( self::ADMIN_TABLE );
+		self::register_capability();
+	}
+
+	/**
+	 * Hooks the row of the plugin's capability (CAPABILITY_TABLE), once.
+	 *
+	 * @return void
+	 */
+	public static function register_capability(): void {
+		if ( ! self::$capability_hooked ) {
+			self::$capability_hooked = true;
+			self::add_rows( self::CAPABILITY_TABLE );
+		}
 	}
 
 	/**
@@ -346,25 +393,26 @@ final class Hooks {
 			self::$own_routes_hooked = true;
 			self::add_rows( self::OWN_ROUTES_TABLE );
 		}
+		self::register_capability();
 	}
 
 	/**
 	 * Hooks rows the first time a hook fires (which they may share: a row added while its hook
 	 * runs, at a later priority, still runs this time).
 	 *
-	 * @param string                                                                              $hook      The hook.
-	 * @param int                                                                                 $priority  Its priority.
-	 * @param array<int, array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string}> $rows      The rows.
+	 * @param string   $hook     The hook.
+	 * @param int      $priority Its priority.
+	 * @param callable $add      Hooks the rows.
 	 * @return void
 	 */
-	private static function add_once( string $hook, int $priority, array $rows ): void {
+	private static function add_once( string $hook, int $priority, callable $add ): void {
 		$done = false;
 		add_action(
 			$hook,
-			static function () use ( $rows, &$done ): void {
+			static function () use ( $add, &$done ): void {
 				if ( ! $done ) {
 					$done = true;
-					self::add_rows( $rows );
+					$add();
 				}
 			},
 			$priority,

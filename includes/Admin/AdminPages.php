@@ -121,7 +121,7 @@ class AdminPages {
 	 * @return void
 	 */
 	public function render(): void {
-		if ( ! current_user_can( Capabilities::MANAGE ) ) {
+		if ( ! Capabilities::current_user_can() ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'auth-sentinel' ), 403 );
 		}
 		// Core's scripts move the admin notices below the first heading of `.wrap`, unless the

@@ -91,7 +91,7 @@ class DashboardWidget {
 	 * @return void
 	 */
 	public function setup(): void {
-		if ( ! current_user_can( Capabilities::MANAGE ) ) {
+		if ( ! Capabilities::current_user_can() ) {
 			return;
 		}
 		wp_add_dashboard_widget( self::ID, __( 'Auth Sentinel', 'auth-sentinel' ), array( $this, 'render' ) );
@@ -104,7 +104,7 @@ class DashboardWidget {
 	 * @return void
 	 */
 	public function enqueue( $hook_suffix ): void {
-		if ( 'index.php' !== $hook_suffix || ! current_user_can( Capabilities::MANAGE ) ) {
+		if ( 'index.php' !== $hook_suffix || ! Capabilities::current_user_can() ) {
 			return;
 		}
 		wp_enqueue_style( self::STYLE, plugins_url( 'assets/dashboard-widget.css', AUTH_SENTINEL_FILE ), array(), AUTH_SENTINEL_VERSION );

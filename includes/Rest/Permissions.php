@@ -24,7 +24,7 @@ class Permissions {
 	 * @return true|\WP_Error
 	 */
 	public static function check() {
-		if ( current_user_can( Capabilities::MANAGE ) ) {
+		if ( Capabilities::current_user_can() ) {
 			return true;
 		}
 		return new \WP_Error(

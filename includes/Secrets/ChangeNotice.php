@@ -57,7 +57,7 @@ class ChangeNotice {
 	 * @return array<string, mixed>|null
 	 */
 	public function pending(): ?array {
-		if ( ! current_user_can( Capabilities::MANAGE ) ) {
+		if ( ! Capabilities::current_user_can() ) {
 			return null;
 		}
 		$state  = $this->state->cached();
@@ -146,7 +146,7 @@ class ChangeNotice {
 	 */
 	public function dismiss(): void {
 		check_admin_referer( self::DISMISS_ACTION );
-		if ( ! current_user_can( Capabilities::MANAGE ) ) {
+		if ( ! Capabilities::current_user_can() ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to do that.', 'auth-sentinel' ), 403 );
 		}
 		$state = $this->state->cached();

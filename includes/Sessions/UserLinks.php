@@ -53,7 +53,7 @@ class UserLinks {
 	 * @return array<string, string>
 	 */
 	public function row_action( $actions, $user ) {
-		if ( ! $user instanceof \WP_User || ! current_user_can( Capabilities::MANAGE ) ) {
+		if ( ! $user instanceof \WP_User || ! Capabilities::current_user_can() ) {
 			return $actions;
 		}
 		$actions['auth_sentinel_sessions'] = sprintf(
@@ -73,7 +73,7 @@ class UserLinks {
 	 * @return void
 	 */
 	public function profile_section( $user ): void {
-		if ( ! $user instanceof \WP_User || ! current_user_can( Capabilities::MANAGE ) ) {
+		if ( ! $user instanceof \WP_User || ! Capabilities::current_user_can() ) {
 			return;
 		}
 		$counts = $this->index->count_by_type( array( 'user_id' => $user->ID ) );

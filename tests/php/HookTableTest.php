@@ -65,7 +65,7 @@ class HookTableTest extends TestCase {
 	 * @return array<int, array<int, mixed>>
 	 */
 	private static function rows(): array {
-		return array_merge( Hooks::TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::OWN_ROUTES_TABLE, Hooks::TOOLS_TABLE, Hooks::CRON_TABLE, Hooks::NETWORK_TABLE, Hooks::ADMIN_TABLE );
+		return array_merge( Hooks::TABLE, Hooks::CAPABILITY_TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::OWN_ROUTES_TABLE, Hooks::TOOLS_TABLE, Hooks::CRON_TABLE, Hooks::NETWORK_TABLE, Hooks::ADMIN_TABLE );
 	}
 
 	/**
@@ -80,7 +80,7 @@ class HookTableTest extends TestCase {
 		$this->assertArrayHasKey( '/auth-sentinel/v1/events', $routes );
 		$this->assertArrayHasKey( '/auth-sentinel/v1/token-status', $routes );
 		Plugin::get( \AuthSentinel\Secrets\SecretResolver::class ); // An object built: the plugin's own actions are hooked.
-		foreach ( array_merge( Hooks::TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::OWN_ROUTES_TABLE, Hooks::TOOLS_TABLE, Hooks::CRON_TABLE ) as $row ) {
+		foreach ( array_merge( Hooks::TABLE, Hooks::CAPABILITY_TABLE, Hooks::PLUGIN_TABLE, Hooks::REST_TABLE, Hooks::OWN_ROUTES_TABLE, Hooks::TOOLS_TABLE, Hooks::CRON_TABLE ) as $row ) {
 			$this->assertNotFalse( has_filter( $row[0] ), $row[0] . ' is hooked' );
 		}
 	}
