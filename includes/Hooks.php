@@ -316,7 +316,8 @@ final class Hooks {
 	 * Hooks the rows this request can need: every row of TABLE; the plugin's own actions once it
 	 * builds an object; the network's rows on a network; the scheduled hooks' rows where cron
 	 * runs; the REST rows once the REST server is set up; the wp-admin rows in wp-admin (or once
-	 * an admin screen is set up elsewhere, by a test or a plugin rendering one).
+	 * an admin screen is set up elsewhere, by a test or a plugin rendering one); the capability's
+	 * row with the wp-admin rows, the scheduled hooks' rows and the plugin's routes.
 	 *
 	 * @return void
 	 */
