@@ -89,6 +89,11 @@ class SearchIndexBuildTest extends TestCase {
 		if ( FullTextIndex::has_index( Schema::events_table() ) ) {
 			$wpdb->query( 'ALTER TABLE ' . Schema::events_table() . ' DROP INDEX ' . FullTextIndex::INDEX ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table.
 		}
+		// Rebuilt, as a table of schema 8 is, which never had a full-text index: a dropped one leaves
+		// InnoDB's hidden FTS_DOC_ID column until the table is rebuilt, and on a fresh site MariaDB
+		// 10.11 then made the job's new index empty (every MATCH found nothing; run alone, this test
+		// failed; after other tests, it passed).
+		$wpdb->query( 'ALTER TABLE ' . Schema::events_table() . ' FORCE' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- Own table.
 		FullTextIndex::store( array() ); // And forgets what this process read of it.
 		update_option( Schema::OPTION, 8, true );
 		wp_clear_scheduled_hook( FullTextJob::HOOK );
