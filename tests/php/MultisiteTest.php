@@ -144,11 +144,9 @@ class MultisiteTest extends TestCase {
 	 * AtomicOption::settle_network(): this node used its own key.
 	 */
 	public function test_network_key_made_by_two_nodes_at_once(): void {
-		$script = tempnam( sys_get_temp_dir(), 'as-net-key' ) . '.php';
-		file_put_contents(
-			$script,
-			'<?php
-			global $wpdb;
+		$out = json_decode(
+			self::in_network(
+				'global $wpdb;
 			$name    = \AuthSentinel\Secrets\Fingerprinter::OPTION;
 			$network = get_current_network_id();
 			$saved   = get_site_option( $name );
@@ -161,9 +159,9 @@ class MultisiteTest extends TestCase {
 			delete_site_option( $name );
 			add_site_option( $name, $saved );
 			echo wp_json_encode( array( "used" => $used, "rows" => $rows, "other" => $other ) );'
+			),
+			true
 		);
-		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( dirname( __DIR__, 2 ) . '/.cache/' . self::network_site() ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
-		unlink( $script );
 		$this->assertIsArray( $out );
 		$this->assertSame( $out['other'], $out['used'], 'the key stored first' );
 		$this->assertSame( array( $out['other'] ), $out['rows'], 'one row left' );
@@ -328,17 +326,11 @@ class MultisiteTest extends TestCase {
 	 * the site whose job built it, and the other sites' writes each waited for the lock.
 	 */
 	public function test_a_rebuild_of_the_sessions_index_is_seen_by_every_site(): void {
-		$root  = dirname( __DIR__, 2 ) . '/.cache/' . self::network_site();
-		$port  = (int) wp_parse_url( self::$url, PHP_URL_PORT );
 		$other = tempnam( sys_get_temp_dir(), 'as-site2' ) . '.php';
 		// Another site's request, in a process of its own: /site2/, as the network routes it.
 		file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
 			$other,
 			'<?php
-			$_SERVER["HTTP_HOST"]   = "localhost:' . $port . '";
-			$_SERVER["SERVER_NAME"] = "localhost";
-			$_SERVER["REQUEST_URI"] = "/site2/";
-			require ' . var_export( $root . '/wp-load.php', true ) . ';
 			$table = \AuthSentinel\Database\Schema::sessions_table();
 			$read  = \AuthSentinel\Database\BoundedQuery::read( $table, "get_var", "SELECT COUNT(*) FROM {$table}" );
 			$write = \AuthSentinel\Database\BoundedQuery::run( $table, static function () use ( $table ) {
@@ -346,17 +338,15 @@ class MultisiteTest extends TestCase {
 			} );
 			echo wp_json_encode( array( "site" => get_current_blog_id(), "read" => null !== $read, "write" => $write ) );'
 		);
-		$script = tempnam( sys_get_temp_dir(), 'as-rebuild' ) . '.php';
-		file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
-			$script,
-			'<?php
-			$ask    = static function () { return json_decode( (string) shell_exec( "php " . escapeshellarg( ' . var_export( $other, true ) . ' ) . " 2>&1" ), true ); };
-			$table  = \AuthSentinel\Database\Schema::sessions_table();
-			$during = \AuthSentinel\Database\BoundedQuery::rebuild( $table, $ask );
-			echo wp_json_encode( array( "during" => $during, "after" => $ask(), "left" => get_site_option( \AuthSentinel\Database\BoundedQuery::REBUILD_OPTION, null ) ) );'
+		$out = json_decode(
+			self::in_network(
+				'$ask    = static function () { return json_decode( (string) shell_exec( ' . var_export( self::in_network_command( $other, '/site2' ), true ) . ' ), true ); };
+				$table  = \AuthSentinel\Database\Schema::sessions_table();
+				$during = \AuthSentinel\Database\BoundedQuery::rebuild( $table, $ask );
+				echo wp_json_encode( array( "during" => $during, "after" => $ask(), "left" => get_site_option( \AuthSentinel\Database\BoundedQuery::REBUILD_OPTION, null ) ) );'
+			),
+			true
 		);
-		$out = json_decode( (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( $root ), escapeshellarg( self::$url ), escapeshellarg( $script ) ) ), true );
-		unlink( $script );
 		unlink( $other );
 		$this->assertIsArray( $out );
 		$this->assertSame( 2, $out['during']['site'], 'asked from site 2' );

@@ -44,6 +44,32 @@ trait NetworkTrait {
 	}
 
 	/**
+	 * Runs PHP inside one of the network's sites in a fresh process; returns what it printed.
+	 *
+	 * @param string $code PHP statements.
+	 * @param string $site The site's path: '' (the main site) or '/site2'.
+	 * @return string
+	 */
+	private static function in_network( string $code, string $site = '' ): string {
+		$file = tempnam( sys_get_temp_dir(), 'as-net' ) . '.php';
+		file_put_contents( $file, "<?php\n" . $code ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- Test set-up.
+		$output = (string) shell_exec( self::in_network_command( $file, $site ) );
+		unlink( $file );
+		return $output;
+	}
+
+	/**
+	 * Returns the command that runs a PHP file inside one of the network's sites (tests/bin/wp-run.php).
+	 *
+	 * @param string $file The file.
+	 * @param string $site The site's path: '' (the main site) or '/site2'.
+	 * @return string
+	 */
+	private static function in_network_command( string $file, string $site = '' ): string {
+		return sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__ ) . '/bin/wp-run.php' ), escapeshellarg( dirname( __DIR__, 2 ) . '/.cache/' . self::network_site() ), escapeshellarg( self::$url . ( '' === $site ? '' : $site . '/' ) ), escapeshellarg( $file ) );
+	}
+
+	/**
 	 * Builds the network (bin/test-site.sh with MULTISITE=1) and keeps its URL.
 	 *
 	 * @return void

@@ -64,21 +64,6 @@ class NetworkRevocationTest extends TestCase {
 	}
 
 	/**
-	 * Runs PHP inside the network (main site) in a fresh process; returns what it printed.
-	 *
-	 * @param string $code PHP statements.
-	 * @return string
-	 */
-	private static function in_network( string $code ): string {
-		$file = tempnam( sys_get_temp_dir(), 'as-net' ) . '.php';
-		file_put_contents( $file, "<?php\n" . $code );
-		$dir    = dirname( __DIR__, 3 ) . '/.cache/' . self::network_site();
-		$output = (string) shell_exec( sprintf( 'php %s %s %s %s 2>&1', escapeshellarg( dirname( __DIR__, 2 ) . '/bin/wp-run.php' ), escapeshellarg( $dir ), escapeshellarg( self::$url ), escapeshellarg( $file ) ) );
-		unlink( $file );
-		return $output;
-	}
-
-	/**
 	 * Calls a plugin route as a signed-in user.
 	 *
 	 * @param string $method HTTP method.
