@@ -334,18 +334,21 @@ final class Hooks {
 		if ( $cron || is_admin() ) {
 			self::add_rows( self::TOOLS_TABLE );
 		}
-		self::add_once(
-			'rest_api_init',
-			PHP_INT_MIN,
-			static function (): void {
-				self::add_rows( self::REST_TABLE );
-			}
-		);
+		self::add_once( 'rest_api_init', PHP_INT_MIN, array( self::class, 'register_rest_rows' ) );
 		if ( is_admin() ) {
 			self::register_admin_rows();
 			return;
 		}
 		self::add_once( 'current_screen', 0, array( self::class, 'register_admin_rows' ) );
+	}
+
+	/**
+	 * Hooks the REST API's rows (REST_TABLE), when the REST server is set up.
+	 *
+	 * @return void
+	 */
+	public static function register_rest_rows(): void {
+		self::add_rows( self::REST_TABLE );
 	}
 
 	/**
