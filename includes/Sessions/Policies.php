@@ -57,6 +57,13 @@ class Policies {
 	private $done = array();
 
 	/**
+	 * The roles, before, of users whose roles were all taken away in this request.
+	 *
+	 * @var array<int, string[]>
+	 */
+	private $cleared = array();
+
+	/**
 	 * Creates the policies.
 	 *
 	 * @param Revoker                $revoker The revoker.
@@ -114,16 +121,56 @@ class Policies {
 		if ( ! $old_roles || array( (string) $role ) === $old_roles ) {
 			return; // A new user, or nothing changed.
 		}
+		if ( '' === (string) $role ) {
+			// WordPress's REST API (wp_update_user() with the role false) takes every role away,
+			// then adds the new ones one by one (add_user_role): the change is recorded once, at the
+			// end of the request, with the roles the user is left with.
+			if ( array() === $this->cleared ) {
+				add_action( 'shutdown', array( $this, 'roles_settled' ), 0 );
+			}
+			$this->cleared[ (int) $user_id ] = $this->cleared[ (int) $user_id ] ?? $old_roles;
+			return;
+		}
+		$this->role_changed( (int) $user_id, $old_roles, array( (string) $role ) );
+	}
+
+	/**
+	 * The request ends: records the roles of users whose roles were all taken away in it, as
+	 * they are now (shutdown, hooked by role_set()).
+	 *
+	 * @return void
+	 */
+	public function roles_settled(): void {
+		$cleared       = $this->cleared;
+		$this->cleared = array();
+		foreach ( $cleared as $user_id => $old_roles ) {
+			$user  = get_userdata( $user_id );
+			$roles = $user ? array_values( array_map( 'strval', $user->roles ) ) : array();
+			if ( $roles !== $old_roles ) {
+				$this->role_changed( $user_id, $old_roles, $roles );
+			}
+		}
+	}
+
+	/**
+	 * Records a change of roles, and applies the role-change policy.
+	 *
+	 * @param int      $user_id The user.
+	 * @param string[] $from    The roles before.
+	 * @param string[] $to      The roles after.
+	 * @return void
+	 */
+	private function role_changed( int $user_id, array $from, array $to ): void {
 		$this->auditor->record(
 			'role_changed',
 			array(
-				'from' => $old_roles,
-				'to'   => array( (string) $role ),
+				'from' => $from,
+				'to'   => $to,
 			),
-			(int) $user_id
+			$user_id
 		);
 		if ( Settings::get( 'revoke_on_role_change' ) ) {
-			$this->apply( (int) $user_id, 'policy_role' );
+			$this->apply( $user_id, 'policy_role' );
 		}
 	}
 

@@ -155,6 +155,28 @@ class SessionsPolicyTest extends TestCase {
 	}
 
 	/**
+	 * WordPress's REST API (what apps and the block editor use) changes a role by taking every
+	 * role away, then adding the new one: the audit says one change, from the old role to the
+	 * new, and the policy ends the sessions once.
+	 */
+	public function test_a_role_changed_through_the_rest_api_is_audited_once_to_the_new_role(): void {
+		global $wpdb;
+		Settings::update( array( 'revoke_on_role_change' => true ) );
+		$user_id = $this->user_with_sessions();
+		$role    = $this->http( 'POST', '/wp-json/wp/v2/users/' . $user_id, array( 'as' => 'admin', 'body' => 'roles=contributor' ) );
+		$this->assertSame( 200, $role['status'], $role['body'] );
+		$this->assertSame( array( 'contributor' ), json_decode( $role['body'], true )['roles'] ?? null );
+		$changes = $wpdb->get_col( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'role_changed' AND target_user_id = %d ORDER BY id", $user_id ) );
+		$this->assertCount( 1, $changes, 'one change' );
+		$details = (array) json_decode( (string) $changes[0], true );
+		$this->assertSame( array( 'author' ), $details['from'] ?? null );
+		$this->assertSame( array( 'contributor' ), $details['to'] ?? null, 'to the new role, not to none' );
+		wp_cache_delete( $user_id, 'user_meta' );
+		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all(), 'the policy ended the sessions' );
+		$this->assertSame( 1, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'user_sessions_revoked' AND target_user_id = %d", $user_id ) ), 'once' );
+	}
+
+	/**
 	 * A role limited to two sessions keeps the two newest when a third sign-in happens.
 	 */
 	public function test_session_limit_ends_the_oldest(): void {
