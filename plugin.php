@@ -22,11 +22,7 @@ define( 'AUTH_SENTINEL_DIR', __DIR__ );
 
 require_once __DIR__ . '/includes/autoload.php';
 
-// What register_activation_hook() and register_deactivation_hook() do, with the plugin's name
-// worked out once (plugin_basename() resolves symbolic links: 19,000 instructions a call).
-$auth_sentinel_basename = plugin_basename( __FILE__ );
-add_action( 'activate_' . $auth_sentinel_basename, array( \AuthSentinel\Plugin::class, 'activate' ) );
-add_action( 'deactivate_' . $auth_sentinel_basename, array( \AuthSentinel\Plugin::class, 'deactivate' ) );
-unset( $auth_sentinel_basename );
+// The activation and deactivation hooks are hooked where WordPress activates or deactivates a
+// plugin (Hooks::register_lifecycle()).
 
 \AuthSentinel\Plugin::boot();

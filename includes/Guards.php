@@ -66,6 +66,14 @@ final class Guards {
 	const WATCHED_OPTIONS = array( 'woocommerce_pos_secret_key', 'woocommerce_pos_refresh_secret_key', 'simple_jwt_login_settings', 'siteurl', 'home', 'auth_key', 'secure_auth_key', 'logged_in_key', 'nonce_key', 'auth_salt', 'secure_auth_salt', 'logged_in_salt', 'nonce_salt' );
 
 	/**
+	 * The places `may_carry_token()` reads, with its answer: the Authorization headers as
+	 * `$_SERVER` has them, `$_GET`, `$_POST`, `$_COOKIE`.
+	 *
+	 * @var array{0: array<int, mixed>, 1: bool}|null
+	 */
+	private static $token_places;
+
+	/**
 	 * The route a REST request asks for, from WordPress's query (before it is dispatched).
 	 *
 	 * @return string
@@ -154,7 +162,51 @@ final class Guards {
 	 * @return bool
 	 */
 	public static function schema_behind(): bool {
-		return (int) get_option( 'auth_sentinel_db_version', 0 ) < self::SCHEMA_VERSION;
+		// From the autoloaded options (get_option() applies three filters first); an option not
+		// autoloaded is asked for as get_option() would.
+		$version = wp_load_alloptions()['auth_sentinel_db_version'] ?? get_option( 'auth_sentinel_db_version', 0 );
+		return (int) $version < self::SCHEMA_VERSION;
+	}
+
+	/**
+	 * The REST request may ask for a route under a prefix: its route starts with it, or is not
+	 * known yet (code set the REST server up before WordPress parsed the request).
+	 *
+	 * @param string $prefix The route's start, e.g. '/simple-jwt-login/'.
+	 * @return bool
+	 */
+	private static function route_may_be( string $prefix ): bool {
+		$route = self::requested_route();
+		return '' === $route || 0 === strpos( $route, $prefix );
+	}
+
+	/**
+	 * The REST request may ask for the REST API's plugins route, which deactivates plugins (when
+	 * the REST server is set up).
+	 *
+	 * @return bool
+	 */
+	public static function plugins_route_may_be(): bool {
+		return self::route_may_be( '/wp/v2/plugins' );
+	}
+
+	/**
+	 * A change of the plugin's settings (added_option, updated_option).
+	 *
+	 * @param mixed ...$args The option, and its values.
+	 * @return bool
+	 */
+	public static function settings_option( ...$args ): bool {
+		return Hooks::SETTINGS_OPTION === ( $args[0] ?? null );
+	}
+
+	/**
+	 * The REST request may ask for a route of Simple JWT Login (when the REST server is set up).
+	 *
+	 * @return bool
+	 */
+	public static function issuer_route_may_be(): bool {
+		return self::route_may_be( '/simple-jwt-login/' );
 	}
 
 	/**
@@ -278,6 +330,18 @@ final class Guards {
 	}
 
 	/**
+	 * A write of a user's roles (`{prefix}capabilities`, each site's prefix on a network) or
+	 * application passwords (added/updated_user_meta).
+	 *
+	 * @param mixed ...$args The meta id, the user, the key.
+	 * @return bool
+	 */
+	public static function roles_or_app_passwords_meta( ...$args ): bool {
+		$key = $args[2] ?? null;
+		return is_string( $key ) && ( '_application_passwords' === $key || 'capabilities' === substr( $key, -12 ) );
+	}
+
+	/**
 	 * The secrets in memory may differ from those last recorded: the digest compared from memory
 	 * says so, or cannot say (a first run, salts kept in the database). Otherwise nothing of the
 	 * secrets watch is built.
@@ -327,9 +391,29 @@ final class Guards {
 		if ( isset( wp_load_alloptions()['simple_jwt_login_settings'] ) || has_filter( 'jwt_auth_authorization_header' ) || isset( $_SESSION ) ) {
 			return true;
 		}
+		// The answer holds while the places it read are the same (asked up to four times a
+		// request; arrays left as they were compare at once).
+		$server = array( $_SERVER['HTTP_AUTHORIZATION'] ?? null, $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? null );
+		if ( null !== self::$token_places && array( $server, $_GET, $_POST, $_COOKIE ) === self::$token_places[0] ) {
+			return self::$token_places[1];
+		}
+		$answer             = self::token_places_may_carry_token( $server );
+		self::$token_places = array( array( $server, $_GET, $_POST, $_COOKIE ), $answer );
+		return $answer;
+		// phpcs:enable
+	}
+
+	/**
+	 * Tells whether one of the places `Http\Request::tokens()` reads holds a value with two dots.
+	 *
+	 * @param array<int, mixed> $server The Authorization headers as `$_SERVER` has them.
+	 * @return bool
+	 */
+	private static function token_places_may_carry_token( array $server ): bool {
+		// phpcs:disable WordPress.Security.ValidatedSanitizedInput,WordPress.Security.NonceVerification -- Only dots are counted; Http\Request reads the values.
 		$values = array(
-			$_SERVER['HTTP_AUTHORIZATION'] ?? null,
-			$_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? null,
+			$server[0],
+			$server[1],
 			$_GET[ self::TOKEN_QUERY ] ?? null,
 			$_COOKIE[ self::TOKEN_COOKIE ] ?? null,
 		);
@@ -423,10 +507,10 @@ final class Guards {
 	 * @return bool
 	 */
 	public static function authorization_probe(): bool {
-		if ( ! defined( 'REST_REQUEST' ) || ! REST_REQUEST ) {
+		if ( '/auth-sentinel/v1/health/authorization-probe' !== self::requested_route() || ! defined( 'REST_REQUEST' ) || ! REST_REQUEST ) {
 			return false;
 		}
 		$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
-		return 'GET' === $method && '/auth-sentinel/v1/health/authorization-probe' === self::requested_route();
+		return 'GET' === $method;
 	}
 }

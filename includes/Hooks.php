@@ -94,49 +94,101 @@ final class Hooks {
 	 * The rows: hook, class, method, priority, accepted arguments, guard (a `Guards` method, or '').
 	 */
 	const TABLE = array(
-		// WordPress integration: the schema.
-		array( 'init', Schema::class, '::maybe_upgrade', 1, 0, 'schema_behind' ),
-
-		// Secrets: a quick comparison on every request (the guard), the full check when something changed.
-		array( 'init', QuickCheck::class, 'run', 1, 0, 'secrets_may_differ' ),
+		// Every request's two checks (one callback: `init()`): the schema, and the secrets' quick
+		// comparison, with the full check when something changed.
+		array( 'init', self::class, '::init', 1, 0, '' ),
 		// A watched option changed: one full check at the end of the request (six generic hooks
 		// and a guard, not three hooks per option).
 		array( 'added_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
 		array( 'updated_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
 		array( 'deleted_option', SecretsWatch::class, 'queue_check', 10, 1, 'watched_option' ),
 
-		// Failures: WordPress's own refusals, the token plugins' answers, passwords.
+		// Failures: passwords and application passwords (the sign-in cookies': COOKIE_TABLE).
+		array( 'wp_login_failed', Capture::class, 'login_failed', 10, 2, '' ),
+		array( 'application_password_failed_authentication', Capture::class, 'application_password_failed', 10, 1, '' ),
+		// A new password: hooked on every request, as a replacement of the pluggable
+		// wp_set_password() may fire the action without the user's cache being cleaned.
+		array( 'wp_set_password', PasswordWatch::class, 'on_set_password', 10, 2, '' ),
+
+		// Sessions: the inventory of every credential, and the gate that refuses revoked tokens.
+		// Core's session storage, and the session rows once it is asked for (SESSION_TABLE).
+		array( 'session_token_manager', self::class, '::register_session_rows', 1000, 1, '' ),
+		array( 'session_token_manager', SessionTokens::class, '::manager', 1000, 1, '' ),
+		array( 'added_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
+		array( 'updated_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
+		array( 'deleted_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
+		// A user's roles or application passwords written: their rows (USER_META_TABLE).
+		array( 'added_user_meta', self::class, '::register_user_meta_rows', 10, 3, 'roles_or_app_passwords_meta' ),
+		array( 'updated_user_meta', self::class, '::register_user_meta_rows', 10, 3, 'roles_or_app_passwords_meta' ),
+		// A user saved or deleted: their rows (USER_TABLE).
+		array( 'clean_user_cache', self::class, '::register_user_rows', 10, 0, '' ),
+		// The gate runs after every token plugin (they sign in at priorities 0–99).
+		array( 'determine_current_user', TokenGate::class, 'determine_current_user', 1000, 1, 'carries_token' ),
+
+		// Audit trail (a sign-in's row: SESSION_TABLE). The settings' changes, beside the secrets
+		// watch's rows of the same hooks (a row on a hook already hooked costs a tenth of one on a
+		// hook of its own).
+		array( 'added_option', AuditListener::class, 'settings_added', 10, 2, 'settings_option' ),
+		array( 'updated_option', AuditListener::class, 'settings_updated', 10, 3, 'settings_option' ),
+	);
+
+	/**
+	 * The rows of the sign-in cookies' refusals and uses: core validates a cookie of the request
+	 * (`wp_validate_auth_cookie()` reads `$_COOKIE`), so they are hooked on a request that carries
+	 * a sign-in cookie, where cron runs and on the command line (and on every request of a network
+	 * where the plugin is network-activated: it loads before WordPress names the cookies). A
+	 * cookie some code validates from elsewhere, on a request that carries none, is not recorded.
+	 */
+	const COOKIE_TABLE = array(
 		array( 'auth_cookie_malformed', Capture::class, 'cookie_malformed', 10, 2, 'cookie_sent' ),
 		array( 'auth_cookie_expired', Capture::class, 'cookie_rejected', 10, 1, '' ),
 		array( 'auth_cookie_bad_username', Capture::class, 'cookie_rejected', 10, 1, '' ),
 		array( 'auth_cookie_bad_hash', Capture::class, 'cookie_rejected', 10, 1, '' ),
 		array( 'auth_cookie_bad_session_token', Capture::class, 'cookie_rejected', 10, 1, '' ),
-		array( 'wp_login_failed', Capture::class, 'login_failed', 10, 2, '' ),
-		array( 'application_password_failed_authentication', Capture::class, 'application_password_failed', 10, 1, '' ),
-		array( 'wp_set_password', PasswordWatch::class, 'on_set_password', 10, 2, '' ),
-		array( 'profile_update', PasswordWatch::class, 'on_profile_update', 10, 3, '' ),
-
-		// Sessions: the inventory of every credential, and the gate that refuses revoked tokens.
-		array( 'session_token_manager', SessionTokens::class, '::manager', 1000, 1, '' ),
-		array( 'attach_session_information', CookieTracker::class, 'creating', 1000, 1, '' ),
 		array( 'auth_cookie_valid', CookieTracker::class, 'cookie_valid', 10, 2, 'cookie_seen_due' ),
+	);
+
+	/**
+	 * The rows of a new browser session and a sign-in: hooked when core's session storage is
+	 * first asked for (`session_token_manager`), as `WP_Session_Tokens::get_instance()`, the only
+	 * way to a storage, applies it before any `create()` applies `attach_session_information`,
+	 * and `wp_set_auth_cookie()` asks for it before `wp_signon()` (or a plugin signing a user in
+	 * by cookie) fires `wp_login`. A `wp_login` fired with no session made is not audited.
+	 */
+	const SESSION_TABLE = array(
+		array( 'attach_session_information', CookieTracker::class, 'creating', 1000, 1, '' ),
+		// A sign-in: wp_signon(), and the plugins that sign in by cookie, set the cookie first.
+		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
+	);
+
+	/**
+	 * The rows of a user saved or deleted: hooked when a user's cache is first cleaned
+	 * (`clean_user_cache`), which `wp_insert_user()` does before it fires `profile_update`, and
+	 * `wp_delete_user()` and `wpmu_delete_user()` before `deleted_user`.
+	 */
+	const USER_TABLE = array(
+		array( 'profile_update', PasswordWatch::class, 'on_profile_update', 10, 3, '' ),
+		array( 'profile_update', Policies::class, 'profile_updated', 20, 2, '' ),
+		array( 'deleted_user', Inventory::class, 'user_deleted', 10, 1, '' ),
+	);
+
+	/**
+	 * The rows of a user's role and application passwords: hooked when a user's roles or
+	 * application passwords are first written (`added_user_meta`, `updated_user_meta`), as
+	 * `WP_User::set_role()` writes the roles before it fires `set_user_role` (and returns
+	 * before either when the role is unchanged), `WP_Application_Passwords` writes the passwords
+	 * before it fires the created, updated and deleted actions (an update that changes nothing
+	 * fires its action without a write: the inventory holds that password already), and
+	 * `wp_authenticate_application_password()` writes a password's last use, once a day, just
+	 * before `application_password_did_authenticate` (whose row has something to do only then).
+	 */
+	const USER_META_TABLE = array(
+		array( 'set_user_role', Policies::class, 'role_set', 10, 3, '' ),
+		// An application password's first use in a day: core writes its last use just before.
+		array( 'application_password_did_authenticate', AppPasswordTracker::class, 'used', 10, 2, 'app_password_use_due' ),
 		array( 'wp_create_application_password', AppPasswordTracker::class, 'created', 10, 2, '' ),
 		array( 'wp_update_application_password', AppPasswordTracker::class, 'updated', 10, 2, '' ),
 		array( 'wp_delete_application_password', AppPasswordTracker::class, 'deleted', 10, 2, '' ),
-		array( 'application_password_did_authenticate', AppPasswordTracker::class, 'used', 10, 2, 'app_password_use_due' ),
-		array( 'added_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
-		array( 'updated_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
-		array( 'deleted_user_meta', TokenTracker::class, 'wcpos_meta_changed', 10, 3, 'wcpos_meta' ),
-		array( 'deleted_user', Inventory::class, 'user_deleted', 10, 1, '' ),
-		// The gate runs after every token plugin (they sign in at priorities 0–99).
-		array( 'determine_current_user', TokenGate::class, 'determine_current_user', 1000, 1, 'carries_token' ),
-		array( 'profile_update', Policies::class, 'profile_updated', 20, 2, '' ),
-		array( 'set_user_role', Policies::class, 'role_set', 10, 3, '' ),
-
-		// Audit trail.
-		array( 'wp_login', AuditListener::class, 'signed_in', 10, 2, '' ),
-		array( 'add_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_added', 10, 2, '' ),
-		array( 'update_option_' . self::SETTINGS_OPTION, AuditListener::class, 'settings_changed', 10, 2, '' ),
 	);
 
 	/**
@@ -175,16 +227,26 @@ final class Hooks {
 	 * of `rest_api_init`), so that the front end and wp-admin pages do not pay for them.
 	 */
 	const REST_TABLE = array(
-		// Early, so the probe answers before any token plugin judges its Bearer header.
-		array( 'rest_api_init', AuthorizationProbe::class, '::answer', 0, 0, 'authorization_probe' ),
-		// The plugin's routes: one row registers every controller of ROUTES.
-		array( 'rest_api_init', self::class, '::register_routes', 10, 0, 'routes_needed' ),
-		// Failures the REST API answers, and Simple JWT Login's routes that answer outside it.
+		// Failures the REST API answers.
 		array( 'rest_post_dispatch', Capture::class, 'rest_answered', 999, 3, 'rest_refusal' ),
-		array( 'rest_pre_dispatch', Capture::class, 'watch_issuer_output', 0, 3, 'issuer_output_route' ),
 		// The gate, after every token plugin; its refresh routes take the token in the body.
 		array( 'rest_authentication_errors', TokenGate::class, 'rest_authentication_errors', 1000, 1, 'carries_token' ),
 		array( 'rest_pre_dispatch', TokenGate::class, 'rest_pre_dispatch', 1000, 3, 'carries_token_or_body_token' ),
+	);
+
+	/**
+	 * The REST rows of some routes only: hooked when the REST server is set up if the guard of
+	 * the seventh column says that the request may ask for one of them (`Guards::route_may_be()`:
+	 * its route, or a route not yet known, when code sets the server up before WordPress parses
+	 * the request); the sixth column's guard still decides each call.
+	 */
+	const REST_ROUTE_TABLE = array(
+		// Early, so the probe answers before any token plugin judges its Bearer header.
+		array( 'rest_api_init', AuthorizationProbe::class, '::answer', 0, 0, 'authorization_probe', 'authorization_probe' ),
+		// The plugin's routes: one row registers every controller of ROUTES.
+		array( 'rest_api_init', self::class, '::register_routes', 10, 0, '', 'routes_needed' ),
+		// Simple JWT Login's routes, which answer outside the REST API.
+		array( 'rest_pre_dispatch', Capture::class, 'watch_issuer_output', 0, 3, 'issuer_output_route', 'issuer_route_may_be' ),
 	);
 
 	/**
@@ -298,26 +360,19 @@ final class Hooks {
 	);
 
 	/**
-	 * Whether the rows of OWN_ROUTES_TABLE are hooked (once a process: the REST server may be
-	 * set up again, by tests).
+	 * The tables hooked once (`add_rows_once()`), by name.
 	 *
-	 * @var bool
+	 * @var array<string, true>
 	 */
-	private static $own_routes_hooked = false;
-
-	/**
-	 * Whether the row of CAPABILITY_TABLE is hooked.
-	 *
-	 * @var bool
-	 */
-	private static $capability_hooked = false;
+	private static $hooked = array();
 
 	/**
 	 * Hooks the rows this request can need: every row of TABLE; the plugin's own actions once it
 	 * builds an object; the network's rows on a network; the scheduled hooks' rows where cron
-	 * runs; the REST rows once the REST server is set up; the wp-admin rows in wp-admin (or once
-	 * an admin screen is set up elsewhere, by a test or a plugin rendering one); the capability's
-	 * row with the wp-admin rows, the scheduled hooks' rows and the plugin's routes.
+	 * runs; the REST rows once the REST server is set up; the wp-admin rows in wp-admin (or, on
+	 * the command line, once an admin screen is set up, by a test or a script); the capability's
+	 * row with the wp-admin rows, the scheduled hooks' rows and the plugin's routes; the sign-in
+	 * cookies' rows where a request carries one; the rows of writes when the write comes.
 	 *
 	 * @return void
 	 */
@@ -334,12 +389,36 @@ final class Hooks {
 		if ( $cron || is_admin() ) {
 			self::add_rows( self::TOOLS_TABLE );
 		}
+		// Network-activated, the plugin loads before WordPress names its cookies: then always.
+		if ( $cron || ! defined( 'LOGGED_IN_COOKIE' ) || Guards::cookie_sent() ) {
+			self::add_rows( self::COOKIE_TABLE );
+		}
+		// activate_plugin() loads a plugin it activates after plugins_loaded, wherever it runs.
+		if ( $cron || is_admin() || did_action( 'plugins_loaded' ) ) {
+			self::register_lifecycle();
+		}
 		self::add_once( 'rest_api_init', PHP_INT_MIN, array( self::class, 'register_rest_rows' ) );
 		if ( is_admin() ) {
 			self::register_admin_rows();
-			return;
+		} elseif ( $cron ) { // A test or a script that sets up an admin screen.
+			self::add_once( 'current_screen', 0, array( self::class, 'register_admin_rows' ) );
 		}
-		self::add_once( 'current_screen', 0, array( self::class, 'register_admin_rows' ) );
+	}
+
+	/**
+	 * Every request's checks (init, early): the schema is upgraded when the stored one is older,
+	 * and the secrets are checked in full when their quick digest, compared from memory, says
+	 * they may have changed (`Guards::schema_behind()`, `Guards::secrets_may_differ()`).
+	 *
+	 * @return void
+	 */
+	public static function init(): void {
+		if ( Guards::schema_behind() ) {
+			Schema::maybe_upgrade();
+		}
+		if ( Guards::secrets_may_differ() ) {
+			Plugin::get( QuickCheck::class )->run();
+		}
 	}
 
 	/**
@@ -349,6 +428,66 @@ final class Hooks {
 	 */
 	public static function register_rest_rows(): void {
 		self::add_rows( self::REST_TABLE );
+		foreach ( self::REST_ROUTE_TABLE as $row ) {
+			$when = $row[6];
+			if ( Guards::$when() ) {
+				self::add( $row );
+			}
+		}
+		if ( Guards::plugins_route_may_be() ) { // The REST API's plugins route deactivates plugins.
+			self::register_lifecycle();
+		}
+	}
+
+	/**
+	 * Hooks the plugin's activation and deactivation, once: what register_activation_hook() and
+	 * register_deactivation_hook() do, with the plugin's name worked out once (plugin_basename()
+	 * resolves symbolic links: 19,000 instructions a call). `register()` calls it where WordPress
+	 * activates or deactivates plugins (wp-admin, WP-Cron, the command line, and anywhere a plugin
+	 * is activated, as activate_plugin() loads it then), and `register_rest_rows()` for the REST
+	 * API's plugins route. A deactivation from elsewhere leaves the plugin's scheduled events,
+	 * which then find no listener (an activation schedules them again).
+	 *
+	 * @return void
+	 */
+	public static function register_lifecycle(): void {
+		if ( isset( self::$hooked['lifecycle'] ) ) {
+			return;
+		}
+		self::$hooked['lifecycle'] = true;
+		$basename                  = plugin_basename( AUTH_SENTINEL_FILE );
+		add_action( 'activate_' . $basename, array( Plugin::class, 'activate' ) );
+		add_action( 'deactivate_' . $basename, array( Plugin::class, 'deactivate' ) );
+	}
+
+	/**
+	 * Hooks the session rows (SESSION_TABLE), once: the first `session_token_manager`.
+	 *
+	 * @param mixed $manager The storage's class, returned as it is.
+	 * @return mixed
+	 */
+	public static function register_session_rows( $manager = null ) {
+		self::add_rows_once( 'session', self::SESSION_TABLE );
+		return $manager;
+	}
+
+	/**
+	 * Hooks the rows of a user saved or deleted (USER_TABLE), once: the first `clean_user_cache`.
+	 *
+	 * @return void
+	 */
+	public static function register_user_rows(): void {
+		self::add_rows_once( 'user', self::USER_TABLE );
+	}
+
+	/**
+	 * Hooks the rows of a user's role and application passwords (USER_META_TABLE), once: the
+	 * first write of either.
+	 *
+	 * @return void
+	 */
+	public static function register_user_meta_rows(): void {
+		self::add_rows_once( 'user_meta', self::USER_META_TABLE );
 	}
 
 	/**
@@ -367,10 +506,7 @@ final class Hooks {
 	 * @return void
 	 */
 	public static function register_capability(): void {
-		if ( ! self::$capability_hooked ) {
-			self::$capability_hooked = true;
-			self::add_rows( self::CAPABILITY_TABLE );
-		}
+		self::add_rows_once( 'capability', self::CAPABILITY_TABLE );
 	}
 
 	/**
@@ -393,10 +529,7 @@ final class Hooks {
 		foreach ( self::ROUTES as $class ) {
 			Plugin::get( $class )->register_routes();
 		}
-		if ( ! self::$own_routes_hooked ) {
-			self::$own_routes_hooked = true;
-			self::add_rows( self::OWN_ROUTES_TABLE );
-		}
+		self::add_rows_once( 'own_routes', self::OWN_ROUTES_TABLE ); // Once a process: tests set the REST server up again.
 		self::register_capability();
 	}
 
@@ -425,6 +558,20 @@ final class Hooks {
 	}
 
 	/**
+	 * Hooks rows unless the table of that name is hooked already.
+	 *
+	 * @param string                                                                              $name The table's name.
+	 * @param array<int, array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string}> $rows The rows.
+	 * @return void
+	 */
+	private static function add_rows_once( string $name, array $rows ): void {
+		if ( ! isset( self::$hooked[ $name ] ) ) {
+			self::$hooked[ $name ] = true;
+			self::add_rows( $rows );
+		}
+	}
+
+	/**
 	 * Hooks rows.
 	 *
 	 * @param array<int, array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string}> $rows      The rows.
@@ -439,7 +586,7 @@ final class Hooks {
 	/**
 	 * Hooks one row.
 	 *
-	 * @param array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string} $row The row.
+	 * @param array{0: string, 1: class-string, 2: string, 3: int, 4: int, 5: string, 6?: string} $row The row (a seventh column, REST_ROUTE_TABLE's, is read before).
 	 * @return void
 	 */
 	private static function add( array $row ): void {

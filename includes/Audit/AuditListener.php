@@ -84,7 +84,20 @@ class AuditListener {
 	}
 
 	/**
-	 * Audits a change of the settings: which changed, from what to what (update_option_{option}).
+	 * The settings were updated (updated_option, for the settings' option).
+	 *
+	 * @param string $option    The option.
+	 * @param mixed  $old_value The previous value.
+	 * @param mixed  $value     The new value.
+	 * @return void
+	 */
+	public function settings_updated( $option, $old_value, $value ): void {
+		unset( $option );
+		$this->settings_changed( $old_value, $value );
+	}
+
+	/**
+	 * Audits a change of the settings: which changed, from what to what.
 	 *
 	 * @param mixed $old_value The previous value.
 	 * @param mixed $value     The new value.

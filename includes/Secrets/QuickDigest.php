@@ -90,7 +90,7 @@ final class QuickDigest {
 		}
 		$addresses = isset( $parts[2] ) && '' !== $parts[2] ? explode( ',', $parts[2] ) : array();
 		return hash_equals( $parts[0], self::quick( $key, 'quick', self::material( $all ) ) )
-			&& in_array( self::quick( $key, 'quick-address', self::address_material() ), $addresses, true );
+			&& in_array( self::quick( $key, 'quick-address', self::address_material( $all ) ), $addresses, true );
 	}
 
 	/**
@@ -131,16 +131,47 @@ final class QuickDigest {
 
 	/**
 	 * Returns the site address as this request sees it (siteurl and home, autoloaded or from
-	 * WP_SITEURL / WP_HOME), as one string.
+	 * WP_SITEURL / WP_HOME), as one string: each as `get_option()` answers it before other plugins'
+	 * filters, read from memory (`get_option()` applies four filters a call; the quick check runs
+	 * on every request). An address that only another plugin's filter changes is seen by the
+	 * hourly full check.
 	 *
+	 * @param array<string, mixed>|null $all The autoloaded options (read when not given).
 	 * @return string
 	 */
-	public static function address_material(): string {
+	public static function address_material( ?array $all = null ): string {
+		$all   = $all ?? wp_load_alloptions();
 		$parts = array();
-		foreach ( array_keys( self::SITE_OPTIONS ) as $name ) {
-			$parts[] = $name . '=' . (string) get_option( $name, '' );
+		foreach ( self::SITE_OPTIONS as $name => $constant ) {
+			$parts[] = $name . '=' . self::address( $name, $constant, $all );
 		}
 		return implode( "\0", $parts );
+	}
+
+	/**
+	 * Returns one address as `get_option()` answers it before other plugins' filters: the
+	 * constant WordPress's own filter puts first (`_config_wp_siteurl()`, `_config_wp_home()`),
+	 * else the option without its trailing slash (an empty home is the site URL); an option not
+	 * autoloaded is asked for.
+	 *
+	 * @param string               $name     The option, siteurl or home.
+	 * @param string               $constant Its constant.
+	 * @param array<string, mixed> $all      The autoloaded options.
+	 * @return string
+	 */
+	private static function address( string $name, string $constant, array $all ): string {
+		if ( defined( $constant ) ) {
+			$value = constant( $constant );
+			return untrailingslashit( is_scalar( $value ) ? (string) $value : '' );
+		}
+		if ( ! isset( $all[ $name ] ) ) {
+			return (string) get_option( $name, '' );
+		}
+		$value = is_scalar( $all[ $name ] ) ? (string) $all[ $name ] : '';
+		if ( 'home' === $name && '' === $value ) {
+			return self::address( 'siteurl', self::SITE_OPTIONS['siteurl'], $all );
+		}
+		return untrailingslashit( $value );
 	}
 
 	/**

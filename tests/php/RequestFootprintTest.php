@@ -134,13 +134,16 @@ class RequestFootprintTest extends TestCase {
 	 * @param string $path    The path.
 	 * @param array  $options For http().
 	 * @param int    $status  The status expected.
-	 * @return array{files: string[], callbacks: int}
+	 * @param string $method  The method (a GET is warmed up first).
+	 * @return array{files: string[], callbacks: int, hooked: string[]}
 	 */
-	private function log_of( string $path, array $options, int $status ): array {
-		$this->http( 'GET', $path, $options );
+	private function log_of( string $path, array $options, int $status, string $method = 'GET' ): array {
+		if ( 'GET' === $method ) {
+			$this->http( 'GET', $path, $options );
+		}
 		$name                 = 'as-footprint-' . wp_generate_password( 6, false );
 		$options['headers'][] = 'X-Test-Query-Log: ' . $name;
-		$this->assertSame( $status, $this->http( 'GET', $path, $options )['status'], $path );
+		$this->assertSame( $status, $this->http( $method, $path, $options )['status'], $path );
 		$file = sys_get_temp_dir() . '/' . strtolower( $name ) . '.json';
 		$log  = json_decode( (string) file_get_contents( $file ), true );
 		unlink( $file );
@@ -152,19 +155,59 @@ class RequestFootprintTest extends TestCase {
 	 * not the plumbing of the plugin's own routes, which it cannot reach (each hooked callback
 	 * costs every request its place in WordPress's hooks); a request for one of the plugin's
 	 * routes hooks that plumbing too. (54 callbacks on every REST request before the plumbing
-	 * waited for the routes and Site Health's and the privacy tools' rows for theirs.)
+	 * waited for the routes and Site Health's and the privacy tools' rows for theirs; 41 before
+	 * the rows of sign-in cookies, of writes, of some routes and of the activation waited for them.)
 	 */
 	public function test_a_rest_request_hooks_the_own_routes_plumbing_only_for_the_own_routes(): void {
-		// The table, the REST rows, the two hooks that add rows when they first fire (the REST
-		// server's, an admin screen's), activation and deactivation.
-		$every = count( Hooks::TABLE ) + count( Hooks::REST_TABLE ) + 4;
-		$this->assertSame( 41, $every, 'A row more on every REST request: does every request need it?' );
+		// The table, the REST rows, and the hook that adds them when it first fires.
+		$every = count( Hooks::TABLE ) + count( Hooks::REST_TABLE ) + 1;
+		$this->assertSame( 22, $every, 'A row more on every REST request: does every request need it?' );
 		$this->assertSame( $every, $this->log_of( '/wp-json/wp/v2/posts', array(), 200 )['callbacks'], 'another route' );
-		// The plugin's route builds its controllers, which hooks the plugin's own actions too, and
-		// its permission check the capability's map.
+		// The plugin's route registers its routes and builds its controllers, which hooks the
+		// plugin's own actions too, and its permission check the capability's map.
 		$own = $this->log_of( '/wp-json/auth-sentinel/v1/events', array(), 401 );
-		$this->assertSame( $every + count( Hooks::OWN_ROUTES_TABLE ) + count( Hooks::PLUGIN_TABLE ) + count( Hooks::CAPABILITY_TABLE ), $own['callbacks'], 'the plugin\'s route, refused' );
+		$this->assertSame( $every + 1 + count( Hooks::OWN_ROUTES_TABLE ) + count( Hooks::PLUGIN_TABLE ) + count( Hooks::CAPABILITY_TABLE ), $own['callbacks'], 'the plugin\'s route, refused' );
 		$this->assertContains( 'map_meta_cap', $own['hooked'] );
+	}
+
+	/**
+	 * The rows of the sign-in cookies wait for a request that carries one, the rows of writes for
+	 * the write (a session's for core's session storage, a user's for a user saved, a role's and
+	 * an application password's for their meta written), the probe's and Simple JWT Login's for
+	 * their routes, the activation's for wp-admin; each is there when its hook fires.
+	 */
+	public function test_the_rows_of_cookies_writes_and_routes_wait_for_them(): void {
+		$hooks_of = static function ( array ...$tables ): array {
+			return array_values( array_unique( array_column( array_merge( ...$tables ), 0 ) ) );
+		};
+		$waiting  = $hooks_of( Hooks::COOKIE_TABLE, Hooks::SESSION_TABLE, Hooks::USER_TABLE, Hooks::USER_META_TABLE );
+		$app      = $this->log_of( '/wp-json/wp/v2/users/me', array( 'as' => 'admin' ), 200 )['hooked'];
+		$this->assertSame( array(), array_values( array_intersect( $waiting, $app ) ), 'an application password\'s successful request' );
+		$this->assertSame( 1, count( array_keys( $app, 'rest_api_init', true ) ), 'neither the probe\'s row nor the routes\' on another route' );
+		$this->assertSame( 1, count( array_keys( $app, 'rest_pre_dispatch', true ) ), 'nor Simple JWT Login\'s' );
+
+		$this->assertSame( array(), array_values( preg_grep( '/^(de)?activate_/', $app ) ), 'nor the activation\'s' );
+
+		$jar    = $this->sign_in( 'editor' );
+		$cookie = $this->log_of( '/', array( 'cookies' => $jar ), 200 )['hooked'];
+		$this->assertSame( array(), array_values( array_diff( $hooks_of( Hooks::COOKIE_TABLE, Hooks::SESSION_TABLE ), $cookie ) ), 'a request with a sign-in cookie' );
+		$this->assertSame( array(), array_values( array_intersect( $hooks_of( Hooks::USER_TABLE, Hooks::USER_META_TABLE ), $cookie ) ), 'and no write' );
+		$plugin = plugin_basename( AUTH_SENTINEL_FILE );
+		$this->assertSame( array( 'activate_' . $plugin, 'deactivate_' . $plugin ), array_values( preg_grep( '/^(de)?activate_/', $this->log_of( '/wp-admin/profile.php', array( 'cookies' => $jar ), 200 )['hooked'] ) ), 'wp-admin, where plugins are activated' );
+
+		$path  = '/wp-json/wp/v2/users/' . $this->user( 'subscriber' );
+		$saved = $this->log_of( $path, array( 'as' => 'admin', 'body' => 'description=' . wp_generate_password( 8, false ) ), 200, 'POST' )['hooked'];
+		$this->assertSame( array(), array_values( array_diff( $hooks_of( Hooks::USER_TABLE ), $saved ) ), 'a user saved' );
+		$this->assertSame( array(), array_values( array_intersect( $hooks_of( Hooks::USER_META_TABLE ), $saved ) ), 'with neither roles nor application passwords written' );
+		$made = $this->log_of( $path . '/application-passwords', array( 'as' => 'admin', 'body' => 'name=Footprint' ), 201, 'POST' )['hooked'];
+		$this->assertSame( array(), array_values( array_diff( $hooks_of( Hooks::USER_META_TABLE ), $made ) ), 'an application password written' );
+		foreach ( \WP_Application_Passwords::get_user_application_passwords( $this->user( 'subscriber' ) ) as $item ) {
+			if ( 'Footprint' === $item['name'] ) {
+				\WP_Application_Passwords::delete_application_password( $this->user( 'subscriber' ), $item['uuid'] );
+			}
+		}
+
+		$this->assertSame( 2, count( array_keys( $this->log_of( '/wp-json/simple-jwt-login/v1/no-such-route', array(), 404 )['hooked'], 'rest_pre_dispatch', true ) ), 'a route of Simple JWT Login' );
 	}
 
 	/**

@@ -177,6 +177,43 @@ class SessionsPolicyTest extends TestCase {
 	}
 
 	/**
+	 * Each change made in a process of its own (a role set by a script, the rest through
+	 * WordPress's REST API) is seen: the
+	 * rows of those hooks are hooked only when a user's roles or application passwords are
+	 * written or a user's cache cleaned (Hooks::USER_META_TABLE, Hooks::USER_TABLE), in the
+	 * request that does it.
+	 */
+	public function test_changes_made_in_requests_of_their_own_are_seen(): void {
+		global $wpdb;
+		Settings::update( array( 'revoke_on_role_change' => false ) );
+		$user_id = $this->user_with_sessions();
+		$path    = '/wp-json/wp/v2/users/' . $user_id;
+
+		$this->run_in_site( "( new WP_User( {$user_id} ) )->set_role( 'editor' );" );
+		$details = json_decode( (string) $wpdb->get_var( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'role_changed' AND target_user_id = %d", $user_id ) ), true );
+		$this->assertSame( array( 'author' ), $details['from'] ?? null, 'the role change is audited' );
+		$this->assertSame( array( 'editor' ), $details['to'] );
+
+		$email = $this->http( 'POST', $path, array( 'as' => 'admin', 'body' => 'email=' . rawurlencode( 'moved-' . $user_id . '@example.org' ) ) );
+		$this->assertSame( 200, $email['status'], $email['body'] );
+		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'email_changed' AND target_user_id = %d", $user_id ) ), 'the new address is audited' );
+		wp_cache_delete( $user_id, 'user_meta' );
+		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all(), 'and ends the sessions' );
+		$this->assertSame( 'policy_email', $this->revoked_reason( $user_id ) );
+
+		$created = $this->http( 'POST', $path . '/application-passwords', array( 'as' => 'admin', 'body' => 'name=Till' ) );
+		$this->assertSame( 201, $created['status'], $created['body'] );
+		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'app_password_created' AND target_user_id = %d", $user_id ) ), 'the application password is audited' );
+		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . \AuthSentinel\Database\Schema::sessions_table() . " WHERE type = 'app_password' AND user_id = %d AND status = 'active'", $user_id ) ), 'and listed' );
+
+		$deleted = $this->http( 'DELETE', $path . '?force=true&reassign=' . $this->user( 'admin' ), array( 'as' => 'admin' ) );
+		$this->assertSame( 200, $deleted['status'], $deleted['body'] );
+		$this->made = array_diff( $this->made, array( $user_id ) );
+		$this->assertSame( '0', $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . \AuthSentinel\Database\Schema::sessions_table() . " WHERE user_id = %d AND status = 'active'", $user_id ) ), 'the deleted user\'s credentials end' );
+		$this->assertGreaterThan( 0, (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . \AuthSentinel\Database\Schema::sessions_table() . " WHERE user_id = %d AND ended_reason = 'deleted'", $user_id ) ), 'as deleted' );
+	}
+
+	/**
 	 * A role limited to two sessions keeps the two newest when a third sign-in happens.
 	 */
 	public function test_session_limit_ends_the_oldest(): void {
