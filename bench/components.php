@@ -19,7 +19,7 @@ $auth_sentinel_add_row = \Closure::bind(
 	\AuthSentinel\Hooks::class
 );
 // A row as the table has them: the capability row, whose guard says no to every other capability.
-$auth_sentinel_row = \AuthSentinel\Hooks::TABLE[0];
+$auth_sentinel_row = \AuthSentinel\Hooks::CAPABILITY_TABLE[0];
 
 switch ( $auth_sentinel_part ) {
 	case 'alloptions':
