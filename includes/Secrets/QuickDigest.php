@@ -149,9 +149,9 @@ final class QuickDigest {
 	}
 
 	/**
-	 * Returns one address as `get_option()` answers it before other plugins' filters: the
-	 * constant WordPress's own filter puts first (`_config_wp_siteurl()`, `_config_wp_home()`),
-	 * else the option without its trailing slash (an empty home is the site URL); an option not
+	 * Returns one address as `get_option()` answers it before other plugins' filters, without its
+	 * trailing slash: an empty home is the site URL; otherwise the constant WordPress's own filter
+	 * puts first (`_config_wp_siteurl()`, `_config_wp_home()`), else the option. An option not
 	 * autoloaded is asked for.
 	 *
 	 * @param string               $name     The option, siteurl or home.
@@ -160,16 +160,16 @@ final class QuickDigest {
 	 * @return string
 	 */
 	private static function address( string $name, string $constant, array $all ): string {
-		if ( defined( $constant ) ) {
-			$value = constant( $constant );
-			return untrailingslashit( is_scalar( $value ) ? (string) $value : '' );
-		}
 		if ( ! isset( $all[ $name ] ) ) {
 			return (string) get_option( $name, '' );
 		}
 		$value = is_scalar( $all[ $name ] ) ? (string) $all[ $name ] : '';
 		if ( 'home' === $name && '' === $value ) {
-			return self::address( 'siteurl', self::SITE_OPTIONS['siteurl'], $all );
+			return self::address( 'siteurl', self::SITE_OPTIONS['siteurl'], $all ); // Before the constant, as get_option() does.
+		}
+		if ( defined( $constant ) ) {
+			$value = constant( $constant );
+			$value = is_scalar( $value ) ? (string) $value : '';
 		}
 		return untrailingslashit( $value );
 	}

@@ -9,6 +9,7 @@ namespace AuthSentinel\Tests;
 
 use AuthSentinel\Guards;
 use AuthSentinel\Http\Request;
+use AuthSentinel\Secrets\QuickDigest;
 
 /**
  * `Guards::may_carry_token()` keeps the request reader unloaded on requests without a token; if
@@ -122,6 +123,55 @@ class GuardsTest extends TestCase {
 			$this->assertFalse( Guards::may_carry_token(), $name );
 			$this->assertFalse( Request::current()->carries_token(), $name . ': and the reader agrees' );
 		}
+	}
+
+	/**
+	 * The guard keeps its answer for a request while the places it read are unchanged, and a token
+	 * put in one of them after an answer (a plugin copying a header, a parameter added) is seen:
+	 * the token gate still runs for it.
+	 */
+	public function test_a_token_put_in_place_after_an_answer_is_seen(): void {
+		$puts = array(
+			'the header'          => static function (): void {
+				$_SERVER['HTTP_AUTHORIZATION'] = 'Bearer ' . self::TOKEN;
+			},
+			'the redirect header' => static function (): void {
+				$_SERVER['REDIRECT_HTTP_AUTHORIZATION'] = 'Bearer ' . self::TOKEN;
+			},
+			'the query'           => static function (): void {
+				$_GET['authorization'] = self::TOKEN;
+			},
+			'the form'            => static function (): void {
+				$_POST['JWT'] = self::TOKEN;
+			},
+			'the cookie'          => static function (): void {
+				$_COOKIE[ Guards::TOKEN_COOKIE ] = self::TOKEN;
+			},
+		);
+		foreach ( $puts as $name => $put ) {
+			$this->request( array( 'HTTP_AUTHORIZATION' => 'Basic ' . base64_encode( 'admin:abcd efgh' ) ), array( 'ver' => '1' ) );
+			$this->assertFalse( Guards::may_carry_token(), $name . ': no token yet' );
+			$this->assertFalse( Guards::may_carry_token(), $name . ': asked again' );
+			$put();
+			Request::reset();
+			$this->assertTrue( Guards::may_carry_token(), $name . ': the token put there is seen' );
+			$this->assertTrue( Guards::carries_token(), $name );
+		}
+	}
+
+	/**
+	 * The quick digest's site address is the one get_option() gives, read from memory: each as
+	 * stored without its trailing slash, an empty home being the site URL.
+	 */
+	public function test_the_quick_digests_address_is_get_options(): void {
+		$this->assertSame( 'siteurl=' . get_option( 'siteurl' ) . "\0home=" . get_option( 'home' ), QuickDigest::address_material() );
+		$all = array(
+			'siteurl' => 'http://example.org/wp/',
+			'home'    => 'http://example.org/',
+		);
+		$this->assertSame( "siteurl=http://example.org/wp\0home=http://example.org", QuickDigest::address_material( $all ) );
+		$all['home'] = '';
+		$this->assertSame( "siteurl=http://example.org/wp\0home=http://example.org/wp", QuickDigest::address_material( $all ) );
 	}
 
 	/**
