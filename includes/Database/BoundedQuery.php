@@ -20,10 +20,12 @@ defined( 'ABSPATH' ) || exit;
  *   session values set and put back around the write (SQLite has no such wait);
  * - database errors are neither printed nor logged per request (a storm against a broken table
  *   would otherwise fill the error log);
- * - the fault is remembered, at most once a minute per table, in an autoloaded option that Site
- *   Health reads: which table, what kind of fault, when, and since when it lasts. The next
- *   write that succeeds clears it from the same request's memory, and Site Health says when it
- *   was last seen.
+ * - a write to a table being rebuilt (marked by RebuildMarks) is refused at once, without being
+ *   sent;
+ * - the fault is remembered (QueryFaults), at most once a minute per table, in an autoloaded
+ *   option that Site Health reads: which table, what kind of fault, when, and since when it
+ *   lasts. The next write that succeeds clears it from the same request's memory, and Site
+ *   Health says when it was last seen.
  *
  * Nothing of the row written, the query or the database's message is kept: only its error number.
  *
@@ -35,30 +37,6 @@ final class BoundedQuery {
 	 * Seconds a write waits for a lock held by another connection.
 	 */
 	const LOCK_WAIT = 1;
-
-	/**
-	 * The option that remembers the last faults, by table.
-	 */
-	const FAULT_OPTION = 'auth_sentinel_storage_faults';
-
-	/**
-	 * Seconds between two notes of a fault of the same table.
-	 */
-	const NOTE_EVERY = 60;
-
-	/**
-	 * The autoloaded option naming the tables whose writes wait for a rebuild (an index being
-	 * made by `ALTER TABLE`), each with the time its mark lapses: read from memory, no query. On a
-	 * network the sessions index, which every site writes, is marked in the network's option of
-	 * the same name instead (read at a site's first write to it in a request).
-	 */
-	const REBUILD_OPTION = 'auth_sentinel_rebuilding';
-
-	/**
-	 * Seconds a rebuild's mark lasts at most: a job that dies in its `ALTER` leaves it that long,
-	 * and a rebuild that outlasts it has its writes wait a second again, as before the mark.
-	 */
-	const REBUILD_MAX = 30 * MINUTE_IN_SECONDS;
 
 	/**
 	 * Whether exec() refuses writes, without sending them: run() sets it for a table being rebuilt;
@@ -98,7 +76,7 @@ final class BoundedQuery {
 		$outer    = array( self::$refusing, self::$refused, self::$table );
 		// While an index is made, the table's writes would each wait the full second and fail: they
 		// fail at once instead (its reads go on; a storm of failures holds up no web worker).
-		self::$refusing = self::network_wide( $table ) ? null : self::rebuilding( $table );
+		self::$refusing = RebuildMarks::network_wide( $table ) ? null : RebuildMarks::rebuilding( $table );
 		self::$refused  = false;
 		self::$table    = $table;
 		if ( self::$refusing ) {
@@ -113,7 +91,7 @@ final class BoundedQuery {
 		try {
 			$result = $write();
 			$error  = (string) $wpdb->last_error;
-			$number = '' === $error ? 0 : self::error_number();
+			$number = '' === $error ? 0 : QueryFaults::error_number();
 			if ( '' === $error && self::refused() ) {
 				$error = 'lock: the table is being rebuilt';
 			}
@@ -126,7 +104,7 @@ final class BoundedQuery {
 			$wpdb->suppress_errors( $suppress );
 		}
 		if ( '' !== $error ) {
-			self::note( $table, $number, $error );
+			QueryFaults::note( $table, $number, $error );
 		}
 		return $result;
 	}
@@ -138,90 +116,6 @@ final class BoundedQuery {
 	 */
 	private static function refused(): bool {
 		return self::$refused;
-	}
-
-	/**
-	 * Tells whether a table's writes wait for a rebuild now: from the autoloaded options (no
-	 * query), or for the network-wide sessions index from the network's option (one query a
-	 * request at most, none with a persistent object cache).
-	 *
-	 * @param string $table The table (its name with the prefix).
-	 * @return bool
-	 */
-	public static function rebuilding( string $table ): bool {
-		if ( self::network_wide( $table ) ) {
-			$marks = get_site_option( self::REBUILD_OPTION, array() );
-		} else {
-			$all   = wp_load_alloptions();
-			$marks = isset( $all[ self::REBUILD_OPTION ] ) ? maybe_unserialize( $all[ self::REBUILD_OPTION ] ) : null;
-		}
-		return is_array( $marks ) && isset( $marks[ $table ] ) && (int) $marks[ $table ] > time();
-	}
-
-	/**
-	 * Tells whether a table is the network's rather than one site's: on a network, the sessions
-	 * index, whose writes come from every site.
-	 *
-	 * @param string $table The table (its name with the prefix).
-	 * @return bool
-	 */
-	private static function network_wide( string $table ): bool {
-		return is_multisite() && Schema::sessions_table() === $table;
-	}
-
-	/**
-	 * Runs a rebuild of a table (an `ALTER TABLE` that holds its writes): the table is marked for
-	 * its duration, so that the writes on visitors' requests fail at once instead of each waiting
-	 * a second (every web node reads the mark from its autoloaded options).
-	 *
-	 * @template T
-	 * @param string        $table   The table (its name with the prefix).
-	 * @param callable(): T $rebuild The rebuild.
-	 * @return T What the rebuild returned.
-	 */
-	public static function rebuild( string $table, callable $rebuild ) {
-		self::mark( $table, time() + self::REBUILD_MAX );
-		try {
-			return $rebuild();
-		} finally {
-			self::mark( $table, 0 );
-		}
-	}
-
-	/**
-	 * Marks a table as being rebuilt until a time, or no longer (0). Lapsed marks are dropped.
-	 *
-	 * @param string $table The table.
-	 * @param int    $until When the mark lapses; 0 to remove it.
-	 * @return void
-	 */
-	private static function mark( string $table, int $until ): void {
-		$network = self::network_wide( $table );
-		// Another node's mark of another table is kept.
-		if ( $network ) {
-			wp_cache_delete( get_current_network_id() . ':' . self::REBUILD_OPTION, 'site-options' );
-			$marks = get_site_option( self::REBUILD_OPTION, array() );
-		} else {
-			wp_cache_delete( 'alloptions', 'options' );
-			$marks = get_option( self::REBUILD_OPTION, array() );
-		}
-		$marks = array_filter(
-			is_array( $marks ) ? $marks : array(),
-			static function ( $at ): bool {
-				return (int) $at > time();
-			}
-		);
-		unset( $marks[ $table ] );
-		if ( $until > 0 ) {
-			$marks[ $table ] = $until;
-		}
-		if ( array() === $marks ) {
-			$network ? delete_site_option( self::REBUILD_OPTION ) : delete_option( self::REBUILD_OPTION );
-		} elseif ( $network ) {
-			update_site_option( self::REBUILD_OPTION, $marks );
-		} else {
-			update_option( self::REBUILD_OPTION, $marks, true );
-		}
 	}
 
 	/**
@@ -246,7 +140,8 @@ final class BoundedQuery {
 
 	/**
 	 * Runs one prepared INSERT, UPDATE, DELETE or REPLACE inside run(): its affected rows, false
-	 * on an error, or false without sending it while the table is being rebuilt (see rebuild()).
+	 * on an error, or false without sending it while the table is being rebuilt (see
+	 * RebuildMarks::rebuild()).
 	 * (wpdb counts affected rows only for statements that begin with the verb; a MariaDB
 	 * `SET STATEMENT … FOR` statement is counted here from the connection.)
 	 *
@@ -256,7 +151,7 @@ final class BoundedQuery {
 	public static function exec( string $sql ) {
 		global $wpdb;
 		if ( null === self::$refusing ) {
-			self::$refusing = self::rebuilding( self::$table );
+			self::$refusing = RebuildMarks::rebuilding( self::$table );
 		}
 		if ( self::$refusing ) {
 			self::$refused = true;
@@ -347,88 +242,4 @@ final class BoundedQuery {
 		return false !== $wpdb->query( sprintf( 'SET @auth_sentinel_lw = @@SESSION.lock_wait_timeout, @auth_sentinel_ilw = @@SESSION.innodb_lock_wait_timeout, SESSION lock_wait_timeout = %1$d, SESSION innodb_lock_wait_timeout = %1$d', self::LOCK_WAIT ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- A constant integer.
 	}
 
-	/**
-	 * Tells whether the last statement failed on a unique key (another request wrote the row
-	 * first) rather than on a fault.
-	 *
-	 * @return bool
-	 */
-	public static function duplicate(): bool {
-		global $wpdb;
-		$error = (string) $wpdb->last_error;
-		return 1062 === self::error_number() || false !== stripos( $error, 'Duplicate entry' ) || false !== stripos( $error, 'UNIQUE constraint' );
-	}
-
-	/**
-	 * Returns the error number of the connection's last statement (0 when unknown).
-	 *
-	 * @return int
-	 */
-	private static function error_number(): int {
-		global $wpdb;
-		return isset( $wpdb->dbh ) && $wpdb->dbh instanceof \mysqli ? (int) mysqli_errno( $wpdb->dbh ) : 0; // phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_errno -- wpdb keeps the message only; the number tells a race from a fault.
-	}
-
-	/**
-	 * Names a fault from the database's error number or message.
-	 *
-	 * @param int    $number  The error number.
-	 * @param string $message The message (read for its kind only; never stored).
-	 * @return string missing|denied|locked|full|error
-	 */
-	public static function kind( int $number, string $message ): string {
-		if ( in_array( $number, array( 1146, 1054 ), true ) || false !== stripos( $message, "doesn't exist" ) || false !== stripos( $message, 'no such table' ) ) {
-			return 'missing';
-		}
-		if ( in_array( $number, array( 1142, 1143, 1044, 1045 ), true ) || false !== stripos( $message, 'denied' ) ) {
-			return 'denied';
-		}
-		if ( in_array( $number, array( 1205, 1099, 1100, 1213 ), true ) || false !== stripos( $message, 'lock' ) ) {
-			return 'locked';
-		}
-		if ( in_array( $number, array( 1114, 1021, 28 ), true ) || false !== stripos( $message, 'full' ) ) {
-			return 'full';
-		}
-		return 'error';
-	}
-
-	/**
-	 * Remembers a fault for Site Health, at most once a minute per table.
-	 *
-	 * @param string $table   The table.
-	 * @param int    $number  The error number.
-	 * @param string $message The database's message (only its kind is kept).
-	 * @return void
-	 */
-	private static function note( string $table, int $number, string $message ): void {
-		global $wpdb;
-		$name   = (string) preg_replace( '/^' . preg_quote( (string) $wpdb->prefix, '/' ) . '/', '', $table );
-		$faults = self::faults();
-		$now    = time();
-		$last   = $faults[ $name ] ?? null;
-		if ( is_array( $last ) && $now - (int) $last['at'] < self::NOTE_EVERY ) {
-			return;
-		}
-		$faults[ $name ] = array(
-			'at'    => $now,
-			'since' => is_array( $last ) && $now - (int) $last['at'] < HOUR_IN_SECONDS ? (int) $last['since'] : $now,
-			'kind'  => self::kind( $number, $message ),
-			'errno' => $number,
-		);
-		try {
-			update_option( self::FAULT_OPTION, $faults, true );
-		} catch ( \Throwable $e ) {
-			unset( $e ); // Nothing more to do: the fault itself was already swallowed.
-		}
-	}
-
-	/**
-	 * Returns the faults remembered, by table (without the prefix).
-	 *
-	 * @return array<string, array<string, mixed>> Each with at, since, kind and errno.
-	 */
-	public static function faults(): array {
-		$faults = get_option( self::FAULT_OPTION, array() );
-		return is_array( $faults ) ? array_filter( $faults, 'is_array' ) : array();
-	}
 }

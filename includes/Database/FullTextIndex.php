@@ -135,7 +135,7 @@ final class FullTextIndex {
 	 * In place and sharing the table (`ALGORITHM=INPLACE, LOCK=SHARED`, MariaDB 10.0+ and MySQL
 	 * 5.6+): reads go on meanwhile, writes wait — InnoDB offers no `LOCK=NONE` for a full-text
 	 * index, and rebuilds the table for its first one. The table is marked meanwhile
-	 * (BoundedQuery::rebuild()): a failure, audit row or session row written on a visitor's
+	 * (RebuildMarks::rebuild()): a failure, audit row or session row written on a visitor's
 	 * request is dropped at once, as on any storage fault, instead of each waiting
 	 * BoundedQuery::LOCK_WAIT; sign-in goes on.
 	 * The statement itself waits at most LOCK_WAIT seconds for the table's metadata lock (held
@@ -153,7 +153,7 @@ final class FullTextIndex {
 		$suppress = $wpdb->suppress_errors( true );
 		// Its writes are held until the index is made: marked, they fail at once meanwhile.
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, fixed columns; session values set and put back.
-		list( $made, $error ) = BoundedQuery::rebuild(
+		list( $made, $error ) = RebuildMarks::rebuild(
 			$table,
 			static function () use ( $wpdb, $alter ): array {
 				$wpdb->query( sprintf( 'SET @auth_sentinel_ft_lw = @@SESSION.lock_wait_timeout, SESSION lock_wait_timeout = %d', self::LOCK_WAIT ) );

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Events;
 
 use AuthSentinel\Database\BoundedQuery;
+use AuthSentinel\Database\QueryFaults;
 use AuthSentinel\Database\Schema;
 
 defined( 'ABSPATH' ) || exit;
@@ -131,7 +132,7 @@ class EventsRepository {
 		if ( $this->insert( $row ) ) {
 			return 'inserted';
 		}
-		if ( ! BoundedQuery::duplicate() ) {
+		if ( ! QueryFaults::duplicate() ) {
 			return 'failed'; // A fault of the table, not a race: its error stays the last one.
 		}
 		// Another request wrote the same row first: count this one in it.
@@ -211,7 +212,7 @@ class EventsRepository {
 		if ( $this->insert( $overflow ) ) {
 			return true;
 		}
-		if ( ! BoundedQuery::duplicate() ) {
+		if ( ! QueryFaults::duplicate() ) {
 			return false;
 		}
 		return (bool) BoundedQuery::exec( $wpdb->prepare( $sql, $row['last_seen'], $a, $b, $n, $key ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $sql is the literal above.

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Health;
 
-use AuthSentinel\Database\BoundedQuery;
+use AuthSentinel\Database\QueryFaults;
 use AuthSentinel\Database\TableHealth;
 
 defined( 'ABSPATH' ) || exit;
@@ -49,7 +49,7 @@ class StorageCheck {
 			);
 		}
 		$recent = array_filter(
-			BoundedQuery::faults(),
+			QueryFaults::faults(),
 			static function ( $fault ) {
 				return time() - (int) $fault['at'] < self::RECENT;
 			}

@@ -9,7 +9,7 @@
 
 namespace AuthSentinel\Tests;
 
-use AuthSentinel\Database\BoundedQuery;
+use AuthSentinel\Database\QueryFaults;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Tests\Security\SecurityTrait;
 
@@ -66,7 +66,7 @@ class FaultTest extends TestCase {
 	 */
 	protected function tearDown(): void {
 		$this->heal();
-		delete_option( BoundedQuery::FAULT_OPTION );
+		delete_option( QueryFaults::FAULT_OPTION );
 		$this->forget_made_users();
 		$this->restore_fixtures();
 		parent::tearDown();
@@ -143,7 +143,7 @@ class FaultTest extends TestCase {
 		$this->login_attempt( $login, 'wrong-again' );
 		$this->assertNotEmpty( $this->my_events( array( 'source' => 'login_form' ) ), 'recording resumed' );
 		wp_cache_delete( 'alloptions', 'options' );
-		$faults = BoundedQuery::faults();
+		$faults = QueryFaults::faults();
 		$this->assertArrayHasKey( 'auth_sentinel_' . $name, $faults, 'the fault is remembered for Site Health' );
 		$this->assertSame( 'denied' === $fault ? 'denied' : ( 'locked' === $fault ? 'locked' : ( 'full' === $fault ? 'full' : 'missing' ) ), $faults[ 'auth_sentinel_' . $name ]['kind'] );
 		$health = ( new \AuthSentinel\Health\StorageCheck() )->run();

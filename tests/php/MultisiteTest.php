@@ -342,8 +342,8 @@ class MultisiteTest extends TestCase {
 			self::in_network(
 				'$ask    = static function () { return json_decode( (string) shell_exec( ' . var_export( self::in_network_command( $other, '/site2' ), true ) . ' ), true ); };
 				$table  = \AuthSentinel\Database\Schema::sessions_table();
-				$during = \AuthSentinel\Database\BoundedQuery::rebuild( $table, $ask );
-				echo wp_json_encode( array( "during" => $during, "after" => $ask(), "left" => get_site_option( \AuthSentinel\Database\BoundedQuery::REBUILD_OPTION, null ) ) );'
+				$during = \AuthSentinel\Database\RebuildMarks::rebuild( $table, $ask );
+				echo wp_json_encode( array( "during" => $during, "after" => $ask(), "left" => get_site_option( \AuthSentinel\Database\RebuildMarks::REBUILD_OPTION, null ) ) );'
 			),
 			true
 		);

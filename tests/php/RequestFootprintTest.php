@@ -66,7 +66,9 @@ class RequestFootprintTest extends TestCase {
 	 * What a failed request loads besides EVERY_REQUEST, whatever failed: the container and its factories, the capture, the
 	 * recorder and the failures table (with the catalog's filing index, not the catalog's JSON),
 	 * the request's client and the settings, and the alerts' one check at shutdown (is a spike
-	 * check due this minute: no, the gate is shut).
+	 * check due this minute: no, the gate is shut). The failure's write asks whether its table is
+	 * being rebuilt (RebuildMarks, read from the autoloaded options); the faults' class is loaded
+	 * only when a write fails.
 	 */
 	const EVERY_FAILURE = array(
 		'includes/Container.php',
@@ -83,6 +85,7 @@ class RequestFootprintTest extends TestCase {
 		'includes/Http/Text.php',
 		'includes/Settings/Settings.php',
 		'includes/Database/BoundedQuery.php',
+		'includes/Database/RebuildMarks.php',
 		'includes/Database/Schema.php',
 		'includes/Alerts/Alerts.php',
 		'includes/Alerts/AlertClaims.php',

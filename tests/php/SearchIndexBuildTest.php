@@ -13,6 +13,8 @@ use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\FullTextIndex;
 use AuthSentinel\Database\FullTextJob;
 use AuthSentinel\Database\JobLock;
+use AuthSentinel\Database\QueryFaults;
+use AuthSentinel\Database\RebuildMarks;
 use AuthSentinel\Database\AtomicOption;
 use AuthSentinel\Database\Schema;
 use AuthSentinel\Plugin;
@@ -268,7 +270,7 @@ class SearchIndexBuildTest extends TestCase {
 		$marked = null;
 		$spy    = static function ( $query ) use ( $table, &$marked ) {
 			if ( false !== stripos( (string) $query, "ALTER TABLE {$table} ADD FULLTEXT" ) ) {
-				$marked = BoundedQuery::rebuilding( $table );
+				$marked = RebuildMarks::rebuilding( $table );
 			}
 			return $query;
 		};
@@ -278,8 +280,8 @@ class SearchIndexBuildTest extends TestCase {
 		$this->assertTrue( FullTextIndex::has_index( $table ) );
 		$this->assertTrue( $marked, 'the table was marked while its index was made' );
 		wp_cache_delete( 'alloptions', 'options' );
-		$this->assertFalse( BoundedQuery::rebuilding( $table ), 'and is no longer' );
-		$this->assertFalse( get_option( BoundedQuery::REBUILD_OPTION ), 'no mark left behind' );
+		$this->assertFalse( RebuildMarks::rebuilding( $table ), 'and is no longer' );
+		$this->assertFalse( get_option( RebuildMarks::REBUILD_OPTION ), 'no mark left behind' );
 
 		// Another connection holds the table's writes, as the ALTER does.
 		$other = self::other_connection();
@@ -301,7 +303,7 @@ class SearchIndexBuildTest extends TestCase {
 			$this->assertSame( $answer, $status );
 			$this->assertGreaterThanOrEqual( BoundedQuery::LOCK_WAIT * 0.9, $took, 'waited for the lock' );
 			// Marked: answered at once, the same, and dropped.
-			$times = BoundedQuery::rebuild(
+			$times = RebuildMarks::rebuild(
 				$table,
 				function () use ( $failure, $answer ): array {
 					$times = array();
@@ -319,11 +321,11 @@ class SearchIndexBuildTest extends TestCase {
 		$this->assertLessThan( BoundedQuery::LOCK_WAIT * 0.8, min( $times ), 'answered without waiting for the lock: ' . implode( ', ', array_map( 'strval', $times ) ) );
 		$this->assertSame( 1, $recorded(), 'the failures meanwhile were dropped' );
 		wp_cache_delete( 'alloptions', 'options' );
-		$this->assertSame( 'locked', BoundedQuery::faults()[ str_replace( $wpdb->prefix, '', $table ) ]['kind'] ?? null, 'Site Health is told the table was locked' );
+		$this->assertSame( 'locked', QueryFaults::faults()[ str_replace( $wpdb->prefix, '', $table ) ]['kind'] ?? null, 'Site Health is told the table was locked' );
 
 		$failure();
 		$this->assertSame( 2, $recorded(), 'recorded again once the index is made' );
-		delete_option( BoundedQuery::FAULT_OPTION );
+		delete_option( QueryFaults::FAULT_OPTION );
 	}
 
 	/**
