@@ -12,10 +12,11 @@
 
 define( 'ABSPATH', __DIR__ . '/' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- Catalog.php exits without it; nothing of WordPress is used.
 require dirname( __DIR__ ) . '/includes/Catalog/Catalog.php';
+require dirname( __DIR__ ) . '/includes/Catalog/CatalogEntries.php';
 
 $auth_sentinel_dir   = dirname( __DIR__ ) . '/includes/Catalog';
 $auth_sentinel_index = AuthSentinel\Catalog\Catalog::index_of(
-	AuthSentinel\Catalog\Catalog::entries_of( json_decode( (string) file_get_contents( $auth_sentinel_dir . '/catalog.json' ), true ) )
+	AuthSentinel\Catalog\CatalogEntries::entries_of( json_decode( (string) file_get_contents( $auth_sentinel_dir . '/catalog.json' ), true ) )
 );
 
 /**

@@ -18,7 +18,7 @@
  * - the built admin app, build/*.js, as WordPress loads it (so that `translate` can name the
  *   JSON files after those scripts); the minified calls `(0, x.__)( … )` are turned back into
  *   `__( … )` with Babel first, as make-pot's own make-json does;
- * - includes/Catalog/catalog.json: the texts Catalog::localize() passes through __().
+ * - includes/Catalog/catalog.json: the texts CatalogEntries::localize() passes through __().
  * Only the auth-sentinel text domain counts (the bundled components bring WordPress's own
  * strings). A "translators:" comment before a call goes with its string.
  */
@@ -260,7 +260,7 @@ function extractHeaders( out ) {
 }
 
 /**
- * The catalog's texts that Catalog::localize() translates: each entry's title and meaning, its
+ * The catalog's texts that CatalogEntries::localize() translates: each entry's title and meaning, its
  * causes, its server codes' notes, its fixes' titles and steps.
  *
  * @param {Messages} out The messages.

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Admin;
 
-use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 use AuthSentinel\Vocabulary\AuditAction;
 use AuthSentinel\Vocabulary\Cause;
 use AuthSentinel\Vocabulary\SessionType;
@@ -33,7 +33,7 @@ final class FirstRowsColumns {
 	 * @return array<string, string> Code => title.
 	 */
 	public static function catalog_titles( array $rows ): array {
-		$catalog = new Catalog();
+		$catalog = new CatalogEntries();
 		$titles  = array();
 		foreach ( $rows as $row ) {
 			$code  = is_array( $row ) ? self::text( $row, 'code' ) : '';

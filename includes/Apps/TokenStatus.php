@@ -8,6 +8,7 @@
 namespace AuthSentinel\Apps;
 
 use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 use AuthSentinel\Events\TokenDiagnosis;
 use AuthSentinel\Sessions\TokenTracker;
 use AuthSentinel\Rest\Dates;
@@ -45,11 +46,18 @@ class TokenStatus {
 	private $diagnosis;
 
 	/**
-	 * The error catalog, for the app code.
+	 * The error catalog, for the token's entry.
 	 *
 	 * @var Catalog
 	 */
 	private $catalog;
+
+	/**
+	 * The catalog's entries, for the entry's app code.
+	 *
+	 * @var CatalogEntries
+	 */
+	private $entries;
 
 	/**
 	 * Tells whether the site saw a token in use.
@@ -63,11 +71,13 @@ class TokenStatus {
 	 *
 	 * @param TokenDiagnosis $diagnosis The diagnosis shared with the failures.
 	 * @param Catalog        $catalog   The error catalog.
+	 * @param CatalogEntries $entries   The catalog's entries.
 	 * @param TokenTracker   $tokens    Tells whether the site saw a token in use.
 	 */
-	public function __construct( TokenDiagnosis $diagnosis, Catalog $catalog, TokenTracker $tokens ) {
+	public function __construct( TokenDiagnosis $diagnosis, Catalog $catalog, CatalogEntries $entries, TokenTracker $tokens ) {
 		$this->diagnosis = $diagnosis;
 		$this->catalog   = $catalog;
+		$this->entries   = $entries;
 		$this->tokens    = $tokens;
 	}
 
@@ -131,7 +141,7 @@ class TokenStatus {
 		}
 		// "Not recognised by the server" is the catalog's token_invalid, like a corrupted token.
 		$entry   = $this->catalog->code_for( '', 'unknown' === $status ? 'corrupted' : $status, $type, 'token' );
-		$aliases = (array) ( $this->catalog->get( $entry )['aliases'] ?? array() );
+		$aliases = (array) ( $this->entries->get( $entry )['aliases'] ?? array() );
 		return $aliases ? (string) reset( $aliases ) : $entry;
 	}
 

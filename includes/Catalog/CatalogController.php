@@ -23,16 +23,16 @@ class CatalogController extends Controller {
 	/**
 	 * The catalog.
 	 *
-	 * @var Catalog
+	 * @var CatalogEntries
 	 */
 	private $catalog;
 
 	/**
 	 * Creates the controller.
 	 *
-	 * @param Catalog $catalog The catalog.
+	 * @param CatalogEntries $catalog The catalog.
 	 */
-	public function __construct( Catalog $catalog ) {
+	public function __construct( CatalogEntries $catalog ) {
 		parent::__construct( 'catalog' );
 		$this->catalog = $catalog;
 	}

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Cli;
 
-use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -28,16 +28,16 @@ class CatalogCommand extends Command {
 	/**
 	 * The error catalog.
 	 *
-	 * @var Catalog
+	 * @var CatalogEntries
 	 */
 	private $catalog;
 
 	/**
 	 * Creates the command.
 	 *
-	 * @param Catalog $catalog The error catalog.
+	 * @param CatalogEntries $catalog The error catalog.
 	 */
-	public function __construct( Catalog $catalog ) {
+	public function __construct( CatalogEntries $catalog ) {
 		$this->catalog = $catalog;
 	}
 

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Cli;
 
-use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 use AuthSentinel\Events\ClientName;
 use AuthSentinel\Events\EventsController;
 use AuthSentinel\Events\EventsListRepository;
@@ -40,7 +40,7 @@ class EventsCommand extends Command {
 	/**
 	 * The error catalog.
 	 *
-	 * @var Catalog
+	 * @var CatalogEntries
 	 */
 	private $catalog;
 
@@ -48,9 +48,9 @@ class EventsCommand extends Command {
 	 * Creates the command.
 	 *
 	 * @param EventsListRepository $events  The failures table's listing.
-	 * @param Catalog              $catalog The error catalog.
+	 * @param CatalogEntries       $catalog The error catalog.
 	 */
-	public function __construct( EventsListRepository $events, Catalog $catalog ) {
+	public function __construct( EventsListRepository $events, CatalogEntries $catalog ) {
 		$this->events  = $events;
 		$this->catalog = $catalog;
 	}

@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 use AuthSentinel\Rest\Dates;
 use AuthSentinel\Rest\Controller;
 use AuthSentinel\Vocabulary\Source;
@@ -41,7 +41,7 @@ class EventsController extends Controller {
 	/**
 	 * The error catalog (search by app codes).
 	 *
-	 * @var Catalog
+	 * @var CatalogEntries
 	 */
 	private $catalog;
 
@@ -49,9 +49,9 @@ class EventsController extends Controller {
 	 * Creates the controller.
 	 *
 	 * @param EventsListRepository $events  The failures table's listing.
-	 * @param Catalog              $catalog The error catalog.
+	 * @param CatalogEntries       $catalog The error catalog.
 	 */
-	public function __construct( EventsListRepository $events, Catalog $catalog ) {
+	public function __construct( EventsListRepository $events, CatalogEntries $catalog ) {
 		parent::__construct( 'events' );
 		$this->events  = $events;
 		$this->catalog = $catalog;
@@ -87,10 +87,10 @@ class EventsController extends Controller {
 	 * Turns a request's filters into repository filters (shared with the stats route).
 	 *
 	 * @param \WP_REST_Request $request The request.
-	 * @param Catalog          $catalog The catalog, to resolve app codes in a search.
+	 * @param CatalogEntries   $catalog The catalog, to resolve app codes in a search.
 	 * @return array<string, mixed>
 	 */
-	public static function filters( $request, Catalog $catalog ): array {
+	public static function filters( $request, CatalogEntries $catalog ): array {
 		$filters = array(
 			'cause'  => (string) $request['cause'],
 			'code'   => (string) $request['code'],

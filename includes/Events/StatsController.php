@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 use AuthSentinel\Rest\Controller;
 
 defined( 'ABSPATH' ) || exit;
@@ -25,7 +25,7 @@ class StatsController extends Controller {
 	/**
 	 * The error catalog (the search's codes, EventsController::filters()).
 	 *
-	 * @var Catalog
+	 * @var CatalogEntries
 	 */
 	private $catalog;
 
@@ -39,10 +39,10 @@ class StatsController extends Controller {
 	/**
 	 * Creates the controller.
 	 *
-	 * @param Catalog     $catalog The error catalog.
-	 * @param StatsReport $report  Assembles the answer.
+	 * @param CatalogEntries $catalog The error catalog.
+	 * @param StatsReport    $report  Assembles the answer.
 	 */
-	public function __construct( Catalog $catalog, StatsReport $report ) {
+	public function __construct( CatalogEntries $catalog, StatsReport $report ) {
 		parent::__construct( 'events/stats' );
 		$this->catalog = $catalog;
 		$this->report  = $report;

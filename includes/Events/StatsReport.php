@@ -7,7 +7,7 @@
 
 namespace AuthSentinel\Events;
 
-use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 use AuthSentinel\Rest\Dates;
 
 defined( 'ABSPATH' ) || exit;
@@ -41,7 +41,7 @@ class StatsReport {
 	/**
 	 * The error catalog.
 	 *
-	 * @var Catalog
+	 * @var CatalogEntries
 	 */
 	private $catalog;
 
@@ -64,11 +64,11 @@ class StatsReport {
 	 *
 	 * @param EventsStatsRepository $events  The failures table.
 	 * @param EventsProbeRepository $probe   The probe of a search's statistics.
-	 * @param Catalog               $catalog The error catalog.
+	 * @param CatalogEntries        $catalog The error catalog.
 	 * @param ChangeMarkers         $changes The secrets' changes and the spike after the latest.
 	 * @param Rollup                $rollup  The statistics' rollup.
 	 */
-	public function __construct( EventsStatsRepository $events, EventsProbeRepository $probe, Catalog $catalog, ChangeMarkers $changes, Rollup $rollup ) {
+	public function __construct( EventsStatsRepository $events, EventsProbeRepository $probe, CatalogEntries $catalog, ChangeMarkers $changes, Rollup $rollup ) {
 		$this->events  = $events;
 		$this->probe   = $probe;
 		$this->catalog = $catalog;

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Tests;
 
 use AuthSentinel\Catalog\Catalog;
+use AuthSentinel\Catalog\CatalogEntries;
 
 /**
  * The catalog's data, its look-ups and its REST routes.
@@ -173,7 +174,7 @@ class CatalogTest extends TestCase {
 	 * "The POS says API02003", in any case, finds Token invalid; other app codes find theirs.
 	 */
 	public function test_app_codes_find_their_entry(): void {
-		$catalog = new Catalog();
+		$catalog = new CatalogEntries();
 		foreach ( array( 'API02003', 'api02003', 'Api02003', ' API02003 ' ) as $query ) {
 			$this->assertSame( 'token_invalid', $catalog->find( $query )['code'] ?? null, $query );
 		}
@@ -196,7 +197,7 @@ class CatalogTest extends TestCase {
 	 * @param string $expected    Its entry.
 	 */
 	public function test_server_code_has_its_entry( string $server_code, string $expected ): void {
-		$entry = ( new Catalog() )->find( $server_code );
+		$entry = ( new CatalogEntries() )->find( $server_code );
 		$this->assertNotNull( $entry, "$server_code has an entry" );
 		$this->assertSame( $expected, $entry['code'] );
 		$this->assertContains( $server_code, array_column( $entry['server_codes'], 'code' ), "$expected lists $server_code" );
@@ -227,7 +228,7 @@ class CatalogTest extends TestCase {
 	 * Every entry is complete: a page an admin can act on, for the user and for themselves.
 	 */
 	public function test_entries_are_complete(): void {
-		$entries = ( new Catalog() )->all();
+		$entries = ( new CatalogEntries() )->all();
 		$codes   = array_column( $entries, 'code' );
 		$this->assertGreaterThanOrEqual( 18, count( $entries ) );
 		$this->assertSame( $codes, array_unique( $codes ) );
@@ -264,7 +265,7 @@ class CatalogTest extends TestCase {
 				$this->assertNotSame( $code, $related );
 			}
 		}
-		$this->assertSame( array( 'API02002' ), ( new Catalog() )->get( 'token_expired' )['aliases'] );
+		$this->assertSame( array( 'API02002' ), ( new CatalogEntries() )->get( 'token_expired' )['aliases'] );
 	}
 
 	/**
@@ -273,7 +274,7 @@ class CatalogTest extends TestCase {
 	public function test_server_code_listings_agree_with_filing(): void {
 		$catalog = new Catalog();
 		$homes   = array();
-		foreach ( $catalog->all() as $entry ) {
+		foreach ( ( new CatalogEntries() )->all() as $entry ) {
 			foreach ( $entry['server_codes'] as $listing ) {
 				if ( empty( $listing['when'] ) ) {
 					$homes[ $listing['code'] ][] = $entry['code'];
@@ -297,7 +298,7 @@ class CatalogTest extends TestCase {
 	public function test_filing_index_is_what_the_json_says(): void {
 		$dir  = dirname( __DIR__, 2 ) . '/includes/Catalog';
 		$json = json_decode( (string) file_get_contents( $dir . '/catalog.json' ), true );
-		$this->assertSame( Catalog::index_of( Catalog::entries_of( $json ) ), require $dir . '/catalog-index.php', 'catalog-index.php is stale: run php bin/catalog-index.php' );
+		$this->assertSame( Catalog::index_of( CatalogEntries::entries_of( $json ) ), require $dir . '/catalog-index.php', 'catalog-index.php is stale: run php bin/catalog-index.php' );
 
 		$file = wp_tempnam( 'catalog' );
 		$own  = array(
@@ -333,7 +334,7 @@ class CatalogTest extends TestCase {
 	 * The events search widens "API02003" to every entry the app shows that code for.
 	 */
 	public function test_aliases_for_search(): void {
-		$catalog = new Catalog();
+		$catalog = new CatalogEntries();
 		$found   = $catalog->aliases_for_search( 'api02003' );
 		foreach ( array( 'token_invalid', 'token_revoked', 'token_wrong_site' ) as $code ) {
 			$this->assertContains( $code, $found );
@@ -370,7 +371,7 @@ class CatalogTest extends TestCase {
 	 */
 	public function test_collection_pages_and_schema(): void {
 		$admin = $this->user( 'admin' );
-		$total = count( ( new Catalog() )->all() );
+		$total = count( ( new CatalogEntries() )->all() );
 		$all   = $this->rest( 'GET', '/auth-sentinel/v1/catalog', array(), $admin );
 		$this->assertCount( $total, $all->get_data() );
 		$this->assertSame( (string) $total, $all->get_headers()['X-WP-Total'] );
@@ -425,7 +426,7 @@ class CatalogTest extends TestCase {
 			$this->assertSame( 'Jeton invalide', $data['title'] );
 			$this->assertSame( 'token_invalid', $data['code'] );
 			$this->assertSame( array( 'API02003' ), $data['aliases'] );
-			$this->assertSame( array( 'token_invalid' ), ( new Catalog() )->aliases_for_search( 'jeton' ) );
+			$this->assertSame( array( 'token_invalid' ), ( new CatalogEntries() )->aliases_for_search( 'jeton' ) );
 		} finally {
 			remove_filter( 'gettext_auth-sentinel', $filter, 10 );
 		}
