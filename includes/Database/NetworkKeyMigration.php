@@ -9,6 +9,7 @@ namespace AuthSentinel\Database;
 
 use AuthSentinel\Secrets\Fingerprinter;
 use AuthSentinel\Secrets\SecretsState;
+use AuthSentinel\Sessions\NotBefore;
 use AuthSentinel\Sessions\Revocations;
 use AuthSentinel\Sessions\Inventory;
 
@@ -152,9 +153,9 @@ class NetworkKeyMigration {
 					);
 				}
 			}
-			$current = get_user_meta( $user_id, Revocations::USER_META, true );
+			$current = get_user_meta( $user_id, NotBefore::USER_META, true );
 			if ( $latest['at'] > 0 && ( ! is_array( $current ) || (int) ( $current['at'] ?? 0 ) < $latest['at'] ) ) {
-				update_user_meta( $user_id, Revocations::USER_META, $latest );
+				update_user_meta( $user_id, NotBefore::USER_META, $latest );
 			}
 			delete_user_meta( $user_id, Revocations::DENY_META );
 		}

@@ -10,6 +10,7 @@ namespace AuthSentinel\Privacy;
 use AuthSentinel\Events\PasswordWatch;
 use AuthSentinel\Events\RollupRepository;
 use AuthSentinel\Secrets\ChangeNotice;
+use AuthSentinel\Sessions\NotBefore;
 use AuthSentinel\Sessions\Revocations;
 use AuthSentinel\Sessions\TokenTracker;
 
@@ -284,7 +285,7 @@ class Eraser {
 			}
 		}
 		$retained = false;
-		foreach ( array( PasswordWatch::META, Revocations::USER_META, Revocations::DENY_META ) as $key ) {
+		foreach ( array( PasswordWatch::META, NotBefore::USER_META, Revocations::DENY_META ) as $key ) {
 			$retained = $retained || metadata_exists( 'user', $subject->user_id, $key );
 		}
 		$messages = $retained

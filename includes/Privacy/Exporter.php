@@ -9,6 +9,7 @@ namespace AuthSentinel\Privacy;
 
 use AuthSentinel\Audit\AuditSummary;
 use AuthSentinel\Events\PasswordWatch;
+use AuthSentinel\Sessions\NotBefore;
 use AuthSentinel\Sessions\Revocations;
 use AuthSentinel\Vocabulary\Cause;
 
@@ -227,7 +228,7 @@ class Exporter {
 		if ( $password > 0 ) {
 			$data[] = ExportItems::pair( __( 'Password last changed', 'auth-sentinel' ), ExportItems::time( gmdate( 'Y-m-d H:i:s', $password ) ) );
 		}
-		$not_before = get_user_meta( $subject->user_id, Revocations::USER_META, true );
+		$not_before = get_user_meta( $subject->user_id, NotBefore::USER_META, true );
 		if ( is_array( $not_before ) && ! empty( $not_before['at'] ) ) {
 			$data[] = ExportItems::pair( __( 'App tokens issued before this time are refused', 'auth-sentinel' ), ExportItems::time( gmdate( 'Y-m-d H:i:s', (int) $not_before['at'] ) ) );
 		}

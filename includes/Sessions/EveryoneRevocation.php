@@ -38,11 +38,11 @@ final class EveryoneRevocation {
 	private $context;
 
 	/**
-	 * Token refusals.
+	 * The not-before times.
 	 *
-	 * @var Revocations
+	 * @var NotBefore
 	 */
-	private $revocations;
+	private $not_before;
 
 	/**
 	 * The token plugins' refresh credentials.
@@ -70,18 +70,18 @@ final class EveryoneRevocation {
 	 *
 	 * @param SessionIndex      $index       The index.
 	 * @param RevocationContext $context     The revocation in progress.
-	 * @param Revocations       $revocations Token refusals.
+	 * @param NotBefore         $not_before  The not-before times.
 	 * @param IssuerSessions    $issuers     The token plugins' refresh credentials.
 	 * @param Auditor           $auditor     The audit trail.
 	 * @param CredentialStorage $storage     Writes to the credentials' storage.
 	 */
-	public function __construct( SessionIndex $index, RevocationContext $context, Revocations $revocations, IssuerSessions $issuers, Auditor $auditor, CredentialStorage $storage ) {
-		$this->index       = $index;
-		$this->context     = $context;
-		$this->revocations = $revocations;
-		$this->issuers     = $issuers;
-		$this->auditor     = $auditor;
-		$this->storage     = $storage;
+	public function __construct( SessionIndex $index, RevocationContext $context, NotBefore $not_before, IssuerSessions $issuers, Auditor $auditor, CredentialStorage $storage ) {
+		$this->index      = $index;
+		$this->context    = $context;
+		$this->not_before = $not_before;
+		$this->issuers    = $issuers;
+		$this->auditor    = $auditor;
+		$this->storage    = $storage;
 	}
 
 	/**
@@ -110,7 +110,7 @@ final class EveryoneRevocation {
 				$at    = $steps->run(
 					'token',
 					function () use ( $by ) {
-						return $this->revocations->site_not_before( $by, is_multisite() );
+						return $this->not_before->site_not_before( $by, is_multisite() );
 					}
 				);
 				$store = new SessionStore();

@@ -57,6 +57,13 @@ class Revoker {
 	private $revocations;
 
 	/**
+	 * The not-before times.
+	 *
+	 * @var NotBefore
+	 */
+	private $not_before;
+
+	/**
 	 * Writes the audit trail.
 	 *
 	 * @var Auditor
@@ -84,14 +91,16 @@ class Revoker {
 	 * @param CredentialFingerprints $fingerprints The fingerprints.
 	 * @param RevocationContext      $context      The revocation in progress.
 	 * @param Revocations            $revocations  Token refusals.
+	 * @param NotBefore              $not_before   The not-before times.
 	 * @param Auditor                $auditor      The audit trail.
 	 * @param IssuerSessions         $issuers      The token plugins' refresh credentials.
 	 */
-	public function __construct( SessionIndex $index, CredentialFingerprints $fingerprints, RevocationContext $context, Revocations $revocations, Auditor $auditor, IssuerSessions $issuers ) {
+	public function __construct( SessionIndex $index, CredentialFingerprints $fingerprints, RevocationContext $context, Revocations $revocations, NotBefore $not_before, Auditor $auditor, IssuerSessions $issuers ) {
 		$this->index        = $index;
 		$this->fingerprints = $fingerprints;
 		$this->context      = $context;
 		$this->revocations  = $revocations;
+		$this->not_before   = $not_before;
 		$this->auditor      = $auditor;
 		$this->issuers      = $issuers;
 	}
@@ -228,7 +237,7 @@ class Revoker {
 				$at = $steps->run(
 					'token',
 					function () use ( $user_id, $by, $reason, $site ) {
-						return $this->revocations->user_not_before( $user_id, $by, $reason, $site );
+						return $this->not_before->user_not_before( $user_id, $by, $reason, $site );
 					}
 				);
 				$steps->run(
@@ -352,7 +361,7 @@ class Revoker {
 		}
 		$keep_cookie = CredentialFingerprints::current_verifier();
 		$keep_app    = self::current_app_password();
-		$everyone    = new EveryoneRevocation( $this->index, $this->context, $this->revocations, $this->issuers, $this->auditor, $this->storage() );
+		$everyone    = new EveryoneRevocation( $this->index, $this->context, $this->not_before, $this->issuers, $this->auditor, $this->storage() );
 		return $everyone->revoke( $by, $application_passwords, $keep_cookie, $keep_app, $this->kept( $keep_cookie, $keep_app ) );
 	}
 

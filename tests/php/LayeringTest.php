@@ -9,7 +9,7 @@ namespace AuthSentinel\Tests;
 
 /**
  * Repositories own SQL: `$wpdb` appears in the Database folder, the `*Repository` classes and
- * the session stores (the index, core's stored sessions, the revocations, the token plugins'
+ * the session stores (the index, core's stored sessions, the not-before times, the token plugins'
  * own records) and nowhere else; the options written atomically go through one helper.
  */
 class LayeringTest extends TestCase {
@@ -21,7 +21,7 @@ class LayeringTest extends TestCase {
 		'Sessions/SessionIndex.php',
 		'Sessions/SessionListing.php',
 		'Sessions/SessionStore.php',
-		'Sessions/Revocations.php',
+		'Sessions/NotBefore.php',
 		'Sessions/IssuerSessions.php',
 	);
 

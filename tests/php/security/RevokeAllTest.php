@@ -8,7 +8,7 @@
 
 namespace AuthSentinel\Tests\Security;
 
-use AuthSentinel\Sessions\Revocations;
+use AuthSentinel\Sessions\NotBefore;
 use AuthSentinel\Tests\EventsTrait;
 use AuthSentinel\Tests\FixtureTrait;
 use AuthSentinel\Tests\TestCase;
@@ -98,7 +98,7 @@ class RevokeAllTest extends TestCase {
 		$this->assertSame( 200, $done->get_status(), (string) wp_json_encode( $done->get_data() ) );
 
 		$this->forget_cached_options();
-		$this->assertIsArray( get_option( Revocations::SITE_OPTION ), 'every token issued before is refused' );
+		$this->assertIsArray( get_option( NotBefore::SITE_OPTION ), 'every token issued before is refused' );
 		$this->assertNull( \WP_Application_Passwords::get_user_application_password( $early, $item['uuid'] ), 'application passwords were ended' );
 		wp_cache_delete( $early, 'user_meta' );
 		wp_cache_delete( $late, 'user_meta' );
@@ -117,7 +117,7 @@ class RevokeAllTest extends TestCase {
 		add_filter(
 			'update_user_metadata',
 			static function ( $check, $object_id, $meta_key ) use ( $user_id ) {
-				return $object_id === $user_id && Revocations::USER_META === $meta_key ? false : $check;
+				return $object_id === $user_id && NotBefore::USER_META === $meta_key ? false : $check;
 			},
 			10,
 			3
