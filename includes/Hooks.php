@@ -360,7 +360,7 @@ final class Hooks {
 	);
 
 	/**
-	 * The tables hooked once (`add_rows_once()`), by name.
+	 * What is hooked once a process (`first()`): tables, the lifecycle, the REST rows, by name.
 	 *
 	 * @var array<string, true>
 	 */
@@ -397,11 +397,12 @@ final class Hooks {
 		if ( $cron || is_admin() || did_action( 'plugins_loaded' ) ) {
 			self::register_lifecycle();
 		}
-		self::add_once( 'rest_api_init', PHP_INT_MIN, array( self::class, 'register_rest_rows' ) );
+		// Rows hooked while their hook runs, at a later priority, still run that first time.
+		add_action( 'rest_api_init', array( self::class, 'register_rest_rows' ), PHP_INT_MIN, 0 );
 		if ( is_admin() ) {
 			self::register_admin_rows();
 		} elseif ( $cron ) { // A test or a script that sets up an admin screen.
-			self::add_once( 'current_screen', 0, array( self::class, 'register_admin_rows' ) );
+			add_action( 'current_screen', array( self::class, 'register_admin_rows' ), 0, 0 );
 		}
 	}
 
@@ -422,11 +423,15 @@ final class Hooks {
 	}
 
 	/**
-	 * Hooks the REST API's rows (REST_TABLE), when the REST server is set up.
+	 * Hooks the REST API's rows (REST_TABLE, and those of REST_ROUTE_TABLE the request may ask for)
+	 * when the REST server is first set up.
 	 *
 	 * @return void
 	 */
 	public static function register_rest_rows(): void {
+		if ( ! self::first( 'rest' ) ) {
+			return; // Once a process: tests set the REST server up again.
+		}
 		self::add_rows( self::REST_TABLE );
 		foreach ( self::REST_ROUTE_TABLE as $row ) {
 			$when = $row[6];
@@ -451,11 +456,10 @@ final class Hooks {
 	 * @return void
 	 */
 	public static function register_lifecycle(): void {
-		if ( isset( self::$hooked['lifecycle'] ) ) {
+		if ( ! self::first( 'lifecycle' ) ) {
 			return;
 		}
-		self::$hooked['lifecycle'] = true;
-		$basename                  = plugin_basename( AUTH_SENTINEL_FILE );
+		$basename = plugin_basename( AUTH_SENTINEL_FILE );
 		add_action( 'activate_' . $basename, array( Plugin::class, 'activate' ) );
 		add_action( 'deactivate_' . $basename, array( Plugin::class, 'deactivate' ) );
 	}
@@ -496,7 +500,7 @@ final class Hooks {
 	 * @return void
 	 */
 	public static function register_admin_rows(): void {
-		self::add_rows( self::ADMIN_TABLE );
+		self::add_rows_once( 'admin', self::ADMIN_TABLE );
 		self::register_capability();
 	}
 
@@ -533,29 +537,6 @@ final class Hooks {
 		self::register_capability();
 	}
 
-	/**
-	 * Hooks rows the first time a hook fires (which they may share: a row added while its hook
-	 * runs, at a later priority, still runs this time).
-	 *
-	 * @param string   $hook     The hook.
-	 * @param int      $priority Its priority.
-	 * @param callable $add      Hooks the rows.
-	 * @return void
-	 */
-	private static function add_once( string $hook, int $priority, callable $add ): void {
-		$done = false;
-		add_action(
-			$hook,
-			static function () use ( $add, &$done ): void {
-				if ( ! $done ) {
-					$done = true;
-					$add();
-				}
-			},
-			$priority,
-			0
-		);
-	}
 
 	/**
 	 * Hooks rows unless the table of that name is hooked already.
@@ -565,10 +546,24 @@ final class Hooks {
 	 * @return void
 	 */
 	private static function add_rows_once( string $name, array $rows ): void {
-		if ( ! isset( self::$hooked[ $name ] ) ) {
-			self::$hooked[ $name ] = true;
+		if ( self::first( $name ) ) {
 			self::add_rows( $rows );
 		}
+	}
+
+	/**
+	 * Tells whether this is the first time something of that name is hooked in this process, and
+	 * remembers that it is hooked now.
+	 *
+	 * @param string $name What is hooked: a table, the lifecycle, the REST rows.
+	 * @return bool
+	 */
+	private static function first( string $name ): bool {
+		if ( isset( self::$hooked[ $name ] ) ) {
+			return false;
+		}
+		self::$hooked[ $name ] = true;
+		return true;
 	}
 
 	/**
