@@ -394,12 +394,11 @@ final class Guards {
 		// The answer holds while the places it read are the same (asked up to four times a
 		// request; arrays left as they were compare at once).
 		$server = array( $_SERVER['HTTP_AUTHORIZATION'] ?? null, $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? null );
-		if ( null !== self::$token_places && array( $server, $_GET, $_POST, $_COOKIE ) === self::$token_places[0] ) {
-			return self::$token_places[1];
+		$places = array( $server, $_GET, $_POST, $_COOKIE );
+		if ( null === self::$token_places || $places !== self::$token_places[0] ) {
+			self::$token_places = array( $places, self::token_places_may_carry_token( $server ) );
 		}
-		$answer             = self::token_places_may_carry_token( $server );
-		self::$token_places = array( array( $server, $_GET, $_POST, $_COOKIE ), $answer );
-		return $answer;
+		return self::$token_places[1];
 		// phpcs:enable
 	}
 
