@@ -53,11 +53,12 @@ args_of() {
 	4) path=/wp-json/wp/v2/users/me auth="Bearer garbage.not-a.token" ;;
 	esac
 }
-# One request to the counted server, as the site's own address (WordPress redirects other hosts).
+# One request as the site's own address (WordPress redirects other hosts): to the counted server,
+# or to the port given.
 ask() {
 	local headers=(-H "Host: localhost:$port")
 	if [ -n "$auth" ]; then headers+=(-H "Authorization: $auth"); fi
-	curl -s -o /dev/null "${headers[@]}" "http://127.0.0.1:$counted_port$path"
+	curl -s -o /dev/null "${headers[@]}" "http://127.0.0.1:${1:-$counted_port}$path"
 }
 # Instructions per request of one workload, in a fresh server.
 count() {
@@ -99,9 +100,7 @@ for state in on off; do
 	# depend on the order of the counts).
 	for i in "${!labels[@]}"; do
 		args_of "$i"
-		warm=(-H "Host: localhost:$port")
-		if [ -n "$auth" ]; then warm+=(-H "Authorization: $auth"); fi
-		curl -s -o /dev/null "${warm[@]}" "http://127.0.0.1:$port$path"
+		ask "$port"
 	done
 	for i in ${WORKLOADS:-${!labels[@]}}; do
 		args_of "$i"
