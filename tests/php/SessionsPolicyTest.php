@@ -96,6 +96,24 @@ class SessionsPolicyTest extends TestCase {
 	}
 
 	/**
+	 * Returns the details of a user's audit rows of one action, oldest first.
+	 *
+	 * @param string $action  The action.
+	 * @param int    $user_id The user the rows are about.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function audited( string $action, int $user_id ): array {
+		global $wpdb;
+		$rows = $wpdb->get_col( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = %s AND target_user_id = %d ORDER BY id", $action, $user_id ) );
+		return array_map(
+			static function ( $details ): array {
+				return (array) json_decode( (string) $details, true );
+			},
+			$rows
+		);
+	}
+
+	/**
 	 * An administrator resets a user's password: the user's sessions and tokens end.
 	 */
 	public function test_password_change_revokes_by_default(): void {
@@ -122,7 +140,6 @@ class SessionsPolicyTest extends TestCase {
 	 * A new email address revokes (on by default) and is audited.
 	 */
 	public function test_email_change_revokes_and_is_audited(): void {
-		global $wpdb;
 		$user_id = $this->user_with_sessions();
 		wp_set_current_user( $this->user( 'admin' ) );
 		wp_update_user(
@@ -133,18 +150,17 @@ class SessionsPolicyTest extends TestCase {
 		);
 		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all() );
 		$this->assertSame( 'policy_email', $this->revoked_reason( $user_id ) );
-		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'email_changed' AND target_user_id = %d", $user_id ) ) );
+		$this->assertCount( 1, $this->audited( 'email_changed', $user_id ) );
 	}
 
 	/**
 	 * A role change revokes only when the policy is on (off by default); it is always audited.
 	 */
 	public function test_role_change_policy(): void {
-		global $wpdb;
 		$user_id = $this->user_with_sessions();
 		( new \WP_User( $user_id ) )->set_role( 'editor' );
 		$this->assertCount( 3, \WP_Session_Tokens::get_instance( $user_id )->get_all(), 'off by default' );
-		$details = json_decode( (string) $wpdb->get_var( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'role_changed' AND target_user_id = %d", $user_id ) ), true );
+		$details = $this->audited( 'role_changed', $user_id )[0] ?? array();
 		$this->assertSame( array( 'author' ), $details['from'] );
 		$this->assertSame( array( 'editor' ), $details['to'] );
 
@@ -160,20 +176,19 @@ class SessionsPolicyTest extends TestCase {
 	 * new, and the policy ends the sessions once.
 	 */
 	public function test_a_role_changed_through_the_rest_api_is_audited_once_to_the_new_role(): void {
-		global $wpdb;
 		Settings::update( array( 'revoke_on_role_change' => true ) );
 		$user_id = $this->user_with_sessions();
 		$role    = $this->http( 'POST', '/wp-json/wp/v2/users/' . $user_id, array( 'as' => 'admin', 'body' => 'roles=contributor' ) );
 		$this->assertSame( 200, $role['status'], $role['body'] );
 		$this->assertSame( array( 'contributor' ), json_decode( $role['body'], true )['roles'] ?? null );
-		$changes = $wpdb->get_col( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'role_changed' AND target_user_id = %d ORDER BY id", $user_id ) );
+		$changes = $this->audited( 'role_changed', $user_id );
 		$this->assertCount( 1, $changes, 'one change' );
-		$details = (array) json_decode( (string) $changes[0], true );
+		$details = $changes[0];
 		$this->assertSame( array( 'author' ), $details['from'] ?? null );
 		$this->assertSame( array( 'contributor' ), $details['to'] ?? null, 'to the new role, not to none' );
 		wp_cache_delete( $user_id, 'user_meta' );
 		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all(), 'the policy ended the sessions' );
-		$this->assertSame( 1, (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'user_sessions_revoked' AND target_user_id = %d", $user_id ) ), 'once' );
+		$this->assertCount( 1, $this->audited( 'user_sessions_revoked', $user_id ), 'once' );
 	}
 
 	/**
@@ -190,20 +205,20 @@ class SessionsPolicyTest extends TestCase {
 		$path    = '/wp-json/wp/v2/users/' . $user_id;
 
 		$this->run_in_site( "( new WP_User( {$user_id} ) )->set_role( 'editor' );" );
-		$details = json_decode( (string) $wpdb->get_var( $wpdb->prepare( "SELECT details FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'role_changed' AND target_user_id = %d", $user_id ) ), true );
+		$details = $this->audited( 'role_changed', $user_id )[0] ?? array();
 		$this->assertSame( array( 'author' ), $details['from'] ?? null, 'the role change is audited' );
 		$this->assertSame( array( 'editor' ), $details['to'] );
 
 		$email = $this->http( 'POST', $path, array( 'as' => 'admin', 'body' => 'email=' . rawurlencode( 'moved-' . $user_id . '@example.org' ) ) );
 		$this->assertSame( 200, $email['status'], $email['body'] );
-		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'email_changed' AND target_user_id = %d", $user_id ) ), 'the new address is audited' );
+		$this->assertCount( 1, $this->audited( 'email_changed', $user_id ), 'the new address is audited' );
 		wp_cache_delete( $user_id, 'user_meta' );
 		$this->assertCount( 0, \WP_Session_Tokens::get_instance( $user_id )->get_all(), 'and ends the sessions' );
 		$this->assertSame( 'policy_email', $this->revoked_reason( $user_id ) );
 
 		$created = $this->http( 'POST', $path . '/application-passwords', array( 'as' => 'admin', 'body' => 'name=Till' ) );
 		$this->assertSame( 201, $created['status'], $created['body'] );
-		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}auth_sentinel_audit WHERE action = 'app_password_created' AND target_user_id = %d", $user_id ) ), 'the application password is audited' );
+		$this->assertCount( 1, $this->audited( 'app_password_created', $user_id ), 'the application password is audited' );
 		$this->assertSame( '1', $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . \AuthSentinel\Database\Schema::sessions_table() . " WHERE type = 'app_password' AND user_id = %d AND status = 'active'", $user_id ) ), 'and listed' );
 
 		$deleted = $this->http( 'DELETE', $path . '?force=true&reassign=' . $this->user( 'admin' ), array( 'as' => 'admin' ) );
