@@ -46,6 +46,13 @@ class EventsController extends Controller {
 	private $catalog;
 
 	/**
+	 * The users described in this request (user()), by id.
+	 *
+	 * @var array<int, array{id: int, login: string, display_name: string, edit_url: string|null}|null>
+	 */
+	private $users = array();
+
+	/**
 	 * Creates the controller.
 	 *
 	 * @param EventsListRepository $events  The failures table's listing.
@@ -73,8 +80,14 @@ class EventsController extends Controller {
 	 * @return \WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$per_page = (int) $request['per_page'];
-		$result   = $this->events->find( self::filters( $request, $this->catalog ), (int) $request['page'], $per_page, (string) $request['orderby'], (string) $request['order'] );
+		$per_page    = (int) $request['per_page'];
+		$this->users = array(); // This request's, not a former one's (the controller lives on in tests and CLI runs).
+		$result      = $this->events->find( self::filters( $request, $this->catalog ), (int) $request['page'], $per_page, (string) $request['orderby'], (string) $request['order'] );
+		// The page's users in two queries (users, then their meta), not two for each.
+		$user_ids = array_filter( array_unique( array_map( 'intval', array_column( $result['rows'], 'user_id' ) ) ) );
+		if ( $user_ids ) {
+			cache_users( $user_ids );
+		}
 
 		$items = array();
 		foreach ( $result['rows'] as $row ) {
@@ -126,7 +139,6 @@ class EventsController extends Controller {
 		$details = json_decode( (string) $row['details'], true );
 		$details = is_array( $details ) ? $details : array();
 		$user_id = (int) $row['user_id'];
-		$user    = $user_id > 0 ? get_userdata( $user_id ) : false;
 		$token   = null;
 		if ( '' !== $row['token_fp'] ) {
 			$token = array(
@@ -166,12 +178,7 @@ class EventsController extends Controller {
 				'code'        => (string) $row['code'],
 				'cause'       => (string) $row['cause'],
 				'user_id'     => $user_id,
-				'user'        => $user ? array(
-					'id'           => $user_id,
-					'login'        => $user->user_login,
-					'display_name' => $user->display_name,
-					'edit_url'     => get_edit_user_link( $user_id ) ? get_edit_user_link( $user_id ) : null,
-				) : null,
+				'user'        => $this->user( $user_id ),
 				'ip'          => (string) $row['ip'],
 				'user_agent'  => (string) $row['user_agent'],
 				'client'      => ClientName::describe( (string) $row['user_agent'] ),
@@ -182,6 +189,31 @@ class EventsController extends Controller {
 				'details'     => (object) $facts,
 			)
 		);
+	}
+
+	/**
+	 * Describes a failure's user, once per user and request (a page holds the same user's rows
+	 * many times, and the link asks the current user's capabilities).
+	 *
+	 * @param int $user_id The user; 0 for none.
+	 * @return array{id: int, login: string, display_name: string, edit_url: string|null}|null Null when there is no such user.
+	 */
+	private function user( int $user_id ): ?array {
+		if ( $user_id <= 0 ) {
+			return null;
+		}
+		if ( ! array_key_exists( $user_id, $this->users ) ) {
+			$user = get_userdata( $user_id );
+			$link = $user ? get_edit_user_link( $user_id ) : '';
+
+			$this->users[ $user_id ] = $user ? array(
+				'id'           => $user_id,
+				'login'        => $user->user_login,
+				'display_name' => $user->display_name,
+				'edit_url'     => '' !== $link ? $link : null,
+			) : null;
+		}
+		return $this->users[ $user_id ];
 	}
 
 	/**

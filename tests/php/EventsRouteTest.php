@@ -125,6 +125,69 @@ class EventsRouteTest extends TestCase {
 	}
 
 	/**
+	 * A page of failures of many users names each row's user, read together: the page's queries
+	 * do not grow with the users on it (two for each user before).
+	 */
+	public function test_a_page_reads_its_users_together(): void {
+		global $wpdb;
+		$users = array();
+		for ( $i = 0; $i < 12; $i++ ) {
+			$users[] = wp_insert_user(
+				array(
+					'user_login' => 'page-user-' . $i . '-' . wp_generate_password( 6, false ),
+					'user_pass'  => wp_generate_password(),
+					'user_email' => 'page-user-' . $i . '-' . wp_generate_password( 6, false, false ) . '@example.org',
+				)
+			);
+		}
+		$this->assertNotContains( true, array_map( 'is_wp_error', $users ) );
+		$code = 'pageusers' . wp_rand( 1000, 9999 );
+		$now  = gmdate( 'Y-m-d H:i:s' );
+		$rows = array();
+		foreach ( $users as $user_id ) {
+			$rows[] = array( md5( $code . $user_id ), intdiv( time(), HOUR_IN_SECONDS ), $now, $now, 1, 'token', 'jwt_auth_invalid_token', $code, 'corrupted', $user_id, '{}' );
+		}
+		$this->insert_rows( $wpdb->prefix . 'auth_sentinel_events', array( 'agg_key', 'hour', 'first_seen', 'last_seen', 'count', 'source', 'server_code', 'code', 'cause', 'user_id', 'details' ), $rows );
+		try {
+			$admin = $this->user( 'admin' );
+			wp_cache_flush();
+			$page = $this->recording(
+				function () use ( $code, $admin ) {
+					return $this->rest(
+						'GET',
+						'/auth-sentinel/v1/events',
+						array(
+							'code'     => $code,
+							'per_page' => 20,
+						),
+						$admin
+					);
+				},
+				$queries
+			);
+			$this->assertSame( 200, $page->get_status() );
+			$named = array();
+			wp_set_current_user( $admin );
+			foreach ( $page->get_data() as $row ) {
+				$user = get_userdata( $row['user_id'] );
+				$this->assertSame( $user->user_login, $row['user']['login'] );
+				$this->assertSame( get_edit_user_link( $row['user_id'] ), $row['user']['edit_url'] );
+				$named[] = $row['user_id'];
+			}
+			wp_set_current_user( 0 );
+			sort( $named );
+			$this->assertSame( $users, $named, 'every row with its own user' );
+			$this->assertLessThanOrEqual( 8, count( $queries ), "the page's users in two queries, not two each:\n" . implode( "\n", $queries ) );
+		} finally {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}auth_sentinel_events WHERE code = %s", $code ) );
+			require_once ABSPATH . 'wp-admin/includes/user.php';
+			foreach ( $users as $user_id ) {
+				wp_delete_user( $user_id );
+			}
+		}
+	}
+
+	/**
 	 * The daily pruning removes failures past the retention and keeps the others.
 	 */
 	public function test_retention_pruning(): void {
