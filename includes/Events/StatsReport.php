@@ -232,8 +232,13 @@ class StatsReport {
 	 * @return array<int, array<string, mixed>>
 	 */
 	private function top_users( array $groups ): array {
-		$out = array();
-		foreach ( array_slice( $groups, 0, 5 ) as $group ) {
+		$out    = array();
+		$groups = array_slice( $groups, 0, 5 );
+		$ids    = array_filter( array_map( 'intval', array_column( $groups, 'key' ) ) );
+		if ( $ids ) {
+			cache_users( $ids ); // The five in two queries, not two each.
+		}
+		foreach ( $groups as $group ) {
 			$user  = get_userdata( (int) $group['key'] );
 			$out[] = array(
 				'user_id'      => (int) $group['key'],
