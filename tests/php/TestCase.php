@@ -47,6 +47,30 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		parent::setUp();
 		wp_cache_flush();
 		\AuthSentinel\Http\Request::reset(); // A test may forge the request's globals.
+		self::new_request_for_the_recorder();
+	}
+
+	/**
+	 * Makes each test a request of its own for the failures' recorder, which counts a credential
+	 * once per request (one request may check a cookie twice): without this, a test's failed
+	 * sign-in for a login that an earlier test of the process failed with (the fuzz's in-process
+	 * cases, say) was not recorded.
+	 *
+	 * @return void
+	 */
+	private static function new_request_for_the_recorder(): void {
+		if ( ! class_exists( \AuthSentinel\Plugin::class ) || ! \AuthSentinel\Plugin::container()->built( \AuthSentinel\Events\Recorder::class ) ) {
+			return;
+		}
+		$recorder = \AuthSentinel\Plugin::get( \AuthSentinel\Events\Recorder::class );
+		foreach ( array(
+			'seen'  => array(),
+			'route' => '',
+		) as $name => $fresh ) {
+			$property = new \ReflectionProperty( $recorder, $name );
+			$property->setAccessible( true );
+			$property->setValue( $recorder, $fresh );
+		}
 	}
 
 	/**
