@@ -98,7 +98,7 @@ class ChangeMarkers {
 			// The change's own hour from the failures table (from the change on), the hours after
 			// it from the rollup.
 			$until = (int) $filters['until_hour'];
-			$rest  = $filters['since_hour'] < $until ? $this->rollup->stats( $filters['since_hour'] + 1, $until, 2.0, 1, 0, $slice ) : null;
+			$rest  = $filters['since_hour'] < $until ? $this->rollup->stats( $filters['since_hour'] + 1, $until, 2.0, 1, 0, $slice, false ) : null;
 			if ( null !== $rest || $filters['since_hour'] >= $until ) {
 				$filters['until_hour'] = $filters['since_hour'];
 				$first                 = $this->events->totals( $filters );

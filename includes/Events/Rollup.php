@@ -130,11 +130,12 @@ class Rollup {
 	 * @param int                   $step   1 for hourly sums by cause; 24 for sums by the site's local day.
 	 * @param int                   $offset With 24: the site's offset from UTC in whole hours.
 	 * @param array<string, string> $filter One or two filters the rollup slices by (RollupRepository::slice_of()), e.g. `cause => expired`; none for every failure.
+	 * @param bool                  $lists  False: the sums and users only (the spike after a secret change), the busiest lists left empty and the hours not yet over counted in SQL instead of read.
 	 * @return array{per_hour: array<int, array{hour: int, cause: string, failures: int}>, failures: int, users: int, users_exact: bool, sketch: UserSketch, top: array<string, array<int, array{key: string, failures: int}>>}|null
 	 *         `per_hour` rows are hours, or with a step of 24 the local days' first hours (the hours not yet over are hours).
 	 *         Null too for filters the rollup does not slice by.
 	 */
-	public function stats( int $first, int $last, float $budget = 2.0, int $step = 1, int $offset = 0, array $filter = array() ): ?array {
+	public function stats( int $first, int $last, float $budget = 2.0, int $step = 1, int $offset = 0, array $filter = array(), bool $lists = true ): ?array {
 		$slice = RollupRepository::slice_of( $filter );
 		if ( null === $slice ) {
 			return null;
@@ -174,6 +175,9 @@ class Rollup {
 				foreach ( $this->rollup->sketches( $span, $from, $to, $slice ) as $stored ) {
 					$sketch->merge( UserSketch::decode( $stored ) );
 				}
+				if ( ! $lists ) {
+					continue;
+				}
 				if ( '' !== $slice && 1 === $span ) {
 					// A slice keeps no busiest per hour (a few hundred rows an hour per slice).
 					if ( $from <= $to ) {
@@ -207,7 +211,20 @@ class Rollup {
 		// The hours not closed yet, from the failures table (a few thousand rows at most: the
 		// caps bound each hour).
 		$open = max( $first, $rolled_last + 1 );
-		if ( $open <= $last ) {
+		if ( $open <= $last && ! $lists ) {
+			// Their sums by cause, and their users, each counted by the database.
+			$filters = $filter + array(
+				'since_hour' => $open,
+				'until_hour' => $last,
+			);
+			foreach ( $this->events->per_hour( $filters ) as $row ) {
+				$per_hour[] = $row;
+				$failures  += $row['failures'];
+			}
+			foreach ( $this->events->user_ids( $filters ) as $user_id ) {
+				$sketch->add( $user_id );
+			}
+		} elseif ( $open <= $last ) {
 			$filters = $filter + array(
 				'since_hour' => $open,
 				'until_hour' => $last,

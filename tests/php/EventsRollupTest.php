@@ -10,6 +10,7 @@ namespace AuthSentinel\Tests;
 use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\Schema;
+use AuthSentinel\Events\ChangeMarkers;
 use AuthSentinel\Events\EventsProbeRepository;
 use AuthSentinel\Events\EventsRepository;
 use AuthSentinel\Events\EventsStatsRepository;
@@ -18,6 +19,7 @@ use AuthSentinel\Events\RollupBuilder;
 use AuthSentinel\Events\RollupRepository;
 use AuthSentinel\Events\UserSketch;
 use AuthSentinel\Plugin;
+use AuthSentinel\Rest\Dates;
 
 /**
  * Hourly and daily sums computed once an hour is over, read instead of the failures table by
@@ -887,6 +889,47 @@ class EventsRollupTest extends TestCase {
 		$this->assertNotFalse( wp_next_scheduled( Rollup::HOOK ) );
 		$this->assertTrue( $rollup->fill( $this->first, $this->first + 10 * 24 - 1, 60.0 ) );
 		$this->assertNotNull( $rollup->stats( $this->first, $this->first + 10 * 24 - 1, -1.0 ), 'nothing left to compute' );
+	}
+
+	/**
+	 * The spike after a secret change three hours ago (the Overview's "since the keys changed")
+	 * counts what the failures table holds since the change: its own hour from the change on, the
+	 * closed hours after it from the rollup, the hour not yet over from the table; its users too.
+	 */
+	public function test_the_spike_after_a_change_counts_the_failures_since(): void {
+		global $wpdb;
+		$now    = intdiv( time(), HOUR_IN_SECONDS );
+		$at     = ( $now - 3 ) * HOUR_IN_SECONDS + 1800;
+		$values = array();
+		for ( $i = 0; $i < 120; $i++ ) {
+			$hour     = $now - 3 + $i % 4;
+			$second   = $hour * HOUR_IN_SECONDS + ( $i * 37 ) % 3600;
+			$seen     = gmdate( 'Y-m-d H:i:s', min( $second, time() ) );
+			$values[] = array( self::TAG . 'spike' . $i, $hour, $seen, $seen, 1 + $i % 3, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'secret_changed', 990700 + $i % 30, 'SpikeApp/1.0', '{}' );
+		}
+		$this->insert_failures( $values );
+		$this->assertTrue( Plugin::get( Rollup::class )->fill( $now - 24, Rollup::last_closed(), 60.0 ) );
+
+		$spike = Plugin::get( ChangeMarkers::class )->spike(
+			array(
+				array(
+					'at'      => Dates::iso( $at ),
+					'changed' => array( 'AUTH_KEY' ),
+				),
+			),
+			array(
+				'since_hour' => $now - 23,
+				'until_hour' => $now,
+			),
+			array()
+		);
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Test; placeholders.
+		$table = $wpdb->get_row( $wpdb->prepare( 'SELECT COALESCE(SUM(count), 0) AS failures, COUNT(DISTINCT CASE WHEN user_id > 0 THEN user_id END) AS users FROM ' . Schema::events_table() . ' WHERE last_seen >= %s AND hour <= %d', gmdate( 'Y-m-d H:i:s', $at ), $now ), ARRAY_A );
+		$this->assertNotNull( $spike );
+		$this->assertGreaterThan( 60, (int) $table['failures'], "this test's failures since the change are among them" );
+		$this->assertSame( (int) $table['failures'], $spike['failures'] );
+		$this->assertTrue( $spike['users_exact'] );
+		$this->assertSame( (int) $table['users'], $spike['users'] );
 	}
 
 	/**
