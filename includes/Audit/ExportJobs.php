@@ -108,12 +108,13 @@ class ExportJobs {
 	/**
 	 * Returns a job of a user.
 	 *
-	 * @param string $id   The job's id.
-	 * @param int    $user The user asking.
+	 * @param string $id    The job's id.
+	 * @param int    $user  The user asking.
+	 * @param bool   $fresh False when the store has just read it (ExportStore::prime()).
 	 * @return array<string, mixed>|null Null when there is none, or it is another user's.
 	 */
-	public function find( string $id, int $user ): ?array {
-		$job = $this->store->get( $id );
+	public function find( string $id, int $user, bool $fresh = true ): ?array {
+		$job = $this->store->get( $id, $fresh );
 		if ( null === $job || (int) $job['user'] !== $user || get_current_blog_id() !== (int) $job['site'] ) {
 			return null;
 		}
@@ -133,8 +134,10 @@ class ExportJobs {
 	 */
 	public function mine( int $user ): array {
 		$jobs = array();
-		foreach ( array_keys( $this->store->files() ) as $id ) {
-			$job = $this->find( (string) $id, $user );
+		$ids  = array_map( 'strval', array_keys( $this->store->files() ) );
+		$this->store->prime( $ids ); // One query for the site's jobs, not one each.
+		foreach ( $ids as $id ) {
+			$job = $this->find( $id, $user, false );
 			if ( null !== $job ) {
 				$jobs[] = $job;
 			}

@@ -39,16 +39,39 @@ class ExportStore {
 	/**
 	 * Returns a job.
 	 *
-	 * @param string $id The job's id.
+	 * @param string $id    The job's id.
+	 * @param bool   $fresh False when prime() has just read it.
 	 * @return array<string, mixed>|null
 	 */
-	public function get( string $id ): ?array {
+	public function get( string $id, bool $fresh = true ): ?array {
 		if ( ! self::valid_id( $id ) ) {
 			return null;
 		}
-		wp_cache_delete( self::OPTION . $id, 'options' ); // Another request (the cron's, the other tab's) may have moved it on.
+		if ( $fresh ) {
+			wp_cache_delete( self::OPTION . $id, 'options' ); // Another request (the cron's, the other tab's) may have moved it on.
+		}
 		$job = get_option( self::OPTION . $id, null );
 		return is_array( $job ) ? $job : null;
+	}
+
+	/**
+	 * Reads some jobs afresh in one query (then get() each with `$fresh` false), instead of one
+	 * query each.
+	 *
+	 * @param string[] $ids The jobs' ids.
+	 * @return void
+	 */
+	public function prime( array $ids ): void {
+		$names = array();
+		foreach ( $ids as $id ) {
+			if ( self::valid_id( (string) $id ) ) {
+				$names[] = self::OPTION . $id;
+				wp_cache_delete( self::OPTION . $id, 'options' );
+			}
+		}
+		if ( $names ) {
+			wp_prime_option_caches( $names );
+		}
 	}
 
 	/**

@@ -570,9 +570,23 @@ class AuditExportJobTest extends TestCase {
 			'an empty search is no filter'
 		);
 
-		// Listed to its owner, newest first, without writing anything.
-		$listed = $this->rest( 'GET', $route, array(), $this->user( 'admin' ) );
+		// Listed to its owner, newest first, without writing anything, the jobs read in one query
+		// (one per job before).
+		$admin  = $this->user( 'admin' );
+		$listed = $this->recording(
+			function () use ( $route, $admin ) {
+				return $this->rest( 'GET', $route, array(), $admin );
+			},
+			$queries
+		);
 		$this->assertSame( 200, $listed->get_status() );
+		$reads = array_filter(
+			$queries,
+			static function ( string $query ): bool {
+				return false !== strpos( $query, ExportStore::OPTION );
+			}
+		);
+		$this->assertCount( 1, $reads, implode( "\n", $reads ) );
 		$ids = array_column( $listed->get_data(), 'id' );
 		$this->assertSame( array( $month['id'], $week['id'] ), array_values( array_intersect( $ids, array( $week['id'], $month['id'] ) ) ) );
 		$this->assertEquals( $week['filters'], $listed->get_data()[ array_search( $week['id'], $ids, true ) ]['filters'] );
