@@ -81,18 +81,25 @@ final class EventsQueryRepository {
 
 	/**
 	 * Tells, without reading a failure, that more than FEW rows match a search of one word: the
-	 * rollup's days count the rows whose user agent holds each of their most common words
-	 * (RollupRepository::word_rows(), a lower bound of the rows the search matches). Only with
-	 * no filter but the time (the words are not kept by cause, code, source or user), over the
-	 * UTC days wholly inside it (an hour of margin at each end).
+	 * rollup's days count the rows whose user agent holds each of their most common words, in
+	 * all and by cause and by source (RollupRepository::word_rows(), a lower bound of the rows
+	 * the search matches). Only with no filter but the time and one cause or one source (the
+	 * words are not kept by code, user, or cause and source together), over the UTC days wholly
+	 * inside it (an hour of margin at each end).
 	 *
 	 * @param array<string, mixed> $filters Filters with a search.
 	 * @return bool
 	 */
 	private static function held_by_days( array $filters ): bool {
 		$words = FullText::index_words( 'events', (string) $filters['search'] );
-		if ( 1 !== count( $words ) || ! preg_match( '/^[a-z0-9_]{3,84}$/', $words[0] ) || ! empty( $filters['cause'] ) || ! empty( $filters['code'] ) || ! empty( $filters['source'] ) || ! empty( $filters['user'] ) ) {
+		if ( 1 !== count( $words ) || ! preg_match( '/^[a-z0-9_]{3,84}$/', $words[0] ) || ! empty( $filters['code'] ) || ! empty( $filters['user'] ) || ( ! empty( $filters['cause'] ) && ! empty( $filters['source'] ) ) ) {
 			return false;
+		}
+		$filter = array();
+		foreach ( array( 'cause', 'source' ) as $column ) {
+			if ( ! empty( $filters[ $column ] ) ) {
+				$filter[ $column ] = (string) $filters[ $column ];
+			}
 		}
 		$day    = 24 * HOUR_IN_SECONDS;
 		$since  = isset( $filters['since'] ) ? (int) strtotime( $filters['since'] . ' UTC' ) + HOUR_IN_SECONDS : 0;
@@ -106,7 +113,7 @@ final class EventsQueryRepository {
 		// this version).
 		$first = max( (int) ceil( $since / $day ) * 24, ( intdiv( $oldest, 24 ) + 1 ) * 24 );
 		$last  = ( intdiv( $until + 1, $day ) - 1 ) * 24; // The last day that ends by then.
-		return $first <= $last && ( new RollupRepository() )->word_rows( $words[0], $first, $last ) > self::FEW;
+		return $first <= $last && ( new RollupRepository() )->word_rows( $words[0], $first, $last, $filter ) > self::FEW;
 	}
 
 	/**

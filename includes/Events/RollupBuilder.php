@@ -32,7 +32,7 @@ class RollupBuilder {
 
 	/**
 	 * How many words of the user agents a day keeps, the most common, with the rows that hold
-	 * each (agent_words(), RollupRepository::word_rows()).
+	 * each, in all and by cause and by source (agent_words(), RollupRepository::word_rows()).
 	 */
 	const DAY_WORDS = 100;
 
@@ -102,6 +102,7 @@ class RollupBuilder {
 		$seen        = array();
 		$named       = array(); // The slices of each cause, source and code met: named once.
 		$words       = array(); // A whole day's: word => rows whose user agent holds it.
+		$word_by     = array(); // The same by cause and by source: word => column => value => rows.
 		$agent_words = array(); // The words of each user agent met: found once.
 		foreach ( $rows as $row ) {
 			$hour = (int) $row[0];
@@ -142,6 +143,11 @@ class RollupBuilder {
 				}
 				foreach ( $agent_words[ $row[3] ] as $word ) {
 					$words[ $word ] = ( $words[ $word ] ?? 0 ) + 1;
+
+					$source = (string) $row[6];
+
+					$word_by[ $word ]['cause'][ $keys['cause'] ] = ( $word_by[ $word ]['cause'][ $keys['cause'] ] ?? 0 ) + 1;
+					$word_by[ $word ]['source'][ $source ]       = ( $word_by[ $word ]['source'][ $source ] ?? 0 ) + 1;
 				}
 			}
 			$combo = $keys['cause'] . "\0" . (string) $row[6] . "\0" . $keys['code'];
@@ -194,7 +200,7 @@ class RollupBuilder {
 			$values[] = array( 24, $start, 'all', '', (int) array_sum( $totals ), $day_sketch->encode(), (string) wp_json_encode( (object) $day['cause'] ), '' );
 			$values[] = array( 24, $start, 'done', (string) RollupRepository::FORMAT, 0, null, null, '' );
 			foreach ( self::top( $words, self::DAY_WORDS ) as $word => $held ) {
-				$values[] = array( 24, $start, 'words', (string) $word, $held, null, null, '' );
+				$values[] = array( 24, $start, 'words', (string) $word, $held, null, (string) wp_json_encode( $word_by[ $word ] ?? array() ), '' );
 			}
 			foreach ( $slice_day as $slice => $dims ) {
 				foreach ( array_keys( RollupRepository::DIMENSIONS ) as $dim ) {

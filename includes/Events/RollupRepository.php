@@ -170,18 +170,35 @@ class RollupRepository {
 	 * summed over the UTC days computed between two hours that keep it among their
 	 * RollupBuilder::DAY_WORDS: a lower bound of the rows a search for that word matches (a day
 	 * that does not keep it, one computed before days kept words, and the hours not yet summed
-	 * add nothing). One range of the primary key.
+	 * add nothing). With a cause or a source, the rows of that cause or source only (a day
+	 * computed before days kept them by cause and source adds nothing either). One range of the
+	 * primary key.
 	 *
-	 * @param string $word  A word, lowercase.
-	 * @param int    $first First hour of the first day counted (a UTC midnight).
-	 * @param int    $last  Start of the last day counted.
+	 * @param string                $word   A word, lowercase.
+	 * @param int                   $first  First hour of the first day counted (a UTC midnight).
+	 * @param int                   $last   Start of the last day counted.
+	 * @param array<string, string> $filter None, or one of `cause` or `source` with its value.
 	 * @return int
 	 */
-	public function word_rows( string $word, int $first, int $last ): int {
+	public function word_rows( string $word, int $first, int $last, array $filter = array() ): int {
 		global $wpdb;
 		$table = Schema::rollup_table();
+		if ( array() === $filter ) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
+			return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COALESCE(SUM(failures), 0) FROM {$table} WHERE span = 24 AND slice = '' AND dim = 'words' AND start BETWEEN %d AND %d AND k = %s", $first, $last, $word ) );
+		}
+		$column = (string) key( $filter );
+		if ( 1 !== count( $filter ) || ! in_array( $column, array( 'cause', 'source' ), true ) ) {
+			return 0;
+		}
+		$value = strtolower( (string) current( $filter ) );
+		$rows  = 0;
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table, placeholders.
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COALESCE(SUM(failures), 0) FROM {$table} WHERE span = 24 AND slice = '' AND dim = 'words' AND start BETWEEN %d AND %d AND k = %s", $first, $last, $word ) );
+		foreach ( (array) $wpdb->get_col( $wpdb->prepare( "SELECT causes FROM {$table} WHERE span = 24 AND slice = '' AND dim = 'words' AND start BETWEEN %d AND %d AND k = %s", $first, $last, $word ) ) as $by ) {
+			$by    = json_decode( (string) $by, true );
+			$rows += is_array( $by ) && isset( $by[ $column ][ $value ] ) ? (int) $by[ $column ][ $value ] : 0;
+		}
+		return $rows;
 	}
 
 	/**
@@ -261,9 +278,10 @@ class RollupRepository {
 		foreach ( array_chunk( $values, 200 ) as $chunk ) {
 			$rows = array();
 			foreach ( $chunk as $value ) {
-				$rows[] = null === $value[5]
-					? $wpdb->prepare( '(%d, %d, %s, %s, %d, NULL, NULL, %s)', $value[0], $value[1], $value[2], $value[3], $value[4], $value[7] )
-					: $wpdb->prepare( '(%d, %d, %s, %s, %d, %s, %s, %s)', $value[0], $value[1], $value[2], $value[3], $value[4], $value[5], (string) $value[6], $value[7] );
+				$rows[] = $wpdb->prepare( '(%d, %d, %s, %s, %d, ', $value[0], $value[1], $value[2], $value[3], $value[4] )
+					. ( null === $value[5] ? 'NULL, ' : $wpdb->prepare( '%s, ', $value[5] ) )
+					. ( null === $value[6] ? 'NULL, ' : $wpdb->prepare( '%s, ', $value[6] ) )
+					. $wpdb->prepare( '%s)', $value[7] );
 			}
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Own table; each row prepared above.
 			$ok = false !== $wpdb->query( "INSERT INTO {$table} (span, start, dim, k, failures, sketch, causes, slice) VALUES " . implode( ',', $rows ) . ' ON DUPLICATE KEY UPDATE failures = VALUES(failures), sketch = VALUES(sketch), causes = VALUES(causes)' ) && $ok;
@@ -293,7 +311,7 @@ class RollupRepository {
 				$began = $pdo->beginTransaction();
 			}
 			foreach ( $values as $value ) {
-				if ( ! $statement->execute( array( $value[0], $value[1], $value[2], $value[3], $value[4], $value[5], null === $value[5] ? null : (string) $value[6], $value[7] ) ) ) {
+				if ( ! $statement->execute( array( $value[0], $value[1], $value[2], $value[3], $value[4], $value[5], $value[6], $value[7] ) ) ) {
 					$ok = false;
 					break;
 				}

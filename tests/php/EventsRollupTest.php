@@ -545,6 +545,36 @@ class EventsRollupTest extends TestCase {
 		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'the full-text index not asked' );
 		$this->assertSame( array(), preg_grep( '/LIMIT 2000\)/', $queries ), 'the newest rows not probed' );
 
+		// With a cause or a source (the Errors screen's filters beside its search), the days count
+		// the word's rows of that cause or source: proved the same way.
+		$rollup = new RollupRepository();
+		$this->assertSame( 10500, $rollup->word_rows( 'zebra', $this->first, $this->first + 9 * 24, array( 'cause' => 'expired' ) ) );
+		$this->assertSame( 10500, $rollup->word_rows( 'zebra', $this->first, $this->first + 9 * 24, array( 'source' => 'token' ) ) );
+		$this->assertSame( 0, $rollup->word_rows( 'zebra', $this->first, $this->first + 9 * 24, array( 'cause' => 'revoked' ) ) );
+		$this->assertSame( 0, $rollup->word_rows( 'zebra', $this->first, $this->first + 9 * 24, array( 'code' => 'token_invalid' ) ), 'not kept by code' );
+		foreach ( array( array( 'cause' => 'expired' ), array( 'source' => 'token' ) ) as $filter ) {
+			$label    = (string) wp_json_encode( $filter );
+			$response = $listing( array( 'search' => 'zebra' ) + $filter );
+			$this->assertSame( 200, $response->get_status(), $label );
+			$this->assertSame( '10000', (string) ( $response->get_headers()['X-Auth-Sentinel-Total-Bound'] ?? '' ), $label );
+			$this->assertCount( 20, $response->get_data(), $label );
+			foreach ( $response->get_data() as $row ) {
+				$this->assertSame( 'WordApp/1.0 (Android 14; Zebra TC52)', $row['user_agent'], $label );
+				$this->assertSame( current( $filter ), $row[ key( $filter ) ], $label );
+			}
+			$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), $label . ': the full-text index not asked' );
+			$this->assertSame( array(), preg_grep( '/LIMIT 2000\)/', $queries ), $label . ': the newest rows not probed' );
+		}
+		$other = $listing(
+			array(
+				'search' => 'zebra',
+				'cause'  => 'revoked',
+			)
+		);
+		$this->assertSame( 200, $other->get_status() );
+		$this->assertArrayNotHasKey( 'X-Auth-Sentinel-Total-Bound', $other->get_headers(), 'a cause the rows do not have: not proved' );
+		$this->assertSame( array(), array_diff( array_column( $other->get_data(), 'cause' ), array( 'revoked' ) ) );
+
 		// Only the whole days inside the period count: from the fourth day on, about 6,300 rows
 		// hold the word, so the days do not prove it and the search is found as before.
 		$since = $listing(
