@@ -158,6 +158,21 @@ foreach ( array(
 		'page'   => 20,
 	),
 	'/events?search=samsung (20 % of the rows)' => array( 'search' => 'samsung' ),
+	// A word and a filter, as the Errors screen asks when both are set: the days' words do not
+	// answer (they are not kept by cause or source).
+	'/events?search=honeywell&cause=expired (a word of 2 % and a filter of 1/11)' => array(
+		'search' => 'honeywell',
+		'cause'  => 'expired',
+	),
+	'/events?search=zebra&source=token (a word of 5 % and a filter of 2/3)' => array(
+		'search' => 'zebra',
+		'source' => 'token',
+	),
+	'/events?search=samsung&cause=expired (a word of 20 % and a filter of 1/11)' => array(
+		'search' => 'samsung',
+		'cause'  => 'expired',
+	),
+	'/events?search=honeywell ct40 (two words of 2 %)' => array( 'search' => 'honeywell ct40' ),
 	'/events/stats (24 h, hourly)'               => array( '_route' => '/auth-sentinel/v1/events/stats' ),
 	'/events/stats?since=7 days (hourly)'        => array(
 		'_route' => '/auth-sentinel/v1/events/stats',
