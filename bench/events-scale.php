@@ -244,7 +244,12 @@ foreach ( array(
 printf( "\nLoad average: %s\n", implode( ' ', array_map( static fn( $l ) => sprintf( '%.2f', $l ), (array) sys_getloadavg() ) ) );
 
 // How the rollup is read: one range of the primary key per span.
-$auth_sentinel_explain = $wpdb->get_results( $wpdb->prepare( 'EXPLAIN SELECT start, dim, k, failures, sketch FROM ' . \AuthSentinel\Database\Schema::rollup_table() . " WHERE span = 24 AND start BETWEEN %d AND %d AND dim IN ('user','agent','code','all')", intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) - 720, intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) ), ARRAY_A );
+// As RollupRepository reads it: one slice and one kind of row at a time (here the days' sums of
+// every failure, then a day's busiest users).
+$auth_sentinel_explain = array_merge(
+	$wpdb->get_results( $wpdb->prepare( 'EXPLAIN SELECT sketch FROM ' . \AuthSentinel\Database\Schema::rollup_table() . " WHERE span = 24 AND slice = '' AND dim = 'all' AND start BETWEEN %d AND %d", intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) - 720, intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) ), ARRAY_A ),
+	$wpdb->get_results( $wpdb->prepare( 'EXPLAIN SELECT k, SUM(failures) AS n FROM ' . \AuthSentinel\Database\Schema::rollup_table() . " WHERE span = 24 AND slice = '' AND dim = 'user' AND start BETWEEN %d AND %d GROUP BY k ORDER BY n DESC LIMIT 50", intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) - 720, intdiv( $auth_sentinel_now, HOUR_IN_SECONDS ) ), ARRAY_A )
+);
 echo "\nEXPLAIN of the rollup's read (days):\n";
 foreach ( (array) $auth_sentinel_explain as $auth_sentinel_row ) {
 	printf( "  type=%s key=%s rows=%s extra=%s\n", $auth_sentinel_row['type'], $auth_sentinel_row['key'], $auth_sentinel_row['rows'], $auth_sentinel_row['Extra'] );
