@@ -8,6 +8,7 @@
 namespace AuthSentinel\Audit;
 
 use AuthSentinel\Database\BoundedCount;
+use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
@@ -48,7 +49,9 @@ class AuditQueryRepository {
 		$offset               = max( 0, ( $page - 1 ) * $per_page );
 
 		$broad = false;
-		if ( isset( $filters['search'] ) && '' !== $filters['search'] ) {
+		// A search among the few rows of other filters (a user's, the last hour's): those rows,
+		// each tested, in the generic read below.
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] && ! $this->few_besides_search( $filters ) ) {
 			$broad = $this->matches_most( $filters );
 			$ids   = $broad ? array() : $this->ids( $filters, self::FEW + 1, true );
 			if ( ! $broad && count( $ids ) <= self::FEW ) {
@@ -63,6 +66,33 @@ class AuditQueryRepository {
 
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; the WHERE is built from placeholders.
 		return BoundedCount::page( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'ORDER BY at DESC, id DESC', $per_page, $offset, $broad );
+	}
+
+	/**
+	 * Tells whether the filters besides a search (an action, an actor, a user, a time) leave at
+	 * most BoundedCount::PROBE rows, counted from their index: then those rows, each tested for
+	 * the search, are the exact answer, cheaper than the full-text index, which would list every
+	 * row of the table that holds the search's words (see
+	 * EventsQueryRepository::few_besides_search()).
+	 *
+	 * @param array<string, mixed> $filters See where(), with a search.
+	 * @return bool
+	 */
+	private function few_besides_search( array $filters ): bool {
+		global $wpdb;
+		$others = array_filter(
+			array_intersect_key( $filters, array_flip( array( 'action', 'actor', 'user', 'since', 'until' ) ) ),
+			static function ( $value ): bool {
+				return null !== $value && '' !== $value;
+			}
+		);
+		if ( array() === $others || ( array( 'user' ) === array_keys( $others ) && empty( $others['user'] ) ) ) {
+			return false; // No other filter: the whole table.
+		}
+		list( $where, $args ) = $this->where( $others );
+		$table                = Schema::audit_table() . ( Engine::mysql() ? ' FORCE INDEX (at, action_at, target_at, actor_at)' : '' );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		return BoundedCount::at_most( $wpdb->prepare( "{$table} WHERE {$where}", $args ), BoundedCount::PROBE );
 	}
 
 	/**

@@ -37,6 +37,21 @@ final class BoundedCount {
 	}
 
 	/**
+	 * Tells whether a prepared `FROM … WHERE …` gives at most some rows, reading one past them
+	 * at most (from an index alone when the conditions are an index's columns; asked as the row
+	 * past them, so that no derived table is written and read again).
+	 *
+	 * @param string $from_where A prepared `{table} WHERE …` (no LIMIT).
+	 * @param int    $rows       How many at most.
+	 * @return bool
+	 */
+	public static function at_most( string $from_where, int $rows ): bool {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; an integer.
+		return null === $wpdb->get_var( 'SELECT id FROM ' . $from_where . ' LIMIT 1 OFFSET ' . (int) $rows );
+	}
+
+	/**
 	 * Returns the query that counts up to one past LIMIT (for callers that run it their way).
 	 *
 	 * @param string $from_where A prepared `{table} WHERE …`.

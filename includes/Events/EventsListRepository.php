@@ -46,7 +46,9 @@ class EventsListRepository {
 		$offset  = max( 0, ( $page - 1 ) * $per_page );
 
 		$broad = false;
-		if ( isset( $filters['search'] ) && '' !== $filters['search'] && ! isset( $filters['ids'] ) ) {
+		// A search among the few rows of other filters (a user's, the last hour's): those rows,
+		// each tested, in the generic read below.
+		if ( isset( $filters['search'] ) && '' !== $filters['search'] && ! isset( $filters['ids'] ) && ! EventsQueryRepository::few_besides_search( $filters ) ) {
 			$broad = EventsQueryRepository::matches_most( $filters );
 			$found = $broad ? array() : EventsQueryRepository::matches( $filters, EventsQueryRepository::FEW + 1, $orderby );
 			if ( ! $broad && count( $found ) <= EventsQueryRepository::FEW ) {

@@ -8,6 +8,7 @@
 namespace AuthSentinel\Events;
 
 use AuthSentinel\Database\BoundedCount;
+use AuthSentinel\Database\Engine;
 use AuthSentinel\Database\FullText;
 use AuthSentinel\Database\IndexedSearch;
 use AuthSentinel\Database\Schema;
@@ -77,6 +78,30 @@ final class EventsQueryRepository {
 		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'last_seen', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
+	}
+
+	/**
+	 * Tells whether the filters besides a search (a user, a cause, a code, a source, a time)
+	 * leave at most BoundedCount::PROBE rows, counted from their index: then those rows, each
+	 * tested for the search, are the exact answer, cheaper than any index of the search (the
+	 * full-text index would list every row of the table that holds its words: 7.5 s at a
+	 * million rows for a word of every row and a user with 13 failures).
+	 *
+	 * @param array<string, mixed> $filters Filters with a search.
+	 * @return bool
+	 */
+	public static function few_besides_search( array $filters ): bool {
+		global $wpdb;
+		$others = array_intersect_key( $filters, array_flip( array( 'cause', 'code', 'source', 'user', 'since', 'until' ) ) );
+		if ( array() === array_filter( $others ) ) {
+			return false; // No other filter: the whole table.
+		}
+		list( $where, $args ) = self::where( $others );
+		// By the filters' indexes, never a scan of the table (which the optimizer may prefer when
+		// the filters match most rows): one past PROBE entries of an index at most.
+		$table = Schema::events_table() . ( Engine::mysql() ? ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)' : '' );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
+		return BoundedCount::at_most( $wpdb->prepare( "{$table} WHERE {$where}", $args ), BoundedCount::PROBE );
 	}
 
 	/**

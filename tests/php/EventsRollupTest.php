@@ -592,6 +592,48 @@ class EventsRollupTest extends TestCase {
 	}
 
 	/**
+	 * A search among a user's few failures (the Errors screen filtered by a user, then searched)
+	 * tests those rows one by one: the exact answer, and the full-text index, which would list
+	 * every row of the table holding the word (7.5 s at a million rows), is not asked.
+	 */
+	public function test_a_search_among_a_users_few_failures_tests_them(): void {
+		global $wpdb;
+		$user   = 990999;
+		$values = array();
+		for ( $i = 0; $i < 400; $i++ ) {
+			$mine     = $i < 8;
+			$hour     = $this->first + 24 + $i;
+			$at       = gmdate( 'Y-m-d H:i:s', $hour * HOUR_IN_SECONDS + 60 );
+			$agent    = $mine && $i % 2 ? 'MineApp/2.0 (Linux)' : 'FewApp/1.0 (Android 14; Zebra TC52)';
+			$values[] = array( self::TAG . 'few' . $i, $hour, $at, $at, 1, 'token', 'jwt_auth_invalid_token', 'token_invalid', 'expired', $mine ? $user : 990100 + $i, $agent, '{}' );
+		}
+		$this->insert_failures( $values );
+		$response = $this->recording(
+			function () use ( $user ) {
+				return $this->rest(
+					'GET',
+					'/auth-sentinel/v1/events',
+					array(
+						'search'   => 'zebra',
+						'user'     => $user,
+						'per_page' => 20,
+					),
+					$this->user( 'admin' )
+				);
+			},
+			$queries
+		);
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( '4', (string) $response->get_headers()['X-WP-Total'], 'the four of the user\'s eight rows that hold the word' );
+		$this->assertCount( 4, $response->get_data() );
+		foreach ( $response->get_data() as $row ) {
+			$this->assertSame( $user, $row['user_id'] );
+			$this->assertSame( 'FewApp/1.0 (Android 14; Zebra TC52)', $row['user_agent'] );
+		}
+		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'the full-text index not asked' );
+	}
+
+	/**
 	 * Statistics of a search with another filter whose rows in the period are fewer than the
 	 * probe reads (EventsProbeRepository::PROBE_ROWS) are those rows, each tested: exact
 	 * (`complete`), even when the period holds many more rows of other filters. Before, the

@@ -242,6 +242,52 @@ class SearchIndexTest extends TestCase {
 	}
 
 	/**
+	 * A search among the few failures or audit entries of one user (the screens filtered by a
+	 * user, then searched) tests those rows one by one, and finds what the indexes find; the
+	 * full-text index, which would list every row of the table holding the word, is not asked.
+	 */
+	public function test_a_search_among_a_users_few_rows_tests_them(): void {
+		$this->seed( 20 );
+		$admin = $this->user( 'admin' );
+		$audit = $this->recording(
+			function () use ( $admin ) {
+				return $this->rest(
+					'GET',
+					'/auth-sentinel/v1/audit',
+					array(
+						'user'   => self::TARGET,
+						'search' => 'saffron',
+					),
+					$admin
+				);
+			},
+			$queries
+		);
+		$this->assertSame( 200, $audit->get_status() );
+		$this->assertSame( array( 'app_password_created', 'session_revoked' ), array_column( $audit->get_data(), 'action' ) );
+		$this->assertSame( '2', (string) $audit->get_headers()['X-WP-Total'] );
+		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'audit: the full-text index not asked' );
+
+		$events = $this->recording(
+			function () use ( $admin ) {
+				return $this->rest(
+					'GET',
+					'/auth-sentinel/v1/events',
+					array(
+						'code'   => self::TAG,
+						'search' => 'iphone',
+					),
+					$admin
+				);
+			},
+			$queries
+		);
+		$this->assertSame( 200, $events->get_status() );
+		$this->assertSame( array( 'Till/2.1 (iPhone; iOS 17.4)', 'Till/2.1 (iPhone; iOS 17.5)' ), array_column( $events->get_data(), 'user_agent' ) );
+		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'failures: the full-text index not asked' );
+	}
+
+	/**
 	 * On MariaDB a search reads the rows it finds and a bounded window of the newest rows, not
 	 * the table: 6,000 more rows that do not match add nothing to the rows read by table scans
 	 * (Handler_read_rnd_next; a `LIKE '%…%'` read every one of them).
