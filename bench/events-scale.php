@@ -173,6 +173,14 @@ foreach ( array(
 		'cause'  => 'expired',
 	),
 	'/events?search=honeywell ct40 (two words of 2 %)' => array( 'search' => 'honeywell ct40' ),
+	'/events?search=android&user=4242 (a word of every row, a user\'s few rows)' => array(
+		'search' => 'android',
+		'user'   => 4242,
+	),
+	'/events?search=samsung&user=4242 (a word of 20 %, a user\'s few rows)' => array(
+		'search' => 'samsung',
+		'user'   => 4242,
+	),
 	'/events/stats (24 h, hourly)'               => array( '_route' => '/auth-sentinel/v1/events/stats' ),
 	'/events/stats?since=7 days (hourly)'        => array(
 		'_route' => '/auth-sentinel/v1/events/stats',
