@@ -57,7 +57,10 @@ class SessionListing {
 		$table    = Schema::sessions_table();
 
 		$search = trim( (string) ( $args['search'] ?? '' ) );
-		if ( '' !== $search ) {
+		// A search among a user's few credentials: those, each tested, in the generic read below,
+		// rather than the full-text index listing every credential of the table holding the word.
+		$few = '' !== $search && ! empty( $args['user'] ) && $this->few_besides_search( $args );
+		if ( '' !== $search && ! $few ) {
 			// Each way in by its own index, merged by id; when few match, one page by id.
 			list( $where, $params ) = $this->where( array( 'search' => '' ) + $args );
 			$found                  = IndexedSearch::collect( $wpdb->prepare( "{$table} WHERE {$where}", $params ), $this->search_ways( $search, true ), $orderby, BoundedCount::LIMIT + 1 );
@@ -83,7 +86,7 @@ class SessionListing {
 		$sql  = "SELECT s.* FROM {$table} s JOIN (SELECT id FROM {$from} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d) p ON p.id = s.id ORDER BY s.{$orderby} {$order}, s.id {$order}";
 		$rows = BoundedQuery::read( Schema::sessions_table(), 'get_results', $wpdb->prepare( $sql, array_merge( $params, array( $per_page, $offset ) ) ) );
 		// A search with more than LIMIT matches (known above) is not counted again.
-		$count = '' !== $search ? BoundedCount::result( BoundedCount::LIMIT + 1 ) : BoundedCount::result( (int) BoundedQuery::read( Schema::sessions_table(), 'get_var', BoundedCount::sql( $wpdb->prepare( "{$from} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
+		$count = '' !== $search && ! $few ? BoundedCount::result( BoundedCount::LIMIT + 1 ) : BoundedCount::result( (int) BoundedQuery::read( Schema::sessions_table(), 'get_var', BoundedCount::sql( $wpdb->prepare( "{$from} WHERE {$where}", $params ), "ORDER BY {$orderby} {$order}, id {$order}" ) ) );
 		return array(
 			'rows'  => is_array( $rows ) ? $rows : array(),
 			'total' => $count['total'],
@@ -132,6 +135,19 @@ class SessionListing {
 		global $wpdb;
 		list( $where, $params ) = $this->where( array( 'status' => 'active' ) );
 		return (int) BoundedQuery::read( Schema::sessions_table(), 'get_var', $wpdb->prepare( 'SELECT COUNT(*) FROM ' . Schema::sessions_table() . " WHERE {$where}", $params ) );
+	}
+
+	/**
+	 * Tells whether the filters besides a search leave at most BoundedCount::PROBE credentials,
+	 * counted by their index (see Events\EventsQueryRepository::few_besides_search()).
+	 *
+	 * @param array<string, mixed> $args The filters, with a search.
+	 * @return bool
+	 */
+	private function few_besides_search( array $args ): bool {
+		global $wpdb;
+		list( $where, $params ) = $this->where( array( 'search' => '' ) + $args );
+		return BoundedCount::at_most( $wpdb->prepare( Schema::sessions_table() . " WHERE {$where}", $params ), BoundedCount::PROBE ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- Own table; placeholders.
 	}
 
 	/**

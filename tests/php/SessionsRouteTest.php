@@ -173,6 +173,26 @@ class SessionsRouteTest extends TestCase {
 
 		$found = $this->rest( 'GET', '/auth-sentinel/v1/sessions', array( 'search' => $user->user_login ), $admin )->get_data();
 		$this->assertCount( 4, $found, 'search by login' );
+
+		// A search among one user's few credentials tests them, without the full-text index
+		// (which lists every credential of the table holding the word).
+		$kitchen = $this->recording(
+			function () use ( $admin, $user_id ) {
+				return $this->rest(
+					'GET',
+					'/auth-sentinel/v1/sessions',
+					array(
+						'user'   => $user_id,
+						'search' => 'kitchen',
+					),
+					$admin
+				);
+			},
+			$queries
+		);
+		$this->assertSame( array( 'Kitchen display' ), array_column( $kitchen->get_data(), 'label' ) );
+		$this->assertSame( '1', $kitchen->get_headers()['X-WP-Total'] );
+		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'the full-text index not asked' );
 		$this->assertSame( $user->user_login, $found[0]['user']['login'] );
 
 		// Over HTTP, signed in with a cookie: the admin's own session is marked.
