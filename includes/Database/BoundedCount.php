@@ -47,8 +47,19 @@ final class BoundedCount {
 	 */
 	public static function at_most( string $from_where, int $rows ): bool {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller; an integer.
-		return null === $wpdb->get_var( 'SELECT id FROM ' . $from_where . ' LIMIT 1 OFFSET ' . (int) $rows );
+		return null === $wpdb->get_var( self::past_sql( $from_where, $rows ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.DirectDatabaseQuery -- Prepared by the caller.
+	}
+
+	/**
+	 * Returns the query of at_most(), for callers that run it their way: the id of the row past
+	 * some rows, or none.
+	 *
+	 * @param string $from_where A prepared `{table} WHERE …` (no LIMIT).
+	 * @param int    $rows       How many at most.
+	 * @return string
+	 */
+	public static function past_sql( string $from_where, int $rows ): string {
+		return 'SELECT id FROM ' . $from_where . ' LIMIT 1 OFFSET ' . (int) $rows;
 	}
 
 	/**

@@ -147,7 +147,9 @@ class SessionListing {
 	private function few_besides_search( array $args ): bool {
 		global $wpdb;
 		list( $where, $params ) = $this->where( array( 'search' => '' ) + $args );
-		return BoundedCount::at_most( $wpdb->prepare( Schema::sessions_table() . " WHERE {$where}", $params ), BoundedCount::PROBE ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- Own table; placeholders.
+		// Read as the listing's other reads are: bounded, a fault answering nothing (then the rows,
+		// each tested, answer nothing either).
+		return null === BoundedQuery::read( Schema::sessions_table(), 'get_var', BoundedCount::past_sql( $wpdb->prepare( Schema::sessions_table() . " WHERE {$where}", $params ), BoundedCount::PROBE ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared -- Own table; placeholders.
 	}
 
 	/**
