@@ -211,32 +211,24 @@ class Rollup {
 		// The hours not closed yet, from the failures table (a few thousand rows at most: the
 		// caps bound each hour).
 		$open = max( $first, $rolled_last + 1 );
-		if ( $open <= $last && ! $lists ) {
-			// Their sums by cause, and their users, each counted by the database.
+		if ( $open <= $last ) {
 			$filters = $filter + array(
 				'since_hour' => $open,
 				'until_hour' => $last,
 			);
-			foreach ( $this->events->per_hour( $filters ) as $row ) {
-				$per_hour[] = $row;
-				$failures  += $row['failures'];
-			}
-			foreach ( $this->events->user_ids( $filters ) as $user_id ) {
-				$sketch->add( $user_id );
-			}
-		} elseif ( $open <= $last ) {
-			$filters = $filter + array(
-				'since_hour' => $open,
-				'until_hour' => $last,
+			// One read of their rows (the caps keep them to a few thousand); without the lists,
+			// their sums by cause and their users counted by the database instead.
+			$open_hours = $lists ? $this->events->summary( $filters, RollupBuilder::DAY_TOP ) : array(
+				'per_hour' => $this->events->per_hour( $filters ),
+				'top'      => array(),
+				'user_ids' => $this->events->user_ids( $filters ),
 			);
-			// One read of their rows (the caps keep them to a few thousand).
-			$open_hours = $this->events->summary( $filters, RollupBuilder::DAY_TOP );
 			foreach ( $open_hours['per_hour'] as $row ) {
 				$per_hour[] = $row;
 				$failures  += $row['failures'];
 			}
 			foreach ( RollupRepository::DIMENSIONS as $dim => $column ) {
-				foreach ( $open_hours['top'][ $column ] as $group ) {
+				foreach ( $open_hours['top'][ $column ] ?? array() as $group ) {
 					$groups[ $dim ][ $group['key'] ] = ( $groups[ $dim ][ $group['key'] ] ?? 0 ) + $group['failures'];
 				}
 			}
