@@ -69,6 +69,16 @@ class AuditQueryRepository {
 	}
 
 	/**
+	 * Names the audit table for a read by the listing's indexes only (see
+	 * EventsQueryRepository::by_listing_indexes()).
+	 *
+	 * @return string
+	 */
+	private static function by_listing_indexes(): string {
+		return Schema::audit_table() . ( Engine::mysql() ? ' FORCE INDEX (at, action_at, target_at, actor_at)' : '' );
+	}
+
+	/**
 	 * Tells whether the filters besides a search (an action, an actor, a user, a time) leave at
 	 * most BoundedCount::PROBE rows, counted from their index: then those rows, each tested for
 	 * the search, are the exact answer, cheaper than the full-text index, which would list every
@@ -80,17 +90,19 @@ class AuditQueryRepository {
 	 */
 	private function few_besides_search( array $filters ): bool {
 		global $wpdb;
+		// As where() reads them: an actor of 0 is the system, a user of 0 is none.
 		$others = array_filter(
 			array_intersect_key( $filters, array_flip( array( 'action', 'actor', 'user', 'since', 'until' ) ) ),
-			static function ( $value ): bool {
-				return null !== $value && '' !== $value;
-			}
+			static function ( $value, string $key ): bool {
+				return null !== $value && '' !== $value && ( 'user' !== $key || ! empty( $value ) );
+			},
+			ARRAY_FILTER_USE_BOTH
 		);
-		if ( array() === $others || ( array( 'user' ) === array_keys( $others ) && empty( $others['user'] ) ) ) {
+		if ( array() === $others ) {
 			return false; // No other filter: the whole table.
 		}
 		list( $where, $args ) = $this->where( $others );
-		$table                = Schema::audit_table() . ( Engine::mysql() ? ' FORCE INDEX (at, action_at, target_at, actor_at)' : '' );
+		$table                = self::by_listing_indexes();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		return BoundedCount::at_most( $wpdb->prepare( "{$table} WHERE {$where}", $args ), BoundedCount::PROBE );
 	}
@@ -112,9 +124,8 @@ class AuditQueryRepository {
 		unset( $others['search'] );
 		list( $where, $args ) = $this->where( $others );
 		list( $any, $values ) = $this->where( array( 'search' => $filters['search'] ) + array_intersect_key( $filters, array_flip( array( 'actions', 'user_ids' ) ) ) );
-		// The newest rows by the listing's indexes, never a scan and sort of the table (see
-		// EventsRepository::matches_most()).
-		$table = Schema::audit_table() . ' FORCE INDEX (at, action_at, target_at, actor_at)';
+		// The newest rows by the listing's indexes.
+		$table = self::by_listing_indexes();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'at', $wpdb->prepare( $any, $values ), 'ip, target_user_id, actor_id, action, ' . implode( ', ', FullText::COLUMNS['audit'] ) );
 	}

@@ -72,12 +72,21 @@ final class EventsQueryRepository {
 		unset( $others['search'] );
 		list( $where, $args ) = self::where( $others );
 		list( $any, $values ) = self::search_condition( $filters );
-		// The newest rows by the listing's indexes, never a scan and sort of the table (which the
-		// optimizer may prefer when one filter matches most rows); MariaDB and MySQL only, as is
-		// the full-text index.
-		$table = Schema::events_table() . ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)';
+		// The newest rows by the listing's indexes.
+		$table = self::by_listing_indexes();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		return BoundedCount::beyond( $wpdb->prepare( "{$table} WHERE {$where}", $args ), 'last_seen', $wpdb->prepare( $any, $values ), 'ip, user_id, code, cause, ' . implode( ', ', FullText::COLUMNS['events'] ) );
+	}
+
+	/**
+	 * Names the failures table for a read by the listing's indexes only, never a scan and sort
+	 * of the table (which the optimizer may prefer when one filter matches most rows): MariaDB
+	 * and MySQL take the hint, SQLite has no such clause.
+	 *
+	 * @return string
+	 */
+	private static function by_listing_indexes(): string {
+		return Schema::events_table() . ( Engine::mysql() ? ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)' : '' );
 	}
 
 	/**
@@ -97,9 +106,8 @@ final class EventsQueryRepository {
 			return false; // No other filter: the whole table.
 		}
 		list( $where, $args ) = self::where( $others );
-		// By the filters' indexes, never a scan of the table (which the optimizer may prefer when
-		// the filters match most rows): one past PROBE entries of an index at most.
-		$table = Schema::events_table() . ( Engine::mysql() ? ' FORCE INDEX (last_seen, cause_last, code_last, source_last, user_last)' : '' );
+		// One past PROBE entries of an index at most.
+		$table = self::by_listing_indexes();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQL.NotPrepared,WordPress.DB.PreparedSQLPlaceholders -- Own table; placeholders.
 		return BoundedCount::at_most( $wpdb->prepare( "{$table} WHERE {$where}", $args ), BoundedCount::PROBE );
 	}
