@@ -248,39 +248,34 @@ class SearchIndexTest extends TestCase {
 	 */
 	public function test_a_search_among_a_users_few_rows_tests_them(): void {
 		$this->seed( 20 );
-		$admin = $this->user( 'admin' );
-		$audit = $this->recording(
-			function () use ( $admin ) {
-				return $this->rest(
-					'GET',
-					'/auth-sentinel/v1/audit',
-					array(
-						'user'   => self::TARGET,
-						'search' => 'saffron',
-					),
-					$admin
-				);
-			},
-			$queries
+		$admin   = $this->user( 'admin' );
+		$queries = array();
+		$listing = function ( string $route, array $params ) use ( $admin, &$queries ): \WP_REST_Response {
+			return $this->recording(
+				function () use ( $route, $params, $admin ) {
+					return $this->rest( 'GET', $route, $params, $admin );
+				},
+				$queries
+			);
+		};
+		$audit   = $listing(
+			'/auth-sentinel/v1/audit',
+			array(
+				'user'   => self::TARGET,
+				'search' => 'saffron',
+			)
 		);
 		$this->assertSame( 200, $audit->get_status() );
 		$this->assertSame( array( 'app_password_created', 'session_revoked' ), array_column( $audit->get_data(), 'action' ) );
 		$this->assertSame( '2', (string) $audit->get_headers()['X-WP-Total'] );
 		$this->assertSame( array(), preg_grep( '/\bMATCH\s*\(/', $queries ), 'audit: the full-text index not asked' );
 
-		$events = $this->recording(
-			function () use ( $admin ) {
-				return $this->rest(
-					'GET',
-					'/auth-sentinel/v1/events',
-					array(
-						'code'   => self::TAG,
-						'search' => 'iphone',
-					),
-					$admin
-				);
-			},
-			$queries
+		$events = $listing(
+			'/auth-sentinel/v1/events',
+			array(
+				'code'   => self::TAG,
+				'search' => 'iphone',
+			)
 		);
 		$this->assertSame( 200, $events->get_status() );
 		$this->assertSame( array( 'Till/2.1 (iPhone; iOS 17.4)', 'Till/2.1 (iPhone; iOS 17.5)' ), array_column( $events->get_data(), 'user_agent' ) );
